@@ -1,0 +1,194 @@
+//! `jixiao` — the reviewer's command line over the same core as the browser app.
+//!
+//! ```text
+//! jixiao check [--json] FILE...   score and check evaluation files ("-" reads standard input)
+//! jixiao template NAME            print a built-in template's JSON (nanjing-2024, department, project)
+//! jixiao templates                list the built-in templates
+//! ```
+//! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
+//! be read or parsed.
+
+use jixiao::core::{assess, from_json, template, Assessment, Severity};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "用法：
+  jixiao check [--json] 文件...   评分并检查评价文件（“-”表示标准输入）
+  jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project）
+  jixiao templates                列出内置模板";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("check") => check(&args[1..]),
+        Some("template") => match args.get(1).and_then(|name| template::json(name)) {
+            Some(text) => {
+                let _ = std::io::stdout().write_all(text.as_bytes());
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("未知模板：{}。可用模板：", args.get(1).map(String::as_str).unwrap_or(""));
+                list_templates(&mut std::io::stderr());
+                ExitCode::from(2)
+            }
+        },
+        Some("templates") => {
+            list_templates(&mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list_templates(out: &mut dyn Write) {
+    for (name, title) in template::TEMPLATES {
+        let _ = writeln!(out, "  {name:<14} {title}");
+    }
+}
+
+/// One file's outcome.
+enum Checked {
+    Ok(Box<jixiao::core::Evaluation>, Box<Assessment>),
+    Unreadable(String),
+}
+
+fn read(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("无法读取标准输入：{e}"))?;
+        Ok(text)
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))?;
+        String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())
+    }
+}
+
+fn check(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| a.as_str() != "--json").collect();
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let results: Vec<(&String, Checked)> = files
+        .iter()
+        .map(|path| {
+            let checked = match read(path).and_then(|text| from_json(&text).map_err(|e| e.to_string())) {
+                Ok(evaluation) => {
+                    let assessment = assess(&evaluation);
+                    Checked::Ok(Box::new(evaluation), Box::new(assessment))
+                }
+                Err(message) => Checked::Unreadable(message),
+            };
+            (*path, checked)
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if json {
+        let _ = writeln!(out, "{}", to_json(&results));
+    } else {
+        print_table(&mut out, &results);
+    }
+    let unreadable = results.iter().any(|(_, c)| matches!(c, Checked::Unreadable(_)));
+    let errors = results.iter().any(|(_, c)| matches!(c, Checked::Ok(_, a) if a.count(Severity::Error) > 0));
+    if unreadable {
+        ExitCode::from(2)
+    } else if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn to_json(results: &[(&String, Checked)]) -> String {
+    let items: Vec<serde_json::Value> = results
+        .iter()
+        .map(|(path, checked)| match checked {
+            Checked::Ok(evaluation, a) => serde_json::json!({
+                "file": path,
+                "ok": true,
+                "unit": evaluation.unit.name,
+                "year": evaluation.unit.year,
+                "kind": evaluation.kind,
+                "total": a.total,
+                "grade": a.grade,
+                "points_total": a.points_total,
+                "bonus": a.bonus,
+                "penalty": a.penalty,
+                "counts": a.counts,
+                "errors": a.count(Severity::Error),
+                "warnings": a.count(Severity::Warning),
+                "infos": a.count(Severity::Info),
+                "findings": a.findings,
+                "reconciliations": a.reconciliations,
+            }),
+            Checked::Unreadable(message) => serde_json::json!({ "file": path, "ok": false, "error": message }),
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_default()
+}
+
+fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
+    for (path, checked) in results {
+        let _ = writeln!(out, "== {path} ==");
+        match checked {
+            Checked::Unreadable(message) => {
+                let _ = writeln!(out, "  无法读取：{message}");
+            }
+            Checked::Ok(evaluation, a) => {
+                let _ = writeln!(out, "  {}（{}）", evaluation.title(), evaluation.kind.label());
+                let _ = writeln!(
+                    out,
+                    "  总分 {}  等级 {}  （分值合计 {}，加分 {}，减分 {}）",
+                    a.total.normalize(),
+                    a.grade,
+                    a.points_total.normalize(),
+                    a.bonus.normalize(),
+                    a.penalty.normalize()
+                );
+                let _ = writeln!(out, "  {}", a.counts_sentence());
+                let _ = writeln!(
+                    out,
+                    "  检查：错误 {}，警告 {}，提示 {}",
+                    a.count(Severity::Error),
+                    a.count(Severity::Warning),
+                    a.count(Severity::Info)
+                );
+                let mut findings: Vec<_> = a.findings.iter().collect();
+                findings.sort_by_key(|f| f.severity);
+                for f in findings {
+                    let _ = writeln!(out, "  [{}] {}  {}\n        {}", f.severity.label(), f.code, f.path, f.message);
+                }
+            }
+        }
+    }
+    if results.len() > 1 {
+        let _ = writeln!(out, "\n{:<40} {:>7} {:>4} {:>4} {:>4} {:>4}", "文件", "总分", "等级", "错误", "警告", "提示");
+        for (path, checked) in results {
+            match checked {
+                Checked::Ok(_, a) => {
+                    let _ = writeln!(
+                        out,
+                        "{:<40} {:>7} {:>4} {:>4} {:>4} {:>4}",
+                        path,
+                        a.total.normalize().to_string(),
+                        a.grade,
+                        a.count(Severity::Error),
+                        a.count(Severity::Warning),
+                        a.count(Severity::Info)
+                    );
+                }
+                Checked::Unreadable(_) => {
+                    let _ = writeln!(out, "{path:<40} 无法读取");
+                }
+            }
+        }
+    }
+}

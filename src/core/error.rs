@@ -1,0 +1,115 @@
+//! Loading evaluation files (读取评价文件): JSON in, a typed error with a Chinese message out.
+//!
+//! The version is read first, so that a file from a newer app gets a clear message instead of a guess;
+//! then the file is decoded with the exact path of any bad field (e.g. `accounts.income_total`).
+
+use crate::core::model::{Evaluation, SCHEMA_VERSION};
+use serde::Deserialize;
+use std::fmt;
+
+/// Why an evaluation file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON at all (or cut off).
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// No `schema_version`, so not one of our files.
+    NotAnEvaluation,
+    /// Written by a newer version of the app.
+    TooNew {
+        /// The file's version.
+        found: u64,
+    },
+    /// A version this build cannot migrate.
+    Unsupported {
+        /// The file's version.
+        found: u64,
+    },
+    /// A field has the wrong type or value.
+    Field {
+        /// Path of the field, e.g. `accounts.income_total`.
+        path: String,
+        /// What is wrong, in Chinese.
+        problem: String,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax { line, column } => {
+                write!(f, "文件不是有效的 JSON（第 {line} 行第 {column} 列附近有误），可能已损坏或不完整")
+            }
+            LoadError::NotAnEvaluation => write!(f, "文件缺少 schema_version，不是本工具保存的绩效自评文件"),
+            LoadError::TooNew { found } => write!(
+                f,
+                "文件版本为 {found}，高于本程序支持的版本 {SCHEMA_VERSION}，请使用新版程序打开"
+            ),
+            LoadError::Unsupported { found } => write!(f, "不支持的文件版本 {found}"),
+            LoadError::Field { path, problem } => write!(f, "字段 {path} 有误：{problem}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    schema_version: Option<serde_json::Value>,
+}
+
+fn describe(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    // serde's wording is English; say the common cases in Chinese and keep the detail.
+    let what = if text.starts_with("invalid type") {
+        "类型不对（例如在数字字段中填了文字）"
+    } else if text.starts_with("missing field") {
+        "缺少必填字段"
+    } else if text.starts_with("unknown variant") {
+        "取值不在允许的选项中"
+    } else if text.contains("Invalid decimal") || text.contains("decimal") {
+        "不是有效的数字"
+    } else {
+        "格式不对"
+    };
+    let detail = text.split(" at line").next().unwrap_or(&text);
+    format!("{what}（{detail}）")
+}
+
+/// Reads an evaluation from JSON text, migrating older versions.
+pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
+    let probe: VersionProbe = serde_json::from_str(text).map_err(|e| {
+        if e.is_syntax() || e.is_eof() {
+            LoadError::Syntax { line: e.line(), column: e.column() }
+        } else {
+            LoadError::NotAnEvaluation
+        }
+    })?;
+    let version = match probe.schema_version {
+        None => return Err(LoadError::NotAnEvaluation),
+        Some(value) => value.as_u64().ok_or(LoadError::NotAnEvaluation)?,
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(LoadError::TooNew { found: version });
+    }
+    if version == 0 {
+        return Err(LoadError::Unsupported { found: version });
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        LoadError::Field { path, problem: describe(e.inner()) }
+    })
+}
+
+/// Writes an evaluation as pretty JSON (always with the current `schema_version`).
+pub fn to_json(evaluation: &Evaluation) -> String {
+    let mut current = evaluation.clone();
+    current.schema_version = SCHEMA_VERSION;
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string_pretty(&current).unwrap_or_default()
+}

@@ -1,0 +1,171 @@
+//! Metrics that feed scoring rules (指标取数): rates derived from the accounts, business metrics, or a
+//! typed figure. Every derived rate goes through [`percent`], i.e. it is rounded half-up to 2 decimals
+//! before a rule sees it, so a rule judges the figure the report prints.
+
+use crate::core::model::{BudgetActual, Evaluation};
+use crate::core::number::{fmt2, percent};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Where a rule takes its metric from (取数来源).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "source", rename_all = "snake_case")]
+pub enum MetricSource {
+    /// 预算执行率 = 本年支出合计 / 全年预算数; the printed rate while 全年预算数 is not stated.
+    BudgetExecutionRate,
+    /// 专项资金执行率 = 专项资金实际支出 / 专项资金预算.
+    SpecialFundsExecutionRate,
+    /// “三公”经费控制率 = 实际支出 / 预算 (≤ 100 % means no overspending).
+    ThreePublicControlRate,
+    /// 项目预算执行率 = Σ 全年执行数 / Σ 全年预算数 over the project's fund lines.
+    ProjectExecutionRate,
+    /// A business metric's value, by key.
+    Business {
+        /// [`crate::core::BusinessMetric::key`].
+        key: String,
+    },
+    /// A business metric's computed 同比增长 (%), by key.
+    BusinessGrowth {
+        /// [`crate::core::BusinessMetric::key`].
+        key: String,
+    },
+    /// A figure typed beside the rule.
+    Typed {
+        /// What it is, e.g. 满意度.
+        #[serde(default)]
+        name: String,
+        /// Its unit, e.g. %.
+        #[serde(default)]
+        unit: String,
+        /// The figure.
+        #[serde(default)]
+        value: Option<Decimal>,
+    },
+}
+
+impl Default for MetricSource {
+    fn default() -> Self {
+        MetricSource::Typed { name: String::new(), unit: String::new(), value: None }
+    }
+}
+
+/// A metric's value with where it came from, for the explanation of a score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricValue {
+    /// The figure (rates in %).
+    pub value: Decimal,
+    /// Its unit ("%" for rates).
+    pub unit: String,
+    /// Chinese name, e.g. 预算执行率.
+    pub name: String,
+    /// How it was obtained, e.g. "3089.41 / 3342.54".
+    pub basis: String,
+}
+
+impl MetricValue {
+    /// "预算执行率 95.04%".
+    pub fn describe(&self) -> String {
+        format!("{} {}{}", self.name, self.value.normalize(), self.unit)
+    }
+}
+
+/// Why a metric has no value (shown instead of a computed score).
+pub type MissingMetric = String;
+
+impl MetricSource {
+    /// The metric's Chinese name.
+    pub fn name(&self, evaluation: &Evaluation) -> String {
+        match self {
+            MetricSource::BudgetExecutionRate => "预算执行率".into(),
+            MetricSource::SpecialFundsExecutionRate => "专项资金执行率".into(),
+            MetricSource::ThreePublicControlRate => "“三公”经费控制率".into(),
+            MetricSource::ProjectExecutionRate => "项目预算执行率".into(),
+            MetricSource::Business { key } => {
+                evaluation.metric(key).map(|m| m.name.clone()).unwrap_or_else(|| key.clone())
+            }
+            MetricSource::BusinessGrowth { key } => {
+                let base = evaluation.metric(key).map(|m| m.name.as_str()).unwrap_or(key);
+                format!("{base}同比增长")
+            }
+            MetricSource::Typed { name, .. } if !name.is_empty() => name.clone(),
+            MetricSource::Typed { .. } => "指标值".into(),
+        }
+    }
+
+    /// Resolves the metric against the evaluation's data.
+    pub fn resolve(&self, evaluation: &Evaluation) -> Result<MetricValue, MissingMetric> {
+        let name = self.name(evaluation);
+        let rate = |value: Decimal, basis: String| MetricValue { value, unit: "%".into(), name: name.clone(), basis };
+        match self {
+            MetricSource::BudgetExecutionRate => {
+                let accounts = &evaluation.accounts;
+                match (accounts.expense_total, accounts.adjusted_budget) {
+                    (Some(spent), Some(budget)) => percent(spent, budget)
+                        .map(|r| rate(r, format!("{} / {}", fmt2(spent), fmt2(budget))))
+                        .ok_or_else(|| "全年预算数为 0，无法计算预算执行率".to_string()),
+                    _ => accounts
+                        .stated_execution_rate
+                        .map(|r| rate(r, "报告所述（未填写全年预算数，无法核实）".into()))
+                        .ok_or_else(|| "缺少本年支出合计或全年预算数，无法计算预算执行率".to_string()),
+                }
+            }
+            MetricSource::SpecialFundsExecutionRate => {
+                budget_actual_rate(&evaluation.accounts.special_funds, "专项资金").map(|(r, b)| rate(r, b))
+            }
+            MetricSource::ThreePublicControlRate => {
+                budget_actual_rate(&evaluation.accounts.three_public, "“三公”经费").map(|(r, b)| rate(r, b))
+            }
+            MetricSource::ProjectExecutionRate => {
+                let (adjusted, executed) = project_totals(evaluation)
+                    .ok_or_else(|| "缺少项目全年预算数或全年执行数，无法计算执行率".to_string())?;
+                percent(executed, adjusted)
+                    .map(|r| rate(r, format!("{} / {}", fmt2(executed), fmt2(adjusted))))
+                    .ok_or_else(|| "项目全年预算数为 0，无法计算执行率".to_string())
+            }
+            MetricSource::Business { key } => {
+                let metric = evaluation.metric(key).ok_or_else(|| format!("未找到业务指标“{key}”"))?;
+                let value = metric.value.ok_or_else(|| format!("业务指标“{}”未填写数值", metric.name))?;
+                Ok(MetricValue { value, unit: metric.unit.clone(), name, basis: "业务指标".into() })
+            }
+            MetricSource::BusinessGrowth { key } => {
+                let metric = evaluation.metric(key).ok_or_else(|| format!("未找到业务指标“{key}”"))?;
+                growth(metric.value, metric.prior)
+                    .map(|g| rate(g, "（本年 − 上年）/ 上年".into()))
+                    .ok_or_else(|| format!("业务指标“{}”缺少本年值或上年值", metric.name))
+            }
+            MetricSource::Typed { unit, value, .. } => value
+                .map(|value| MetricValue { value, unit: unit.clone(), name: name.clone(), basis: "填报".into() })
+                .ok_or_else(|| format!("请填写{name}")),
+        }
+    }
+}
+
+fn budget_actual_rate(line: &BudgetActual, what: &str) -> Result<(Decimal, String), MissingMetric> {
+    match (line.actual, line.budget) {
+        (Some(actual), Some(budget)) => percent(actual, budget)
+            .map(|r| (r, format!("{} / {}", fmt2(actual), fmt2(budget))))
+            .ok_or_else(|| format!("{what}预算为 0，无法计算")),
+        _ => Err(format!("未填写{what}预算数和实际支出，无法计算")),
+    }
+}
+
+/// 同比增长 in % ((value − prior) / prior), rounded half-up to 2 decimals.
+pub fn growth(value: Option<Decimal>, prior: Option<Decimal>) -> Option<Decimal> {
+    let (value, prior) = (value?, prior?);
+    percent(value.checked_sub(prior)?, prior)
+}
+
+/// The project's Σ 全年预算数 and Σ 全年执行数, when every fund line states both.
+pub fn project_totals(evaluation: &Evaluation) -> Option<(Decimal, Decimal)> {
+    let project = evaluation.project.as_ref()?;
+    if project.funds.is_empty() {
+        return None;
+    }
+    let mut adjusted = Decimal::ZERO;
+    let mut executed = Decimal::ZERO;
+    for line in &project.funds {
+        adjusted = adjusted.checked_add(line.adjusted?)?;
+        executed = executed.checked_add(line.executed?)?;
+    }
+    Some((adjusted, executed))
+}

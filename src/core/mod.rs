@@ -1,0 +1,16 @@
+//! The evaluation domain: model, scoring rules, checks and templates. No web dependencies.
+
+pub mod assess;
+pub mod check;
+pub mod error;
+pub mod metric;
+pub mod model;
+pub mod number;
+pub mod rule;
+pub mod template;
+
+pub use assess::{assess, Assessment, NodeResult};
+pub use check::{Finding, Reconciliation, Severity};
+pub use error::{from_json, to_json, LoadError};
+pub use model::*;
+pub use rule::ScoringRule;

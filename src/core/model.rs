@@ -1,0 +1,528 @@
+//! The evaluation file: everything a unit types, as plain serde types (no signals, no computed copies).
+//!
+//! Computed figures (totals, rates, grade, findings) are never stored here; [`crate::core::assess`]
+//! derives them. Optional figures are `Option`: "not stated" differs from zero.
+
+use crate::core::number::Rounding;
+use crate::core::rule::ScoringRule;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The file format version this build writes and reads; older versions are migrated on load.
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+/// One evaluation (自评价): a unit's year, its accounts and metrics, and the scored indicator tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// File format version (see [`SCHEMA_VERSION`]).
+    pub schema_version: u32,
+    /// 部门整体 or 项目支出.
+    pub kind: EvaluationKind,
+    /// The unit (单位概况).
+    #[serde(default)]
+    pub unit: UnitProfile,
+    /// Whole-unit budget and accounts (单位收支情况), in 万元.
+    #[serde(default)]
+    pub accounts: BudgetAccounts,
+    /// 项目支出 only: the project and its funds (预算执行情况).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<ProjectBudget>,
+    /// Business metrics (业务指标) quoted in the report.
+    #[serde(default)]
+    pub metrics: Vec<BusinessMetric>,
+    /// 中长期目标 / 年度目标 (and 项目 预期 / 实际).
+    #[serde(default)]
+    pub goals: Goals,
+    /// The user's report text blocks, with placeholders.
+    #[serde(default)]
+    pub narrative: Narrative,
+    /// The indicator tree (指标体系), top level = 一级指标.
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// 加减分项.
+    #[serde(default)]
+    pub adjustments: Adjustments,
+    /// Totals, grade bands and rounding.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Figures as the unit printed them, checked against the computed ones.
+    #[serde(default)]
+    pub stated: StatedFigures,
+}
+
+/// Which form this is (评价类型).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationKind {
+    /// 部门整体支出绩效自评价.
+    #[default]
+    Department,
+    /// 项目支出绩效自评表.
+    Project,
+}
+
+impl EvaluationKind {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            EvaluationKind::Department => "部门整体",
+            EvaluationKind::Project => "项目支出",
+        }
+    }
+}
+
+/// The unit's profile (单位基本情况).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnitProfile {
+    /// 单位名称.
+    pub name: String,
+    /// 主管部门.
+    pub parent_department: String,
+    /// 评价年度.
+    pub year: i32,
+    /// 成立年份.
+    pub founded: Option<i32>,
+    /// 单位性质, e.g. 全额拨款事业单位.
+    pub nature: String,
+    /// 职能简述 (main duties, one sentence).
+    pub duties: String,
+    /// 内设科室.
+    pub sections: Vec<String>,
+    /// 人员编制.
+    pub staffing: Staffing,
+    /// 资产.
+    pub assets: Assets,
+}
+
+/// Staffing (人员编制情况).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Staffing {
+    /// 核定编制.
+    pub authorized: Option<u32>,
+    /// 实际在编.
+    pub on_staff: Option<u32>,
+    /// 编外聘用.
+    pub contract: Option<u32>,
+}
+
+/// Assets at year end, 万元 (资产情况).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assets {
+    /// 总资产.
+    pub total: Option<Decimal>,
+    /// 流动资产.
+    pub current: Option<Decimal>,
+    /// 固定资产.
+    pub fixed: Option<Decimal>,
+    /// 无形资产.
+    pub intangible: Option<Decimal>,
+    /// 其他资产.
+    pub other: Option<Decimal>,
+}
+
+/// The unit's budget and accounts for the year, 万元 (预算与收支).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BudgetAccounts {
+    /// 年初收入预算.
+    pub initial_income: Option<Decimal>,
+    /// 年初支出预算 (total).
+    pub initial_expense: Option<Decimal>,
+    /// 年初支出预算 — 基本支出.
+    pub initial_expense_basic: Option<Decimal>,
+    /// 年初支出预算 — 项目支出.
+    pub initial_expense_project: Option<Decimal>,
+    /// 全年预算数 (budget after adjustments); the base of 预算执行率.
+    pub adjusted_budget: Option<Decimal>,
+    /// 本年收入合计.
+    pub income_total: Option<Decimal>,
+    /// 财政拨款收入.
+    pub income_fiscal: Option<Decimal>,
+    /// 其他收入.
+    pub income_other: Option<Decimal>,
+    /// 本年支出合计.
+    pub expense_total: Option<Decimal>,
+    /// 基本支出.
+    pub expense_basic: Option<Decimal>,
+    /// 项目支出.
+    pub expense_project: Option<Decimal>,
+    /// 年初结转和结余.
+    pub carryover_start: Option<Decimal>,
+    /// 年末结转和结余.
+    pub carryover_end: Option<Decimal>,
+    /// 预算执行率 as printed (%).
+    pub stated_execution_rate: Option<Decimal>,
+    /// 专项资金.
+    pub special_funds: BudgetActual,
+    /// “三公”经费.
+    pub three_public: BudgetActual,
+}
+
+/// A budget line with its actual spending, 万元.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BudgetActual {
+    /// 预算数.
+    pub budget: Option<Decimal>,
+    /// 实际支出.
+    pub actual: Option<Decimal>,
+}
+
+/// 项目支出: the project and its funds by source (预算执行情况).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectBudget {
+    /// 项目名称.
+    pub name: String,
+    /// 主管部门 / 实施单位 are the unit profile's; 项目负责人.
+    pub manager: String,
+    /// Fund lines (资金来源): 财政拨款, 其他资金 …; the 合计 row is computed.
+    pub funds: Vec<FundLine>,
+}
+
+/// One fund source of a project, 万元.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FundLine {
+    /// 资金来源, e.g. 财政拨款.
+    pub source: String,
+    /// 年初预算数.
+    pub initial: Option<Decimal>,
+    /// 全年预算数.
+    pub adjusted: Option<Decimal>,
+    /// 全年执行数.
+    pub executed: Option<Decimal>,
+}
+
+/// A business metric quoted in the report (业务指标), e.g. 受理量 424.76 万件.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BusinessMetric {
+    /// Stable key used by rules and placeholders, e.g. `accepted`.
+    pub key: String,
+    /// 名称, e.g. 受理各类诉求.
+    pub name: String,
+    /// 单位, e.g. 万件 or %.
+    pub unit: String,
+    /// 本年值.
+    pub value: Option<Decimal>,
+    /// 上年值.
+    pub prior: Option<Decimal>,
+    /// 同比增长 as printed (%).
+    pub stated_growth: Option<Decimal>,
+    /// Ways the value is broken down; each should add up to it.
+    pub breakdowns: Vec<Breakdown>,
+}
+
+/// One breakdown of a metric into parts (e.g. by channel: 电话 / 互联网 / 承办转办).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Breakdown {
+    /// What the parts are split by, e.g. 按渠道.
+    pub label: String,
+    /// The parts.
+    pub parts: Vec<MetricPart>,
+}
+
+/// One part of a breakdown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetricPart {
+    /// 名称, e.g. 电话渠道.
+    pub name: String,
+    /// 数值.
+    pub value: Option<Decimal>,
+}
+
+/// Goals (绩效目标).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goals {
+    /// 中长期目标.
+    pub long_term: String,
+    /// 年度目标 (项目: 年度总体目标 预期).
+    pub annual: String,
+    /// 项目: 年度总体目标 实际完成情况.
+    pub annual_actual: String,
+}
+
+/// The user's report text blocks; `{总分}`-style placeholders are filled from data.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Narrative {
+    /// 二、评价结论.
+    pub conclusion: String,
+    /// 三、部门履职成效.
+    pub achievements: String,
+    /// 四、存在问题及原因分析.
+    pub problems: String,
+    /// 五、有关建议.
+    pub suggestions: String,
+    /// 六、评价工作开展情况.
+    pub process: String,
+}
+
+/// Direction of a 项目支出 target (指标方向).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// 正向: more is better (≥ target).
+    #[default]
+    Positive,
+    /// 反向: less is better (≤ target), e.g. cost.
+    Reverse,
+}
+
+/// A node of the indicator tree (指标): a group when it has children, otherwise a scored leaf.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Indicator {
+    /// Stable id, unique in the tree; paths in findings use it.
+    pub id: String,
+    /// 指标名称.
+    pub name: String,
+    /// 分值 (maximum points).
+    pub points: Decimal,
+    /// Sub-indicators (下级指标); empty for a leaf.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Indicator>,
+    /// 指标说明.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// 评价要点 (scoring criteria as printed).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub criteria: String,
+    /// How the leaf is scored.
+    #[serde(skip_serializing_if = "is_default")]
+    pub rule: ScoringRule,
+    /// 自评分 as typed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
+    /// 扣分原因 / 偏差原因分析及改进措施: demanded when the score is below 分值.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// Why a typed score departs from the rule's (调整理由); without it the computed score wins.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub override_reason: String,
+    /// 佐证材料 (evidence note).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    /// 项目支出: 年度指标值.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Decimal>,
+    /// 项目支出: 实际完成值.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<Decimal>,
+    /// 项目支出: the target as words when it is not a number (e.g. 按期完成).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub target_text: String,
+    /// 项目支出: the actual as words.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub actual_text: String,
+    /// 计量单位 of target and actual.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// 指标方向.
+    #[serde(skip_serializing_if = "is_default")]
+    pub direction: Direction,
+}
+
+impl Indicator {
+    /// A leaf has no children and carries a rule and a score.
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    /// Visits this node and its descendants in pre-order with their depth (0 = this node).
+    pub fn walk<'a>(&'a self, depth: usize, visit: &mut dyn FnMut(&'a Indicator, usize)) {
+        visit(self, depth);
+        for child in &self.children {
+            child.walk(depth + 1, visit);
+        }
+    }
+}
+
+/// 加减分项: a bonus group and a deduction group, both capped.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Adjustments {
+    /// Cap of each group (≤ 5 分).
+    pub cap: Decimal,
+    /// 加分项.
+    pub bonus: BonusGroup,
+    /// 减分项.
+    pub penalty: PenaltyGroup,
+}
+
+impl Default for Adjustments {
+    fn default() -> Self {
+        Adjustments { cap: Decimal::from(5), bonus: BonusGroup::default(), penalty: PenaltyGroup::default() }
+    }
+}
+
+/// 加分项: commendations, by level; the same piece of work counts once, at its highest level.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BonusGroup {
+    /// 指标名称, e.g. 受嘉奖情况.
+    pub name: String,
+    /// 指标说明.
+    pub description: String,
+    /// 评价要点.
+    pub criteria: String,
+    /// The schedule: level → points (国务院 3, 省级 2 …).
+    pub levels: Vec<BonusLevel>,
+    /// What the unit earned.
+    pub items: Vec<BonusItem>,
+}
+
+/// A level of the bonus schedule.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BonusLevel {
+    /// e.g. 国务院嘉奖.
+    pub label: String,
+    /// Points it earns.
+    pub points: Decimal,
+}
+
+/// A commendation earned (加分事项).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BonusItem {
+    /// The piece of work commended (工作事项); items of the same work do not add up.
+    pub work: String,
+    /// The level's label, from the schedule.
+    pub level: String,
+    /// 佐证 (document, date).
+    pub evidence: String,
+}
+
+/// 减分项: deductions at discretion (酌情扣分), each with its reason.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PenaltyGroup {
+    /// 指标名称, e.g. 部门或工作人员违法违纪.
+    pub name: String,
+    /// 指标说明.
+    pub description: String,
+    /// 评价要点.
+    pub criteria: String,
+    /// Deductions made.
+    pub items: Vec<PenaltyItem>,
+}
+
+/// One deduction (减分事项).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PenaltyItem {
+    /// What happened.
+    pub description: String,
+    /// Points deducted.
+    pub points: Decimal,
+    /// 扣分原因 / basis.
+    pub reason: String,
+}
+
+/// A grade band (等级): the grade applies from `min` (inclusive) up to the next band.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GradeBand {
+    /// e.g. 优.
+    pub grade: String,
+    /// Lowest total of the band.
+    pub min: Decimal,
+}
+
+/// Totals, grading and rounding (评价设置).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// 总分值 the 一级指标 must add up to (100).
+    pub total_points: Decimal,
+    /// Grade bands; default 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
+    pub grade_bands: Vec<GradeBand>,
+    /// Rounding of rule-computed scores.
+    pub rounding: Rounding,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            total_points: Decimal::ONE_HUNDRED,
+            grade_bands: default_grade_bands(),
+            rounding: Rounding::default(),
+        }
+    }
+}
+
+/// 优 ≥ 90, 良 [80, 90), 中 [60, 80), 差 < 60.
+pub fn default_grade_bands() -> Vec<GradeBand> {
+    [("优", 90), ("良", 80), ("中", 60), ("差", 0)]
+        .into_iter()
+        .map(|(grade, min)| GradeBand { grade: grade.to_string(), min: Decimal::from(min) })
+        .collect()
+}
+
+/// Figures as the unit printed them (报告所述), so a mismatch with the computed ones is caught.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatedFigures {
+    /// 自评得分 as printed.
+    pub total: Option<Decimal>,
+    /// 评价等级 as printed.
+    pub grade: Option<String>,
+}
+
+impl Evaluation {
+    /// Visits every indicator node in pre-order with its depth (0 = 一级).
+    pub fn walk_indicators<'a>(&'a self, visit: &mut dyn FnMut(&'a Indicator, usize)) {
+        for node in &self.indicators {
+            node.walk(0, visit);
+        }
+    }
+
+    /// Finds a node by id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        fn find<'a>(nodes: &'a [Indicator], id: &str) -> Option<&'a Indicator> {
+            nodes.iter().find_map(|n| if n.id == id { Some(n) } else { find(&n.children, id) })
+        }
+        find(&self.indicators, id)
+    }
+
+    /// Finds a node by id, mutably.
+    pub fn indicator_mut(&mut self, id: &str) -> Option<&mut Indicator> {
+        fn find<'a>(nodes: &'a mut [Indicator], id: &str) -> Option<&'a mut Indicator> {
+            for n in nodes {
+                if n.id == id {
+                    return Some(n);
+                }
+                if let Some(found) = find(&mut n.children, id) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        find(&mut self.indicators, id)
+    }
+
+    /// Looks a business metric up by key.
+    pub fn metric(&self, key: &str) -> Option<&BusinessMetric> {
+        self.metrics.iter().find(|m| m.key == key)
+    }
+
+    /// A display title, e.g. "2024年度 南京市数据局—南京市“12345”政务热线服务中心".
+    pub fn title(&self) -> String {
+        let unit = match (self.unit.parent_department.trim(), self.unit.name.trim()) {
+            ("", name) => name.to_string(),
+            (parent, name) => format!("{parent}—{name}"),
+        };
+        format!("{}年度 {}", self.unit.year, unit)
+    }
+}

@@ -1,0 +1,240 @@
+//! Numbers as users type and print them: parsing of typed decimals, explicit rounding, formatting.
+//!
+//! Every amount (万元), rate (%) and score is a [`Decimal`]. Rounding happens only where this module says:
+//!
+//! * **rates** ([`percent`]) are computed exactly, then rounded half-up to 2 decimals *before any use*, so
+//!   that a scoring rule judges the very figure the report prints (95.04 %, not 95.0391…);
+//! * **rule-computed scores** are rounded by the evaluation's [`Rounding`] policy (2 decimals, half-up by
+//!   default; truncation is available for provinces that forbid rounding a score up);
+//! * typed figures are never rounded.
+//!
+//! ```
+//! use jixiao::core::number::{parse_decimal, percent};
+//! let typed = parse_decimal("１，２３４．５６ 万元").unwrap();
+//! assert_eq!(typed.to_string(), "1234.56");
+//! let rate = percent("3089.41".parse().unwrap(), "3342.54".parse().unwrap()).unwrap();
+//! assert_eq!(rate.to_string(), "92.43");
+//! ```
+
+use rust_decimal::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How rule-computed scores are rounded (保留位数与舍入方式).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rounding {
+    /// Decimal places kept (default 2).
+    pub decimals: u32,
+    /// Half-up (四舍五入) or truncation (截断, never rounds a score up).
+    pub mode: RoundingMode,
+}
+
+/// The two rounding modes in use in evaluation rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 四舍五入: 0.005 → 0.01.
+    HalfUp,
+    /// 截断 (舍去): 9.999 → 9.99.
+    Truncate,
+}
+
+impl Default for Rounding {
+    fn default() -> Self {
+        Rounding { decimals: 2, mode: RoundingMode::HalfUp }
+    }
+}
+
+impl Rounding {
+    /// Applies the policy to a computed score.
+    pub fn apply(&self, value: Decimal) -> Decimal {
+        let strategy = match self.mode {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::Truncate => RoundingStrategy::ToZero,
+        };
+        value.round_dp_with_strategy(self.decimals.min(10), strategy).normalize()
+    }
+
+    /// A Chinese description, e.g. "保留2位小数，四舍五入".
+    pub fn describe(&self) -> String {
+        let mode = match self.mode {
+            RoundingMode::HalfUp => "四舍五入",
+            RoundingMode::Truncate => "截断（不进位）",
+        };
+        format!("保留{}位小数，{}", self.decimals, mode)
+    }
+}
+
+/// `part / whole` in percent, rounded half-up to 2 decimals; `None` when `whole` is zero.
+pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    let raw = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
+    Some(round2(raw))
+}
+
+/// Half-up rounding to 2 decimals (the printed precision of 万元 and %).
+pub fn round2(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Formats with exactly 2 decimals ("3089.41", "1209.00"), as amounts and rates are printed.
+pub fn fmt2(value: Decimal) -> String {
+    format!("{:.2}", round2(value))
+}
+
+/// Formats a score without trailing zeros ("99.5", "10", "2.5").
+pub fn fmt_score(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Why a typed number could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NumberError {
+    /// Nothing but blanks was typed.
+    Empty,
+    /// The text is not a number.
+    NotANumber(String),
+    /// Too many digits for an exact decimal.
+    TooLarge(String),
+}
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumberError::Empty => write!(f, "请输入数字"),
+            NumberError::NotANumber(text) => {
+                write!(f, "“{}”不是有效数字，请输入如 1234.56 的数字", clip(text))
+            }
+            NumberError::TooLarge(text) => write!(f, "“{}”位数过多，无法精确计算", clip(text)),
+        }
+    }
+}
+
+impl std::error::Error for NumberError {}
+
+fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(20).collect();
+    if text.chars().count() > 20 {
+        out.push('…');
+    }
+    out
+}
+
+/// Units a user may type after a number; they are dropped (the field knows its own unit).
+const UNIT_SUFFIXES: &[&str] = &["万元", "万件", "元", "万", "件", "分", "%", "％", "人", "个"];
+
+/// Reads a decimal the way users type it: "1,234.56", full-width digits and punctuation
+/// ("１２３４．５６"), surrounding blanks, a leading "+", and a trailing unit such as 万元 or %.
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let mut s: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' | '。' => Some('.'),
+            '－' | '−' | '—' => Some('-'),
+            '＋' => Some('+'),
+            ',' | '，' | '_' | '\u{3000}' => None,
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect();
+    loop {
+        let before = s.len();
+        for unit in UNIT_SUFFIXES {
+            if let Some(stripped) = s.strip_suffix(unit) {
+                s = stripped.to_string();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let s = s.strip_prefix('+').unwrap_or(&s);
+    if s.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let well_formed = {
+        let body = s.strip_prefix('-').unwrap_or(s);
+        let mut dots = 0;
+        !body.is_empty()
+            && body.chars().all(|c| {
+                if c == '.' {
+                    dots += 1;
+                    true
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            && dots <= 1
+            && body != "."
+    };
+    if !well_formed {
+        return Err(NumberError::NotANumber(text.trim().to_string()));
+    }
+    Decimal::from_str_exact(s)
+        .or_else(|_| Decimal::from_str(s))
+        .map(|d| d.normalize())
+        .map_err(|_| NumberError::TooLarge(text.trim().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn parses_what_users_type() {
+        assert_eq!(parse_decimal("1,234.56"), Ok(d("1234.56")));
+        assert_eq!(parse_decimal("１２３４．５６"), Ok(d("1234.56")));
+        assert_eq!(parse_decimal(" 3089.41 万元"), Ok(d("3089.41")));
+        assert_eq!(parse_decimal("95.04%"), Ok(d("95.04")));
+        assert_eq!(parse_decimal("95.04％"), Ok(d("95.04")));
+        assert_eq!(parse_decimal("-3"), Ok(d("-3")));
+        assert_eq!(parse_decimal("+0.5分"), Ok(d("0.5")));
+        assert_eq!(parse_decimal(".5"), Ok(d("0.5")));
+    }
+
+    #[test]
+    fn rejects_with_a_chinese_message() {
+        assert_eq!(parse_decimal("  "), Err(NumberError::Empty));
+        let err = parse_decimal("十二").unwrap_err();
+        assert!(err.to_string().contains("不是有效数字"), "{err}");
+        assert!(parse_decimal("1.2.3").is_err());
+        assert!(parse_decimal("1e5").is_err());
+        assert!(parse_decimal("-").is_err());
+        assert!(parse_decimal(".").is_err());
+        assert!(matches!(
+            parse_decimal("123456789012345678901234567890123"),
+            Err(NumberError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn percent_rounds_half_up_to_two_places() {
+        assert_eq!(percent(d("3089.41"), d("3342.54")), Some(d("92.43")));
+        assert_eq!(percent(d("1"), d("0")), None);
+        assert_eq!(percent(d("1"), d("8")), Some(d("12.50")));
+        assert_eq!(percent(d("0.00045"), d("1")), Some(d("0.05")));
+    }
+
+    #[test]
+    fn rounding_policy_is_explicit() {
+        let half_up = Rounding::default();
+        let truncate = Rounding { decimals: 2, mode: RoundingMode::Truncate };
+        assert_eq!(half_up.apply(d("9.995")), d("10"));
+        assert_eq!(truncate.apply(d("9.999")), d("9.99"));
+        assert_eq!(half_up.describe(), "保留2位小数，四舍五入");
+    }
+
+    #[test]
+    fn formats_as_printed() {
+        assert_eq!(fmt2(d("1209")), "1209.00");
+        assert_eq!(fmt_score(d("99.50")), "99.5");
+        assert_eq!(fmt_score(d("10.00")), "10");
+    }
+}
