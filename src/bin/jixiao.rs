@@ -161,9 +161,7 @@ fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
                     a.count(Severity::Warning),
                     a.count(Severity::Info)
                 );
-                let mut findings: Vec<_> = a.findings.iter().collect();
-                findings.sort_by_key(|f| f.severity);
-                for f in findings {
+                for f in &a.findings {
                     let _ = writeln!(out, "  [{}] {}  {}\n        {}", f.severity.label(), f.code, f.path, f.message);
                 }
             }

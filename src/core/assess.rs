@@ -61,7 +61,7 @@ pub struct Assessment {
     pub grade: String,
     /// Number of indicators per level (一级, 二级, 三级 …), the 加减分项 included.
     pub counts: Vec<usize>,
-    /// Problems found.
+    /// Problems found, errors first.
     pub findings: Vec<Finding>,
     /// Figures that must add up, with their outcome.
     pub reconciliations: Vec<Reconciliation>,
@@ -301,6 +301,8 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     check_metrics(evaluation, &mut checker);
     check_project(evaluation, &mut checker);
     check_stated(evaluation, total, &grade, &mut checker);
+    // Errors first, then warnings, then infos; within a severity, in the order of the form.
+    checker.findings.sort_by_key(|f| f.severity);
     Assessment {
         nodes,
         points_total,

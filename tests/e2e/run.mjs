@@ -1,0 +1,65 @@
+// End-to-end runner: serves a built dist/ on 127.0.0.1 and drives Debian's /usr/bin/chromium through
+// playwright-core (never a downloaded browser). Usage: node tests/e2e/run.mjs DIST_DIR
+// Prints one line per test and ends with "e2e: N passed, N failed"; exits non-zero on any failure.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import workbench from './workbench.spec.mjs';
+
+const dist = process.argv[2] || 'dist';
+if (!fs.existsSync(path.join(dist, 'index.html'))) {
+  console.error(`e2e: no built app in ${dist} (run trunk build first)`);
+  process.exit(2);
+}
+
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const suites = [['workbench', workbench]];
+const server = await serve(dist);
+const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+let passed = 0;
+let failed = 0;
+try {
+  for (const [suite, tests] of suites) {
+    for (const test of tests) {
+      const page = await context.newPage();
+      const consoleErrors = [];
+      page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
+      page.on('pageerror', (err) => consoleErrors.push(String(err)));
+      const started = Date.now();
+      try {
+        await test.run({ page, baseUrl: server.url, assert, consoleErrors, context });
+        passed += 1;
+        console.log(`ok   ${suite} › ${test.name} (${Date.now() - started} ms)`);
+      } catch (err) {
+        failed += 1;
+        console.log(`FAIL ${suite} › ${test.name}\n     ${String(err.stack || err).split('\n').join('\n     ')}`);
+      } finally {
+        await page.close();
+      }
+    }
+  }
+} finally {
+  await context.close();
+  await server.close();
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
