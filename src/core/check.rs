@@ -8,7 +8,7 @@
 //! digits (half a unit of the last decimal, per figure involved) is a *warning that says so*, a larger
 //! one an error.
 
-use crate::core::metric::growth;
+use crate::core::metric::{growth, growth_exact};
 use crate::core::model::{Assets, BudgetAccounts, Evaluation};
 use crate::core::number::{fmt_score, percent};
 use rust_decimal::Decimal;
@@ -355,10 +355,10 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
         if let Some(stated) = metric.stated_growth {
             let label = format!("{}同比增长 =（本年 − 上年）/ 上年", metric.name);
             let path = format!("{base}/stated_growth");
-            match growth(metric.value, metric.prior) {
-                Some(rate) => {
-                    // Compare at the printed precision of the stated figure.
-                    let at_printed = rate.round_dp_with_strategy(
+            match (growth(metric.value, metric.prior), growth_exact(metric.value, metric.prior)) {
+                (Some(rate), Some(exact)) => {
+                    // Compare at the printed precision of the stated figure, from the exact quotient.
+                    let at_printed = exact.round_dp_with_strategy(
                         stated.scale(),
                         rust_decimal::RoundingStrategy::MidpointAwayFromZero,
                     );
@@ -376,7 +376,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                         checker.note("metrics.growth", &label, &path, detail, ReconcileStatus::Mismatch);
                     }
                 }
-                None => checker.push(
+                _ => checker.push(
                     Severity::Info,
                     "metrics.growth_unverifiable",
                     &path,

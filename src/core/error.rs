@@ -4,7 +4,6 @@
 //! then the file is decoded with the exact path of any bad field (e.g. `accounts.income_total`).
 
 use crate::core::model::{Evaluation, SCHEMA_VERSION};
-use serde::Deserialize;
 use std::fmt;
 
 /// Why an evaluation file could not be opened.
@@ -57,11 +56,6 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    schema_version: Option<serde_json::Value>,
-}
-
 fn describe(error: &serde_json::Error) -> String {
     let text = error.to_string();
     // serde's wording is English; say the common cases in Chinese and keep the detail.
@@ -82,17 +76,13 @@ fn describe(error: &serde_json::Error) -> String {
 
 /// Reads an evaluation from JSON text, migrating older versions.
 pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
-    let probe: VersionProbe = serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            LoadError::Syntax { line: e.line(), column: e.column() }
-        } else {
-            LoadError::NotAnEvaluation
-        }
-    })?;
-    let version = match probe.schema_version {
-        None => return Err(LoadError::NotAnEvaluation),
-        Some(value) => value.as_u64().ok_or(LoadError::NotAnEvaluation)?,
-    };
+    let probe: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| LoadError::Syntax { line: e.line(), column: e.column() })?;
+    let version = probe
+        .as_object()
+        .and_then(|object| object.get("schema_version"))
+        .and_then(|v| v.as_u64())
+        .ok_or(LoadError::NotAnEvaluation)?;
     if version > u64::from(SCHEMA_VERSION) {
         return Err(LoadError::TooNew { found: version });
     }

@@ -155,6 +155,15 @@ pub fn growth(value: Option<Decimal>, prior: Option<Decimal>) -> Option<Decimal>
     percent(value.checked_sub(prior)?, prior)
 }
 
+/// 同比增长 in %, exact (unrounded), for comparing with a printed figure at its own precision.
+pub fn growth_exact(value: Option<Decimal>, prior: Option<Decimal>) -> Option<Decimal> {
+    let (value, prior) = (value?, prior?);
+    if prior.is_zero() {
+        return None;
+    }
+    value.checked_sub(prior)?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(prior)
+}
+
 /// The project's Σ 全年预算数 and Σ 全年执行数, when every fund line states both.
 pub fn project_totals(evaluation: &Evaluation) -> Option<(Decimal, Decimal)> {
     let project = evaluation.project.as_ref()?;
