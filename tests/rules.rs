@@ -343,3 +343,30 @@ fn growth_mismatch_is_an_error() {
     e.metrics[0].stated_growth = Some(d("10.686"));
     assert_eq!(growth_findings(&e), 1);
 }
+
+#[test]
+fn a_reason_naming_another_deduction_is_an_error() {
+    use jixiao::core::assess::stated_deduction;
+    assert_eq!(stated_deduction("事前评估不充分，扣0.5分。"), Some(d("0.5")));
+    assert_eq!(stated_deduction("扣分原因：未完成，扣 1 分"), None, "spaces are not a stated amount");
+    assert_eq!(stated_deduction("扣2分，复核后扣1分"), Some(d("1")));
+    let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
+    assert!(!assess(&e).findings.iter().any(|f| f.code == "score.reason_amount"));
+    e.indicator_mut("2.6.2").unwrap().score = Some(d("0"));
+    let a = assess(&e);
+    assert_eq!(a.total, d("99"));
+    let finding = a.findings.iter().find(|f| f.code == "score.reason_amount").expect("stale reason flagged");
+    assert_eq!(finding.path, "indicators/2.6.2/reason");
+    assert!(finding.message.contains("实际扣 1 分"), "{}", finding.message);
+}
+
+#[test]
+fn a_new_indicator_without_points_is_flagged() {
+    let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
+    let id = jixiao::core::edit::add_child(&mut e, Some("1.1")).unwrap();
+    let a = assess(&e);
+    assert!(a.findings.iter().any(|f| f.code == "tree.points_zero" && f.path == format!("indicators/{id}/points")));
+    e.indicator_mut(&id).unwrap().points = d("1");
+    let a = assess(&e);
+    assert!(a.findings.iter().any(|f| f.code == "tree.points_sum" && f.path == "indicators/1.1/points"));
+}

@@ -256,6 +256,28 @@ impl<'a> Walker<'a> {
                 format!("{path}/reason"),
                 format!("“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因", fmt_score(score), fmt_score(points)),
             );
+        } else if scored {
+            // A reason that names a deduction ("扣0.5分") must name the one actually made.
+            let deducted = points.saturating_sub(score);
+            if let Some(stated) = stated_deduction(&leaf.reason) {
+                if stated != deducted {
+                    self.checker.push(
+                        Severity::Error,
+                        "score.reason_amount",
+                        format!("{path}/reason"),
+                        format!(
+                            "“{name}”扣分原因写明扣 {} 分，实际扣 {} 分（分值 {}，得分 {}），请更新扣分原因",
+                            fmt_score(stated),
+                            fmt_score(deducted),
+                            fmt_score(points),
+                            fmt_score(score)
+                        ),
+                    );
+                }
+            }
+        }
+        if points.is_zero() {
+            self.checker.push(Severity::Warning, "tree.points_zero", format!("{path}/points"), format!("“{name}”尚未设置分值"));
         }
         if let ScoringRule::Qualitative { level: None } = leaf.rule {
             if leaf.score.is_some() {
@@ -264,6 +286,23 @@ impl<'a> Walker<'a> {
         }
         (score, outcome.computed, explanation)
     }
+}
+
+/// The deduction a reason names, e.g. "…，扣0.5分。" → 0.5 (the last "扣…分" in the text).
+pub fn stated_deduction(reason: &str) -> Option<Decimal> {
+    let mut found = None;
+    let mut rest = reason;
+    while let Some(at) = rest.find('扣') {
+        rest = &rest[at + '扣'.len_utf8()..];
+        let number: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        let after = &rest[number.len()..];
+        if !number.is_empty() && after.starts_with('分') {
+            if let Ok(value) = number.parse::<Decimal>() {
+                found = Some(value);
+            }
+        }
+    }
+    found
 }
 
 /// Scores and checks an evaluation.

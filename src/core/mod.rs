@@ -2,6 +2,7 @@
 
 pub mod assess;
 pub mod check;
+pub mod edit;
 pub mod error;
 pub mod metric;
 pub mod model;

@@ -1,0 +1,210 @@
+//! Editing (编辑): tree operations on the indicator tree and the undo / redo history. Pure functions on
+//! the [`Evaluation`], so the UI only forwards the user's intent and the behaviour is tested natively.
+//!
+//! ```
+//! use jixiao::core::edit::{History, add_child};
+//! let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
+//! let mut history = History::new(100);
+//! history.record(&e, "tree");
+//! let id = add_child(&mut e, Some("1.1")).unwrap();
+//! assert_eq!(e.indicator(&id).unwrap().points.to_string(), "0");
+//! let restored = history.undo(&e).unwrap();
+//! assert!(restored.indicator(&id).is_none());
+//! ```
+
+use crate::core::model::{Evaluation, Indicator};
+
+/// Where a node sits: the sibling list that holds it and its index there.
+fn locate<'a>(nodes: &'a mut Vec<Indicator>, id: &str) -> Option<(&'a mut Vec<Indicator>, usize)> {
+    if let Some(index) = nodes.iter().position(|n| n.id == id) {
+        return Some((nodes, index));
+    }
+    for node in nodes.iter_mut() {
+        if let Some(found) = locate(&mut node.children, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A fresh id: one more than the largest numeric id segment in use, prefixed "n" to stay unique.
+pub fn next_id(evaluation: &Evaluation) -> String {
+    let mut max = 0u64;
+    evaluation.walk_indicators(&mut |node, _| {
+        let digits: String = node.id.chars().filter(|c| c.is_ascii_digit()).collect();
+        if let Ok(n) = digits.parse::<u64>() {
+            max = max.max(n);
+        }
+    });
+    let mut candidate = max.saturating_add(1);
+    loop {
+        let id = format!("n{candidate}");
+        if evaluation.indicator(&id).is_none() {
+            return id;
+        }
+        candidate = candidate.saturating_add(1);
+    }
+}
+
+fn blank(id: String) -> Indicator {
+    Indicator { id, name: "新指标".to_string(), ..Default::default() }
+}
+
+/// Appends a new, empty indicator under `parent` (or at the top level); returns its id.
+pub fn add_child(evaluation: &mut Evaluation, parent: Option<&str>) -> Option<String> {
+    let id = next_id(evaluation);
+    let node = blank(id.clone());
+    match parent {
+        None => evaluation.indicators.push(node),
+        Some(parent) => {
+            let parent = evaluation.indicator_mut(parent)?;
+            parent.children.push(node);
+        }
+    }
+    Some(id)
+}
+
+/// Inserts a new, empty indicator right after `sibling`; returns its id.
+pub fn add_sibling(evaluation: &mut Evaluation, sibling: &str) -> Option<String> {
+    let id = next_id(evaluation);
+    let (list, index) = locate(&mut evaluation.indicators, sibling)?;
+    list.insert(index + 1, blank(id.clone()));
+    Some(id)
+}
+
+/// Removes a node and its subtree; returns it.
+pub fn remove(evaluation: &mut Evaluation, id: &str) -> Option<Indicator> {
+    let (list, index) = locate(&mut evaluation.indicators, id)?;
+    Some(list.remove(index))
+}
+
+/// Moves a node one place up (`-1`) or down (`+1`) among its siblings; false at either end.
+pub fn shift(evaluation: &mut Evaluation, id: &str, up: bool) -> bool {
+    let Some((list, index)) = locate(&mut evaluation.indicators, id) else { return false };
+    let target = if up { index.checked_sub(1) } else { Some(index + 1).filter(|i| *i < list.len()) };
+    match target {
+        Some(target) => {
+            list.swap(index, target);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Undo / redo by snapshots (撤销 / 重做), with consecutive edits of the same field merged into one step.
+#[derive(Clone, Debug)]
+pub struct History {
+    past: Vec<(Evaluation, String)>,
+    future: Vec<Evaluation>,
+    limit: usize,
+    last_key: Option<String>,
+}
+
+impl History {
+    /// A history keeping at most `limit` steps.
+    pub fn new(limit: usize) -> Self {
+        History { past: Vec::new(), future: Vec::new(), limit: limit.max(1), last_key: None }
+    }
+
+    /// Records the state *before* an edit. Edits with the same non-empty `key` in a row (typing in one
+    /// field) make one step; an empty key always starts a new step.
+    pub fn record(&mut self, before: &Evaluation, key: &str) {
+        self.future.clear();
+        if !key.is_empty() && self.last_key.as_deref() == Some(key) {
+            return;
+        }
+        self.past.push((before.clone(), key.to_string()));
+        if self.past.len() > self.limit {
+            self.past.remove(0);
+        }
+        self.last_key = Some(key.to_string());
+    }
+
+    /// Ends the current merged step, so the next edit of the same field is a new step.
+    pub fn seal(&mut self) {
+        self.last_key = None;
+    }
+
+    /// The state to go back to, given the current one (which becomes redoable).
+    pub fn undo(&mut self, current: &Evaluation) -> Option<Evaluation> {
+        let (previous, _) = self.past.pop()?;
+        self.future.push(current.clone());
+        self.last_key = None;
+        Some(previous)
+    }
+
+    /// The state to go forward to, given the current one.
+    pub fn redo(&mut self, current: &Evaluation) -> Option<Evaluation> {
+        let next = self.future.pop()?;
+        self.past.push((current.clone(), String::new()));
+        self.last_key = None;
+        Some(next)
+    }
+
+    /// Whether there is a step to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.past.is_empty()
+    }
+
+    /// Whether there is a step to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.future.is_empty()
+    }
+
+    /// Forgets everything (after opening another file).
+    pub fn clear(&mut self) {
+        self.past.clear();
+        self.future.clear();
+        self.last_key = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::template;
+
+    #[test]
+    fn add_remove_and_move() {
+        let mut e = template::load("nanjing-2024").unwrap();
+        let id = add_child(&mut e, Some("1.1")).unwrap();
+        assert_eq!(e.indicator("1.1").unwrap().children.last().unwrap().id, id);
+        let sibling = add_sibling(&mut e, "1.1.1").unwrap();
+        assert_eq!(e.indicator("1.1").unwrap().children[1].id, sibling);
+        assert_ne!(id, sibling);
+        assert!(shift(&mut e, &sibling, true));
+        assert_eq!(e.indicator("1.1").unwrap().children[0].id, sibling);
+        assert!(!shift(&mut e, &sibling, true), "already first");
+        assert!(remove(&mut e, &sibling).is_some());
+        assert!(e.indicator(&sibling).is_none());
+        assert!(add_child(&mut e, Some("nope")).is_none());
+        let top = add_child(&mut e, None).unwrap();
+        assert_eq!(e.indicators.last().unwrap().id, top);
+    }
+
+    #[test]
+    fn history_merges_typing_and_limits_steps() {
+        let mut e = template::load("nanjing-2024").unwrap();
+        let original = e.clone();
+        let mut h = History::new(3);
+        for name in ["a", "ab", "abc"] {
+            h.record(&e, "unit/name");
+            e.unit.name = name.into();
+        }
+        let back = h.undo(&e).unwrap();
+        assert_eq!(back, original, "typing in one field is one step");
+        let forward = h.redo(&back).unwrap();
+        assert_eq!(forward.unit.name, "abc");
+        let mut e = forward;
+        for i in 0..5 {
+            h.record(&e, "");
+            e.unit.year = 2000 + i;
+        }
+        let mut steps = 0;
+        while let Some(prev) = h.undo(&e) {
+            e = prev;
+            steps += 1;
+        }
+        assert_eq!(steps, 3, "limit");
+    }
+}
