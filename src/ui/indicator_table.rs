@@ -1,73 +1,380 @@
-//! The scoring table (指标体系与评分), laid out like the scoring annex.
+//! 指标体系与评分: the scoring table laid out like the annex, editable in place. Rows carry
+//! `data-testid="indicator-row"` and `data-path="indicators/<id>"`.
+//!
+//! Keyboard, in any row: ↑ / ↓ move between rows; Alt+↑ / Alt+↓ move the indicator among its siblings;
+//! Alt+Enter adds a sibling below, Alt+Shift+Enter a sub-indicator; Alt+Delete removes the indicator.
 
+use super::fields::{DecimalField, TextArea, TextField};
+use super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
 use super::state::Workbench;
+use crate::core::edit;
 use crate::core::number::fmt_score;
+use crate::core::{Direction, Evaluation, EvaluationKind, Indicator, NodeResult};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
 
-/// One printed row: a leaf with its ancestors' names.
-#[derive(Clone, PartialEq)]
-struct Row {
+/// A row's place in the tree (structure only: changes when nodes are added, removed or moved).
+#[derive(Clone, Debug, PartialEq)]
+struct RowInfo {
     id: String,
-    path: Vec<String>,
-    name: String,
-    points: String,
-    score: String,
-    explanation: String,
-    criteria: String,
+    depth: usize,
+    leaf: bool,
+    /// Pre-order position, which is also its position in the assessment's nodes.
+    order: usize,
 }
 
-/// The indicator table.
+fn structure(e: &Evaluation) -> Vec<RowInfo> {
+    let mut rows = Vec::new();
+    e.walk_indicators(&mut |node, depth| {
+        rows.push(RowInfo { id: node.id.clone(), depth, leaf: node.is_leaf(), order: rows.len() });
+    });
+    rows
+}
+
+const LEVELS: [&str; 4] = ["一级", "二级", "三级", "四级"];
+
+/// The indicator table with its totals and the 加减分项.
 #[component]
 pub fn IndicatorTable() -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let rows = Memo::new(move |_| {
-        let assessment = state.assessment.get();
-        let mut rows = Vec::new();
-        state.evaluation.with(|e| {
-            let mut trail: Vec<String> = Vec::new();
-            e.walk_indicators(&mut |node, depth| {
-                trail.truncate(depth);
-                trail.push(format!("{}（{}分）", node.name, fmt_score(node.points)));
-                if node.is_leaf() {
-                    let result = assessment.node(&node.id);
-                    rows.push(Row {
-                        id: node.id.clone(),
-                        path: trail[..depth].to_vec(),
-                        name: node.name.clone(),
-                        points: fmt_score(node.points),
-                        score: result.map(|r| fmt_score(r.score)).unwrap_or_default(),
-                        explanation: result.map(|r| r.explanation.clone()).unwrap_or_default(),
-                        criteria: node.criteria.clone(),
-                    });
-                }
-            });
-        });
-        rows
-    });
+    let rows = Memo::new(move |_| state.evaluation.with(structure));
+    let project = Memo::new(move |_| state.evaluation.with(|e| e.kind == EvaluationKind::Project));
+    let reason_header = move || if project.get() { "偏差原因分析及改进措施" } else { "扣分原因" };
+    let totals = move || {
+        state.assessment.with(|a| {
+            format!(
+                "分值合计 {} · 指标得分 {} · 加分 {} · 减分 {} · 总分 {}",
+                fmt_score(a.points_total),
+                fmt_score(a.base_score),
+                fmt_score(a.bonus),
+                fmt_score(a.penalty),
+                fmt_score(a.total)
+            )
+        })
+    };
     view! {
-        <table class="jx-table" data-testid="indicator-table">
-            <thead>
-                <tr>
-                    <th>"上级指标"</th>
-                    <th>"指标"</th>
-                    <th>"评价要点"</th>
-                    <th>"分值"</th>
-                    <th>"得分"</th>
-                    <th>"计分说明"</th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || rows.get() key=|row| (row.id.clone(), row.score.clone(), row.name.clone()) let:row>
-                    <tr data-id=row.id.clone()>
-                        <td class="jx-path">{row.path.join(" / ")}</td>
-                        <td>{row.name}</td>
-                        <td class="jx-criteria">{row.criteria}</td>
-                        <td class="jx-num">{row.points}</td>
-                        <td class="jx-num">{row.score}</td>
-                        <td class="jx-explain">{row.explanation}</td>
+        <section class="jx-tree" data-testid="indicator-section">
+            <div class="jx-tree-tools">
+                <button type="button" class="jx-btn" data-testid="add-top" on:click=move |_| {
+                    let mut new_id = None;
+                    state.edit("", |e| new_id = edit::add_child(e, None));
+                    if let Some(id) = new_id { focus_name(state, &id) }
+                }>"+ 一级指标"</button>
+                <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
+            </div>
+            <table class="jx-table jx-indicators" data-testid="indicator-table">
+                <thead>
+                    <tr>
+                        <th class="jx-col-name">"指标"</th>
+                        <th>"分值"</th>
+                        <Show when=move || project.get()>
+                            <th>"年度指标值"</th>
+                            <th>"实际完成值"</th>
+                        </Show>
+                        <th>"评分规则"</th>
+                        <th>"自评分"</th>
+                        <th>"得分"</th>
+                        <th class="jx-col-reason">{reason_header}</th>
+                        <th>"操作"</th>
                     </tr>
+                </thead>
+                <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth) let:row>
+                    <IndicatorRow row=row project=project/>
                 </For>
+                <tfoot>
+                    <tr><td colspan="9" class="jx-totals" data-testid="tree-totals">{totals}</td></tr>
+                </tfoot>
+            </table>
+            <super::adjustments::AdjustmentsEditor/>
+        </section>
+    }
+}
+
+fn focus_name(state: Workbench, id: &str) {
+    let root = state.root;
+    let selector = format!("[data-path=\"indicators/{}/name\"] input", id.replace('"', ""));
+    request_animation_frame(move || {
+        if let Some(el) = root.get_untracked().and_then(|r| r.query_selector(&selector).ok().flatten()) {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Moves focus to the name box of the previous / next row.
+fn focus_neighbour(ev: &web_sys::KeyboardEvent, up: bool) {
+    let Some(row) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("tr[data-testid='indicator-row']").ok().flatten())
+    else {
+        return;
+    };
+    let mut next = if up { row.previous_element_sibling() } else { row.next_element_sibling() };
+    while let Some(candidate) = next {
+        if candidate.get_attribute("data-testid").as_deref() == Some("indicator-row") {
+            if let Some(input) = candidate.query_selector("input").ok().flatten() {
+                if let Some(input) = input.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = input.focus();
+                    ev.prevent_default();
+                }
+            }
+            return;
+        }
+        next = if up { candidate.previous_element_sibling() } else { candidate.next_element_sibling() };
+    }
+}
+
+#[component]
+fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let RowInfo { id, depth, leaf, order } = row;
+    let path = format!("indicators/{id}");
+    let read = {
+        let id = id.clone();
+        move |f: fn(&Indicator) -> String| {
+            let id = id.clone();
+            Signal::derive(move || state.evaluation.with(|e| e.indicator(&id).map(f).unwrap_or_default()))
+        }
+    };
+    let result = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.assessment.with(|a| a.nodes.get(order).filter(|n| n.id == id).cloned().or_else(|| a.node(&id).cloned()))
+        })
+    };
+    let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
+    let open = RwSignal::new(false);
+    let name = read(|n| n.name.clone());
+    let set_text = {
+        let id = id.clone();
+        move |field: &'static str| {
+            let id = id.clone();
+            Callback::new(move |v: String| {
+                let id = id.clone();
+                state.edit(&format!("indicators/{id}/{field}"), move |e| {
+                    if let Some(n) = e.indicator_mut(&id) {
+                        match field {
+                            "name" => n.name = v,
+                            "reason" => n.reason = v,
+                            "description" => n.description = v,
+                            "criteria" => n.criteria = v,
+                            "override_reason" => n.override_reason = v,
+                            _ => n.evidence = v,
+                        }
+                    }
+                })
+            })
+        }
+    };
+    let decimal_of = {
+        let id = id.clone();
+        move |f: fn(&Indicator) -> Option<Decimal>| {
+            let id = id.clone();
+            Signal::derive(move || state.evaluation.with(|e| e.indicator(&id).and_then(f)))
+        }
+    };
+    let set_decimal = {
+        let id = id.clone();
+        move |field: &'static str| {
+            let id = id.clone();
+            Callback::new(move |v: Option<Decimal>| {
+                let id = id.clone();
+                state.edit(&format!("indicators/{id}/{field}"), move |e| {
+                    if let Some(n) = e.indicator_mut(&id) {
+                        match field {
+                            "points" => n.points = v.unwrap_or_default(),
+                            "score" => n.score = v,
+                            "target" => n.target = v,
+                            _ => n.actual = v,
+                        }
+                    }
+                })
+            })
+        }
+    };
+    let act = {
+        let id = id.clone();
+        move |what: &'static str| {
+            let id = id.clone();
+            move || {
+                let mut focus = None;
+                match what {
+                    "up" | "down" => {
+                        state.edit("", |e| {
+                            edit::shift(e, &id, what == "up");
+                        });
+                        focus = Some(id.clone());
+                    }
+                    "child" => state.edit("", |e| focus = edit::add_child(e, Some(&id))),
+                    "sibling" => state.edit("", |e| focus = edit::add_sibling(e, &id)),
+                    _ => state.edit("", |e| {
+                        edit::remove(e, &id);
+                    }),
+                }
+                if let Some(target) = focus {
+                    focus_name(state, &target);
+                }
+            }
+        }
+    };
+    let on_keydown = {
+        let act = act.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let in_textarea = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).is_some();
+            let key = ev.key();
+            match (ev.alt_key(), key.as_str()) {
+                (true, "ArrowUp") => { ev.prevent_default(); act("up")() }
+                (true, "ArrowDown") => { ev.prevent_default(); act("down")() }
+                (true, "Enter") if ev.shift_key() => { ev.prevent_default(); act("child")() }
+                (true, "Enter") => { ev.prevent_default(); act("sibling")() }
+                (true, "Delete") => { ev.prevent_default(); act("remove")() }
+                (false, "ArrowUp") if !in_textarea => focus_neighbour(&ev, true),
+                (false, "ArrowDown") if !in_textarea => focus_neighbour(&ev, false),
+                _ => {}
+            }
+        }
+    };
+    let level = LEVELS.get(depth).copied().unwrap_or("下级");
+    let reason_required = Signal::derive(move || result.with(|r| r.as_ref().is_some_and(|r| r.leaf && r.score < r.points)));
+    let explanation = move || result.get().map(|r: NodeResult| r.explanation).unwrap_or_default();
+    let computed = move || result.get().and_then(|r| r.computed).map(|c| format!("计算 {}", fmt_score(c))).unwrap_or_default();
+    let id_dir = id.clone();
+    let buttons = {
+        let act = act.clone();
+        view! {
+            <td class="jx-ops">
+                <button type="button" class="jx-icon" aria-label="上移" title="上移（Alt+↑）" on:click={let f = act("up"); move |_| f()}>"↑"</button>
+                <button type="button" class="jx-icon" aria-label="下移" title="下移（Alt+↓）" on:click={let f = act("down"); move |_| f()}>"↓"</button>
+                <button type="button" class="jx-icon" aria-label="添加同级指标" title="添加同级（Alt+Enter）" data-testid="add-sibling" on:click={let f = act("sibling"); move |_| f()}>"+同级"</button>
+                <button type="button" class="jx-icon" aria-label="添加下级指标" title="添加下级（Alt+Shift+Enter）" data-testid="add-child" on:click={let f = act("child"); move |_| f()}>"+下级"</button>
+                <button type="button" class="jx-icon jx-danger" aria-label="删除指标" title="删除（Alt+Delete，可撤销）" data-testid="remove" on:click={let f = act("remove"); move |_| f()}>"✕"</button>
+            </td>
+        }
+    };
+    let name_cell = view! {
+        <td class="jx-col-name">
+            <div class="jx-name" style=format!("padding-left: {}em", depth as f32 * 1.4)>
+                <span class="jx-level">{level}</span>
+                <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text("name") compact=true/>
+                <Show when=move || leaf>
+                    <button type="button" class="jx-icon" aria-label="展开详情" aria-expanded=move || open.get().to_string()
+                        data-testid="toggle-details" on:click=move |_| open.update(|o| *o = !*o)>
+                        {move || if open.get() { "▾" } else { "▸" }}
+                    </button>
+                </Show>
+            </div>
+        </td>
+    };
+    let points_cell = view! {
+        <td><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(|n| Some(n.points)) on_change=set_decimal("points") compact=true/></td>
+    };
+    if !leaf {
+        let sum = move || result.get().map(|r| r.explanation).unwrap_or_default();
+        return view! {
+            <tbody class="jx-group-body">
+                <tr class=format!("jx-group jx-depth-{depth}") data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
+                    data-name=move || name.get() on:keydown=on_keydown>
+                    {name_cell}
+                    {points_cell}
+                    <Show when=move || project.get()><td></td><td></td></Show>
+                    <td class="jx-muted">{sum}</td>
+                    <td></td>
+                    <td class="jx-num jx-score" data-testid="row-score">{score_text}</td>
+                    <td></td>
+                    {buttons}
+                </tr>
             </tbody>
-        </table>
+        }
+        .into_any();
+    }
+    let id_select = id.clone();
+    let id_inputs = id.clone();
+    let project_cells = {
+        let (path, decimal_of, set_decimal) = (path.clone(), decimal_of.clone(), set_decimal.clone());
+        move || {
+            project.get().then(|| {
+                view! {
+                    <td><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(|n| n.target) on_change=set_decimal("target") compact=true allow_negative=true/></td>
+                    <td><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(|n| n.actual) on_change=set_decimal("actual") compact=true allow_negative=true/></td>
+                }
+            })
+        }
+    };
+    view! {
+        <tbody class="jx-leaf-body">
+            <tr class="jx-leaf" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
+                data-name=move || name.get() on:keydown=on_keydown>
+                {name_cell}
+                {points_cell}
+                {project_cells}
+                <td class="jx-rule">
+                    <RuleSelect id=id_select.clone()/>
+                    <RuleInputs id=id_inputs.clone()/>
+                </td>
+                <td>
+                    <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(|n| n.score) on_change=set_decimal("score") compact=true/>
+                    <span class="jx-computed-score">{computed}</span>
+                </td>
+                <td class="jx-num jx-score" data-testid="row-score">{score_text}</td>
+                <td class="jx-col-reason">
+                    <TextArea label="扣分原因" path=format!("{path}/reason") value=read(|n| n.reason.clone()) on_change=set_text("reason")
+                        compact=true rows=2 required=reason_required placeholder="低于分值时必填"/>
+                </td>
+                {buttons}
+            </tr>
+            <Show when=move || open.get()>
+                <tr class="jx-detail">
+                    <td colspan="9">
+                        <p class="jx-explain" data-testid="explanation">"计分说明："{explanation}</p>
+                        <div class="jx-grid">
+                            <TextArea label="指标说明" path=format!("{path}/description") value=read(|n| n.description.clone()) on_change=set_text("description") rows=2/>
+                            <TextArea label="评价要点" path=format!("{path}/criteria") value=read(|n| n.criteria.clone()) on_change=set_text("criteria") rows=2/>
+                            <TextArea label="调整理由（自评分与规则计算不同时）" path=format!("{path}/override_reason") value=read(|n| n.override_reason.clone()) on_change=set_text("override_reason") rows=2/>
+                            <TextArea label="佐证材料" path=format!("{path}/evidence") value=read(|n| n.evidence.clone()) on_change=set_text("evidence") rows=2/>
+                        </div>
+                        {
+                            let id = id_dir.clone();
+                            move || project.get().then(|| view! { <ProjectLeafDetails id=id.clone()/> })
+                        }
+                    </td>
+                </tr>
+            </Show>
+        </tbody>
+    }
+    .into_any()
+}
+
+/// 项目支出 leaf details: unit, targets as words, direction.
+#[component]
+fn ProjectLeafDetails(id: String) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let direction = {
+        let id = id.clone();
+        Memo::new(move |_| state.evaluation.with(|e| e.indicator(&id).map(|n| n.direction).unwrap_or_default()))
+    };
+    let id_change = id.clone();
+    view! {
+        <div class="jx-grid">
+            {leaf_text(id.clone(), "计量单位", "unit")}
+            {leaf_text(id.clone(), "年度指标值（文字）", "target_text")}
+            {leaf_text(id.clone(), "实际完成值（文字）", "actual_text")}
+            <label class="jx-field">
+                <span class="jx-field-label">"指标方向"</span>
+                <select class="jx-input jx-select" prop:value=move || if direction.get() == Direction::Reverse { "reverse" } else { "positive" }
+                    on:change=move |ev| {
+                        let reverse = event_target_value(&ev) == "reverse";
+                        let id = id_change.clone();
+                        state.edit("", move |e| if let Some(n) = e.indicator_mut(&id) {
+                            n.direction = if reverse { Direction::Reverse } else { Direction::Positive }
+                        });
+                    }>
+                    <option value="positive">"正向（越大越好）"</option>
+                    <option value="reverse">"反向（越小越好）"</option>
+                </select>
+            </label>
+        </div>
     }
 }

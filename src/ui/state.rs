@@ -1,7 +1,80 @@
-//! The one source of truth: the evaluation in a signal; the assessment is a memo derived from it.
+//! The one source of truth of a workbench instance: the evaluation in a signal; the assessment and
+//! the per-field finding marks are memos derived from it. Edits go through [`Workbench::edit`], which
+//! records undo history and schedules the autosave.
 
-use crate::core::{assess, template, Assessment, Evaluation};
+use super::storage::{Autosave, SaveOutcome};
+use crate::core::edit::History;
+use crate::core::{assess, template, Assessment, Evaluation, Severity};
+use leptos::html::Div;
 use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// The tabs of the workbench (no router: the host page's history never changes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// 单位概况.
+    Unit,
+    /// 收支与资产.
+    Accounts,
+    /// 业务指标.
+    Metrics,
+    /// 指标体系与评分.
+    Indicators,
+    /// 检查.
+    Findings,
+    /// 报告预览.
+    Report,
+}
+
+impl Tab {
+    /// All tabs in order.
+    pub const ALL: [Tab; 6] = [Tab::Unit, Tab::Accounts, Tab::Metrics, Tab::Indicators, Tab::Findings, Tab::Report];
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Unit => "单位概况",
+            Tab::Accounts => "收支与资产",
+            Tab::Metrics => "业务指标",
+            Tab::Indicators => "指标体系与评分",
+            Tab::Findings => "检查",
+            Tab::Report => "报告预览",
+        }
+    }
+
+    /// A stable id for tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Unit => "unit",
+            Tab::Accounts => "accounts",
+            Tab::Metrics => "metrics",
+            Tab::Indicators => "indicators",
+            Tab::Findings => "findings",
+            Tab::Report => "report",
+        }
+    }
+
+    /// The tab that shows the field at `path` (a finding's path).
+    pub fn for_path(path: &str) -> Tab {
+        let head = path.split('/').next().unwrap_or("");
+        match head {
+            "indicators" | "adjustments" | "stated" => Tab::Indicators,
+            "accounts" | "project" => Tab::Accounts,
+            "metrics" => Tab::Metrics,
+            "unit" if path.starts_with("unit/assets") => Tab::Accounts,
+            _ => Tab::Unit,
+        }
+    }
+}
+
+/// A message shown in the banner (提示条).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Error (red) or information (blue).
+    pub error: bool,
+    /// Chinese text.
+    pub text: String,
+}
 
 /// Shared state of one workbench instance, provided through context.
 #[derive(Clone, Copy)]
@@ -10,33 +83,176 @@ pub struct Workbench {
     pub evaluation: RwSignal<Evaluation>,
     /// Scores, grade and findings, recomputed when the evaluation changes.
     pub assessment: Memo<Assessment>,
+    /// The worst severity of the findings at each path, for marking fields.
+    pub marks: Memo<HashMap<String, Severity>>,
+    /// The open tab.
+    pub tab: RwSignal<Tab>,
+    /// The path of the field to highlight (after clicking a finding).
+    pub focus: RwSignal<Option<String>>,
+    /// The banner message.
+    pub notice: RwSignal<Option<Notice>>,
+    /// Whether undo / redo are possible.
+    pub can_undo: RwSignal<bool>,
+    /// Whether redo is possible.
+    pub can_redo: RwSignal<bool>,
+    /// The instance's root element (queries stay inside it, also in a shadow root).
+    pub root: NodeRef<Div>,
+    history: StoredValue<History, LocalStorage>,
+    autosave: StoredValue<Autosave, LocalStorage>,
 }
 
 impl Workbench {
-    /// A workbench on the built-in example (南京 12345, 2024).
-    pub fn new() -> Self {
-        let initial = template::load("nanjing-2024").unwrap_or_else(|| Evaluation {
-            schema_version: crate::core::SCHEMA_VERSION,
-            kind: Default::default(),
-            unit: Default::default(),
-            accounts: Default::default(),
-            project: None,
-            metrics: Vec::new(),
-            goals: Default::default(),
-            narrative: Default::default(),
-            indicators: Vec::new(),
-            adjustments: Default::default(),
-            settings: Default::default(),
-            stated: Default::default(),
-        });
+    /// A workbench keyed by `storage_key`: restores the autosaved evaluation, else opens `template`.
+    pub fn new(storage_key: &str, template_name: &str) -> Self {
+        let mut autosave = Autosave::new(storage_key);
+        let mut notice = None;
+        let restored = match autosave.restore() {
+            Ok(Some(evaluation)) => Some(evaluation),
+            Ok(None) => None,
+            Err(message) => {
+                notice = Some(Notice { error: true, text: message });
+                None
+            }
+        };
+        if let Some(message) = autosave.unavailable_message() {
+            notice = Some(Notice { error: false, text: message });
+        }
+        let initial = restored
+            .or_else(|| template::load(template_name))
+            .or_else(|| template::load("nanjing-2024"))
+            .unwrap_or_else(empty_evaluation);
         let evaluation = RwSignal::new(initial);
         let assessment = Memo::new(move |_| evaluation.with(assess));
-        Workbench { evaluation, assessment }
+        let marks = Memo::new(move |_| {
+            assessment.with(|a| {
+                let mut marks: HashMap<String, Severity> = HashMap::new();
+                for f in &a.findings {
+                    let worst = marks.entry(f.path.clone()).or_insert(f.severity);
+                    *worst = (*worst).min(f.severity);
+                }
+                marks
+            })
+        });
+        Workbench {
+            evaluation,
+            assessment,
+            marks,
+            tab: RwSignal::new(Tab::Indicators),
+            focus: RwSignal::new(None),
+            notice: RwSignal::new(notice),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            root: NodeRef::new(),
+            history: StoredValue::new_local(History::new(200)),
+            autosave: StoredValue::new_local(autosave),
+        }
+    }
+
+    /// Applies an edit. Consecutive edits with the same `key` (typing in one field) are one undo step.
+    pub fn edit(&self, key: &str, change: impl FnOnce(&mut Evaluation)) {
+        self.evaluation.with_untracked(|current| self.history.update_value(|h| h.record(current, key)));
+        self.evaluation.update(change);
+        self.after_change();
+    }
+
+    /// Replaces the whole evaluation (open a file, new from template) as one undoable step.
+    pub fn replace(&self, evaluation: Evaluation) {
+        self.edit("", move |e| *e = evaluation);
+        self.history.update_value(|h| h.seal());
+    }
+
+    /// Ends the current typing step (on blur), so the next edit of the field is a new undo step.
+    pub fn seal(&self) {
+        self.history.update_value(|h| h.seal());
+    }
+
+    /// Undoes one step.
+    pub fn undo(&self) {
+        let previous = self.evaluation.with_untracked(|current| self.history.try_update_value(|h| h.undo(current)).flatten());
+        if let Some(previous) = previous {
+            self.evaluation.set(previous);
+            self.after_change();
+        }
+    }
+
+    /// Redoes one step.
+    pub fn redo(&self) {
+        let next = self.evaluation.with_untracked(|current| self.history.try_update_value(|h| h.redo(current)).flatten());
+        if let Some(next) = next {
+            self.evaluation.set(next);
+            self.after_change();
+        }
+    }
+
+    fn after_change(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        let this = *self;
+        self.autosave.update_value(|a| a.schedule(move || this.save_now()));
+    }
+
+    /// Writes the autosave now (debounce elapsed, or the page is being hidden).
+    pub fn save_now(&self) {
+        let outcome = self.evaluation.with_untracked(|e| self.autosave.try_update_value(|a| a.save(e)));
+        if let Some(SaveOutcome::Failed(message)) = outcome {
+            self.notice.set(Some(Notice { error: true, text: message }));
+        }
+    }
+
+    /// Shows a message in the banner.
+    pub fn tell(&self, error: bool, text: impl Into<String>) {
+        self.notice.set(Some(Notice { error, text: text.into() }));
+    }
+
+    /// Switches to the tab of `path`, then scrolls to, highlights and focuses its field.
+    pub fn go_to(&self, path: &str) {
+        self.tab.set(Tab::for_path(path));
+        self.focus.set(Some(path.to_string()));
+        let root = self.root;
+        let path = path.to_string();
+        request_animation_frame(move || {
+            let Some(root) = root.get_untracked() else { return };
+            // The exact field, else the nearest enclosing one (e.g. a row for a rule problem).
+            let mut target = path.as_str();
+            loop {
+                let selector = format!("[data-path=\"{}\"]", target.replace('"', ""));
+                if let Ok(Some(element)) = root.query_selector(&selector) {
+                    element.scroll_into_view_with_bool(false);
+                    let focusable = element
+                        .query_selector("input, textarea, select, button")
+                        .ok()
+                        .flatten()
+                        .unwrap_or(element);
+                    if let Some(html) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focusable) {
+                        let _ = html.focus();
+                    }
+                    return;
+                }
+                match target.rfind('/') {
+                    Some(at) => target = &target[..at],
+                    None => return,
+                }
+            }
+        });
     }
 }
 
-impl Default for Workbench {
-    fn default() -> Self {
-        Self::new()
+/// An evaluation with nothing in it (only if every built-in template failed to load).
+pub fn empty_evaluation() -> Evaluation {
+    Evaluation {
+        schema_version: crate::core::SCHEMA_VERSION,
+        kind: Default::default(),
+        unit: Default::default(),
+        accounts: Default::default(),
+        project: None,
+        metrics: Vec::new(),
+        goals: Default::default(),
+        narrative: Default::default(),
+        indicators: Vec::new(),
+        adjustments: Default::default(),
+        settings: Default::default(),
+        stated: Default::default(),
     }
 }

@@ -4,7 +4,6 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { serve } from './server.mjs';
 import workbench from './workbench.spec.mjs';
@@ -28,17 +27,14 @@ const CHROMIUM_ARGS = [
 
 const suites = [['workbench', workbench]];
 const server = await serve(dist);
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-e2e-'));
-const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 let passed = 0;
 let failed = 0;
 try {
   for (const [suite, tests] of suites) {
     for (const test of tests) {
+      // A fresh context per test: its own localStorage, so tests never see each other's autosave.
+      const context = await browser.newContext();
       const page = await context.newPage();
       const consoleErrors = [];
       page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
@@ -52,14 +48,13 @@ try {
         failed += 1;
         console.log(`FAIL ${suite} › ${test.name}\n     ${String(err.stack || err).split('\n').join('\n     ')}`);
       } finally {
-        await page.close();
+        await context.close();
       }
     }
   }
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
-  fs.rmSync(userDataDir, { recursive: true, force: true });
 }
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

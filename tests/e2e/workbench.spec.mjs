@@ -1,25 +1,191 @@
 // End-to-end: the built app in Debian's Chromium, as a user sees it.
 import { WorkbenchPage } from './pages.mjs';
 
+async function fresh(page, baseUrl) {
+  const app = new WorkbenchPage(page);
+  await app.open(`${baseUrl}/`);
+  return app;
+}
+
+async function until(assertion, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 export default [
   {
     name: 'opens on the Nanjing 2024 example with total 99.5 and grade 优',
     async run({ page, baseUrl, assert }) {
-      const app = new WorkbenchPage(page);
-      await app.open(`${baseUrl}/`);
+      const app = await fresh(page, baseUrl);
       assert.equal(await app.totalText(), '99.5');
       assert.equal(await app.gradeText(), '优');
       assert.match(await app.unitTitle.textContent(), /12345/);
+      assert.equal(await app.leafRowCount(), 32);
+      assert.match(await app.findingsCount.textContent(), /错误 0/);
     },
   },
   {
-    name: 'shows all 32 scored leaf rows of the annex',
+    name: 'lowering 工作开展情况 from 0.5 to 0 gives 99 and demands a reason',
     async run({ page, baseUrl, assert }) {
-      const app = new WorkbenchPage(page);
-      await app.open(`${baseUrl}/`);
-      assert.equal(await app.leafRowCount(), 32);
-      const row = app.table.locator('tr', { hasText: '工作开展情况' });
-      assert.match(await row.textContent(), /0\.5/);
+      const app = await fresh(page, baseUrl);
+      const path = await app.rowPath('工作开展情况');
+      await app.setField(`${path}/score`, '0');
+      await until(async () => assert.equal(await app.totalText(), '99'));
+      // The reason still says 扣0.5分, and the printed total 99.5 no longer matches.
+      assert.match(await app.findingsCount.textContent(), /错误 2/);
+      const codes = await app.findingCodes();
+      assert.ok(codes.includes('score.reason_amount') && codes.includes('stated.total'), codes.join());
+      await app.tab('indicators').click();
+      await app.setField(`${path}/reason`, '');
+      await until(async () => assert.deepEqual((await app.findingCodes()).filter((c) => c.startsWith('score.reason')), ['score.reason']));
+    },
+  },
+  {
+    name: 'adding a 三级指标 under a 二级 shows the 分值-sum finding until fixed',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      const parent = app.row('决策机制');
+      const parentPath = await parent.getAttribute('data-path');
+      await parent.getByTestId('add-child').click();
+      const newRow = app.table.locator('tr[data-testid="indicator-row"][data-name="新指标"]');
+      await newRow.waitFor();
+      const newPath = await newRow.getAttribute('data-path');
+      await app.setField(`${newPath}/name`, '决策执行的有效性');
+      await app.setField(`${newPath}/points`, '1');
+      await app.setField(`${newPath}/score`, '1');
+      let codes = await app.findingCodes();
+      assert.ok(codes.includes('tree.points_sum'), codes.join());
+      await app.tab('indicators').click();
+      await app.setField(`${parentPath}/points`, '5');
+      codes = await app.findingCodes();
+      assert.ok(codes.includes('tree.points_sum'), 'the 一级 now disagrees: ' + codes.join());
+      await app.tab('indicators').click();
+      await app.setField(`${parentPath}/points`, '4');
+      const firstChild = await app.row('决策流程的科学性').getAttribute('data-path');
+      await app.setField(`${firstChild}/points`, '1');
+      await app.setField(`${firstChild}/score`, '1');
+      codes = await app.findingCodes();
+      assert.ok(!codes.includes('tree.points_sum'), codes.join());
+      assert.equal(await app.totalText(), '99.5');
+    },
+  },
+  {
+    name: 'undo and redo restore exact states (buttons and keyboard)',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      const path = await app.rowPath('工作开展情况');
+      const reason = await app.field(`${path}/reason`).inputValue();
+      await app.setField(`${path}/score`, '1');
+      await app.field(`${path}/score`).blur();
+      await app.setField(`${path}/reason`, '已全面开展');
+      await app.field(`${path}/reason`).blur();
+      await until(async () => assert.equal(await app.totalText(), '100'));
+      await app.root.getByTestId('undo').click();
+      assert.equal(await app.field(`${path}/reason`).inputValue(), reason);
+      await app.root.getByTestId('undo').click();
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      assert.equal(await app.field(`${path}/score`).inputValue(), '0.5');
+      await app.field(`${path}/score`).focus();
+      await page.keyboard.press('Control+Shift+Z');
+      await until(async () => assert.equal(await app.totalText(), '100'));
+      assert.equal(await app.field(`${path}/score`).inputValue(), '1');
+      await page.keyboard.press('Control+y');
+      assert.equal(await app.field(`${path}/reason`).inputValue(), '已全面开展');
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Control+z');
+      assert.equal(await app.totalText(), '99.5');
+      assert.equal(await app.field(`${path}/reason`).inputValue(), reason);
+    },
+  },
+  {
+    name: 'a page reload restores the edited evaluation',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await app.tab('unit').click();
+      await app.setField('unit/name', '测试单位');
+      await app.tab('indicators').click();
+      const path = await app.rowPath('工作开展情况');
+      await app.setField(`${path}/score`, '1');
+      await until(async () => assert.equal(await app.totalText(), '100'));
+      await page.reload();
+      await app.total.waitFor();
+      assert.equal(await app.totalText(), '100');
+      assert.match(await app.unitTitle.textContent(), /测试单位/);
+      await page.evaluate(() => localStorage.clear());
+    },
+  },
+  {
+    name: 'opening a malformed JSON shows the error and changes nothing',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      const before = await app.totalText();
+      await app.openFile('broken.json', '{"schema_version": 1, "kind": ');
+      await app.notice.waitFor();
+      assert.match(await app.notice.textContent(), /无法打开“broken\.json”.*不是有效的 JSON.*当前内容未改动/);
+      await app.openFile('wrong.json', JSON.stringify({ schema_version: 1, kind: 'department', accounts: { income_total: '三千' } }));
+      await until(async () => assert.match(await app.notice.textContent(), /accounts\.income_total/));
+      await app.openFile('newer.json', JSON.stringify({ schema_version: 7, kind: 'department' }));
+      await until(async () => assert.match(await app.notice.textContent(), /版本为 7/));
+      assert.equal(await app.totalText(), before);
+      assert.equal(await app.root.getByTestId('undo').isDisabled(), true, 'nothing was changed');
+    },
+  },
+  {
+    name: 'clicking a finding switches tab and focuses its field',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      const items = await app.findings();
+      const info = items.filter({ hasText: '95.04%' });
+      await info.click();
+      await until(async () => assert.equal(await app.tab('accounts').getAttribute('aria-selected'), 'true'));
+      await until(async () =>
+        assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-path]')?.getAttribute('data-path')), 'accounts/adjusted_budget'),
+      );
+    },
+  },
+  {
+    name: 'a 项目支出 evaluation is created from its template and scored',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await app.root.getByTestId('template-select').selectOption('project');
+      await app.root.getByTestId('new-from-template').click();
+      await until(async () => assert.equal(await app.totalText(), '0'));
+      await app.tab('accounts').click();
+      await app.setField('project/funds/0/adjusted', '120');
+      await app.setField('project/funds/0/executed', '113.9');
+      await app.setField('project/funds/1/adjusted', '0');
+      await app.setField('project/funds/1/executed', '0');
+      await until(async () => assert.equal(await app.totalText(), '9.49'));
+      await app.tab('indicators').click();
+      const leaf = await app.rowPath('服务对象满意度');
+      await app.setField(`${leaf}/actual`, '95');
+      await until(async () => assert.equal(await app.totalText(), '19.49'));
+      assert.equal(await app.gradeText(), '差');
+      await app.root.getByTestId('undo').click();
+      await until(async () => assert.equal(await app.totalText(), '9.49'));
+      await page.evaluate(() => localStorage.clear());
+    },
+  },
+  {
+    name: 'a typed amount that is not a number keeps the text and says why',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await app.tab('accounts').click();
+      await app.setField('accounts/adjusted_budget', '３,２５０.６ 万元');
+      await until(async () => assert.match(await app.root.getByTestId('execution-rate').textContent(), /95\.04%/));
+      await app.setField('accounts/adjusted_budget', '三千');
+      const error = app.root.getByTestId('field-error');
+      await until(async () => assert.match(await error.textContent(), /不是有效数字/));
+      assert.equal(await app.field('accounts/adjusted_budget').inputValue(), '三千');
+      assert.match(await app.root.getByTestId('execution-rate').textContent(), /95\.04%/);
+      await page.evaluate(() => localStorage.clear());
     },
   },
   {
@@ -30,6 +196,9 @@ export default [
       });
       const app = new WorkbenchPage(page);
       await app.open(`${baseUrl}/`);
+      for (const key of ['unit', 'accounts', 'metrics', 'findings', 'report', 'indicators']) {
+        await app.tab(key).click();
+      }
       assert.equal(await page.evaluate(() => history.length - window.__historyAtStart), 0);
       assert.equal(new URL(page.url()).pathname, '/');
       assert.deepEqual(consoleErrors, []);

@@ -1,0 +1,175 @@
+//! 收支与资产: budget and accounts, assets, 专项资金 / “三公”经费, project funds, and their reconciliation.
+
+use super::bind::decimal;
+use super::charts::BudgetChart;
+use super::fields::{show_decimal, DecimalField, TextField};
+use super::state::Workbench;
+use crate::core::check::ReconcileStatus;
+use crate::core::metric::MetricSource;
+use crate::core::{FundLine, ProjectBudget};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// The 收支与资产 tab.
+#[component]
+pub fn AccountsForm() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let has_project = move || state.evaluation.with(|e| e.project.is_some());
+    let rate = move || {
+        state.evaluation.with(|e| {
+            let source = if e.project.is_some() { MetricSource::ProjectExecutionRate } else { MetricSource::BudgetExecutionRate };
+            match source.resolve(e) {
+                Ok(m) => format!("{}%（{}）", show_decimal(Some(m.value)), m.basis),
+                Err(why) => why,
+            }
+        })
+    };
+    view! {
+        <section class="jx-form" data-testid="accounts-form">
+            <Show when=has_project>
+                <ProjectFunds/>
+            </Show>
+            <h2>"年初预算（万元）"</h2>
+            <div class="jx-grid">
+                {decimal("收入预算", "accounts/initial_income", "万元", |e| e.accounts.initial_income, |e, v| e.accounts.initial_income = v)}
+                {decimal("支出预算", "accounts/initial_expense", "万元", |e| e.accounts.initial_expense, |e, v| e.accounts.initial_expense = v)}
+                {decimal("其中：基本支出", "accounts/initial_expense_basic", "万元", |e| e.accounts.initial_expense_basic, |e, v| e.accounts.initial_expense_basic = v)}
+                {decimal("其中：项目支出", "accounts/initial_expense_project", "万元", |e| e.accounts.initial_expense_project, |e, v| e.accounts.initial_expense_project = v)}
+                {decimal("全年预算数（调整后）", "accounts/adjusted_budget", "万元", |e| e.accounts.adjusted_budget, |e, v| e.accounts.adjusted_budget = v)}
+            </div>
+            <h2>"本年收支（万元）"</h2>
+            <div class="jx-grid">
+                {decimal("本年收入", "accounts/income_total", "万元", |e| e.accounts.income_total, |e, v| e.accounts.income_total = v)}
+                {decimal("其中：财政拨款收入", "accounts/income_fiscal", "万元", |e| e.accounts.income_fiscal, |e, v| e.accounts.income_fiscal = v)}
+                {decimal("其中：其他收入", "accounts/income_other", "万元", |e| e.accounts.income_other, |e, v| e.accounts.income_other = v)}
+                {decimal("本年支出", "accounts/expense_total", "万元", |e| e.accounts.expense_total, |e, v| e.accounts.expense_total = v)}
+                {decimal("其中：基本支出", "accounts/expense_basic", "万元", |e| e.accounts.expense_basic, |e, v| e.accounts.expense_basic = v)}
+                {decimal("其中：项目支出", "accounts/expense_project", "万元", |e| e.accounts.expense_project, |e, v| e.accounts.expense_project = v)}
+                {decimal("年初结转和结余", "accounts/carryover_start", "万元", |e| e.accounts.carryover_start, |e, v| e.accounts.carryover_start = v)}
+                {decimal("年末结转和结余", "accounts/carryover_end", "万元", |e| e.accounts.carryover_end, |e, v| e.accounts.carryover_end = v)}
+                {decimal("报告所列预算执行率", "accounts/stated_execution_rate", "%", |e| e.accounts.stated_execution_rate, |e, v| e.accounts.stated_execution_rate = v)}
+            </div>
+            <p class="jx-computed" data-testid="execution-rate">"预算执行率（计算）："{rate}</p>
+            <h2>"专项资金与“三公”经费（万元）"</h2>
+            <div class="jx-grid">
+                {decimal("专项资金预算", "accounts/special_funds/budget", "万元", |e| e.accounts.special_funds.budget, |e, v| e.accounts.special_funds.budget = v)}
+                {decimal("专项资金实际支出", "accounts/special_funds/actual", "万元", |e| e.accounts.special_funds.actual, |e, v| e.accounts.special_funds.actual = v)}
+                {decimal("“三公”经费预算", "accounts/three_public/budget", "万元", |e| e.accounts.three_public.budget, |e, v| e.accounts.three_public.budget = v)}
+                {decimal("“三公”经费实际支出", "accounts/three_public/actual", "万元", |e| e.accounts.three_public.actual, |e, v| e.accounts.three_public.actual = v)}
+            </div>
+            <h2>"资产（万元）"</h2>
+            <div class="jx-grid">
+                {decimal("总资产", "unit/assets/total", "万元", |e| e.unit.assets.total, |e, v| e.unit.assets.total = v)}
+                {decimal("流动资产", "unit/assets/current", "万元", |e| e.unit.assets.current, |e, v| e.unit.assets.current = v)}
+                {decimal("固定资产", "unit/assets/fixed", "万元", |e| e.unit.assets.fixed, |e, v| e.unit.assets.fixed = v)}
+                {decimal("无形资产", "unit/assets/intangible", "万元", |e| e.unit.assets.intangible, |e, v| e.unit.assets.intangible = v)}
+                {decimal("其他资产", "unit/assets/other", "万元", |e| e.unit.assets.other, |e, v| e.unit.assets.other = v)}
+            </div>
+            <Reconciliations prefix=&["accounts", "assets"]/>
+            <BudgetChart/>
+        </section>
+    }
+}
+
+/// The reconciliations whose code starts with one of `prefix`, with their outcome.
+#[component]
+pub fn Reconciliations(prefix: &'static [&'static str]) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let items = Memo::new(move |_| {
+        state.assessment.with(|a| {
+            a.reconciliations
+                .iter()
+                .filter(|r| prefix.iter().any(|p| r.code.starts_with(p)))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <h2>"核对"</h2>
+        <ul class="jx-recon" data-testid="reconciliations">
+            {move || items.get().into_iter().map(|r| {
+                let (class, mark) = match r.status {
+                    ReconcileStatus::Pass => ("jx-pass", "✓ 相符"),
+                    ReconcileStatus::RoundingGap => ("jx-round", "≈ 尾差"),
+                    ReconcileStatus::Mismatch => ("jx-fail", "✗ 不符"),
+                    ReconcileStatus::Unverifiable => ("jx-unknown", "? 无法核实"),
+                };
+                view! {
+                    <li class=class>
+                        <span class="jx-recon-mark">{mark}</span>
+                        <span class="jx-recon-label">{r.label}</span>
+                        <span class="jx-recon-detail">{r.detail}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// 项目支出: the fund lines (年初预算数 / 全年预算数 / 全年执行数) and the execution rate.
+#[component]
+fn ProjectFunds() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let count = Memo::new(move |_| state.evaluation.with(|e| e.project.as_ref().map_or(0, |p| p.funds.len())));
+    let line_field = move |i: usize, which: &'static str, label: &'static str| {
+        let path = format!("project/funds/{i}/{which}");
+        let get = move |line: &FundLine| match which {
+            "initial" => line.initial,
+            "adjusted" => line.adjusted,
+            _ => line.executed,
+        };
+        let value = Signal::derive(move || {
+            state.evaluation.with(|e| e.project.as_ref().and_then(|p| p.funds.get(i)).and_then(get))
+        });
+        let key = path.clone();
+        let on_change = Callback::new(move |v: Option<Decimal>| {
+            state.edit(&key, |e| {
+                if let Some(line) = e.project.as_mut().and_then(|p| p.funds.get_mut(i)) {
+                    match which {
+                        "initial" => line.initial = v,
+                        "adjusted" => line.adjusted = v,
+                        _ => line.executed = v,
+                    }
+                }
+            })
+        });
+        view! { <DecimalField label=label path=path value=value on_change=on_change compact=true/> }
+    };
+    let name = Signal::derive(move || state.evaluation.with(|e| e.project.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
+    view! {
+        <h2>"项目预算执行情况（万元）"</h2>
+        <TextField label="项目名称" path="project/name" value=name on_change=Callback::new(move |v: String| {
+            state.edit("project/name", |e| e.project.get_or_insert_with(ProjectBudget::default).name = v)
+        })/>
+        <table class="jx-table jx-funds" data-testid="project-funds">
+            <thead><tr><th>"资金来源"</th><th>"年初预算数"</th><th>"全年预算数"</th><th>"全年执行数"</th><th>"执行率"</th></tr></thead>
+            <tbody>
+                {move || (0..count.get()).map(|i| {
+                    let source = Signal::derive(move || state.evaluation.with(|e| {
+                        e.project.as_ref().and_then(|p| p.funds.get(i)).map(|l| l.source.clone()).unwrap_or_default()
+                    }));
+                    let rate = move || state.evaluation.with(|e| {
+                        e.project.as_ref().and_then(|p| p.funds.get(i)).and_then(|l| {
+                            crate::core::number::percent(l.executed?, l.adjusted?)
+                        }).map(|r| format!("{r}%")).unwrap_or_else(|| "—".into())
+                    });
+                    view! {
+                        <tr>
+                            <td><TextField label="资金来源" path=format!("project/funds/{i}/source") value=source compact=true
+                                on_change=Callback::new(move |v: String| state.edit(&format!("project/funds/{i}/source"), |e| {
+                                    if let Some(l) = e.project.as_mut().and_then(|p| p.funds.get_mut(i)) { l.source = v }
+                                }))/></td>
+                            <td>{line_field(i, "initial", "年初预算数")}</td>
+                            <td>{line_field(i, "adjusted", "全年预算数")}</td>
+                            <td>{line_field(i, "executed", "全年执行数")}</td>
+                            <td class="jx-num">{rate}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <button type="button" class="jx-btn" on:click=move |_| state.edit("", |e| {
+            e.project.get_or_insert_with(ProjectBudget::default).funds.push(FundLine { source: "其他资金".into(), ..Default::default() })
+        })>"+ 资金来源"</button>
+    }
+}

@@ -1,0 +1,105 @@
+//! 加减分项: commendations earned (by level, the same work counted once) and deductions with reasons.
+
+use super::fields::{DecimalField, TextField};
+use super::state::Workbench;
+use crate::core::number::fmt_score;
+use crate::core::{BonusItem, PenaltyItem};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// The 加减分项 editor under the indicator table.
+#[component]
+pub fn AdjustmentsEditor() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let bonus_count = Memo::new(move |_| state.evaluation.with(|e| e.adjustments.bonus.items.len()));
+    let penalty_count = Memo::new(move |_| state.evaluation.with(|e| e.adjustments.penalty.items.len()));
+    let levels = Memo::new(move |_| state.evaluation.with(|e| e.adjustments.bonus.levels.clone()));
+    let summary = move || {
+        state.assessment.with(|a| format!("加分 {} 分 · 减分 {} 分（各自上限见右）", fmt_score(a.bonus), fmt_score(a.penalty)))
+    };
+    let cap = Signal::derive(move || state.evaluation.with(|e| Some(e.adjustments.cap)));
+    let criteria = move || state.evaluation.with(|e| e.adjustments.bonus.criteria.clone());
+    view! {
+        <div class="jx-adjust" data-testid="adjustments" data-path="adjustments">
+            <h3>"加减分项"</h3>
+            <div class="jx-inline">
+                <span>{summary}</span>
+                <DecimalField label="每组上限" path="adjustments/cap" value=cap unit="分"
+                    on_change=Callback::new(move |v: Option<Decimal>| state.edit("adjustments/cap", |e| e.adjustments.cap = v.unwrap_or_default()))/>
+            </div>
+            <h4>"加分项"</h4>
+            <p class="jx-muted">{criteria}</p>
+            <table class="jx-table" data-path="adjustments/bonus">
+                <thead><tr><th>"工作事项"</th><th>"嘉奖级别"</th><th>"佐证"</th><th></th></tr></thead>
+                <tbody>
+                    {move || (0..bonus_count.get()).map(|i| {
+                        let path = format!("adjustments/bonus/items/{i}");
+                        let text = move |f: fn(&BonusItem) -> String| Signal::derive(move || state.evaluation.with(|e| e.adjustments.bonus.items.get(i).map(f).unwrap_or_default()));
+                        let set = move |field: &'static str| Callback::new(move |v: String| state.edit(&format!("bonus{i}{field}"), |e| {
+                            if let Some(item) = e.adjustments.bonus.items.get_mut(i) {
+                                match field { "work" => item.work = v, _ => item.evidence = v }
+                            }
+                        }));
+                        let level = move || state.evaluation.with(|e| e.adjustments.bonus.items.get(i).map(|x| x.level.clone()).unwrap_or_default());
+                        view! {
+                            <tr data-path=path.clone()>
+                                <td><TextField label="工作事项" path=format!("{path}/work") value=text(|x| x.work.clone()) on_change=set("work") compact=true/></td>
+                                <td>
+                                    <select class="jx-input jx-select" aria-label="嘉奖级别" prop:value=level on:change=move |ev| {
+                                        let chosen = event_target_value(&ev);
+                                        state.edit("", |e| if let Some(item) = e.adjustments.bonus.items.get_mut(i) { item.level = chosen });
+                                    }>
+                                        <option value="">"请选择"</option>
+                                        {move || levels.get().into_iter().map(|l| {
+                                            let label = format!("{}（{} 分）", l.label, fmt_score(l.points));
+                                            view! { <option value=l.label>{label}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </td>
+                                <td><TextField label="佐证" path=format!("{path}/evidence") value=text(|x| x.evidence.clone()) on_change=set("evidence") compact=true/></td>
+                                <td><button type="button" class="jx-icon jx-danger" aria-label="删除加分事项" on:click=move |_| state.edit("", |e| {
+                                    if i < e.adjustments.bonus.items.len() { e.adjustments.bonus.items.remove(i); }
+                                })>"✕"</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <button type="button" class="jx-btn" data-testid="add-bonus" on:click=move |_| state.edit("", |e| {
+                e.adjustments.bonus.items.push(BonusItem::default())
+            })>"+ 加分事项"</button>
+            <h4>"减分项"</h4>
+            <table class="jx-table" data-path="adjustments/penalty">
+                <thead><tr><th>"事项"</th><th>"减分"</th><th>"扣分原因"</th><th></th></tr></thead>
+                <tbody>
+                    {move || (0..penalty_count.get()).map(|i| {
+                        let path = format!("adjustments/penalty/items/{i}");
+                        let text = move |f: fn(&PenaltyItem) -> String| Signal::derive(move || state.evaluation.with(|e| e.adjustments.penalty.items.get(i).map(f).unwrap_or_default()));
+                        let set = move |field: &'static str| Callback::new(move |v: String| state.edit(&format!("penalty{i}{field}"), |e| {
+                            if let Some(item) = e.adjustments.penalty.items.get_mut(i) {
+                                match field { "description" => item.description = v, _ => item.reason = v }
+                            }
+                        }));
+                        let points = Signal::derive(move || state.evaluation.with(|e| e.adjustments.penalty.items.get(i).map(|x| x.points)));
+                        view! {
+                            <tr data-path=path.clone()>
+                                <td><TextField label="减分事项" path=format!("{path}/description") value=text(|x| x.description.clone()) on_change=set("description") compact=true/></td>
+                                <td><DecimalField label="减分" path=format!("{path}/points") value=points compact=true unit="分"
+                                    on_change=Callback::new(move |v: Option<Decimal>| state.edit(&format!("penalty{i}points"), |e| {
+                                        if let Some(item) = e.adjustments.penalty.items.get_mut(i) { item.points = v.unwrap_or_default() }
+                                    }))/></td>
+                                <td><TextField label="扣分原因" path=format!("{path}/reason") value=text(|x| x.reason.clone()) on_change=set("reason") compact=true/></td>
+                                <td><button type="button" class="jx-icon jx-danger" aria-label="删除减分事项" on:click=move |_| state.edit("", |e| {
+                                    if i < e.adjustments.penalty.items.len() { e.adjustments.penalty.items.remove(i); }
+                                })>"✕"</button></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <button type="button" class="jx-btn" data-testid="add-penalty" on:click=move |_| state.edit("", |e| {
+                e.adjustments.penalty.items.push(PenaltyItem::default())
+            })>"+ 减分事项"</button>
+        </div>
+    }
+}

@@ -1,0 +1,162 @@
+//! 业务指标: business metrics with their prior-year value, stated growth and breakdowns.
+
+use super::accounts_form::Reconciliations;
+use super::fields::{DecimalField, TextField};
+use super::state::Workbench;
+use crate::core::metric::growth;
+use crate::core::{Breakdown, BusinessMetric, MetricPart};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// The 业务指标 tab.
+#[component]
+pub fn MetricsForm() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let count = Memo::new(move |_| state.evaluation.with(|e| e.metrics.len()));
+    view! {
+        <section class="jx-form" data-testid="metrics-form">
+            <h2>"业务指标"</h2>
+            <p class="jx-muted">"报告中引用的业务数据。分项合计与总数、所列同比增长都会自动核对。"</p>
+            {move || (0..count.get()).map(|i| view! { <MetricCard index=i/> }).collect_view()}
+            <button type="button" class="jx-btn" data-testid="add-metric" on:click=move |_| state.edit("", |e| {
+                let key = format!("m{}", e.metrics.len() + 1);
+                e.metrics.push(BusinessMetric { key, name: "新业务指标".into(), ..Default::default() })
+            })>"+ 业务指标"</button>
+            <Reconciliations prefix=&["metrics"]/>
+        </section>
+    }
+}
+
+fn metric_text(i: usize, label: &'static str, field: &'static str) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let value = Signal::derive(move || {
+        state.evaluation.with(|e| {
+            e.metrics.get(i).map(|m| if field == "name" { m.name.clone() } else if field == "key" { m.key.clone() } else { m.unit.clone() })
+        })
+        .unwrap_or_default()
+    });
+    let path = Signal::derive(move || state.evaluation.with(|e| e.metrics.get(i).map(|m| format!("metrics/{}/{field}", m.key)).unwrap_or_default()));
+    let on_change = Callback::new(move |v: String| {
+        state.edit(&format!("metrics/{i}/{field}"), |e| {
+            if let Some(m) = e.metrics.get_mut(i) {
+                match field {
+                    "name" => m.name = v,
+                    "key" => m.key = v,
+                    _ => m.unit = v,
+                }
+            }
+        })
+    });
+    view! { <TextField label=label path=path.get_untracked() value=value on_change=on_change/> }
+}
+
+fn metric_number(i: usize, label: &'static str, field: &'static str, unit: String) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let get = move |m: &BusinessMetric| match field {
+        "value" => m.value,
+        "prior" => m.prior,
+        _ => m.stated_growth,
+    };
+    let value = Signal::derive(move || state.evaluation.with(|e| e.metrics.get(i).and_then(get)));
+    let path = state.evaluation.with_untracked(|e| e.metrics.get(i).map(|m| format!("metrics/{}/{field}", m.key)).unwrap_or_default());
+    let on_change = Callback::new(move |v: Option<Decimal>| {
+        state.edit(&format!("metrics/{i}/{field}"), |e| {
+            if let Some(m) = e.metrics.get_mut(i) {
+                match field {
+                    "value" => m.value = v,
+                    "prior" => m.prior = v,
+                    _ => m.stated_growth = v,
+                }
+            }
+        })
+    });
+    view! { <DecimalField label=label path=path value=value on_change=on_change unit=unit allow_negative=field == "stated_growth"/> }
+}
+
+#[component]
+fn MetricCard(index: usize) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let i = index;
+    let growth_text = move || {
+        state.evaluation.with(|e| {
+            e.metrics.get(i).and_then(|m| growth(m.value, m.prior)).map(|g| format!("{g}%")).unwrap_or_else(|| "—".into())
+        })
+    };
+    let breakdowns = Memo::new(move |_| state.evaluation.with(|e| e.metrics.get(i).map_or(0, |m| m.breakdowns.len())));
+    let unit = state.evaluation.with_untracked(|e| e.metrics.get(i).map(|m| m.unit.clone()).unwrap_or_default());
+    view! {
+        <div class="jx-card" data-testid="metric-card">
+            <div class="jx-grid">
+                {metric_text(i, "名称", "name")}
+                {metric_text(i, "单位", "unit")}
+                {metric_text(i, "引用键（规则与占位符用）", "key")}
+                {metric_number(i, "本年值", "value", unit.clone())}
+                {metric_number(i, "上年值", "prior", unit)}
+                {metric_number(i, "所列同比增长", "stated_growth", "%".to_string())}
+            </div>
+            <p class="jx-computed">"同比增长（计算）："{growth_text}</p>
+            {move || (0..breakdowns.get()).map(|b| view! { <BreakdownEditor metric=i index=b/> }).collect_view()}
+            <div class="jx-actions">
+                <button type="button" class="jx-btn" on:click=move |_| state.edit("", |e| {
+                    if let Some(m) = e.metrics.get_mut(i) {
+                        m.breakdowns.push(Breakdown { label: "分项".into(), parts: vec![MetricPart::default(), MetricPart::default()] })
+                    }
+                })>"+ 分项构成"</button>
+                <button type="button" class="jx-btn jx-danger" on:click=move |_| state.edit("", |e| {
+                    if i < e.metrics.len() { e.metrics.remove(i); }
+                })>"删除此指标"</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn BreakdownEditor(metric: usize, index: usize) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let (i, b) = (metric, index);
+    let parts = Memo::new(move |_| state.evaluation.with(|e| e.metrics.get(i).and_then(|m| m.breakdowns.get(b)).map_or(0, |x| x.parts.len())));
+    let label = Signal::derive(move || state.evaluation.with(|e| e.metrics.get(i).and_then(|m| m.breakdowns.get(b)).map(|x| x.label.clone()).unwrap_or_default()));
+    let path = state.evaluation.with_untracked(|e| e.metrics.get(i).map(|m| format!("metrics/{}/breakdowns/{b}", m.key)).unwrap_or_default());
+    view! {
+        <fieldset class="jx-breakdown" data-path=path.clone()>
+            <legend>
+                <TextField label="分项方式" path=format!("{path}/label") value=label compact=true
+                    on_change=Callback::new(move |v: String| state.edit(&format!("m{i}b{b}label"), |e| {
+                        if let Some(x) = e.metrics.get_mut(i).and_then(|m| m.breakdowns.get_mut(b)) { x.label = v }
+                    }))/>
+            </legend>
+            {let path = path.clone(); move || (0..parts.get()).map(|p| {
+                let name = Signal::derive(move || state.evaluation.with(|e| part(e, i, b, p).map(|x| x.name.clone()).unwrap_or_default()));
+                let value = Signal::derive(move || state.evaluation.with(|e| part(e, i, b, p).and_then(|x| x.value)));
+                view! {
+                    <div class="jx-part">
+                        <TextField label="分项名称" path=format!("{path}/parts/{p}/name") value=name compact=true
+                            on_change=Callback::new(move |v: String| state.edit(&format!("m{i}b{b}p{p}n"), |e| {
+                                if let Some(x) = part_mut(e, i, b, p) { x.name = v }
+                            }))/>
+                        <DecimalField label="分项数值" path=format!("{path}/parts/{p}/value") value=value compact=true
+                            on_change=Callback::new(move |v: Option<Decimal>| state.edit(&format!("m{i}b{b}p{p}v"), |e| {
+                                if let Some(x) = part_mut(e, i, b, p) { x.value = v }
+                            }))/>
+                        <button type="button" class="jx-icon" aria-label="删除分项" on:click=move |_| state.edit("", |e| {
+                            if let Some(x) = e.metrics.get_mut(i).and_then(|m| m.breakdowns.get_mut(b)) {
+                                if p < x.parts.len() { x.parts.remove(p); }
+                            }
+                        })>"✕"</button>
+                    </div>
+                }
+            }).collect_view()}
+            <button type="button" class="jx-btn" on:click=move |_| state.edit("", |e| {
+                if let Some(x) = e.metrics.get_mut(i).and_then(|m| m.breakdowns.get_mut(b)) { x.parts.push(MetricPart::default()) }
+            })>"+ 分项"</button>
+        </fieldset>
+    }
+}
+
+fn part(e: &crate::core::Evaluation, i: usize, b: usize, p: usize) -> Option<&MetricPart> {
+    e.metrics.get(i)?.breakdowns.get(b)?.parts.get(p)
+}
+
+fn part_mut(e: &mut crate::core::Evaluation, i: usize, b: usize, p: usize) -> Option<&mut MetricPart> {
+    e.metrics.get_mut(i)?.breakdowns.get_mut(b)?.parts.get_mut(p)
+}

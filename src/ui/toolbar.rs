@@ -1,0 +1,66 @@
+//! The toolbar: new from a template, open / save JSON, undo / redo, reset to the example.
+
+use super::files::{open_file, save_json};
+use super::state::Workbench;
+use crate::core::template;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// The toolbar.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let picker = NodeRef::<Input>::new();
+    let chosen = RwSignal::new("department".to_string());
+    let new_from = move |_| {
+        let name = chosen.get_untracked();
+        match template::load(&name) {
+            Some(evaluation) => {
+                state.replace(evaluation);
+                let title = template::TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
+                state.tell(false, format!("已新建：{title}。之前的内容可用“撤销”找回。"));
+            }
+            None => state.tell(true, "模板无法载入"),
+        }
+    };
+    let reset = move |_| {
+        let ok = web_sys::window()
+            .and_then(|w| w.confirm_with_message("恢复为内置示例（南京12345 2024年度）？当前内容可用“撤销”找回。").ok())
+            .unwrap_or(false);
+        if ok {
+            if let Some(example) = template::load("nanjing-2024") {
+                state.replace(example);
+            }
+        }
+    };
+    view! {
+        <div class="jx-toolbar" role="toolbar" aria-label="文件与编辑">
+            <label class="jx-inline">
+                <span class="jx-sr">"模板"</span>
+                <select class="jx-input jx-select" aria-label="选择模板" data-testid="template-select"
+                    prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {template::TEMPLATES.iter().map(|(name, title)| view! { <option value=*name>{*title}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" class="jx-btn" data-testid="new-from-template" on:click=new_from>"新建"</button>
+            <button type="button" class="jx-btn" data-testid="open-json" on:click=move |_| {
+                if let Some(input) = picker.get_untracked() { input.click() }
+            }>"打开 JSON"</button>
+            <input type="file" accept=".json,application/json" class="jx-hidden" node_ref=picker data-testid="file-input"
+                aria-label="选择评价文件"
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) { open_file(state, file) }
+                    input.set_value("");
+                }/>
+            <button type="button" class="jx-btn" data-testid="save-json" on:click=move |_| save_json(state)>"保存 JSON"</button>
+            <span class="jx-sep"></span>
+            <button type="button" class="jx-btn" data-testid="undo" title="撤销（Ctrl+Z）"
+                prop:disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>"撤销"</button>
+            <button type="button" class="jx-btn" data-testid="redo" title="重做（Ctrl+Shift+Z / Ctrl+Y）"
+                prop:disabled=move || !state.can_redo.get() on:click=move |_| state.redo()>"重做"</button>
+            <span class="jx-sep"></span>
+            <button type="button" class="jx-btn" data-testid="reset-example" on:click=reset>"恢复示例"</button>
+        </div>
+    }
+}
