@@ -12,7 +12,12 @@ fn run(args: &[&str], stdin: Option<&str>) -> (String, String, i32) {
         .spawn()
         .unwrap();
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     } else {
         drop(child.stdin.take());
     }
@@ -31,7 +36,10 @@ fn template_piped_into_check_reports_99_5() {
     let (out, _, code) = run(&["check", "-"], Some(&template));
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("总分 99.5  等级 优"), "{out}");
-    assert!(out.contains("共设置一级指标 6 个、二级指标 17 个、三级指标 34 个"), "{out}");
+    assert!(
+        out.contains("共设置一级指标 6 个、二级指标 17 个、三级指标 34 个"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -41,16 +49,25 @@ fn errors_exit_1_and_unreadable_files_exit_2() {
     assert_ne!(broken, template);
     let (out, _, code) = run(&["check", "-"], Some(&broken));
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("本年收入 = 财政拨款收入 + 其他收入不平"), "{out}");
+    assert!(
+        out.contains("本年收入 = 财政拨款收入 + 其他收入不平"),
+        "{out}"
+    );
 
     let dir = std::env::temp_dir().join(format!("jixiao-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let good = dir.join("good.json");
     std::fs::write(&good, &template).unwrap();
-    let (out, _, code) = run(&["check", good.to_str().unwrap(), "/nonexistent/unit.json"], None);
+    let (out, _, code) = run(
+        &["check", good.to_str().unwrap(), "/nonexistent/unit.json"],
+        None,
+    );
     assert_eq!(code, 2);
     assert!(out.contains("无法读取"), "{out}");
-    assert!(out.contains("文件") && out.contains("总分"), "summary table: {out}");
+    assert!(
+        out.contains("文件") && out.contains("总分"),
+        "summary table: {out}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

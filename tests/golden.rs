@@ -5,17 +5,26 @@ use std::path::Path;
 use std::process::Command;
 
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
     assert_eq!(actual, expected, "output differs from {}", path.display());
 }
 
 fn jixiao(args: &[&str]) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao")).args(args).output().unwrap();
-    (String::from_utf8(out.stdout).unwrap(), out.status.code().unwrap_or(-1))
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
 }
 
 #[test]
@@ -23,7 +32,10 @@ fn check_nanjing_table() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/nanjing-2024.json");
     let (out, code) = jixiao(&["check", file.to_str().unwrap()]);
     assert_eq!(code, 0);
-    golden("nanjing-2024.check.txt", &out.replace(file.to_str().unwrap(), "nanjing-2024.json"));
+    golden(
+        "nanjing-2024.check.txt",
+        &out.replace(file.to_str().unwrap(), "nanjing-2024.json"),
+    );
 }
 
 #[test]
@@ -31,5 +43,8 @@ fn check_nanjing_json() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/nanjing-2024.json");
     let (out, code) = jixiao(&["check", "--json", file.to_str().unwrap()]);
     assert_eq!(code, 0);
-    golden("nanjing-2024.check.json", &out.replace(file.to_str().unwrap(), "nanjing-2024.json"));
+    golden(
+        "nanjing-2024.check.json",
+        &out.replace(file.to_str().unwrap(), "nanjing-2024.json"),
+    );
 }

@@ -3,7 +3,9 @@
 use jixiao::core::{from_json, to_json, LoadError, SCHEMA_VERSION};
 
 fn nanjing() -> String {
-    jixiao::core::template::json("nanjing-2024").unwrap().to_string()
+    jixiao::core::template::json("nanjing-2024")
+        .unwrap()
+        .to_string()
 }
 
 #[test]
@@ -15,7 +17,10 @@ fn invalid_json_names_line_and_column() {
 
 #[test]
 fn missing_or_newer_version() {
-    assert_eq!(from_json("{\"kind\": \"department\"}").unwrap_err(), LoadError::NotAnEvaluation);
+    assert_eq!(
+        from_json("{\"kind\": \"department\"}").unwrap_err(),
+        LoadError::NotAnEvaluation
+    );
     assert_eq!(from_json("[1, 2]").unwrap_err(), LoadError::NotAnEvaluation);
     let newer = nanjing().replacen("\"schema_version\": 1", "\"schema_version\": 99", 1);
     let err = from_json(&newer).unwrap_err();
@@ -25,13 +30,20 @@ fn missing_or_newer_version() {
 
 #[test]
 fn text_in_a_number_field_names_the_path() {
-    let bad = nanjing().replace("\"income_total\": \"3089.65\"", "\"income_total\": \"三千\"");
+    let bad = nanjing().replace(
+        "\"income_total\": \"3089.65\"",
+        "\"income_total\": \"三千\"",
+    );
     let err = from_json(&bad).unwrap_err();
     match &err {
         LoadError::Field { path, .. } => assert_eq!(path, "accounts.income_total"),
         other => panic!("{other:?}"),
     }
-    assert!(err.to_string().starts_with("字段 accounts.income_total 有误"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("字段 accounts.income_total 有误"),
+        "{err}"
+    );
     let bad = nanjing().replacen("\"points\": \"15\"", "\"points\": true", 1);
     let err = from_json(&bad).unwrap_err();
     assert!(err.to_string().contains("indicators[0].points"), "{err}");
@@ -42,7 +54,10 @@ fn text_in_a_number_field_names_the_path() {
 fn unknown_kind_is_named() {
     let bad = nanjing().replacen("\"kind\": \"department\"", "\"kind\": \"whole\"", 1);
     let err = from_json(&bad).unwrap_err();
-    assert!(err.to_string().contains("kind") && err.to_string().contains("取值不在允许的选项中"), "{err}");
+    assert!(
+        err.to_string().contains("kind") && err.to_string().contains("取值不在允许的选项中"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -57,6 +72,7 @@ fn saving_writes_the_current_version_and_reads_back() {
 
 #[test]
 fn numbers_may_also_be_json_numbers() {
-    let e = from_json(&nanjing().replace("\"income_other\": \"3.01\"", "\"income_other\": 3.01")).unwrap();
+    let e = from_json(&nanjing().replace("\"income_other\": \"3.01\"", "\"income_other\": 3.01"))
+        .unwrap();
     assert_eq!(e.accounts.income_other.unwrap().to_string(), "3.01");
 }

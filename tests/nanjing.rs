@@ -17,7 +17,10 @@ fn total_grade_and_counts() {
     assert_eq!(a.grade, "优");
     assert_eq!(a.points_total, d("100"));
     assert_eq!(a.counts, vec![6, 17, 34]);
-    assert_eq!(a.counts_sentence(), "共设置一级指标 6 个、二级指标 17 个、三级指标 34 个");
+    assert_eq!(
+        a.counts_sentence(),
+        "共设置一级指标 6 个、二级指标 17 个、三级指标 34 个"
+    );
     assert_eq!(a.nodes.iter().filter(|n| n.leaf).count(), 32);
 }
 
@@ -30,7 +33,11 @@ fn first_level_scores_match_the_annex() {
         .iter()
         .map(|n| {
             let r = a.node(&n.id).unwrap();
-            (n.name.clone(), r.points.normalize().to_string(), r.score.normalize().to_string())
+            (
+                n.name.clone(),
+                r.points.normalize().to_string(),
+                r.score.normalize().to_string(),
+            )
         })
         .collect();
     let expected = [
@@ -42,7 +49,10 @@ fn first_level_scores_match_the_annex() {
     ];
     assert_eq!(first.len(), expected.len());
     for ((name, points, score), (en, ep, es)) in first.iter().zip(expected) {
-        assert_eq!((name.as_str(), points.as_str(), score.as_str()), (en, ep, es));
+        assert_eq!(
+            (name.as_str(), points.as_str(), score.as_str()),
+            (en, ep, es)
+        );
     }
 }
 
@@ -53,39 +63,95 @@ fn reconciliations_pass_and_warn_exactly_as_printed() {
         a.reconciliations
             .iter()
             .find(|r| r.code == code && r.detail.contains(contains))
-            .unwrap_or_else(|| panic!("no reconciliation {code} with {contains}: {:#?}", a.reconciliations))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no reconciliation {code} with {contains}: {:#?}",
+                    a.reconciliations
+                )
+            })
             .status
     };
-    assert_eq!(status("accounts.income_sum", "3086.64 + 3.01 = 3089.65"), ReconcileStatus::Pass);
-    assert_eq!(status("accounts.expense_sum", "2117.35 + 972.06 = 3089.41"), ReconcileStatus::Pass);
-    assert_eq!(status("accounts.budget_sum", "2133.54 + 1209 = 3342.54"), ReconcileStatus::Pass);
-    assert_eq!(status("accounts.carryover", "3.69 + 3089.65 − 3089.41 = 3.93"), ReconcileStatus::Pass);
-    assert_eq!(status("assets.sum", "3.93 + 192.86 + 1601.82 = 1798.61"), ReconcileStatus::Pass);
-    assert_eq!(status("metrics.breakdown_sum", "159.99 + 259.10 + 5.67 = 424.76"), ReconcileStatus::Pass);
-    assert_eq!(status("metrics.breakdown_sum", "414.09 + 10.68 = 424.77"), ReconcileStatus::RoundingGap);
-    assert_eq!(status("metrics.breakdown_sum", "340.18 + 73.68 + 10.91 = 424.77"), ReconcileStatus::RoundingGap);
+    assert_eq!(
+        status("accounts.income_sum", "3086.64 + 3.01 = 3089.65"),
+        ReconcileStatus::Pass
+    );
+    assert_eq!(
+        status("accounts.expense_sum", "2117.35 + 972.06 = 3089.41"),
+        ReconcileStatus::Pass
+    );
+    assert_eq!(
+        status("accounts.budget_sum", "2133.54 + 1209 = 3342.54"),
+        ReconcileStatus::Pass
+    );
+    assert_eq!(
+        status("accounts.carryover", "3.69 + 3089.65 − 3089.41 = 3.93"),
+        ReconcileStatus::Pass
+    );
+    assert_eq!(
+        status("assets.sum", "3.93 + 192.86 + 1601.82 = 1798.61"),
+        ReconcileStatus::Pass
+    );
+    assert_eq!(
+        status("metrics.breakdown_sum", "159.99 + 259.10 + 5.67 = 424.76"),
+        ReconcileStatus::Pass
+    );
+    assert_eq!(
+        status("metrics.breakdown_sum", "414.09 + 10.68 = 424.77"),
+        ReconcileStatus::RoundingGap
+    );
+    assert_eq!(
+        status("metrics.breakdown_sum", "340.18 + 73.68 + 10.91 = 424.77"),
+        ReconcileStatus::RoundingGap
+    );
     assert_eq!(status("metrics.growth", "10.69"), ReconcileStatus::Pass);
-    assert_eq!(status("accounts.execution_rate", "95.04"), ReconcileStatus::Unverifiable);
+    assert_eq!(
+        status("accounts.execution_rate", "95.04"),
+        ReconcileStatus::Unverifiable
+    );
 }
 
 #[test]
 fn exactly_two_rounding_warnings_and_one_unverifiable_rate() {
     let a = assess(&template::load("nanjing-2024").unwrap());
-    let summary: Vec<(Severity, &str, &str)> =
-        a.findings.iter().map(|f| (f.severity, f.code.as_str(), f.path.as_str())).collect();
+    let summary: Vec<(Severity, &str, &str)> = a
+        .findings
+        .iter()
+        .map(|f| (f.severity, f.code.as_str(), f.path.as_str()))
+        .collect();
     assert_eq!(
         summary,
         vec![
-            (Severity::Warning, "metrics.breakdown_sum", "metrics/accepted/breakdowns/1"),
-            (Severity::Warning, "metrics.breakdown_sum", "metrics/accepted/breakdowns/2"),
-            (Severity::Info, "accounts.execution_rate", "accounts/adjusted_budget"),
+            (
+                Severity::Warning,
+                "metrics.breakdown_sum",
+                "metrics/accepted/breakdowns/1"
+            ),
+            (
+                Severity::Warning,
+                "metrics.breakdown_sum",
+                "metrics/accepted/breakdowns/2"
+            ),
+            (
+                Severity::Info,
+                "accounts.execution_rate",
+                "accounts/adjusted_budget"
+            ),
         ]
     );
-    assert!(a.findings[0].message.contains("414.09 + 10.68 = 424.77"), "{}", a.findings[0].message);
+    assert!(
+        a.findings[0].message.contains("414.09 + 10.68 = 424.77"),
+        "{}",
+        a.findings[0].message
+    );
     assert!(a.findings[0].message.contains("424.76"));
-    assert!(a.findings[1].message.contains("340.18 + 73.68 + 10.91 = 424.77"));
+    assert!(a.findings[1]
+        .message
+        .contains("340.18 + 73.68 + 10.91 = 424.77"));
     let info = &a.findings[2].message;
-    assert!(info.contains("95.04%") && info.contains("92.43%") && info.contains("全年预算数"), "{info}");
+    assert!(
+        info.contains("95.04%") && info.contains("92.43%") && info.contains("全年预算数"),
+        "{info}"
+    );
 }
 
 #[test]
@@ -95,7 +161,10 @@ fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     assert_eq!(evaluation.indicator(id).unwrap().name, "预算编制科学规范");
     let before = assess(&evaluation);
     let explained = &before.node(id).unwrap().explanation;
-    assert!(explained.contains("95.04%") && explained.contains("(90, +∞)"), "{explained}");
+    assert!(
+        explained.contains("95.04%") && explained.contains("(90, +∞)"),
+        "{explained}"
+    );
     // Entering 全年预算数 makes the rate verifiable: 3089.41 / 3500 = 88.27 % → 1 point.
     evaluation.accounts.adjusted_budget = Some(d("3500"));
     evaluation.accounts.stated_execution_rate = Some(d("88.27"));
@@ -103,8 +172,14 @@ fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     assert_eq!(after.node(id).unwrap().computed, Some(d("1")));
     assert_eq!(after.total, d("98.5"));
     // The typed 2 is no longer the score, and the reason for the lost point is demanded.
-    assert!(after.findings.iter().any(|f| f.code == "score.override" && f.path == "indicators/1.4.1/score"));
-    assert!(after.findings.iter().any(|f| f.code == "score.reason" && f.path == "indicators/1.4.1/reason"));
+    assert!(after
+        .findings
+        .iter()
+        .any(|f| f.code == "score.override" && f.path == "indicators/1.4.1/score"));
+    assert!(after
+        .findings
+        .iter()
+        .any(|f| f.code == "score.reason" && f.path == "indicators/1.4.1/reason"));
 }
 
 #[test]
@@ -119,7 +194,11 @@ fn blank_templates_share_the_tree_and_load() {
     assert_eq!(shape(&nanjing), shape(&blank));
     let a = assess(&blank);
     assert_eq!(a.total, Decimal::ZERO);
-    assert_eq!(a.count(Severity::Warning), 32, "every leaf is reported unscored");
+    assert_eq!(
+        a.count(Severity::Warning),
+        32,
+        "every leaf is reported unscored"
+    );
     let project = template::load_checked("project").unwrap();
     let p = assess(&project);
     assert_eq!(p.points_total, d("100"));

@@ -3,7 +3,9 @@
 
 use jixiao::core::metric::MetricSource;
 use jixiao::core::number::parse_decimal;
-use jixiao::core::rule::{Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier};
+use jixiao::core::rule::{
+    Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier,
+};
 use jixiao::core::{assess, from_json, BonusItem, Direction, Evaluation, Indicator, PenaltyItem};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -26,33 +28,72 @@ fn points() -> impl Strategy<Value = Decimal> {
 
 fn metric() -> impl Strategy<Value = MetricSource> {
     prop_oneof![
-        proptest::option::of(any_decimal()).prop_map(|value| MetricSource::Typed { name: "x".into(), unit: "%".into(), value }),
+        proptest::option::of(any_decimal()).prop_map(|value| MetricSource::Typed {
+            name: "x".into(),
+            unit: "%".into(),
+            value
+        }),
         Just(MetricSource::BudgetExecutionRate),
         Just(MetricSource::ThreePublicControlRate),
-        Just(MetricSource::Business { key: "satisfaction".into() }),
+        Just(MetricSource::Business {
+            key: "satisfaction".into()
+        }),
     ]
 }
 
 fn tier() -> impl Strategy<Value = Tier> {
-    (proptest::option::of(any_decimal()), any::<bool>(), proptest::option::of(any_decimal()), any::<bool>(), any_decimal())
-        .prop_map(|(min, min_inclusive, max, max_inclusive, score)| Tier { min, min_inclusive, max, max_inclusive, score })
+    (
+        proptest::option::of(any_decimal()),
+        any::<bool>(),
+        proptest::option::of(any_decimal()),
+        any::<bool>(),
+        any_decimal(),
+    )
+        .prop_map(|(min, min_inclusive, max, max_inclusive, score)| Tier {
+            min,
+            min_inclusive,
+            max,
+            max_inclusive,
+            score,
+        })
 }
 
 fn rule() -> impl Strategy<Value = ScoringRule> {
     prop_oneof![
         proptest::option::of(any_decimal()).prop_map(|step| ScoringRule::Manual { step }),
-        (proptest::option::of(any::<bool>()), any_decimal(), proptest::option::of((metric(), any_decimal())))
+        (
+            proptest::option::of(any::<bool>()),
+            any_decimal(),
+            proptest::option::of((metric(), any_decimal()))
+        )
             .prop_map(|(met, otherwise, when)| ScoringRule::Binary {
                 met,
                 otherwise,
-                when: when.map(|(metric, value)| Condition { metric, op: Comparison::Ge, value }),
+                when: when.map(|(metric, value)| Condition {
+                    metric,
+                    op: Comparison::Ge,
+                    value
+                }),
             }),
-        (metric(), proptest::collection::vec(tier(), 0..5)).prop_map(|(metric, tiers)| ScoringRule::Tiered { metric, tiers }),
+        (metric(), proptest::collection::vec(tier(), 0..5))
+            .prop_map(|(metric, tiers)| ScoringRule::Tiered { metric, tiers }),
         any::<bool>().prop_map(|r| ScoringRule::Proportional {
-            reverse: if r { ReverseFormula::Ratio } else { ReverseFormula::Linear }
+            reverse: if r {
+                ReverseFormula::Ratio
+            } else {
+                ReverseFormula::Linear
+            }
         }),
-        (any_decimal(), proptest::option::of(any_decimal()), any_decimal())
-            .prop_map(|(per, count, allowance)| ScoringRule::Deduction { per, count, allowance }),
+        (
+            any_decimal(),
+            proptest::option::of(any_decimal()),
+            any_decimal()
+        )
+            .prop_map(|(per, count, allowance)| ScoringRule::Deduction {
+                per,
+                count,
+                allowance
+            }),
         proptest::option::of(prop_oneof![
             Just(QualitativeLevel::Achieved),
             Just(QualitativeLevel::Partial),
@@ -64,27 +105,47 @@ fn rule() -> impl Strategy<Value = ScoringRule> {
 }
 
 fn leaf() -> impl Strategy<Value = Indicator> {
-    (points(), rule(), proptest::option::of(any_decimal()), proptest::option::of(any_decimal()), proptest::option::of(any_decimal()), any::<bool>(), any::<bool>())
-        .prop_map(|(points, rule, score, target, actual, reverse, reasoned)| Indicator {
-            name: "叶".into(),
-            points,
-            rule,
-            score,
-            target,
-            actual,
-            direction: if reverse { Direction::Reverse } else { Direction::Positive },
-            override_reason: if reasoned { "理由".into() } else { String::new() },
-            ..Default::default()
-        })
+    (
+        points(),
+        rule(),
+        proptest::option::of(any_decimal()),
+        proptest::option::of(any_decimal()),
+        proptest::option::of(any_decimal()),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(points, rule, score, target, actual, reverse, reasoned)| Indicator {
+                name: "叶".into(),
+                points,
+                rule,
+                score,
+                target,
+                actual,
+                direction: if reverse {
+                    Direction::Reverse
+                } else {
+                    Direction::Positive
+                },
+                override_reason: if reasoned {
+                    "理由".into()
+                } else {
+                    String::new()
+                },
+                ..Default::default()
+            },
+        )
 }
 
 fn tree() -> impl Strategy<Value = Vec<Indicator>> {
     let node = leaf().prop_recursive(3, 40, 5, |inner| {
-        (points(), proptest::collection::vec(inner, 1..5)).prop_map(|(points, children)| Indicator {
-            name: "组".into(),
-            points,
-            children,
-            ..Default::default()
+        (points(), proptest::collection::vec(inner, 1..5)).prop_map(|(points, children)| {
+            Indicator {
+                name: "组".into(),
+                points,
+                children,
+                ..Default::default()
+            }
         })
     });
     proptest::collection::vec(node, 0..6).prop_map(|mut nodes| {
@@ -113,13 +174,29 @@ fn evaluation() -> impl Strategy<Value = Evaluation> {
         .prop_map(|(indicators, bonus, penalties, spent, budget, cap)| {
             let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
             e.indicators = indicators;
-            let levels = ["国务院嘉奖", "省级嘉奖", "市级考核一等奖", "市级考核二等奖", "?"];
+            let levels = [
+                "国务院嘉奖",
+                "省级嘉奖",
+                "市级考核一等奖",
+                "市级考核二等奖",
+                "?",
+            ];
             e.adjustments.bonus.items = bonus
                 .into_iter()
-                .map(|(w, l)| BonusItem { work: format!("工作{w}"), level: levels[l].into(), evidence: String::new() })
+                .map(|(w, l)| BonusItem {
+                    work: format!("工作{w}"),
+                    level: levels[l].into(),
+                    evidence: String::new(),
+                })
                 .collect();
-            e.adjustments.penalty.items =
-                penalties.into_iter().map(|points| PenaltyItem { description: "减".into(), points, reason: String::new() }).collect();
+            e.adjustments.penalty.items = penalties
+                .into_iter()
+                .map(|points| PenaltyItem {
+                    description: "减".into(),
+                    points,
+                    reason: String::new(),
+                })
+                .collect();
             e.adjustments.cap = cap;
             e.accounts.expense_total = spent;
             e.accounts.adjusted_budget = budget;

@@ -2,7 +2,9 @@
 
 use jixiao::core::metric::MetricSource;
 use jixiao::core::number::{Rounding, RoundingMode};
-use jixiao::core::rule::{Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier};
+use jixiao::core::rule::{
+    Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier,
+};
 use jixiao::core::{assess, Direction, Evaluation, FundLine, Indicator, ProjectBudget, Severity};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -12,11 +14,21 @@ fn d(s: &str) -> Decimal {
 }
 
 fn typed(value: &str) -> MetricSource {
-    MetricSource::Typed { name: "执行率".into(), unit: "%".into(), value: Some(d(value)) }
+    MetricSource::Typed {
+        name: "执行率".into(),
+        unit: "%".into(),
+        value: Some(d(value)),
+    }
 }
 
 fn leaf(points: &str, rule: ScoringRule) -> Indicator {
-    Indicator { id: "x".into(), name: "测试指标".into(), points: d(points), rule, ..Default::default() }
+    Indicator {
+        id: "x".into(),
+        name: "测试指标".into(),
+        points: d(points),
+        rule,
+        ..Default::default()
+    }
 }
 
 fn evaluation() -> Evaluation {
@@ -25,14 +37,19 @@ fn evaluation() -> Evaluation {
 
 fn computed(rule: ScoringRule, points: &str) -> Option<Decimal> {
     let l = leaf(points, rule);
-    l.rule.evaluate(&l, &evaluation(), &Rounding::default()).computed
+    l.rule
+        .evaluate(&l, &evaluation(), &Rounding::default())
+        .computed
 }
 
 /// 执行率 > 90 → 2, ≤ 90 → 1 (the Nanjing reading of "大于90%得2分，小于90%得1分").
 fn execution_ladder(value: &str) -> ScoringRule {
     ScoringRule::Tiered {
         metric: typed(value),
-        tiers: vec![Tier::above(d("90"), false, d("2")), Tier::between(d("0"), true, d("90"), true, d("1"))],
+        tiers: vec![
+            Tier::above(d("90"), false, d("2")),
+            Tier::between(d("0"), true, d("90"), true, d("1")),
+        ],
     }
 }
 
@@ -49,7 +66,10 @@ fn tiered_at_and_around_ninety_percent() {
 fn a_ladder_with_a_gap_at_exactly_ninety_is_flagged_and_scores_nothing_there() {
     let gap = ScoringRule::Tiered {
         metric: typed("90"),
-        tiers: vec![Tier::above(d("90"), false, d("2")), Tier::between(d("0"), true, d("90"), false, d("1"))],
+        tiers: vec![
+            Tier::above(d("90"), false, d("2")),
+            Tier::between(d("0"), true, d("90"), false, d("1")),
+        ],
     };
     let problems = gap.tier_problems();
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -74,23 +94,51 @@ fn the_five_step_ladder_with_a_closed_zero() {
             Tier::above(d("30"), false, d("0")),
         ],
     };
-    assert!(ladder("0").tier_problems().is_empty(), "{:?}", ladder("0").tier_problems());
-    for (value, score) in [("0", "8"), ("0.01", "6"), ("10", "6"), ("10.01", "4"), ("20", "4"), ("30", "2"), ("30.01", "0")] {
-        assert_eq!(computed(ladder(value), "8"), Some(d(score)), "value {value}");
+    assert!(
+        ladder("0").tier_problems().is_empty(),
+        "{:?}",
+        ladder("0").tier_problems()
+    );
+    for (value, score) in [
+        ("0", "8"),
+        ("0.01", "6"),
+        ("10", "6"),
+        ("10.01", "4"),
+        ("20", "4"),
+        ("30", "2"),
+        ("30.01", "0"),
+    ] {
+        assert_eq!(
+            computed(ladder(value), "8"),
+            Some(d(score)),
+            "value {value}"
+        );
     }
     // Overlap and missing top are flagged.
     let bad = ScoringRule::Tiered {
         metric: typed("5"),
-        tiers: vec![Tier::between(d("0"), true, d("10"), true, d("1")), Tier::between(d("10"), true, d("20"), true, d("2"))],
+        tiers: vec![
+            Tier::between(d("0"), true, d("10"), true, d("1")),
+            Tier::between(d("10"), true, d("20"), true, d("2")),
+        ],
     };
     let problems = bad.tier_problems();
-    assert!(problems.iter().any(|p| p.contains("同时属于两个档次")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("高于 20")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("同时属于两个档次")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("高于 20")),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn tier_scores_above_the_points_are_errors_and_clamped() {
-    let rule = ScoringRule::Tiered { metric: typed("95"), tiers: vec![Tier::above(d("0"), true, d("5"))] };
+    let rule = ScoringRule::Tiered {
+        metric: typed("95"),
+        tiers: vec![Tier::above(d("0"), true, d("5"))],
+    };
     let l = leaf("2", rule);
     let outcome = l.rule.evaluate(&l, &evaluation(), &Rounding::default());
     assert_eq!(outcome.computed, Some(d("2")));
@@ -99,15 +147,27 @@ fn tier_scores_above_the_points_are_errors_and_clamped() {
 
 #[test]
 fn binary_judged_and_on_a_metric() {
-    let judged = |met| ScoringRule::Binary { met, when: None, otherwise: Decimal::ZERO };
+    let judged = |met| ScoringRule::Binary {
+        met,
+        when: None,
+        otherwise: Decimal::ZERO,
+    };
     assert_eq!(computed(judged(Some(true)), "2"), Some(d("2")));
     assert_eq!(computed(judged(Some(false)), "2"), Some(d("0")));
     assert_eq!(computed(judged(None), "2"), None);
-    let lower = ScoringRule::Binary { met: Some(false), when: None, otherwise: d("1") };
+    let lower = ScoringRule::Binary {
+        met: Some(false),
+        when: None,
+        otherwise: d("1"),
+    };
     assert_eq!(computed(lower, "2"), Some(d("1")));
     let over_90 = |v: &str| ScoringRule::Binary {
         met: Some(false), // ignored: the comparison decides
-        when: Some(Condition { metric: typed(v), op: Comparison::Gt, value: d("90") }),
+        when: Some(Condition {
+            metric: typed(v),
+            op: Comparison::Gt,
+            value: d("90"),
+        }),
         otherwise: Decimal::ZERO,
     };
     assert_eq!(computed(over_90("96.83"), "10"), Some(d("10")));
@@ -115,12 +175,19 @@ fn binary_judged_and_on_a_metric() {
     assert_eq!(computed(over_90("90.01"), "10"), Some(d("10")));
 }
 
-fn proportional(direction: Direction, target: &str, actual: &str, reverse: ReverseFormula) -> Option<Decimal> {
+fn proportional(
+    direction: Direction,
+    target: &str,
+    actual: &str,
+    reverse: ReverseFormula,
+) -> Option<Decimal> {
     let mut l = leaf("10", ScoringRule::Proportional { reverse });
     l.direction = direction;
     l.target = Some(d(target));
     l.actual = Some(d(actual));
-    l.rule.evaluate(&l, &evaluation(), &Rounding::default()).computed
+    l.rule
+        .evaluate(&l, &evaluation(), &Rounding::default())
+        .computed
 }
 
 #[test]
@@ -162,20 +229,33 @@ fn deduction_floors_at_zero() {
 fn qualitative_bands_check_the_typed_score() {
     let mut e = evaluation();
     let node = e.indicator_mut("1.1.1").unwrap();
-    node.rule = ScoringRule::Qualitative { level: Some(QualitativeLevel::Partial) };
+    node.rule = ScoringRule::Qualitative {
+        level: Some(QualitativeLevel::Partial),
+    };
     node.score = Some(d("1.2")); // 60 % of 2: inside [1.2, 1.6)
     node.reason = "部分达成".into();
     let codes = |e: &Evaluation| -> Vec<String> {
-        assess(e).findings.iter().filter(|f| f.path.starts_with("indicators/1.1.1/")).map(|f| f.code.clone()).collect()
+        assess(e)
+            .findings
+            .iter()
+            .filter(|f| f.path.starts_with("indicators/1.1.1/"))
+            .map(|f| f.code.clone())
+            .collect()
     };
     assert!(codes(&e).is_empty(), "{:?}", codes(&e));
     e.indicator_mut("1.1.1").unwrap().score = Some(d("1.6")); // 80 %: belongs to 达成, not 部分达成
     assert_eq!(codes(&e), vec!["score.band"]);
     e.indicator_mut("1.1.1").unwrap().score = Some(d("1.19"));
     assert_eq!(codes(&e), vec!["score.band"]);
-    e.indicator_mut("1.1.1").unwrap().rule = ScoringRule::Qualitative { level: Some(QualitativeLevel::Achieved) };
+    e.indicator_mut("1.1.1").unwrap().rule = ScoringRule::Qualitative {
+        level: Some(QualitativeLevel::Achieved),
+    };
     e.indicator_mut("1.1.1").unwrap().score = Some(d("2"));
-    assert!(codes(&e).is_empty(), "full marks are inside 达成: {:?}", codes(&e));
+    assert!(
+        codes(&e).is_empty(),
+        "full marks are inside 达成: {:?}",
+        codes(&e)
+    );
 }
 
 #[test]
@@ -187,7 +267,12 @@ fn manual_scores_respect_range_step_and_reason() {
         n.reason = reason.into();
     };
     let codes = |e: &Evaluation| -> Vec<String> {
-        assess(e).findings.iter().filter(|f| f.path.starts_with("indicators/2.6.2/")).map(|f| f.code.clone()).collect()
+        assess(e)
+            .findings
+            .iter()
+            .filter(|f| f.path.starts_with("indicators/2.6.2/"))
+            .map(|f| f.code.clone())
+            .collect()
     };
     set(&mut e, "0.5", "");
     assert_eq!(codes(&e), vec!["score.reason"]);
@@ -197,7 +282,11 @@ fn manual_scores_respect_range_step_and_reason() {
     assert_eq!(codes(&e), vec!["score.step"]);
     set(&mut e, "1.3", "");
     assert_eq!(codes(&e), vec!["score.range", "score.step"]);
-    assert_eq!(assess(&e).node("2.6.2").unwrap().score, d("1"), "out-of-range scores count clamped");
+    assert_eq!(
+        assess(&e).node("2.6.2").unwrap().score,
+        d("1"),
+        "out-of-range scores count clamped"
+    );
     set(&mut e, "-1", "");
     assert!(codes(&e).contains(&"score.range".to_string()));
 }
@@ -208,13 +297,19 @@ fn a_typed_score_differing_from_the_rule_needs_an_override_reason() {
     e.indicator_mut("1.1.1").unwrap().score = Some(d("1"));
     let a = assess(&e);
     assert_eq!(a.total, d("99.5"), "computed wins");
-    assert!(a.findings.iter().any(|f| f.code == "score.override" && f.severity == Severity::Warning));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "score.override" && f.severity == Severity::Warning));
     let n = e.indicator_mut("1.1.1").unwrap();
     n.override_reason = "决策制度未及时修订".into();
     n.reason = "决策制度未及时修订，扣1分".into();
     let a = assess(&e);
     assert_eq!(a.total, d("98.5"), "a reasoned override counts");
-    assert!(a.findings.iter().any(|f| f.code == "score.overridden" && f.severity == Severity::Info));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "score.overridden" && f.severity == Severity::Info));
 }
 
 #[test]
@@ -224,40 +319,77 @@ fn execution_rate_rule_for_a_project() {
         name: "热线平台运维".into(),
         manager: String::new(),
         funds: vec![
-            FundLine { source: "财政拨款".into(), initial: Some(d("100")), adjusted: Some(d("120")), executed: Some(d("113.9")) },
-            FundLine { source: "其他资金".into(), initial: Some(d("0")), adjusted: Some(d("0")), executed: Some(d("0")) },
+            FundLine {
+                source: "财政拨款".into(),
+                initial: Some(d("100")),
+                adjusted: Some(d("120")),
+                executed: Some(d("113.9")),
+            },
+            FundLine {
+                source: "其他资金".into(),
+                initial: Some(d("0")),
+                adjusted: Some(d("0")),
+                executed: Some(d("0")),
+            },
         ],
     });
     let a = assess(&e);
     // 113.9 / 120 = 94.9166… → 94.92 % → 10 × 94.92 % = 9.492 → 9.49
     assert_eq!(a.node("1").unwrap().computed, Some(d("9.49")));
-    let truncating = Rounding { decimals: 1, mode: RoundingMode::Truncate };
+    let truncating = Rounding {
+        decimals: 1,
+        mode: RoundingMode::Truncate,
+    };
     e.settings.rounding = truncating;
-    assert_eq!(assess(&e).node("1").unwrap().computed, Some(d("9.4")), "never rounded up when truncating");
+    assert_eq!(
+        assess(&e).node("1").unwrap().computed,
+        Some(d("9.4")),
+        "never rounded up when truncating"
+    );
     // Spending above the budget: capped at 100 % and reported.
     e.project.as_mut().unwrap().funds[0].executed = Some(d("130"));
     let a = assess(&e);
     assert_eq!(a.node("1").unwrap().computed, Some(d("10")));
-    assert!(a.findings.iter().any(|f| f.code == "project.over_budget" && f.severity == Severity::Error));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "project.over_budget" && f.severity == Severity::Error));
 }
 
 #[test]
 fn bonus_is_not_cumulative_for_the_same_work_and_capped() {
     use jixiao::core::{BonusItem, PenaltyItem};
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
-    let item = |work: &str, level: &str| BonusItem { work: work.into(), level: level.into(), evidence: String::new() };
-    e.adjustments.bonus.items = vec![item("智能回访", "省级嘉奖"), item("智能回访", "市级考核一等奖")];
+    let item = |work: &str, level: &str| BonusItem {
+        work: work.into(),
+        level: level.into(),
+        evidence: String::new(),
+    };
+    e.adjustments.bonus.items = vec![
+        item("智能回访", "省级嘉奖"),
+        item("智能回访", "市级考核一等奖"),
+    ];
     assert_eq!(assess(&e).bonus, d("2"), "same work: highest level only");
-    e.adjustments.bonus.items.push(item("营商环境", "国务院嘉奖"));
+    e.adjustments
+        .bonus
+        .items
+        .push(item("营商环境", "国务院嘉奖"));
     e.adjustments.bonus.items.push(item("数据治理", "省级嘉奖"));
     let a = assess(&e);
     assert_eq!(a.bonus, d("5"), "2 + 3 + 2 = 7 capped at 5");
     assert_eq!(a.total, d("104.5"));
     assert!(a.findings.iter().any(|f| f.code == "bonus.capped"));
-    e.adjustments.penalty.items = vec![PenaltyItem { description: "违纪".into(), points: d("2"), reason: String::new() }];
+    e.adjustments.penalty.items = vec![PenaltyItem {
+        description: "违纪".into(),
+        points: d("2"),
+        reason: String::new(),
+    }];
     let a = assess(&e);
     assert_eq!(a.total, d("102.5"));
-    assert!(a.findings.iter().any(|f| f.code == "penalty.reason" && f.severity == Severity::Error));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "penalty.reason" && f.severity == Severity::Error));
     e.adjustments.bonus.items.push(item("其他", "不存在的级别"));
     assert!(assess(&e).findings.iter().any(|f| f.code == "bonus.level"));
 }
@@ -273,10 +405,22 @@ fn grade_bands_are_configurable() {
     e.indicator_mut("3.1.1").unwrap().score = Some(d("0.49"));
     assert_eq!(assess(&e).grade, "良");
     e.settings.grade_bands = vec![
-        jixiao::core::GradeBand { grade: "优".into(), min: d("80") },
-        jixiao::core::GradeBand { grade: "良".into(), min: d("70") },
-        jixiao::core::GradeBand { grade: "中".into(), min: d("60") },
-        jixiao::core::GradeBand { grade: "差".into(), min: d("0") },
+        jixiao::core::GradeBand {
+            grade: "优".into(),
+            min: d("80"),
+        },
+        jixiao::core::GradeBand {
+            grade: "良".into(),
+            min: d("70"),
+        },
+        jixiao::core::GradeBand {
+            grade: "中".into(),
+            min: d("60"),
+        },
+        jixiao::core::GradeBand {
+            grade: "差".into(),
+            min: d("0"),
+        },
     ];
     assert_eq!(assess(&e).grade, "优");
 }
@@ -286,12 +430,18 @@ fn tree_points_that_do_not_add_up_are_errors() {
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
     e.indicators[0].points = d("25"); // maxima now sum to 110 but the form says 100
     let a = assess(&e);
-    assert!(a.findings.iter().any(|f| f.code == "tree.points_sum" && f.path == "indicators/1/points"));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "tree.points_sum" && f.path == "indicators/1/points"));
     assert!(a.findings.iter().any(|f| f.code == "tree.total_points"));
     e.indicators[0].points = d("15");
     e.indicators[0].children[0].children[0].points = d("3");
     let a = assess(&e);
-    assert!(a.findings.iter().any(|f| f.code == "tree.points_sum" && f.path == "indicators/1.1/points"));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "tree.points_sum" && f.path == "indicators/1.1/points"));
     assert!(a.total <= d("105"));
 }
 
@@ -311,25 +461,52 @@ fn accounts_mismatch_overspend_and_stated_rate() {
     e.accounts.adjusted_budget = Some(d("3000"));
     let a = assess(&e);
     assert!(a.findings.iter().any(|f| f.code == "accounts.over_budget"));
-    assert!(a.findings.iter().any(|f| f.code == "accounts.execution_rate" && f.severity == Severity::Error));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "accounts.execution_rate" && f.severity == Severity::Error));
     e.accounts.adjusted_budget = Some(d("3250.6"));
     e.accounts.stated_execution_rate = Some(d("95.04"));
     let a = assess(&e);
     // 3089.41 / 3250.6 = 95.0412… → 95.04 %: verified now.
-    assert!(!a.findings.iter().any(|f| f.code == "accounts.execution_rate"), "{:#?}", a.findings);
+    assert!(
+        !a.findings
+            .iter()
+            .any(|f| f.code == "accounts.execution_rate"),
+        "{:#?}",
+        a.findings
+    );
     e.accounts.carryover_end = Some(d("4.93"));
-    e.accounts.three_public = jixiao::core::BudgetActual { budget: Some(d("10")), actual: Some(d("10.5")) };
+    e.accounts.three_public = jixiao::core::BudgetActual {
+        budget: Some(d("10")),
+        actual: Some(d("10.5")),
+    };
     e.unit.assets.fixed = Some(d("-1"));
     let a = assess(&e);
-    assert!(a.findings.iter().any(|f| f.code == "accounts.carryover" && f.severity == Severity::Error));
-    assert!(a.findings.iter().any(|f| f.code == "accounts.overspent" && f.path == "accounts/three_public/actual"));
-    assert!(a.findings.iter().any(|f| f.code == "amount.negative" && f.path == "unit/assets/fixed"));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "accounts.carryover" && f.severity == Severity::Error));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "accounts.overspent" && f.path == "accounts/three_public/actual"));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "amount.negative" && f.path == "unit/assets/fixed"));
 }
 
 #[test]
 fn growth_mismatch_is_an_error() {
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
-    let growth_findings = |e: &Evaluation| assess(e).findings.iter().filter(|f| f.code == "metrics.growth").count();
+    let growth_findings = |e: &Evaluation| {
+        assess(e)
+            .findings
+            .iter()
+            .filter(|f| f.code == "metrics.growth")
+            .count()
+    };
     // (424.76 − 383.75) / 383.75 = 10.6866… %
     e.metrics[0].stated_growth = Some(d("10.68"));
     assert_eq!(growth_findings(&e), 1);
@@ -347,17 +524,35 @@ fn growth_mismatch_is_an_error() {
 #[test]
 fn a_reason_naming_another_deduction_is_an_error() {
     use jixiao::core::assess::stated_deduction;
-    assert_eq!(stated_deduction("事前评估不充分，扣0.5分。"), Some(d("0.5")));
-    assert_eq!(stated_deduction("扣分原因：未完成，扣 1 分"), None, "spaces are not a stated amount");
+    assert_eq!(
+        stated_deduction("事前评估不充分，扣0.5分。"),
+        Some(d("0.5"))
+    );
+    assert_eq!(
+        stated_deduction("扣分原因：未完成，扣 1 分"),
+        None,
+        "spaces are not a stated amount"
+    );
     assert_eq!(stated_deduction("扣2分，复核后扣1分"), Some(d("1")));
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
-    assert!(!assess(&e).findings.iter().any(|f| f.code == "score.reason_amount"));
+    assert!(!assess(&e)
+        .findings
+        .iter()
+        .any(|f| f.code == "score.reason_amount"));
     e.indicator_mut("2.6.2").unwrap().score = Some(d("0"));
     let a = assess(&e);
     assert_eq!(a.total, d("99"));
-    let finding = a.findings.iter().find(|f| f.code == "score.reason_amount").expect("stale reason flagged");
+    let finding = a
+        .findings
+        .iter()
+        .find(|f| f.code == "score.reason_amount")
+        .expect("stale reason flagged");
     assert_eq!(finding.path, "indicators/2.6.2/reason");
-    assert!(finding.message.contains("实际扣 1 分"), "{}", finding.message);
+    assert!(
+        finding.message.contains("实际扣 1 分"),
+        "{}",
+        finding.message
+    );
 }
 
 #[test]
@@ -365,8 +560,14 @@ fn a_new_indicator_without_points_is_flagged() {
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
     let id = jixiao::core::edit::add_child(&mut e, Some("1.1")).unwrap();
     let a = assess(&e);
-    assert!(a.findings.iter().any(|f| f.code == "tree.points_zero" && f.path == format!("indicators/{id}/points")));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "tree.points_zero" && f.path == format!("indicators/{id}/points")));
     e.indicator_mut(&id).unwrap().points = d("1");
     let a = assess(&e);
-    assert!(a.findings.iter().any(|f| f.code == "tree.points_sum" && f.path == "indicators/1.1/points"));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "tree.points_sum" && f.path == "indicators/1.1/points"));
 }

@@ -31,7 +31,9 @@ fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
 }
 
 fn text(root: &web_sys::HtmlElement, testid: &str) -> String {
-    find(root, &format!("[data-testid='{testid}']")).text_content().unwrap_or_default()
+    find(root, &format!("[data-testid='{testid}']"))
+        .text_content()
+        .unwrap_or_default()
 }
 
 /// Lets the reactive system run its effects (they are scheduled, not synchronous).
@@ -58,7 +60,12 @@ async fn shows_the_example_total_grade_and_every_row() {
     assert_eq!(text(&root, "grade"), "优");
     assert_eq!(root.query_selector_all("tr.jx-leaf").unwrap().length(), 32);
     // 32 leaves + 5 一级 + 15 二级 in the tree (the 加减分项 group is edited below it).
-    assert_eq!(root.query_selector_all("[data-testid='indicator-row']").unwrap().length(), 52);
+    assert_eq!(
+        root.query_selector_all("[data-testid='indicator-row']")
+            .unwrap()
+            .length(),
+        52
+    );
 }
 
 #[wasm_bindgen_test]
@@ -92,35 +99,75 @@ async fn text_that_is_not_a_number_stays_and_changes_nothing() {
     assert_eq!(input.value(), "零点五", "what the user typed is kept");
     type_into(&score, "０．５分");
     settle().await;
-    assert!(root.query_selector("[data-testid='field-error']").unwrap().is_none());
+    assert!(root
+        .query_selector("[data-testid='field-error']")
+        .unwrap()
+        .is_none());
 }
 
 #[wasm_bindgen_test]
 async fn tabs_switch_without_touching_history() {
     let root = mount("web-tabs");
     settle().await;
-    let before = web_sys::window().unwrap().history().unwrap().length().unwrap();
+    let before = web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .length()
+        .unwrap();
     find(&root, "[data-testid='tab-accounts']").click();
     settle().await;
-    assert!(root.query_selector("[data-testid='accounts-form']").unwrap().is_some());
+    assert!(root
+        .query_selector("[data-testid='accounts-form']")
+        .unwrap()
+        .is_some());
     assert!(text(&root, "reconciliations").contains("3086.64 + 3.01"));
     find(&root, "[data-testid='tab-findings']").click();
     settle().await;
-    assert_eq!(root.query_selector_all("[data-testid='finding']").unwrap().length(), 3);
-    assert_eq!(web_sys::window().unwrap().history().unwrap().length().unwrap(), before);
+    assert_eq!(
+        root.query_selector_all("[data-testid='finding']")
+            .unwrap()
+            .length(),
+        3
+    );
+    assert_eq!(
+        web_sys::window()
+            .unwrap()
+            .history()
+            .unwrap()
+            .length()
+            .unwrap(),
+        before
+    );
 }
 
 #[wasm_bindgen_test]
 async fn adding_and_removing_a_row() {
     let root = mount("web-rows");
     settle().await;
-    let rows = || root.query_selector_all("[data-testid='indicator-row']").unwrap().length();
+    let rows = || {
+        root.query_selector_all("[data-testid='indicator-row']")
+            .unwrap()
+            .length()
+    };
     let before = rows();
-    find(&root, "[data-path='indicators/1.1'] [data-testid='add-child']").click();
+    find(
+        &root,
+        "[data-path='indicators/1.1'] [data-testid='add-child']",
+    )
+    .click();
     settle().await;
     assert_eq!(rows(), before + 1);
-    assert!(text(&root, "findings-count").contains("警告 4"), "{}", text(&root, "findings-count"));
-    find(&root, "[data-testid='indicator-row'][data-name='新指标'] [data-testid='remove']").click();
+    assert!(
+        text(&root, "findings-count").contains("警告 4"),
+        "{}",
+        text(&root, "findings-count")
+    );
+    find(
+        &root,
+        "[data-testid='indicator-row'][data-name='新指标'] [data-testid='remove']",
+    )
+    .click();
     settle().await;
     assert_eq!(rows(), before);
 }

@@ -4,6 +4,7 @@
 //! jixiao check [--json] FILE...   score and check evaluation files ("-" reads standard input)
 //! jixiao template NAME            print a built-in template's JSON (nanjing-2024, department, project)
 //! jixiao templates                list the built-in templates
+//! jixiao export FILE --to txt|html [-o OUT]   write the self-evaluation report
 //! ```
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
@@ -15,7 +16,8 @@ use std::process::ExitCode;
 const USAGE: &str = "用法：
   jixiao check [--json] 文件...   评分并检查评价文件（“-”表示标准输入）
   jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project）
-  jixiao templates                列出内置模板";
+  jixiao templates                列出内置模板
+  jixiao export 文件 --to txt|html [-o 输出文件]   生成自评价报告（默认输出到标准输出）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -27,11 +29,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             None => {
-                eprintln!("未知模板：{}。可用模板：", args.get(1).map(String::as_str).unwrap_or(""));
+                eprintln!(
+                    "未知模板：{}。可用模板：",
+                    args.get(1).map(String::as_str).unwrap_or("")
+                );
                 list_templates(&mut std::io::stderr());
                 ExitCode::from(2)
             }
         },
+        Some("export") => export(&args[1..]),
         Some("templates") => {
             list_templates(&mut std::io::stdout());
             ExitCode::SUCCESS
@@ -62,7 +68,9 @@ enum Checked {
 fn read(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("无法读取标准输入：{e}"))?;
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("无法读取标准输入：{e}"))?;
         Ok(text)
     } else {
         let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))?;
@@ -80,13 +88,14 @@ fn check(args: &[String]) -> ExitCode {
     let results: Vec<(&String, Checked)> = files
         .iter()
         .map(|path| {
-            let checked = match read(path).and_then(|text| from_json(&text).map_err(|e| e.to_string())) {
-                Ok(evaluation) => {
-                    let assessment = assess(&evaluation);
-                    Checked::Ok(Box::new(evaluation), Box::new(assessment))
-                }
-                Err(message) => Checked::Unreadable(message),
-            };
+            let checked =
+                match read(path).and_then(|text| from_json(&text).map_err(|e| e.to_string())) {
+                    Ok(evaluation) => {
+                        let assessment = assess(&evaluation);
+                        Checked::Ok(Box::new(evaluation), Box::new(assessment))
+                    }
+                    Err(message) => Checked::Unreadable(message),
+                };
             (*path, checked)
         })
         .collect();
@@ -96,8 +105,12 @@ fn check(args: &[String]) -> ExitCode {
     } else {
         print_table(&mut out, &results);
     }
-    let unreadable = results.iter().any(|(_, c)| matches!(c, Checked::Unreadable(_)));
-    let errors = results.iter().any(|(_, c)| matches!(c, Checked::Ok(_, a) if a.count(Severity::Error) > 0));
+    let unreadable = results
+        .iter()
+        .any(|(_, c)| matches!(c, Checked::Unreadable(_)));
+    let errors = results
+        .iter()
+        .any(|(_, c)| matches!(c, Checked::Ok(_, a) if a.count(Severity::Error) > 0));
     if unreadable {
         ExitCode::from(2)
     } else if errors {
@@ -129,7 +142,9 @@ fn to_json(results: &[(&String, Checked)]) -> String {
                 "findings": a.findings,
                 "reconciliations": a.reconciliations,
             }),
-            Checked::Unreadable(message) => serde_json::json!({ "file": path, "ok": false, "error": message }),
+            Checked::Unreadable(message) => {
+                serde_json::json!({ "file": path, "ok": false, "error": message })
+            }
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_default()
@@ -143,7 +158,12 @@ fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
                 let _ = writeln!(out, "  无法读取：{message}");
             }
             Checked::Ok(evaluation, a) => {
-                let _ = writeln!(out, "  {}（{}）", evaluation.title(), evaluation.kind.label());
+                let _ = writeln!(
+                    out,
+                    "  {}（{}）",
+                    evaluation.title(),
+                    evaluation.kind.label()
+                );
                 let _ = writeln!(
                     out,
                     "  总分 {}  等级 {}  （分值合计 {}，加分 {}，减分 {}）",
@@ -162,13 +182,24 @@ fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
                     a.count(Severity::Info)
                 );
                 for f in &a.findings {
-                    let _ = writeln!(out, "  [{}] {}  {}\n        {}", f.severity.label(), f.code, f.path, f.message);
+                    let _ = writeln!(
+                        out,
+                        "  [{}] {}  {}\n        {}",
+                        f.severity.label(),
+                        f.code,
+                        f.path,
+                        f.message
+                    );
                 }
             }
         }
     }
     if results.len() > 1 {
-        let _ = writeln!(out, "\n{:<40} {:>7} {:>4} {:>4} {:>4} {:>4}", "文件", "总分", "等级", "错误", "警告", "提示");
+        let _ = writeln!(
+            out,
+            "\n{:<40} {:>7} {:>4} {:>4} {:>4} {:>4}",
+            "文件", "总分", "等级", "错误", "警告", "提示"
+        );
         for (path, checked) in results {
             match checked {
                 Checked::Ok(_, a) => {
@@ -187,6 +218,61 @@ fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
                     let _ = writeln!(out, "{path:<40} 无法读取");
                 }
             }
+        }
+    }
+}
+
+fn export(args: &[String]) -> ExitCode {
+    let mut file = None;
+    let mut format = "txt".to_string();
+    let mut out = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--to" => {
+                format = args.get(i + 1).cloned().unwrap_or_default();
+                i += 1;
+            }
+            "-o" => {
+                out = args.get(i + 1).cloned();
+                i += 1;
+            }
+            other => file = Some(other.to_string()),
+        }
+        i += 1;
+    }
+    let Some(file) = file else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let evaluation = match read(&file).and_then(|text| from_json(&text).map_err(|e| e.to_string()))
+    {
+        Ok(e) => e,
+        Err(message) => {
+            eprintln!("{file}：{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = jixiao::report::build(&evaluation);
+    let bytes = match format.as_str() {
+        "txt" => jixiao::report::text::render(&report).into_bytes(),
+        "html" => jixiao::report::html::render_document(&report).into_bytes(),
+        other => {
+            eprintln!("不支持的导出格式：{other}（可用：txt、html）");
+            return ExitCode::from(2);
+        }
+    };
+    let written = match out {
+        Some(path) => std::fs::write(&path, &bytes).map_err(|e| format!("无法写入 {path}：{e}")),
+        None => std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
         }
     }
 }

@@ -15,7 +15,10 @@
 //! assert_eq!(assessment.grade, "优");
 //! ```
 
-use crate::core::check::{check_accounts, check_metrics, check_project, check_stated, Checker, Finding, Reconciliation, Severity};
+use crate::core::check::{
+    check_accounts, check_metrics, check_narrative, check_project, check_stated, Checker, Finding,
+    Reconciliation, Severity,
+};
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::fmt_score;
 use crate::core::rule::{ProblemLevel, ScoringRule};
@@ -75,7 +78,10 @@ impl Assessment {
 
     /// Number of findings of a severity.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 
     /// "共设置一级指标 6 个、二级指标 17 个、三级指标 34 个".
@@ -119,13 +125,28 @@ impl<'a> Walker<'a> {
         self.counts[depth] += 1;
         let path = format!("indicators/{}", node.id);
         if node.id.trim().is_empty() || !self.ids.insert(node.id.as_str()) {
-            self.checker.push(Severity::Error, "tree.id", format!("{path}/id"), format!("指标“{}”的编号为空或重复", node.name));
+            self.checker.push(
+                Severity::Error,
+                "tree.id",
+                format!("{path}/id"),
+                format!("指标“{}”的编号为空或重复", node.name),
+            );
         }
         if node.name.trim().is_empty() {
-            self.checker.push(Severity::Warning, "tree.name", format!("{path}/name"), "有指标未填写名称");
+            self.checker.push(
+                Severity::Warning,
+                "tree.name",
+                format!("{path}/name"),
+                "有指标未填写名称",
+            );
         }
         if node.points < Decimal::ZERO {
-            self.checker.push(Severity::Error, "tree.points_negative", format!("{path}/points"), format!("“{}”的分值不能为负", node.name));
+            self.checker.push(
+                Severity::Error,
+                "tree.points_negative",
+                format!("{path}/points"),
+                format!("“{}”的分值不能为负", node.name),
+            );
         }
         let index = self.nodes.len();
         self.nodes.push(NodeResult {
@@ -171,14 +192,21 @@ impl<'a> Walker<'a> {
 
     fn leaf(&mut self, leaf: &Indicator, path: &str) -> (Decimal, Option<Decimal>, String) {
         let evaluation = self.evaluation;
-        let outcome = leaf.rule.evaluate(leaf, evaluation, &evaluation.settings.rounding);
+        let outcome = leaf
+            .rule
+            .evaluate(leaf, evaluation, &evaluation.settings.rounding);
         for problem in &outcome.problems {
             let severity = match problem.level {
                 ProblemLevel::Error => Severity::Error,
                 ProblemLevel::Warning => Severity::Warning,
                 ProblemLevel::Info => Severity::Info,
             };
-            self.checker.push(severity, problem.code, format!("{path}/rule"), format!("“{}”：{}", leaf.name, problem.message));
+            self.checker.push(
+                severity,
+                problem.code,
+                format!("{path}/rule"),
+                format!("“{}”：{}", leaf.name, problem.message),
+            );
         }
         let points = leaf.points.max(Decimal::ZERO);
         let name = &leaf.name;
@@ -189,17 +217,26 @@ impl<'a> Walker<'a> {
                     Severity::Error,
                     "score.range",
                     format!("{path}/score"),
-                    format!("“{name}”自评分 {} 超出 0 至 {} 分", fmt_score(typed), fmt_score(points)),
+                    format!(
+                        "“{name}”自评分 {} 超出 0 至 {} 分",
+                        fmt_score(typed),
+                        fmt_score(points)
+                    ),
                 );
             }
             if let Some(band) = &outcome.band {
-                let above = typed > band.max || (!band.max_inclusive && typed == band.max && band.max < points);
+                let above = typed > band.max
+                    || (!band.max_inclusive && typed == band.max && band.max < points);
                 if (typed < band.min || above) && typed >= Decimal::ZERO && typed <= points {
                     self.checker.push(
                         Severity::Error,
                         "score.band",
                         format!("{path}/score"),
-                        format!("“{name}”自评分 {} 不在评判等级允许的范围内（{}）", fmt_score(typed), outcome.explanation),
+                        format!(
+                            "“{name}”自评分 {} 不在评判等级允许的范围内（{}）",
+                            fmt_score(typed),
+                            outcome.explanation
+                        ),
                     );
                 }
                 if let Some(step) = band.step {
@@ -208,7 +245,11 @@ impl<'a> Walker<'a> {
                             Severity::Error,
                             "score.step",
                             format!("{path}/score"),
-                            format!("“{name}”自评分 {} 不是 {} 分的整数倍", fmt_score(typed), fmt_score(step)),
+                            format!(
+                                "“{name}”自评分 {} 不是 {} 分的整数倍",
+                                fmt_score(typed),
+                                fmt_score(step)
+                            ),
                         );
                     }
                 }
@@ -235,16 +276,29 @@ impl<'a> Walker<'a> {
                         Severity::Info,
                         "score.overridden",
                         format!("{path}/score"),
-                        format!("“{name}”采用人工调整分 {}（规则计算为 {}）", fmt_score(typed), fmt_score(computed)),
+                        format!(
+                            "“{name}”采用人工调整分 {}（规则计算为 {}）",
+                            fmt_score(typed),
+                            fmt_score(computed)
+                        ),
                     );
-                    explanation.push_str(&format!("；人工调整为 {}：{}", fmt_score(typed), leaf.override_reason.trim()));
+                    explanation.push_str(&format!(
+                        "；人工调整为 {}：{}",
+                        fmt_score(typed),
+                        leaf.override_reason.trim()
+                    ));
                     clamp(typed)
                 }
             }
             (Some(computed), _) => computed,
             (None, Some(typed)) => clamp(typed),
             (None, None) => {
-                self.checker.push(Severity::Warning, "score.missing", format!("{path}/score"), format!("“{name}”尚未评分"));
+                self.checker.push(
+                    Severity::Warning,
+                    "score.missing",
+                    format!("{path}/score"),
+                    format!("“{name}”尚未评分"),
+                );
                 Decimal::ZERO
             }
         };
@@ -254,7 +308,11 @@ impl<'a> Walker<'a> {
                 Severity::Error,
                 "score.reason",
                 format!("{path}/reason"),
-                format!("“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因", fmt_score(score), fmt_score(points)),
+                format!(
+                    "“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因",
+                    fmt_score(score),
+                    fmt_score(points)
+                ),
             );
         } else if scored {
             // A reason that names a deduction ("扣0.5分") must name the one actually made.
@@ -277,11 +335,21 @@ impl<'a> Walker<'a> {
             }
         }
         if points.is_zero() {
-            self.checker.push(Severity::Warning, "tree.points_zero", format!("{path}/points"), format!("“{name}”尚未设置分值"));
+            self.checker.push(
+                Severity::Warning,
+                "tree.points_zero",
+                format!("{path}/points"),
+                format!("“{name}”尚未设置分值"),
+            );
         }
         if let ScoringRule::Qualitative { level: None } = leaf.rule {
             if leaf.score.is_some() {
-                self.checker.push(Severity::Warning, "score.level", format!("{path}/rule"), format!("“{name}”未选择定性等级"));
+                self.checker.push(
+                    Severity::Warning,
+                    "score.level",
+                    format!("{path}/rule"),
+                    format!("“{name}”未选择定性等级"),
+                );
             }
         }
         (score, outcome.computed, explanation)
@@ -294,7 +362,10 @@ pub fn stated_deduction(reason: &str) -> Option<Decimal> {
     let mut rest = reason;
     while let Some(at) = rest.find('扣') {
         rest = &rest[at + '扣'.len_utf8()..];
-        let number: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
         let after = &rest[number.len()..];
         if !number.is_empty() && after.starts_with('分') {
             if let Ok(value) = number.parse::<Decimal>() {
@@ -320,7 +391,12 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         base_score = base_score.saturating_add(walker.node(node, 0));
         points_total = points_total.saturating_add(node.points);
     }
-    let Walker { mut checker, nodes, mut counts, .. } = walker;
+    let Walker {
+        mut checker,
+        nodes,
+        mut counts,
+        ..
+    } = walker;
     if points_total != evaluation.settings.total_points {
         checker.push(
             Severity::Error,
@@ -334,11 +410,15 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         );
     }
     let (bonus, penalty) = adjustments(evaluation, &mut checker, &mut counts);
-    let total = base_score.saturating_add(bonus).saturating_sub(penalty).max(Decimal::ZERO);
+    let total = base_score
+        .saturating_add(bonus)
+        .saturating_sub(penalty)
+        .max(Decimal::ZERO);
     let grade = grade_for(evaluation, total);
     check_accounts(evaluation, &mut checker);
     check_metrics(evaluation, &mut checker);
     check_project(evaluation, &mut checker);
+    check_narrative(evaluation, &mut checker);
     check_stated(evaluation, total, &grade, &mut checker);
     // Errors first, then warnings, then infos; within a severity, in the order of the form.
     checker.findings.sort_by_key(|f| f.severity);
@@ -357,7 +437,11 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
 }
 
 /// The capped 加分 and 减分; adds the group to the indicator counts when it is present.
-fn adjustments(evaluation: &Evaluation, checker: &mut Checker, counts: &mut Vec<usize>) -> (Decimal, Decimal) {
+fn adjustments(
+    evaluation: &Evaluation,
+    checker: &mut Checker,
+    counts: &mut Vec<usize>,
+) -> (Decimal, Decimal) {
     let adj = &evaluation.adjustments;
     let cap = adj.cap.max(Decimal::ZERO);
     let bonus_present = !adj.bonus.name.trim().is_empty() || !adj.bonus.items.is_empty();
@@ -376,42 +460,77 @@ fn adjustments(evaluation: &Evaluation, checker: &mut Checker, counts: &mut Vec<
     for (i, item) in adj.bonus.items.iter().enumerate() {
         let path = format!("adjustments/bonus/items/{i}");
         let Some(level) = adj.bonus.levels.iter().find(|l| l.label == item.level) else {
-            checker.push(Severity::Error, "bonus.level", path, format!("加分事项“{}”的嘉奖级别“{}”不在加分标准中", item.work, item.level));
+            checker.push(
+                Severity::Error,
+                "bonus.level",
+                path,
+                format!(
+                    "加分事项“{}”的嘉奖级别“{}”不在加分标准中",
+                    item.work, item.level
+                ),
+            );
             continue;
         };
         if item.work.trim().is_empty() {
-            checker.push(Severity::Warning, "bonus.work", path.clone(), "加分事项未填写工作事项，无法判断是否重复加分");
+            checker.push(
+                Severity::Warning,
+                "bonus.work",
+                path.clone(),
+                "加分事项未填写工作事项，无法判断是否重复加分",
+            );
         }
         let points = level.points.max(Decimal::ZERO);
-        let entry = best.entry(item.work.trim().to_string()).or_insert(Decimal::ZERO);
+        let entry = best
+            .entry(item.work.trim().to_string())
+            .or_insert(Decimal::ZERO);
         if !entry.is_zero() {
             checker.push(
                 Severity::Info,
                 "bonus.same_work",
                 path,
-                format!("“{}”已有加分，同一项目工作不累计加分，取最高一项", item.work),
+                format!(
+                    "“{}”已有加分，同一项目工作不累计加分，取最高一项",
+                    item.work
+                ),
             );
         }
         *entry = (*entry).max(points);
     }
-    let bonus_raw = best.values().fold(Decimal::ZERO, |a, b| a.saturating_add(*b));
+    let bonus_raw = best
+        .values()
+        .fold(Decimal::ZERO, |a, b| a.saturating_add(*b));
     if bonus_raw > cap {
         checker.push(
             Severity::Info,
             "bonus.capped",
             "adjustments/bonus",
-            format!("加分合计 {} 分，超过上限 {} 分，按 {} 分计", fmt_score(bonus_raw), fmt_score(cap), fmt_score(cap)),
+            format!(
+                "加分合计 {} 分，超过上限 {} 分，按 {} 分计",
+                fmt_score(bonus_raw),
+                fmt_score(cap),
+                fmt_score(cap)
+            ),
         );
     }
     let mut penalty_raw = Decimal::ZERO;
     for (i, item) in adj.penalty.items.iter().enumerate() {
         let path = format!("adjustments/penalty/items/{i}");
         if item.points < Decimal::ZERO {
-            checker.push(Severity::Error, "penalty.negative", path.clone(), "减分不能为负数");
+            checker.push(
+                Severity::Error,
+                "penalty.negative",
+                path.clone(),
+                "减分不能为负数",
+            );
             continue;
         }
         if item.reason.trim().is_empty() {
-            checker.push(Severity::Error, "penalty.reason", path, format!("减分事项“{}”须说明扣分原因", item.description));
+            checker.push(
+                Severity::Error,
+                "penalty.reason",
+                path,
+                format!("减分事项“{}”须说明扣分原因", item.description),
+            );
         }
         penalty_raw = penalty_raw.saturating_add(item.points);
     }
@@ -420,7 +539,12 @@ fn adjustments(evaluation: &Evaluation, checker: &mut Checker, counts: &mut Vec<
             Severity::Info,
             "penalty.capped",
             "adjustments/penalty",
-            format!("减分合计 {} 分，超过上限 {} 分，按 {} 分计", fmt_score(penalty_raw), fmt_score(cap), fmt_score(cap)),
+            format!(
+                "减分合计 {} 分，超过上限 {} 分，按 {} 分计",
+                fmt_score(penalty_raw),
+                fmt_score(cap),
+                fmt_score(cap)
+            ),
         );
     }
     (bonus_raw.min(cap), penalty_raw.min(cap))

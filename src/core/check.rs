@@ -52,8 +52,18 @@ pub struct Finding {
 
 impl Finding {
     /// A new finding.
-    pub fn new(severity: Severity, code: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding { severity, code: code.to_string(), message: message.into(), path: path.into() }
+    pub fn new(
+        severity: Severity,
+        code: &str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            severity,
+            code: code.to_string(),
+            message: message.into(),
+            path: path.into(),
+        }
     }
 }
 
@@ -107,12 +117,26 @@ pub struct Checker {
 
 impl Checker {
     /// Records a finding.
-    pub fn push(&mut self, severity: Severity, code: &str, path: impl Into<String>, message: impl Into<String>) {
-        self.findings.push(Finding::new(severity, code, path, message));
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        code: &str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.findings
+            .push(Finding::new(severity, code, path, message));
     }
 
     /// Checks `total = Σ parts` (signed parts: `(value, negative?)`); skipped when a figure is missing.
-    pub fn sum(&mut self, code: &str, label: &str, path: &str, total: Option<Decimal>, parts: &[(Option<Decimal>, bool)]) {
+    pub fn sum(
+        &mut self,
+        code: &str,
+        label: &str,
+        path: &str,
+        total: Option<Decimal>,
+        parts: &[(Option<Decimal>, bool)],
+    ) {
         let Some(total) = total else { return };
         let mut values = Vec::with_capacity(parts.len());
         for (part, negative) in parts {
@@ -124,7 +148,11 @@ impl Checker {
         let mut sum = Decimal::ZERO;
         let mut expr = String::new();
         for (i, (v, negative)) in values.iter().enumerate() {
-            sum = match if *negative { sum.checked_sub(*v) } else { sum.checked_add(*v) } {
+            sum = match if *negative {
+                sum.checked_sub(*v)
+            } else {
+                sum.checked_add(*v)
+            } {
                 Some(s) => s,
                 None => return,
             };
@@ -141,10 +169,26 @@ impl Checker {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn compare(&mut self, code: &str, label: &str, path: &str, stated: Decimal, sum: Decimal, expr: &str, figures: &[Decimal]) {
-        let gap = sum.checked_sub(stated).map(|g| g.abs()).unwrap_or(Decimal::MAX);
+    fn compare(
+        &mut self,
+        code: &str,
+        label: &str,
+        path: &str,
+        stated: Decimal,
+        sum: Decimal,
+        expr: &str,
+        figures: &[Decimal],
+    ) {
+        let gap = sum
+            .checked_sub(stated)
+            .map(|g| g.abs())
+            .unwrap_or(Decimal::MAX);
         let tolerance = half_unit(figures) * Decimal::from(figures.len());
-        let detail = format!("{expr} = {}，所列为 {}", fmt_fig(sum.normalize()), fmt_fig(stated));
+        let detail = format!(
+            "{expr} = {}，所列为 {}",
+            fmt_fig(sum.normalize()),
+            fmt_fig(stated)
+        );
         let status = if gap.is_zero() {
             ReconcileStatus::Pass
         } else if gap <= tolerance {
@@ -185,7 +229,14 @@ impl Checker {
     }
 
     /// Records a reconciliation that passed or could not be made, without a finding.
-    fn note(&mut self, code: &str, label: &str, path: &str, detail: String, status: ReconcileStatus) {
+    fn note(
+        &mut self,
+        code: &str,
+        label: &str,
+        path: &str,
+        detail: String,
+        status: ReconcileStatus,
+    ) {
         self.reconciliations.push(Reconciliation {
             code: code.to_string(),
             label: label.to_string(),
@@ -200,7 +251,12 @@ impl Checker {
 fn check_non_negative(checker: &mut Checker, path: &str, label: &str, value: Option<Decimal>) {
     if let Some(v) = value {
         if v < Decimal::ZERO {
-            checker.push(Severity::Error, "amount.negative", path, format!("{label}不能为负数（填写为 {}）", fmt_fig(v)));
+            checker.push(
+                Severity::Error,
+                "amount.negative",
+                path,
+                format!("{label}不能为负数（填写为 {}）", fmt_fig(v)),
+            );
         }
     }
 }
@@ -211,8 +267,16 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
     let amounts = [
         ("initial_income", "年初收入预算", a.initial_income),
         ("initial_expense", "年初支出预算", a.initial_expense),
-        ("initial_expense_basic", "年初基本支出预算", a.initial_expense_basic),
-        ("initial_expense_project", "年初项目支出预算", a.initial_expense_project),
+        (
+            "initial_expense_basic",
+            "年初基本支出预算",
+            a.initial_expense_basic,
+        ),
+        (
+            "initial_expense_project",
+            "年初项目支出预算",
+            a.initial_expense_project,
+        ),
         ("adjusted_budget", "全年预算数", a.adjusted_budget),
         ("income_total", "本年收入", a.income_total),
         ("income_fiscal", "财政拨款收入", a.income_fiscal),
@@ -231,7 +295,10 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
         "年初支出预算 = 基本支出 + 项目支出",
         "accounts/initial_expense",
         a.initial_expense,
-        &[(a.initial_expense_basic, false), (a.initial_expense_project, false)],
+        &[
+            (a.initial_expense_basic, false),
+            (a.initial_expense_project, false),
+        ],
     );
     checker.sum(
         "accounts.income_sum",
@@ -252,23 +319,51 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
         "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余",
         "accounts/carryover_end",
         a.carryover_end,
-        &[(a.carryover_start, false), (a.income_total, false), (a.expense_total, true)],
+        &[
+            (a.carryover_start, false),
+            (a.income_total, false),
+            (a.expense_total, true),
+        ],
     );
     check_assets(&evaluation.unit.assets, checker);
     check_execution_rate(a, checker);
     for (path, label, line, severity) in [
-        ("accounts/special_funds", "专项资金", &a.special_funds, Severity::Warning),
-        ("accounts/three_public", "“三公”经费", &a.three_public, Severity::Error),
+        (
+            "accounts/special_funds",
+            "专项资金",
+            &a.special_funds,
+            Severity::Warning,
+        ),
+        (
+            "accounts/three_public",
+            "“三公”经费",
+            &a.three_public,
+            Severity::Error,
+        ),
     ] {
-        check_non_negative(checker, &format!("{path}/budget"), &format!("{label}预算"), line.budget);
-        check_non_negative(checker, &format!("{path}/actual"), &format!("{label}实际支出"), line.actual);
+        check_non_negative(
+            checker,
+            &format!("{path}/budget"),
+            &format!("{label}预算"),
+            line.budget,
+        );
+        check_non_negative(
+            checker,
+            &format!("{path}/actual"),
+            &format!("{label}实际支出"),
+            line.actual,
+        );
         if let (Some(budget), Some(actual)) = (line.budget, line.actual) {
             if actual > budget {
                 checker.push(
                     severity,
                     "accounts.overspent",
                     format!("{path}/actual"),
-                    format!("{label}实际支出 {} 万元超过预算 {} 万元", fmt_fig(actual), fmt_fig(budget)),
+                    format!(
+                        "{label}实际支出 {} 万元超过预算 {} 万元",
+                        fmt_fig(actual),
+                        fmt_fig(budget)
+                    ),
                 );
             }
         }
@@ -285,11 +380,21 @@ fn check_assets(assets: &Assets, checker: &mut Checker) {
     ] {
         check_non_negative(checker, &format!("unit/assets/{field}"), label, value);
     }
-    let mut parts = vec![(assets.current, false), (assets.fixed, false), (assets.intangible, false)];
+    let mut parts = vec![
+        (assets.current, false),
+        (assets.fixed, false),
+        (assets.intangible, false),
+    ];
     if assets.other.is_some() {
         parts.push((assets.other, false));
     }
-    checker.sum("assets.sum", "总资产 = 流动资产 + 固定资产 + 无形资产（+ 其他）", "unit/assets/total", assets.total, &parts);
+    checker.sum(
+        "assets.sum",
+        "总资产 = 流动资产 + 固定资产 + 无形资产（+ 其他）",
+        "unit/assets/total",
+        assets.total,
+        &parts,
+    );
 }
 
 fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
@@ -303,10 +408,16 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                     Severity::Error,
                     "accounts.over_budget",
                     "accounts/expense_total",
-                    format!("本年支出 {} 万元超过全年预算数 {} 万元", fmt_fig(spent), fmt_fig(budget)),
+                    format!(
+                        "本年支出 {} 万元超过全年预算数 {} 万元",
+                        fmt_fig(spent),
+                        fmt_fig(budget)
+                    ),
                 );
             }
-            let Some(rate) = percent(spent, budget) else { return };
+            let Some(rate) = percent(spent, budget) else {
+                return;
+            };
             let detail = format!("{} / {} = {}%", fmt_fig(spent), fmt_fig(budget), rate);
             match a.stated_execution_rate {
                 Some(stated) if stated != rate => {
@@ -314,7 +425,12 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                         Severity::Error,
                         code,
                         path,
-                        format!("所列预算执行率 {}% 与重新计算的 {}（{}）不符", fmt_fig(stated), format_args!("{rate}%"), detail),
+                        format!(
+                            "所列预算执行率 {}% 与重新计算的 {}（{}）不符",
+                            fmt_fig(stated),
+                            format_args!("{rate}%"),
+                            detail
+                        ),
                     );
                     checker.note(code, label, path, detail, ReconcileStatus::Mismatch);
                 }
@@ -322,10 +438,18 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
             }
         }
         (spent, None) => {
-            let Some(stated) = a.stated_execution_rate else { return };
+            let Some(stated) = a.stated_execution_rate else {
+                return;
+            };
             let hint = match (spent, a.initial_expense.or(a.initial_income)) {
                 (Some(spent), Some(initial)) => match percent(spent, initial) {
-                    Some(r) => format!("；若以年初预算 {} 万元计算，{} / {} 为 {}%", fmt_fig(initial), fmt_fig(spent), fmt_fig(initial), r),
+                    Some(r) => format!(
+                        "；若以年初预算 {} 万元计算，{} / {} 为 {}%",
+                        fmt_fig(initial),
+                        fmt_fig(spent),
+                        fmt_fig(initial),
+                        r
+                    ),
                     None => String::new(),
                 },
                 _ => String::new(),
@@ -334,9 +458,18 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                 Severity::Info,
                 code,
                 "accounts/adjusted_budget",
-                format!("所列预算执行率 {}% 无法核实：未填写全年预算数（调整后预算）{hint}", fmt_fig(stated)),
+                format!(
+                    "所列预算执行率 {}% 无法核实：未填写全年预算数（调整后预算）{hint}",
+                    fmt_fig(stated)
+                ),
             );
-            checker.note(code, label, path, format!("所列 {}%，缺少全年预算数", fmt_fig(stated)), ReconcileStatus::Unverifiable);
+            checker.note(
+                code,
+                label,
+                path,
+                format!("所列 {}%，缺少全年预算数", fmt_fig(stated)),
+                ReconcileStatus::Unverifiable,
+            );
         }
         (None, Some(_)) => {}
     }
@@ -347,40 +480,78 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
     for metric in &evaluation.metrics {
         let base = format!("metrics/{}", metric.key);
         for (i, breakdown) in metric.breakdowns.iter().enumerate() {
-            let parts: Vec<(Option<Decimal>, bool)> = breakdown.parts.iter().map(|p| (p.value, false)).collect();
+            let parts: Vec<(Option<Decimal>, bool)> =
+                breakdown.parts.iter().map(|p| (p.value, false)).collect();
             let names: Vec<&str> = breakdown.parts.iter().map(|p| p.name.as_str()).collect();
-            let label = format!("{}（{}）= {}", metric.name, breakdown.label, names.join(" + "));
-            checker.sum("metrics.breakdown_sum", &label, &format!("{base}/breakdowns/{i}"), metric.value, &parts);
+            let label = format!(
+                "{}（{}）= {}",
+                metric.name,
+                breakdown.label,
+                names.join(" + ")
+            );
+            checker.sum(
+                "metrics.breakdown_sum",
+                &label,
+                &format!("{base}/breakdowns/{i}"),
+                metric.value,
+                &parts,
+            );
         }
         if let Some(stated) = metric.stated_growth {
             let label = format!("{}同比增长 =（本年 − 上年）/ 上年", metric.name);
             let path = format!("{base}/stated_growth");
-            match (growth(metric.value, metric.prior), growth_exact(metric.value, metric.prior)) {
+            match (
+                growth(metric.value, metric.prior),
+                growth_exact(metric.value, metric.prior),
+            ) {
                 (Some(rate), Some(exact)) => {
                     // Compare at the printed precision of the stated figure, from the exact quotient.
                     let at_printed = exact.round_dp_with_strategy(
                         stated.scale(),
                         rust_decimal::RoundingStrategy::MidpointAwayFromZero,
                     );
-                    let (Some(value), Some(prior)) = (metric.value, metric.prior) else { continue };
-                    let detail = format!("({} − {}) / {} = {}%，所列 {}%", value, prior, prior, rate, stated);
+                    let (Some(value), Some(prior)) = (metric.value, metric.prior) else {
+                        continue;
+                    };
+                    let detail = format!(
+                        "({} − {}) / {} = {}%，所列 {}%",
+                        value, prior, prior, rate, stated
+                    );
                     if at_printed == stated {
-                        checker.note("metrics.growth", &label, &path, detail, ReconcileStatus::Pass);
+                        checker.note(
+                            "metrics.growth",
+                            &label,
+                            &path,
+                            detail,
+                            ReconcileStatus::Pass,
+                        );
                     } else {
                         checker.push(
                             Severity::Error,
                             "metrics.growth",
                             &path,
-                            format!("{}所列同比增长 {}% 与重新计算的 {}%（{}）不符", metric.name, stated, rate, detail),
+                            format!(
+                                "{}所列同比增长 {}% 与重新计算的 {}%（{}）不符",
+                                metric.name, stated, rate, detail
+                            ),
                         );
-                        checker.note("metrics.growth", &label, &path, detail, ReconcileStatus::Mismatch);
+                        checker.note(
+                            "metrics.growth",
+                            &label,
+                            &path,
+                            detail,
+                            ReconcileStatus::Mismatch,
+                        );
                     }
                 }
                 _ => checker.push(
                     Severity::Info,
                     "metrics.growth_unverifiable",
                     &path,
-                    format!("{}所列同比增长 {}% 无法核实：缺少本年值或上年值", metric.name, stated),
+                    format!(
+                        "{}所列同比增长 {}% 无法核实：缺少本年值或上年值",
+                        metric.name, stated
+                    ),
                 ),
             }
         }
@@ -389,11 +560,22 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
 
 /// Checks a 项目支出 form's fund lines: no line spends above its 全年预算数.
 pub fn check_project(evaluation: &Evaluation, checker: &mut Checker) {
-    let Some(project) = &evaluation.project else { return };
+    let Some(project) = &evaluation.project else {
+        return;
+    };
     for (i, line) in project.funds.iter().enumerate() {
         let path = format!("project/funds/{i}");
-        for (field, label, value) in [("initial", "年初预算数", line.initial), ("adjusted", "全年预算数", line.adjusted), ("executed", "全年执行数", line.executed)] {
-            check_non_negative(checker, &format!("{path}/{field}"), &format!("{}{label}", line.source), value);
+        for (field, label, value) in [
+            ("initial", "年初预算数", line.initial),
+            ("adjusted", "全年预算数", line.adjusted),
+            ("executed", "全年执行数", line.executed),
+        ] {
+            check_non_negative(
+                checker,
+                &format!("{path}/{field}"),
+                &format!("{}{label}", line.source),
+                value,
+            );
         }
         if let (Some(adjusted), Some(executed)) = (line.adjusted, line.executed) {
             if executed > adjusted {
@@ -401,7 +583,12 @@ pub fn check_project(evaluation: &Evaluation, checker: &mut Checker) {
                     Severity::Error,
                     "project.over_budget",
                     format!("{path}/executed"),
-                    format!("{}全年执行数 {} 万元超过全年预算数 {} 万元", line.source, fmt_fig(executed), fmt_fig(adjusted)),
+                    format!(
+                        "{}全年执行数 {} 万元超过全年预算数 {} 万元",
+                        line.source,
+                        fmt_fig(executed),
+                        fmt_fig(adjusted)
+                    ),
                 );
             }
         }
@@ -416,7 +603,11 @@ pub fn check_stated(evaluation: &Evaluation, total: Decimal, grade: &str, checke
                 Severity::Error,
                 "stated.total",
                 "stated/total",
-                format!("报告所列总分 {} 与计算得分 {} 不符", fmt_score(stated), fmt_score(total)),
+                format!(
+                    "报告所列总分 {} 与计算得分 {} 不符",
+                    fmt_score(stated),
+                    fmt_score(total)
+                ),
             );
         }
     }
@@ -427,6 +618,29 @@ pub fn check_stated(evaluation: &Evaluation, total: Decimal, grade: &str, checke
                 "stated.grade",
                 "stated/grade",
                 format!("报告所列等级“{}”与按得分评定的“{grade}”不符", stated.trim()),
+            );
+        }
+    }
+}
+
+/// Checks the report text blocks: every `{placeholder}` must be one the report can fill.
+pub fn check_narrative(evaluation: &Evaluation, checker: &mut Checker) {
+    let n = &evaluation.narrative;
+    for (field, label, text) in [
+        ("conclusion", "评价结论", &n.conclusion),
+        ("achievements", "履职成效", &n.achievements),
+        ("problems", "存在问题", &n.problems),
+        ("suggestions", "有关建议", &n.suggestions),
+        ("process", "评价工作开展情况", &n.process),
+    ] {
+        for name in crate::core::placeholder::unknown_in(text) {
+            checker.push(
+                Severity::Error,
+                "report.placeholder",
+                format!("narrative/{field}"),
+                format!(
+                    "“{label}”中的占位符“{{{name}}}”无法识别，报告中将原样显示；可用的占位符见说明"
+                ),
             );
         }
     }

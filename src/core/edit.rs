@@ -47,7 +47,11 @@ pub fn next_id(evaluation: &Evaluation) -> String {
 }
 
 fn blank(id: String) -> Indicator {
-    Indicator { id, name: "新指标".to_string(), ..Default::default() }
+    Indicator {
+        id,
+        name: "新指标".to_string(),
+        ..Default::default()
+    }
 }
 
 /// Appends a new, empty indicator under `parent` (or at the top level); returns its id.
@@ -80,8 +84,14 @@ pub fn remove(evaluation: &mut Evaluation, id: &str) -> Option<Indicator> {
 
 /// Moves a node one place up (`-1`) or down (`+1`) among its siblings; false at either end.
 pub fn shift(evaluation: &mut Evaluation, id: &str, up: bool) -> bool {
-    let Some((list, index)) = locate(&mut evaluation.indicators, id) else { return false };
-    let target = if up { index.checked_sub(1) } else { Some(index + 1).filter(|i| *i < list.len()) };
+    let Some((list, index)) = locate(&mut evaluation.indicators, id) else {
+        return false;
+    };
+    let target = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1).filter(|i| *i < list.len())
+    };
     match target {
         Some(target) => {
             list.swap(index, target);
@@ -103,7 +113,12 @@ pub struct History {
 impl History {
     /// A history keeping at most `limit` steps.
     pub fn new(limit: usize) -> Self {
-        History { past: Vec::new(), future: Vec::new(), limit: limit.max(1), last_key: None }
+        History {
+            past: Vec::new(),
+            future: Vec::new(),
+            limit: limit.max(1),
+            last_key: None,
+        }
     }
 
     /// Records the state *before* an edit. Edits with the same non-empty `key` in a row (typing in one

@@ -41,9 +41,14 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Syntax { line, column } => {
-                write!(f, "文件不是有效的 JSON（第 {line} 行第 {column} 列附近有误），可能已损坏或不完整")
+                write!(
+                    f,
+                    "文件不是有效的 JSON（第 {line} 行第 {column} 列附近有误），可能已损坏或不完整"
+                )
             }
-            LoadError::NotAnEvaluation => write!(f, "文件缺少 schema_version，不是本工具保存的绩效自评文件"),
+            LoadError::NotAnEvaluation => {
+                write!(f, "文件缺少 schema_version，不是本工具保存的绩效自评文件")
+            }
             LoadError::TooNew { found } => write!(
                 f,
                 "文件版本为 {found}，高于本程序支持的版本 {SCHEMA_VERSION}，请使用新版程序打开"
@@ -76,8 +81,10 @@ fn describe(error: &serde_json::Error) -> String {
 
 /// Reads an evaluation from JSON text, migrating older versions.
 pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
-    let probe: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| LoadError::Syntax { line: e.line(), column: e.column() })?;
+    let probe: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+    })?;
     let version = probe
         .as_object()
         .and_then(|object| object.get("schema_version"))
@@ -92,7 +99,10 @@ pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
-        LoadError::Field { path, problem: describe(e.inner()) }
+        LoadError::Field {
+            path,
+            problem: describe(e.inner()),
+        }
     })
 }
 

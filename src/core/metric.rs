@@ -45,7 +45,11 @@ pub enum MetricSource {
 
 impl Default for MetricSource {
     fn default() -> Self {
-        MetricSource::Typed { name: String::new(), unit: String::new(), value: None }
+        MetricSource::Typed {
+            name: String::new(),
+            unit: String::new(),
+            value: None,
+        }
     }
 }
 
@@ -80,11 +84,15 @@ impl MetricSource {
             MetricSource::SpecialFundsExecutionRate => "专项资金执行率".into(),
             MetricSource::ThreePublicControlRate => "“三公”经费控制率".into(),
             MetricSource::ProjectExecutionRate => "项目预算执行率".into(),
-            MetricSource::Business { key } => {
-                evaluation.metric(key).map(|m| m.name.clone()).unwrap_or_else(|| key.clone())
-            }
+            MetricSource::Business { key } => evaluation
+                .metric(key)
+                .map(|m| m.name.clone())
+                .unwrap_or_else(|| key.clone()),
             MetricSource::BusinessGrowth { key } => {
-                let base = evaluation.metric(key).map(|m| m.name.as_str()).unwrap_or(key);
+                let base = evaluation
+                    .metric(key)
+                    .map(|m| m.name.as_str())
+                    .unwrap_or(key);
                 format!("{base}同比增长")
             }
             MetricSource::Typed { name, .. } if !name.is_empty() => name.clone(),
@@ -95,7 +103,12 @@ impl MetricSource {
     /// Resolves the metric against the evaluation's data.
     pub fn resolve(&self, evaluation: &Evaluation) -> Result<MetricValue, MissingMetric> {
         let name = self.name(evaluation);
-        let rate = |value: Decimal, basis: String| MetricValue { value, unit: "%".into(), name: name.clone(), basis };
+        let rate = |value: Decimal, basis: String| MetricValue {
+            value,
+            unit: "%".into(),
+            name: name.clone(),
+            basis,
+        };
         match self {
             MetricSource::BudgetExecutionRate => {
                 let accounts = &evaluation.accounts;
@@ -106,14 +119,18 @@ impl MetricSource {
                     _ => accounts
                         .stated_execution_rate
                         .map(|r| rate(r, "报告所述（未填写全年预算数，无法核实）".into()))
-                        .ok_or_else(|| "缺少本年支出合计或全年预算数，无法计算预算执行率".to_string()),
+                        .ok_or_else(|| {
+                            "缺少本年支出合计或全年预算数，无法计算预算执行率".to_string()
+                        }),
                 }
             }
             MetricSource::SpecialFundsExecutionRate => {
-                budget_actual_rate(&evaluation.accounts.special_funds, "专项资金").map(|(r, b)| rate(r, b))
+                budget_actual_rate(&evaluation.accounts.special_funds, "专项资金")
+                    .map(|(r, b)| rate(r, b))
             }
             MetricSource::ThreePublicControlRate => {
-                budget_actual_rate(&evaluation.accounts.three_public, "“三公”经费").map(|(r, b)| rate(r, b))
+                budget_actual_rate(&evaluation.accounts.three_public, "“三公”经费")
+                    .map(|(r, b)| rate(r, b))
             }
             MetricSource::ProjectExecutionRate => {
                 let (adjusted, executed) = project_totals(evaluation)
@@ -123,18 +140,34 @@ impl MetricSource {
                     .ok_or_else(|| "项目全年预算数为 0，无法计算执行率".to_string())
             }
             MetricSource::Business { key } => {
-                let metric = evaluation.metric(key).ok_or_else(|| format!("未找到业务指标“{key}”"))?;
-                let value = metric.value.ok_or_else(|| format!("业务指标“{}”未填写数值", metric.name))?;
-                Ok(MetricValue { value, unit: metric.unit.clone(), name, basis: "业务指标".into() })
+                let metric = evaluation
+                    .metric(key)
+                    .ok_or_else(|| format!("未找到业务指标“{key}”"))?;
+                let value = metric
+                    .value
+                    .ok_or_else(|| format!("业务指标“{}”未填写数值", metric.name))?;
+                Ok(MetricValue {
+                    value,
+                    unit: metric.unit.clone(),
+                    name,
+                    basis: "业务指标".into(),
+                })
             }
             MetricSource::BusinessGrowth { key } => {
-                let metric = evaluation.metric(key).ok_or_else(|| format!("未找到业务指标“{key}”"))?;
+                let metric = evaluation
+                    .metric(key)
+                    .ok_or_else(|| format!("未找到业务指标“{key}”"))?;
                 growth(metric.value, metric.prior)
                     .map(|g| rate(g, "（本年 − 上年）/ 上年".into()))
                     .ok_or_else(|| format!("业务指标“{}”缺少本年值或上年值", metric.name))
             }
             MetricSource::Typed { unit, value, .. } => value
-                .map(|value| MetricValue { value, unit: unit.clone(), name: name.clone(), basis: "填报".into() })
+                .map(|value| MetricValue {
+                    value,
+                    unit: unit.clone(),
+                    name: name.clone(),
+                    basis: "填报".into(),
+                })
                 .ok_or_else(|| format!("请填写{name}")),
         }
     }
@@ -161,7 +194,10 @@ pub fn growth_exact(value: Option<Decimal>, prior: Option<Decimal>) -> Option<De
     if prior.is_zero() {
         return None;
     }
-    value.checked_sub(prior)?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(prior)
+    value
+        .checked_sub(prior)?
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(prior)
 }
 
 /// The project's Σ 全年预算数 and Σ 全年执行数, when every fund line states both.

@@ -7,6 +7,7 @@ pub mod error;
 pub mod metric;
 pub mod model;
 pub mod number;
+pub mod placeholder;
 pub mod rule;
 pub mod template;
 

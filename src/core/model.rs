@@ -363,7 +363,11 @@ pub struct Adjustments {
 
 impl Default for Adjustments {
     fn default() -> Self {
-        Adjustments { cap: Decimal::from(5), bonus: BonusGroup::default(), penalty: PenaltyGroup::default() }
+        Adjustments {
+            cap: Decimal::from(5),
+            bonus: BonusGroup::default(),
+            penalty: PenaltyGroup::default(),
+        }
     }
 }
 
@@ -466,7 +470,10 @@ impl Default for Settings {
 pub fn default_grade_bands() -> Vec<GradeBand> {
     [("优", 90), ("良", 80), ("中", 60), ("差", 0)]
         .into_iter()
-        .map(|(grade, min)| GradeBand { grade: grade.to_string(), min: Decimal::from(min) })
+        .map(|(grade, min)| GradeBand {
+            grade: grade.to_string(),
+            min: Decimal::from(min),
+        })
         .collect()
 }
 
@@ -491,7 +498,13 @@ impl Evaluation {
     /// Finds a node by id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         fn find<'a>(nodes: &'a [Indicator], id: &str) -> Option<&'a Indicator> {
-            nodes.iter().find_map(|n| if n.id == id { Some(n) } else { find(&n.children, id) })
+            nodes.iter().find_map(|n| {
+                if n.id == id {
+                    Some(n)
+                } else {
+                    find(&n.children, id)
+                }
+            })
         }
         find(&self.indicators, id)
     }

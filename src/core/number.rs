@@ -41,7 +41,10 @@ pub enum RoundingMode {
 
 impl Default for Rounding {
     fn default() -> Self {
-        Rounding { decimals: 2, mode: RoundingMode::HalfUp }
+        Rounding {
+            decimals: 2,
+            mode: RoundingMode::HalfUp,
+        }
     }
 }
 
@@ -52,7 +55,9 @@ impl Rounding {
             RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
             RoundingMode::Truncate => RoundingStrategy::ToZero,
         };
-        value.round_dp_with_strategy(self.decimals.min(10), strategy).normalize()
+        value
+            .round_dp_with_strategy(self.decimals.min(10), strategy)
+            .normalize()
     }
 
     /// A Chinese description, e.g. "保留2位小数，四舍五入".
@@ -123,7 +128,9 @@ fn clip(text: &str) -> String {
 }
 
 /// Units a user may type after a number; they are dropped (the field knows its own unit).
-const UNIT_SUFFIXES: &[&str] = &["万元", "万件", "元", "万", "件", "分", "%", "％", "人", "个"];
+const UNIT_SUFFIXES: &[&str] = &[
+    "万元", "万件", "元", "万", "件", "分", "%", "％", "人", "个",
+];
 
 /// Reads a decimal the way users type it: "1,234.56", full-width digits and punctuation
 /// ("１２３４．５６"), surrounding blanks, a leading "+", and a trailing unit such as 万元 or %.
@@ -225,7 +232,10 @@ mod tests {
     #[test]
     fn rounding_policy_is_explicit() {
         let half_up = Rounding::default();
-        let truncate = Rounding { decimals: 2, mode: RoundingMode::Truncate };
+        let truncate = Rounding {
+            decimals: 2,
+            mode: RoundingMode::Truncate,
+        };
         assert_eq!(half_up.apply(d("9.995")), d("10"));
         assert_eq!(truncate.apply(d("9.999")), d("9.99"));
         assert_eq!(half_up.describe(), "保留2位小数，四舍五入");

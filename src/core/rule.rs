@@ -165,12 +165,30 @@ pub struct Tier {
 impl Tier {
     /// (min, +∞) or [min, +∞).
     pub fn above(min: Decimal, inclusive: bool, score: Decimal) -> Tier {
-        Tier { min: Some(min), min_inclusive: inclusive, max: None, max_inclusive: false, score }
+        Tier {
+            min: Some(min),
+            min_inclusive: inclusive,
+            max: None,
+            max_inclusive: false,
+            score,
+        }
     }
 
     /// An interval with both bounds.
-    pub fn between(min: Decimal, min_inclusive: bool, max: Decimal, max_inclusive: bool, score: Decimal) -> Tier {
-        Tier { min: Some(min), min_inclusive, max: Some(max), max_inclusive, score }
+    pub fn between(
+        min: Decimal,
+        min_inclusive: bool,
+        max: Decimal,
+        max_inclusive: bool,
+        score: Decimal,
+    ) -> Tier {
+        Tier {
+            min: Some(min),
+            min_inclusive,
+            max: Some(max),
+            max_inclusive,
+            score,
+        }
     }
 
     /// Whether `value` lies in the tier.
@@ -190,11 +208,19 @@ impl Tier {
     pub fn interval(&self) -> String {
         let lower = match self.min {
             None => "(−∞".to_string(),
-            Some(min) => format!("{}{}", if self.min_inclusive { "[" } else { "(" }, fmt_score(min)),
+            Some(min) => format!(
+                "{}{}",
+                if self.min_inclusive { "[" } else { "(" },
+                fmt_score(min)
+            ),
         };
         let upper = match self.max {
             None => "+∞)".to_string(),
-            Some(max) => format!("{}{}", fmt_score(max), if self.max_inclusive { "]" } else { ")" }),
+            Some(max) => format!(
+                "{}{}",
+                fmt_score(max),
+                if self.max_inclusive { "]" } else { ")" }
+            ),
         };
         format!("{lower}, {upper}")
     }
@@ -293,7 +319,11 @@ pub struct RuleOutcome {
 
 impl RuleOutcome {
     fn problem(mut self, code: &'static str, level: ProblemLevel, message: String) -> Self {
-        self.problems.push(RuleProblem { code, level, message });
+        self.problems.push(RuleProblem {
+            code,
+            level,
+            message,
+        });
         self
     }
 }
@@ -348,7 +378,11 @@ impl ScoringRule {
         }
         let mut sorted: Vec<&Tier> = tiers.iter().collect();
         // None (−∞) sorts first; at equal bounds the inclusive one starts earlier.
-        sorted.sort_by(|a, b| a.min.cmp(&b.min).then(b.min_inclusive.cmp(&a.min_inclusive)));
+        sorted.sort_by(|a, b| {
+            a.min
+                .cmp(&b.min)
+                .then(b.min_inclusive.cmp(&a.min_inclusive))
+        });
         for tier in &sorted {
             if let (Some(min), Some(max)) = (tier.min, tier.max) {
                 if min > max || (min == max && !(tier.min_inclusive && tier.max_inclusive)) {
@@ -358,7 +392,9 @@ impl ScoringRule {
         }
         if let Some(first) = sorted.first() {
             match first.min {
-                Some(min) if min > Decimal::ZERO || (min == Decimal::ZERO && !first.min_inclusive) => {
+                Some(min)
+                    if min > Decimal::ZERO || (min == Decimal::ZERO && !first.min_inclusive) =>
+                {
                     problems.push(format!("低于 {} 的取值未设档次", fmt_score(min)));
                 }
                 _ => {}
@@ -372,14 +408,20 @@ impl ScoringRule {
             };
             let Some(b_min) = b.min else { continue };
             if a_max < b_min {
-                problems.push(format!("取值在 {} 与 {} 之间未设档次", fmt_score(a_max), fmt_score(b_min)));
+                problems.push(format!(
+                    "取值在 {} 与 {} 之间未设档次",
+                    fmt_score(a_max),
+                    fmt_score(b_min)
+                ));
             } else if a_max == b_min {
                 match (a.max_inclusive, b.min_inclusive) {
                     (false, false) => problems.push(format!(
                         "恰好等于 {} 时未设档次（“大于”与“小于”之间的缺口）",
                         fmt_score(a_max)
                     )),
-                    (true, true) => problems.push(format!("恰好等于 {} 时同时属于两个档次", fmt_score(a_max))),
+                    (true, true) => {
+                        problems.push(format!("恰好等于 {} 时同时属于两个档次", fmt_score(a_max)))
+                    }
                     _ => {}
                 }
             } else {
@@ -395,7 +437,12 @@ impl ScoringRule {
     }
 
     /// Evaluates the rule for `leaf` (its 分值, target and actual) against the evaluation's data.
-    pub fn evaluate(&self, leaf: &Indicator, evaluation: &Evaluation, rounding: &Rounding) -> RuleOutcome {
+    pub fn evaluate(
+        &self,
+        leaf: &Indicator,
+        evaluation: &Evaluation,
+        rounding: &Rounding,
+    ) -> RuleOutcome {
         let points = leaf.points;
         let round = |v: Decimal| clamp(rounding.apply(v), points);
         let mut out = RuleOutcome::default();
@@ -405,7 +452,11 @@ impl ScoringRule {
                 if let Some(step) = step {
                     out.explanation = format!("人工评判，按 {} 分步长", fmt_score(*step));
                     if *step <= Decimal::ZERO {
-                        out = out.problem("rule.bad_step", ProblemLevel::Error, "评分步长必须大于 0".into());
+                        out = out.problem(
+                            "rule.bad_step",
+                            ProblemLevel::Error,
+                            "评分步长必须大于 0".into(),
+                        );
                     }
                 }
                 out.band = Some(ScoreBand {
@@ -415,12 +466,20 @@ impl ScoringRule {
                     step: step.filter(|s| *s > Decimal::ZERO),
                 });
             }
-            ScoringRule::Binary { met, when, otherwise } => {
+            ScoringRule::Binary {
+                met,
+                when,
+                otherwise,
+            } => {
                 if *otherwise < Decimal::ZERO || *otherwise > points {
                     out = out.problem(
                         "rule.bad_otherwise",
                         ProblemLevel::Error,
-                        format!("未达标得分 {} 超出 [0, {}]", fmt_score(*otherwise), fmt_score(points)),
+                        format!(
+                            "未达标得分 {} 超出 [0, {}]",
+                            fmt_score(*otherwise),
+                            fmt_score(points)
+                        ),
                     );
                 }
                 let decided = match when {
@@ -451,18 +510,33 @@ impl ScoringRule {
                         *met
                     }
                 };
-                out.computed = decided.map(|ok| if ok { points } else { clamp(*otherwise, points) });
+                out.computed = decided.map(|ok| {
+                    if ok {
+                        points
+                    } else {
+                        clamp(*otherwise, points)
+                    }
+                });
             }
             ScoringRule::Tiered { metric, tiers } => {
                 for gap in self.tier_problems() {
-                    out = out.problem("rule.tier_gap", ProblemLevel::Warning, format!("分档不完整：{gap}"));
+                    out = out.problem(
+                        "rule.tier_gap",
+                        ProblemLevel::Warning,
+                        format!("分档不完整：{gap}"),
+                    );
                 }
                 for tier in tiers {
                     if tier.score < Decimal::ZERO || tier.score > points {
                         out = out.problem(
                             "rule.tier_score",
                             ProblemLevel::Error,
-                            format!("档次 {} 的得分 {} 超出 [0, {}]", tier.interval(), fmt_score(tier.score), fmt_score(points)),
+                            format!(
+                                "档次 {} 的得分 {} 超出 [0, {}]",
+                                tier.interval(),
+                                fmt_score(tier.score),
+                                fmt_score(points)
+                            ),
                         );
                     }
                 }
@@ -496,13 +570,25 @@ impl ScoringRule {
             ScoringRule::Proportional { reverse } => {
                 return proportional(leaf, *reverse, rounding);
             }
-            ScoringRule::Deduction { per, count, allowance } => {
+            ScoringRule::Deduction {
+                per,
+                count,
+                allowance,
+            } => {
                 if *per < Decimal::ZERO || *allowance < Decimal::ZERO {
-                    return out.problem("rule.negative", ProblemLevel::Error, "每次扣分和免扣次数不能为负".into());
+                    return out.problem(
+                        "rule.negative",
+                        ProblemLevel::Error,
+                        "每次扣分和免扣次数不能为负".into(),
+                    );
                 }
                 match count {
                     Some(count) if *count < Decimal::ZERO => {
-                        out = out.problem("rule.negative", ProblemLevel::Error, "发生次数不能为负".into());
+                        out = out.problem(
+                            "rule.negative",
+                            ProblemLevel::Error,
+                            "发生次数不能为负".into(),
+                        );
                     }
                     Some(count) => {
                         let over = (*count - *allowance).max(Decimal::ZERO);
@@ -514,14 +600,22 @@ impl ScoringRule {
                             fmt_score(*per),
                             fmt_score(over),
                             fmt_score(*count),
-                            if allowance.is_zero() { String::new() } else { format!("，免扣 {} 次", fmt_score(*allowance)) },
+                            if allowance.is_zero() {
+                                String::new()
+                            } else {
+                                format!("，免扣 {} 次", fmt_score(*allowance))
+                            },
                             fmt_score(score)
                         );
                         out.computed = Some(score);
                     }
                     None => {
                         out.explanation = "请填写发生次数".into();
-                        out = out.problem("rule.input_missing", ProblemLevel::Info, "未填写发生次数".into());
+                        out = out.problem(
+                            "rule.input_missing",
+                            ProblemLevel::Info,
+                            "未填写发生次数".into(),
+                        );
                     }
                 }
             }
@@ -537,7 +631,12 @@ impl ScoringRule {
                         fmt_score(max),
                         if hi_inclusive { "]" } else { ")" }
                     );
-                    out.band = Some(ScoreBand { min, max, max_inclusive: hi_inclusive, step: None });
+                    out.band = Some(ScoreBand {
+                        min,
+                        max,
+                        max_inclusive: hi_inclusive,
+                        step: None,
+                    });
                 }
                 None => {
                     out.explanation = "尚未选择定性等级（达成 / 部分达成 / 未达成）".into();
@@ -600,15 +699,32 @@ fn proportional(leaf: &Indicator, reverse: ReverseFormula, rounding: &Rounding) 
         Direction::Positive if target.is_zero() => (full, "目标为 0，实际 ≥ 0 即达成".to_string()),
         Direction::Positive => {
             let ratio = sdiv(actual, target).min(Decimal::ONE);
-            (smul(points, ratio), format!("正向：{} × min({} / {}, 1)", fmt_score(points), fmt_score(actual), fmt_score(target)))
+            (
+                smul(points, ratio),
+                format!(
+                    "正向：{} × min({} / {}, 1)",
+                    fmt_score(points),
+                    fmt_score(actual),
+                    fmt_score(target)
+                ),
+            )
         }
-        Direction::Reverse if actual <= target => {
-            (full, format!("反向：实际 {} ≤ 目标 {}，得满分", fmt_score(actual), fmt_score(target)))
-        }
-        Direction::Reverse if target.is_zero() => (Decimal::ZERO, format!("反向：目标为 0，实际 {}，不得分", fmt_score(actual))),
+        Direction::Reverse if actual <= target => (
+            full,
+            format!(
+                "反向：实际 {} ≤ 目标 {}，得满分",
+                fmt_score(actual),
+                fmt_score(target)
+            ),
+        ),
+        Direction::Reverse if target.is_zero() => (
+            Decimal::ZERO,
+            format!("反向：目标为 0，实际 {}，不得分", fmt_score(actual)),
+        ),
         Direction::Reverse => match reverse {
             ReverseFormula::Linear => {
-                let ratio = (Decimal::ONE - sdiv(actual - target, target).min(Decimal::ONE)).max(Decimal::ZERO);
+                let ratio = (Decimal::ONE - sdiv(actual - target, target).min(Decimal::ONE))
+                    .max(Decimal::ZERO);
                 (
                     smul(points, ratio),
                     format!(
@@ -622,7 +738,12 @@ fn proportional(leaf: &Indicator, reverse: ReverseFormula, rounding: &Rounding) 
             }
             ReverseFormula::Ratio => (
                 smul(points, sdiv(target, actual)),
-                format!("反向：{} × {} / {}", fmt_score(points), fmt_score(target), fmt_score(actual)),
+                format!(
+                    "反向：{} × {} / {}",
+                    fmt_score(points),
+                    fmt_score(target),
+                    fmt_score(actual)
+                ),
             ),
         },
     };

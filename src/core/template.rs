@@ -7,7 +7,10 @@ use crate::core::model::Evaluation;
 
 /// Names and Chinese titles of the built-in templates.
 pub const TEMPLATES: &[(&str, &str)] = &[
-    ("nanjing-2024", "示例：南京市12345政务热线服务中心 2024 年度"),
+    (
+        "nanjing-2024",
+        "示例：南京市12345政务热线服务中心 2024 年度",
+    ),
     ("department", "空白：部门整体支出绩效自评价"),
     ("project", "空白：项目支出绩效自评表"),
 ];

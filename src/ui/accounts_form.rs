@@ -17,7 +17,11 @@ pub fn AccountsForm() -> impl IntoView {
     let has_project = move || state.evaluation.with(|e| e.project.is_some());
     let rate = move || {
         state.evaluation.with(|e| {
-            let source = if e.project.is_some() { MetricSource::ProjectExecutionRate } else { MetricSource::BudgetExecutionRate };
+            let source = if e.project.is_some() {
+                MetricSource::ProjectExecutionRate
+            } else {
+                MetricSource::BudgetExecutionRate
+            };
             match source.resolve(e) {
                 Ok(m) => format!("{}%（{}）", show_decimal(Some(m.value)), m.basis),
                 Err(why) => why,
@@ -110,7 +114,11 @@ pub fn Reconciliations(prefix: &'static [&'static str]) -> impl IntoView {
 #[component]
 fn ProjectFunds() -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let count = Memo::new(move |_| state.evaluation.with(|e| e.project.as_ref().map_or(0, |p| p.funds.len())));
+    let count = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| e.project.as_ref().map_or(0, |p| p.funds.len()))
+    });
     let line_field = move |i: usize, which: &'static str, label: &'static str| {
         let path = format!("project/funds/{i}/{which}");
         let get = move |line: &FundLine| match which {
@@ -119,7 +127,12 @@ fn ProjectFunds() -> impl IntoView {
             _ => line.executed,
         };
         let value = Signal::derive(move || {
-            state.evaluation.with(|e| e.project.as_ref().and_then(|p| p.funds.get(i)).and_then(get))
+            state.evaluation.with(|e| {
+                e.project
+                    .as_ref()
+                    .and_then(|p| p.funds.get(i))
+                    .and_then(get)
+            })
         });
         let key = path.clone();
         let on_change = Callback::new(move |v: Option<Decimal>| {
@@ -135,7 +148,14 @@ fn ProjectFunds() -> impl IntoView {
         });
         view! { <DecimalField label=label path=path value=value on_change=on_change compact=true/> }
     };
-    let name = Signal::derive(move || state.evaluation.with(|e| e.project.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
+    let name = Signal::derive(move || {
+        state.evaluation.with(|e| {
+            e.project
+                .as_ref()
+                .map(|p| p.name.clone())
+                .unwrap_or_default()
+        })
+    });
     view! {
         <h2>"项目预算执行情况（万元）"</h2>
         <TextField label="项目名称" path="project/name" value=name on_change=Callback::new(move |v: String| {

@@ -11,14 +11,30 @@ use rust_decimal::Decimal;
 #[component]
 pub fn AdjustmentsEditor() -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let bonus_count = Memo::new(move |_| state.evaluation.with(|e| e.adjustments.bonus.items.len()));
-    let penalty_count = Memo::new(move |_| state.evaluation.with(|e| e.adjustments.penalty.items.len()));
-    let levels = Memo::new(move |_| state.evaluation.with(|e| e.adjustments.bonus.levels.clone()));
+    let bonus_count =
+        Memo::new(move |_| state.evaluation.with(|e| e.adjustments.bonus.items.len()));
+    let penalty_count =
+        Memo::new(move |_| state.evaluation.with(|e| e.adjustments.penalty.items.len()));
+    let levels = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| e.adjustments.bonus.levels.clone())
+    });
     let summary = move || {
-        state.assessment.with(|a| format!("加分 {} 分 · 减分 {} 分（各自上限见右）", fmt_score(a.bonus), fmt_score(a.penalty)))
+        state.assessment.with(|a| {
+            format!(
+                "加分 {} 分 · 减分 {} 分（各自上限见右）",
+                fmt_score(a.bonus),
+                fmt_score(a.penalty)
+            )
+        })
     };
     let cap = Signal::derive(move || state.evaluation.with(|e| Some(e.adjustments.cap)));
-    let criteria = move || state.evaluation.with(|e| e.adjustments.bonus.criteria.clone());
+    let criteria = move || {
+        state
+            .evaluation
+            .with(|e| e.adjustments.bonus.criteria.clone())
+    };
     view! {
         <div class="jx-adjust" data-testid="adjustments" data-path="adjustments">
             <h3>"加减分项"</h3>

@@ -32,7 +32,8 @@ pub fn App(
     provide_context(state);
     // Flush the pending autosave when the page is hidden or closed.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
-    let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| state.save_now());
+    let flush_hidden =
+        window_event_listener(leptos::ev::visibilitychange, move |_| state.save_now());
     on_cleanup(move || {
         flush.remove();
         flush_hidden.remove();
@@ -62,7 +63,11 @@ pub fn App(
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             open_file(state, file);
         }
     };

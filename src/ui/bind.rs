@@ -17,7 +17,13 @@ pub type GetText = fn(&Evaluation) -> String;
 pub type SetText = fn(&mut Evaluation, String);
 
 /// A labelled decimal input for one field.
-pub fn decimal(label: &'static str, path: &'static str, unit: &'static str, get: GetDecimal, set: SetDecimal) -> impl IntoView {
+pub fn decimal(
+    label: &'static str,
+    path: &'static str,
+    unit: &'static str,
+    get: GetDecimal,
+    set: SetDecimal,
+) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || state.evaluation.with(get));
     let on_change = Callback::new(move |v: Option<Decimal>| state.edit(path, |e| set(e, v)));
@@ -33,7 +39,13 @@ pub fn text(label: &'static str, path: &'static str, get: GetText, set: SetText)
 }
 
 /// A labelled text area for one field.
-pub fn area(label: &'static str, path: &'static str, rows: u32, get: GetText, set: SetText) -> impl IntoView {
+pub fn area(
+    label: &'static str,
+    path: &'static str,
+    rows: u32,
+    get: GetText,
+    set: SetText,
+) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || state.evaluation.with(get));
     let on_change = Callback::new(move |v: String| state.edit(path, |e| set(e, v)));

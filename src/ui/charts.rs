@@ -66,7 +66,11 @@ pub fn ScoreChart() -> impl IntoView {
                 .iter()
                 .filter(|n| n.depth == 0)
                 .map(|n| Bar {
-                    label: state.evaluation.with(|e| e.indicator(&n.id).map(|i| i.name.clone()).unwrap_or_default()),
+                    label: state.evaluation.with(|e| {
+                        e.indicator(&n.id)
+                            .map(|i| i.name.clone())
+                            .unwrap_or_default()
+                    }),
                     full: n.points,
                     achieved: Some(n.score),
                     caption: format!("{} / {}", fmt_score(n.score), fmt_score(n.points)),
@@ -86,13 +90,20 @@ pub fn BudgetChart() -> impl IntoView {
             let a = &e.accounts;
             let spent = a.expense_total;
             let mut bars = Vec::new();
-            for (label, budget) in [("年初预算", a.initial_expense.or(a.initial_income)), ("全年预算数", a.adjusted_budget)] {
+            for (label, budget) in [
+                ("年初预算", a.initial_expense.or(a.initial_income)),
+                ("全年预算数", a.adjusted_budget),
+            ] {
                 if let Some(budget) = budget {
                     bars.push(Bar {
                         label: format!("{label} / 本年支出"),
                         full: budget,
                         achieved: spent,
-                        caption: format!("{} / {} 万元", spent.map(fmt2).unwrap_or_else(|| "—".into()), fmt2(budget)),
+                        caption: format!(
+                            "{} / {} 万元",
+                            spent.map(fmt2).unwrap_or_else(|| "—".into()),
+                            fmt2(budget)
+                        ),
                     });
                 }
             }
@@ -103,7 +114,11 @@ pub fn BudgetChart() -> impl IntoView {
                             label: line.source.clone(),
                             full: adjusted,
                             achieved: line.executed,
-                            caption: format!("{} / {} 万元", line.executed.map(fmt2).unwrap_or_else(|| "—".into()), fmt2(adjusted)),
+                            caption: format!(
+                                "{} / {} 万元",
+                                line.executed.map(fmt2).unwrap_or_else(|| "—".into()),
+                                fmt2(adjusted)
+                            ),
                         });
                     }
                 }

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 /// Marks from the findings at `path`: "jx-err" / "jx-warn" / "".
-pub fn mark_class(state: Workbench, path: &str) -> impl Fn() -> &'static str + Send + Sync + 'static {
+pub fn mark_class(
+    state: Workbench,
+    path: &str,
+) -> impl Fn() -> &'static str + Send + Sync + 'static {
     let path = path.to_string();
     move || match state.marks.with(|m| m.get(&path).copied()) {
         Some(Severity::Error) => "jx-err",
@@ -32,7 +35,9 @@ pub fn show_decimal(value: Option<Decimal>) -> String {
 /// Reads a typed decimal: empty → `None`; negative refused unless allowed.
 pub fn read_decimal(text: &str, allow_negative: bool) -> Result<Option<Decimal>, String> {
     match parse_decimal(text) {
-        Ok(v) if v < Decimal::ZERO && !allow_negative => Err(format!("不能为负数（{}）", text.trim())),
+        Ok(v) if v < Decimal::ZERO && !allow_negative => {
+            Err(format!("不能为负数（{}）", text.trim()))
+        }
         Ok(v) => Ok(Some(v)),
         Err(NumberError::Empty) => Ok(None),
         Err(e) => Err(e.to_string()),

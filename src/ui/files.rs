@@ -13,11 +13,18 @@ const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 pub fn open_file(state: Workbench, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_BYTES {
-        state.tell(true, format!("无法打开“{name}”：文件过大（超过 20 MB），不是评价文件。当前内容未改动。"));
+        state.tell(
+            true,
+            format!("无法打开“{name}”：文件过大（超过 20 MB），不是评价文件。当前内容未改动。"),
+        );
         return;
     }
     leptos::task::spawn_local(async move {
-        let text = match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+        let text = match JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+        {
             Some(text) => text,
             None => {
                 state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
@@ -27,7 +34,10 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
         match from_json(&text) {
             Ok(evaluation) => {
                 state.replace(evaluation);
-                state.tell(false, format!("已打开“{name}”。如需回到之前的内容，可点“撤销”。"));
+                state.tell(
+                    false,
+                    format!("已打开“{name}”。如需回到之前的内容，可点“撤销”。"),
+                );
             }
             Err(error) => state.tell(true, format!("无法打开“{name}”：{error}。当前内容未改动。")),
         }
@@ -40,7 +50,12 @@ pub fn file_name(evaluation: &Evaluation) -> String {
         .unit
         .name
         .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”') && !c.is_control())
+        .filter(|c| {
+            !matches!(
+                c,
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'
+            ) && !c.is_control()
+        })
         .take(60)
         .collect();
     format!("{}年度{}绩效自评.json", evaluation.unit.year, unit)
@@ -54,8 +69,11 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();
@@ -65,7 +83,9 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
 
 /// Downloads the current evaluation as JSON.
 pub fn save_json(state: Workbench) {
-    let (name, text) = state.evaluation.with_untracked(|e| (file_name(e), to_json(e)));
+    let (name, text) = state
+        .evaluation
+        .with_untracked(|e| (file_name(e), to_json(e)));
     if let Err(message) = download(&name, &text, "application/json") {
         state.tell(true, message);
     }

@@ -10,7 +10,13 @@ pub fn FindingsList() -> impl IntoView {
     let state = expect_context::<Workbench>();
     let group = move |severity: Severity| {
         let items = Memo::new(move |_| {
-            state.assessment.with(|a| a.findings.iter().filter(|f| f.severity == severity).cloned().collect::<Vec<Finding>>())
+            state.assessment.with(|a| {
+                a.findings
+                    .iter()
+                    .filter(|f| f.severity == severity)
+                    .cloned()
+                    .collect::<Vec<Finding>>()
+            })
         });
         let class = match severity {
             Severity::Error => "jx-sev-error",

@@ -27,7 +27,12 @@ struct RowInfo {
 fn structure(e: &Evaluation) -> Vec<RowInfo> {
     let mut rows = Vec::new();
     e.walk_indicators(&mut |node, depth| {
-        rows.push(RowInfo { id: node.id.clone(), depth, leaf: node.is_leaf(), order: rows.len() });
+        rows.push(RowInfo {
+            id: node.id.clone(),
+            depth,
+            leaf: node.is_leaf(),
+            order: rows.len(),
+        });
     });
     rows
 }
@@ -40,7 +45,13 @@ pub fn IndicatorTable() -> impl IntoView {
     let state = expect_context::<Workbench>();
     let rows = Memo::new(move |_| state.evaluation.with(structure));
     let project = Memo::new(move |_| state.evaluation.with(|e| e.kind == EvaluationKind::Project));
-    let reason_header = move || if project.get() { "偏差原因分析及改进措施" } else { "扣分原因" };
+    let reason_header = move || {
+        if project.get() {
+            "偏差原因分析及改进措施"
+        } else {
+            "扣分原因"
+        }
+    };
     let totals = move || {
         state.assessment.with(|a| {
             format!(
@@ -93,9 +104,15 @@ pub fn IndicatorTable() -> impl IntoView {
 
 fn focus_name(state: Workbench, id: &str) {
     let root = state.root;
-    let selector = format!("[data-path=\"indicators/{}/name\"] input", id.replace('"', ""));
+    let selector = format!(
+        "[data-path=\"indicators/{}/name\"] input",
+        id.replace('"', "")
+    );
     request_animation_frame(move || {
-        if let Some(el) = root.get_untracked().and_then(|r| r.query_selector(&selector).ok().flatten()) {
+        if let Some(el) = root
+            .get_untracked()
+            .and_then(|r| r.query_selector(&selector).ok().flatten())
+        {
             if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
@@ -112,7 +129,11 @@ fn focus_neighbour(ev: &web_sys::KeyboardEvent, up: bool) {
     else {
         return;
     };
-    let mut next = if up { row.previous_element_sibling() } else { row.next_element_sibling() };
+    let mut next = if up {
+        row.previous_element_sibling()
+    } else {
+        row.next_element_sibling()
+    };
     while let Some(candidate) = next {
         if candidate.get_attribute("data-testid").as_deref() == Some("indicator-row") {
             if let Some(input) = candidate.query_selector("input").ok().flatten() {
@@ -123,26 +144,45 @@ fn focus_neighbour(ev: &web_sys::KeyboardEvent, up: bool) {
             }
             return;
         }
-        next = if up { candidate.previous_element_sibling() } else { candidate.next_element_sibling() };
+        next = if up {
+            candidate.previous_element_sibling()
+        } else {
+            candidate.next_element_sibling()
+        };
     }
 }
 
 #[component]
 fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let RowInfo { id, depth, leaf, order } = row;
+    let RowInfo {
+        id,
+        depth,
+        leaf,
+        order,
+    } = row;
     let path = format!("indicators/{id}");
     let read = {
         let id = id.clone();
         move |f: fn(&Indicator) -> String| {
             let id = id.clone();
-            Signal::derive(move || state.evaluation.with(|e| e.indicator(&id).map(f).unwrap_or_default()))
+            Signal::derive(move || {
+                state
+                    .evaluation
+                    .with(|e| e.indicator(&id).map(f).unwrap_or_default())
+            })
         }
     };
     let result = {
         let id = id.clone();
         Memo::new(move |_| {
-            state.assessment.with(|a| a.nodes.get(order).filter(|n| n.id == id).cloned().or_else(|| a.node(&id).cloned()))
+            state.assessment.with(|a| {
+                a.nodes
+                    .get(order)
+                    .filter(|n| n.id == id)
+                    .cloned()
+                    .or_else(|| a.node(&id).cloned())
+            })
         })
     };
     let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
@@ -223,14 +263,32 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     let on_keydown = {
         let act = act.clone();
         move |ev: web_sys::KeyboardEvent| {
-            let in_textarea = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()).is_some();
+            let in_textarea = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                .is_some();
             let key = ev.key();
             match (ev.alt_key(), key.as_str()) {
-                (true, "ArrowUp") => { ev.prevent_default(); act("up")() }
-                (true, "ArrowDown") => { ev.prevent_default(); act("down")() }
-                (true, "Enter") if ev.shift_key() => { ev.prevent_default(); act("child")() }
-                (true, "Enter") => { ev.prevent_default(); act("sibling")() }
-                (true, "Delete") => { ev.prevent_default(); act("remove")() }
+                (true, "ArrowUp") => {
+                    ev.prevent_default();
+                    act("up")()
+                }
+                (true, "ArrowDown") => {
+                    ev.prevent_default();
+                    act("down")()
+                }
+                (true, "Enter") if ev.shift_key() => {
+                    ev.prevent_default();
+                    act("child")()
+                }
+                (true, "Enter") => {
+                    ev.prevent_default();
+                    act("sibling")()
+                }
+                (true, "Delete") => {
+                    ev.prevent_default();
+                    act("remove")()
+                }
                 (false, "ArrowUp") if !in_textarea => focus_neighbour(&ev, true),
                 (false, "ArrowDown") if !in_textarea => focus_neighbour(&ev, false),
                 _ => {}
@@ -238,9 +296,22 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         }
     };
     let level = LEVELS.get(depth).copied().unwrap_or("下级");
-    let reason_required = Signal::derive(move || result.with(|r| r.as_ref().is_some_and(|r| r.leaf && r.score < r.points)));
-    let explanation = move || result.get().map(|r: NodeResult| r.explanation).unwrap_or_default();
-    let computed = move || result.get().and_then(|r| r.computed).map(|c| format!("计算 {}", fmt_score(c))).unwrap_or_default();
+    let reason_required = Signal::derive(move || {
+        result.with(|r| r.as_ref().is_some_and(|r| r.leaf && r.score < r.points))
+    });
+    let explanation = move || {
+        result
+            .get()
+            .map(|r: NodeResult| r.explanation)
+            .unwrap_or_default()
+    };
+    let computed = move || {
+        result
+            .get()
+            .and_then(|r| r.computed)
+            .map(|c| format!("计算 {}", fmt_score(c)))
+            .unwrap_or_default()
+    };
     let id_dir = id.clone();
     let buttons = {
         let act = act.clone();
@@ -282,7 +353,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                     <Show when=move || project.get()><td></td><td></td></Show>
                     <td class="jx-muted">{sum}</td>
                     <td></td>
-                    <td class="jx-num jx-score" data-testid="row-score">{score_text}</td>
+                    <td class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
                     <td></td>
                     {buttons}
                 </tr>
@@ -293,7 +364,8 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     let id_select = id.clone();
     let id_inputs = id.clone();
     let project_cells = {
-        let (path, decimal_of, set_decimal) = (path.clone(), decimal_of.clone(), set_decimal.clone());
+        let (path, decimal_of, set_decimal) =
+            (path.clone(), decimal_of.clone(), set_decimal.clone());
         move || {
             project.get().then(|| {
                 view! {
@@ -318,10 +390,10 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                     <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(|n| n.score) on_change=set_decimal("score") compact=true/>
                     <span class="jx-computed-score">{computed}</span>
                 </td>
-                <td class="jx-num jx-score" data-testid="row-score">{score_text}</td>
+                <td class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
                 <td class="jx-col-reason">
                     <TextArea label="扣分原因" path=format!("{path}/reason") value=read(|n| n.reason.clone()) on_change=set_text("reason")
-                        compact=true rows=2 required=reason_required placeholder="低于分值时必填"/>
+                        compact=true rows=2 required=reason_required/>
                 </td>
                 {buttons}
             </tr>
@@ -353,7 +425,11 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let direction = {
         let id = id.clone();
-        Memo::new(move |_| state.evaluation.with(|e| e.indicator(&id).map(|n| n.direction).unwrap_or_default()))
+        Memo::new(move |_| {
+            state
+                .evaluation
+                .with(|e| e.indicator(&id).map(|n| n.direction).unwrap_or_default())
+        })
     };
     let id_change = id.clone();
     view! {

@@ -30,12 +30,29 @@ pub fn MetricsForm() -> impl IntoView {
 fn metric_text(i: usize, label: &'static str, field: &'static str) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || {
-        state.evaluation.with(|e| {
-            e.metrics.get(i).map(|m| if field == "name" { m.name.clone() } else if field == "key" { m.key.clone() } else { m.unit.clone() })
-        })
-        .unwrap_or_default()
+        state
+            .evaluation
+            .with(|e| {
+                e.metrics.get(i).map(|m| {
+                    if field == "name" {
+                        m.name.clone()
+                    } else if field == "key" {
+                        m.key.clone()
+                    } else {
+                        m.unit.clone()
+                    }
+                })
+            })
+            .unwrap_or_default()
     });
-    let path = Signal::derive(move || state.evaluation.with(|e| e.metrics.get(i).map(|m| format!("metrics/{}/{field}", m.key)).unwrap_or_default()));
+    let path = Signal::derive(move || {
+        state.evaluation.with(|e| {
+            e.metrics
+                .get(i)
+                .map(|m| format!("metrics/{}/{field}", m.key))
+                .unwrap_or_default()
+        })
+    });
     let on_change = Callback::new(move |v: String| {
         state.edit(&format!("metrics/{i}/{field}"), |e| {
             if let Some(m) = e.metrics.get_mut(i) {
@@ -50,7 +67,12 @@ fn metric_text(i: usize, label: &'static str, field: &'static str) -> impl IntoV
     view! { <TextField label=label path=path.get_untracked() value=value on_change=on_change/> }
 }
 
-fn metric_number(i: usize, label: &'static str, field: &'static str, unit: String) -> impl IntoView {
+fn metric_number(
+    i: usize,
+    label: &'static str,
+    field: &'static str,
+    unit: String,
+) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let get = move |m: &BusinessMetric| match field {
         "value" => m.value,
@@ -58,7 +80,12 @@ fn metric_number(i: usize, label: &'static str, field: &'static str, unit: Strin
         _ => m.stated_growth,
     };
     let value = Signal::derive(move || state.evaluation.with(|e| e.metrics.get(i).and_then(get)));
-    let path = state.evaluation.with_untracked(|e| e.metrics.get(i).map(|m| format!("metrics/{}/{field}", m.key)).unwrap_or_default());
+    let path = state.evaluation.with_untracked(|e| {
+        e.metrics
+            .get(i)
+            .map(|m| format!("metrics/{}/{field}", m.key))
+            .unwrap_or_default()
+    });
     let on_change = Callback::new(move |v: Option<Decimal>| {
         state.edit(&format!("metrics/{i}/{field}"), |e| {
             if let Some(m) = e.metrics.get_mut(i) {
@@ -79,11 +106,21 @@ fn MetricCard(index: usize) -> impl IntoView {
     let i = index;
     let growth_text = move || {
         state.evaluation.with(|e| {
-            e.metrics.get(i).and_then(|m| growth(m.value, m.prior)).map(|g| format!("{g}%")).unwrap_or_else(|| "—".into())
+            e.metrics
+                .get(i)
+                .and_then(|m| growth(m.value, m.prior))
+                .map(|g| format!("{g}%"))
+                .unwrap_or_else(|| "—".into())
         })
     };
-    let breakdowns = Memo::new(move |_| state.evaluation.with(|e| e.metrics.get(i).map_or(0, |m| m.breakdowns.len())));
-    let unit = state.evaluation.with_untracked(|e| e.metrics.get(i).map(|m| m.unit.clone()).unwrap_or_default());
+    let breakdowns = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| e.metrics.get(i).map_or(0, |m| m.breakdowns.len()))
+    });
+    let unit = state
+        .evaluation
+        .with_untracked(|e| e.metrics.get(i).map(|m| m.unit.clone()).unwrap_or_default());
     view! {
         <div class="jx-card" data-testid="metric-card">
             <div class="jx-grid">
@@ -114,9 +151,29 @@ fn MetricCard(index: usize) -> impl IntoView {
 fn BreakdownEditor(metric: usize, index: usize) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let (i, b) = (metric, index);
-    let parts = Memo::new(move |_| state.evaluation.with(|e| e.metrics.get(i).and_then(|m| m.breakdowns.get(b)).map_or(0, |x| x.parts.len())));
-    let label = Signal::derive(move || state.evaluation.with(|e| e.metrics.get(i).and_then(|m| m.breakdowns.get(b)).map(|x| x.label.clone()).unwrap_or_default()));
-    let path = state.evaluation.with_untracked(|e| e.metrics.get(i).map(|m| format!("metrics/{}/breakdowns/{b}", m.key)).unwrap_or_default());
+    let parts = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            e.metrics
+                .get(i)
+                .and_then(|m| m.breakdowns.get(b))
+                .map_or(0, |x| x.parts.len())
+        })
+    });
+    let label = Signal::derive(move || {
+        state.evaluation.with(|e| {
+            e.metrics
+                .get(i)
+                .and_then(|m| m.breakdowns.get(b))
+                .map(|x| x.label.clone())
+                .unwrap_or_default()
+        })
+    });
+    let path = state.evaluation.with_untracked(|e| {
+        e.metrics
+            .get(i)
+            .map(|m| format!("metrics/{}/breakdowns/{b}", m.key))
+            .unwrap_or_default()
+    });
     view! {
         <fieldset class="jx-breakdown" data-path=path.clone()>
             <legend>
@@ -157,6 +214,16 @@ fn part(e: &crate::core::Evaluation, i: usize, b: usize, p: usize) -> Option<&Me
     e.metrics.get(i)?.breakdowns.get(b)?.parts.get(p)
 }
 
-fn part_mut(e: &mut crate::core::Evaluation, i: usize, b: usize, p: usize) -> Option<&mut MetricPart> {
-    e.metrics.get_mut(i)?.breakdowns.get_mut(b)?.parts.get_mut(p)
+fn part_mut(
+    e: &mut crate::core::Evaluation,
+    i: usize,
+    b: usize,
+    p: usize,
+) -> Option<&mut MetricPart> {
+    e.metrics
+        .get_mut(i)?
+        .breakdowns
+        .get_mut(b)?
+        .parts
+        .get_mut(p)
 }

@@ -40,12 +40,16 @@ pub fn install_panic_hook() {
 }
 
 fn show_crash_message() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = document.body() else { return };
     if document.get_element_by_id("jixiao-crash").is_some() {
         return;
     }
-    let Ok(panel) = document.create_element("div") else { return };
+    let Ok(panel) = document.create_element("div") else {
+        return;
+    };
     panel.set_id("jixiao-crash");
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute(
@@ -54,7 +58,10 @@ fn show_crash_message() {
          padding:20px;font:16px/1.6 sans-serif;color:#1f2933;box-shadow:0 8px 30px rgba(0,0,0,.3)",
     );
     let json = storage::last_good_json();
-    let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&json));
+    let href = format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(&json)
+    );
     let text = document.create_element("p").ok();
     if let Some(p) = &text {
         p.set_text_content(Some(

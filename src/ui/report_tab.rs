@@ -1,24 +1,97 @@
-//! 报告预览: placeholder until the report generation lands (issue: report and documents). Shows the
-//! figures the report will quote, all computed.
+//! 报告预览: the report's text blocks (with placeholders) and the live A4 preview, printing from a
+//! hidden iframe that holds only the report (so printing works inside a portal page too), and the
+//! standalone .html download.
 
+use super::bind::area;
+use super::files::download;
 use super::state::Workbench;
-use crate::core::number::fmt_score;
+use crate::core::placeholder::KNOWN;
+use crate::report::{build, html};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// The 报告预览 tab.
 #[component]
 pub fn ReportTab() -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let line = move || {
-        state.assessment.with(|a| {
-            format!("自评价得分为 {} 分，评价等级为“{}”；{}。", fmt_score(a.total), a.grade, a.counts_sentence())
-        })
+    let fragment = Memo::new(move |_| state.evaluation.with(|e| html::render_fragment(&build(e))));
+    let placeholders = KNOWN
+        .iter()
+        .map(|(k, v)| format!("{{{k}}} {v}"))
+        .collect::<Vec<_>>()
+        .join("　");
+    let print = move |_| print_report(state);
+    let save_html = move |_| {
+        let (name, doc) = state.evaluation.with_untracked(|e| {
+            let report = build(e);
+            (
+                format!(
+                    "{}.html",
+                    report.title.replace(['/', '\\', '"', '“', '”'], "")
+                ),
+                html::render_document(&report),
+            )
+        });
+        if let Err(message) = download(&name, &doc, "text/html") {
+            state.tell(true, message);
+        }
     };
     view! {
-        <section class="jx-report-placeholder" data-testid="report-preview">
-            <h2>"报告预览"</h2>
-            <p>{line}</p>
-            <p class="jx-muted">"完整的自评价报告（公文版式、Word / Excel 导出）将在此处生成。"</p>
+        <section class="jx-report-tab">
+            <div class="jx-report-editor jx-form">
+                <h2>"报告文字"</h2>
+                <p class="jx-muted">"可用占位符（自动填入计算结果）：" {placeholders}</p>
+                {area("二、评价结论", "narrative/conclusion", 4, |e| e.narrative.conclusion.clone(), |e, v| e.narrative.conclusion = v)}
+                {area("三、部门履职成效", "narrative/achievements", 6, |e| e.narrative.achievements.clone(), |e, v| e.narrative.achievements = v)}
+                {area("四、存在问题及原因分析", "narrative/problems", 4, |e| e.narrative.problems.clone(), |e, v| e.narrative.problems = v)}
+                {area("五、有关建议", "narrative/suggestions", 4, |e| e.narrative.suggestions.clone(), |e, v| e.narrative.suggestions = v)}
+                {area("六、评价工作开展情况", "narrative/process", 4, |e| e.narrative.process.clone(), |e, v| e.narrative.process = v)}
+            </div>
+            <div class="jx-report-view">
+                <div class="jx-actions">
+                    <button type="button" class="jx-btn" data-testid="print-report" on:click=print>"打印 / 另存为 PDF"</button>
+                    <button type="button" class="jx-btn" data-testid="save-html" on:click=save_html>"下载 HTML"</button>
+                </div>
+                <style>{html::STYLE}</style>
+                <div class="jx-report-preview" data-testid="report-preview" inner_html=move || fragment.get()></div>
+            </div>
         </section>
     }
+}
+
+/// Prints the report from a hidden iframe holding only the report and its own stylesheet.
+fn print_report(state: Workbench) {
+    let Some(root) = state.root.get_untracked() else {
+        return;
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(old)) = root.query_selector("iframe[data-testid='print-frame']") {
+        old.remove();
+    }
+    let doc = state
+        .evaluation
+        .with_untracked(|e| html::render_document(&build(e)));
+    let Ok(frame) = document.create_element("iframe") else {
+        return;
+    };
+    let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
+    let _ = frame.set_attribute("data-testid", "print-frame");
+    let _ = frame.set_attribute("aria-hidden", "true");
+    let _ = frame.set_attribute("tabindex", "-1");
+    let _ = frame.set_attribute(
+        "style",
+        "position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden",
+    );
+    let target = frame.clone();
+    let onload = Closure::once_into_js(move || {
+        if let Some(window) = target.content_window() {
+            let _ = window.print();
+        }
+    });
+    frame.set_onload(Some(onload.unchecked_ref()));
+    frame.set_srcdoc(&doc);
+    let _ = root.append_child(&frame);
 }

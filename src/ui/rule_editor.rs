@@ -3,7 +3,9 @@
 use super::fields::{DecimalField, TextField};
 use super::state::Workbench;
 use crate::core::metric::MetricSource;
-use crate::core::rule::{Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier};
+use crate::core::rule::{
+    Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier,
+};
 use crate::core::{Evaluation, Indicator};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -34,7 +36,11 @@ fn kind_of(rule: &ScoringRule) -> &'static str {
 /// A fresh rule of a kind, sensible for a leaf of `points`.
 fn fresh(kind: &str, points: Decimal) -> ScoringRule {
     match kind {
-        "binary" => ScoringRule::Binary { met: None, when: None, otherwise: Decimal::ZERO },
+        "binary" => ScoringRule::Binary {
+            met: None,
+            when: None,
+            otherwise: Decimal::ZERO,
+        },
         "tiered" => ScoringRule::Tiered {
             metric: MetricSource::BudgetExecutionRate,
             tiers: vec![
@@ -42,8 +48,14 @@ fn fresh(kind: &str, points: Decimal) -> ScoringRule {
                 Tier::between(Decimal::ZERO, true, Decimal::from(90), true, Decimal::ZERO),
             ],
         },
-        "proportional" => ScoringRule::Proportional { reverse: ReverseFormula::Linear },
-        "deduction" => ScoringRule::Deduction { per: Decimal::ONE, count: None, allowance: Decimal::ZERO },
+        "proportional" => ScoringRule::Proportional {
+            reverse: ReverseFormula::Linear,
+        },
+        "deduction" => ScoringRule::Deduction {
+            per: Decimal::ONE,
+            count: None,
+            allowance: Decimal::ZERO,
+        },
         "qualitative" => ScoringRule::Qualitative { level: None },
         "execution_rate" => ScoringRule::ExecutionRate,
         _ => ScoringRule::Manual { step: None },
@@ -56,7 +68,12 @@ fn with_leaf<T>(state: Workbench, id: &str, f: impl FnOnce(&Indicator) -> T) -> 
 }
 
 /// Edits the rule of the leaf at `id`.
-fn edit_rule(state: Workbench, id: &str, key: &str, f: impl FnOnce(&mut ScoringRule, &mut Indicator)) {
+fn edit_rule(
+    state: Workbench,
+    id: &str,
+    key: &str,
+    f: impl FnOnce(&mut ScoringRule, &mut Indicator),
+) {
     let id = id.to_string();
     state.edit(key, move |e: &mut Evaluation| {
         if let Some(node) = e.indicator_mut(&id) {
@@ -72,7 +89,8 @@ fn edit_rule(state: Workbench, id: &str, key: &str, f: impl FnOnce(&mut ScoringR
 pub fn RuleSelect(id: String) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let id_read = id.clone();
-    let kind = Memo::new(move |_| with_leaf(state, &id_read, |n| kind_of(&n.rule)).unwrap_or("manual"));
+    let kind =
+        Memo::new(move |_| with_leaf(state, &id_read, |n| kind_of(&n.rule)).unwrap_or("manual"));
     let path = format!("indicators/{id}/rule");
     view! {
         <select
@@ -96,7 +114,8 @@ pub fn RuleSelect(id: String) -> impl IntoView {
 pub fn RuleInputs(id: String) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let id_read = id.clone();
-    let rule = Memo::new(move |_| with_leaf(state, &id_read, |n| n.rule.clone()).unwrap_or_default());
+    let rule =
+        Memo::new(move |_| with_leaf(state, &id_read, |n| n.rule.clone()).unwrap_or_default());
     let kind = Memo::new(move |_| kind_of(&rule.get()));
     move || {
         let id = id.clone();
@@ -118,9 +137,15 @@ pub fn RuleInputs(id: String) -> impl IntoView {
             }
             "qualitative" => {
                 let level = move || match rule.get() {
-                    ScoringRule::Qualitative { level: Some(QualitativeLevel::Achieved) } => "achieved",
-                    ScoringRule::Qualitative { level: Some(QualitativeLevel::Partial) } => "partial",
-                    ScoringRule::Qualitative { level: Some(QualitativeLevel::NotAchieved) } => "not_achieved",
+                    ScoringRule::Qualitative {
+                        level: Some(QualitativeLevel::Achieved),
+                    } => "achieved",
+                    ScoringRule::Qualitative {
+                        level: Some(QualitativeLevel::Partial),
+                    } => "partial",
+                    ScoringRule::Qualitative {
+                        level: Some(QualitativeLevel::NotAchieved),
+                    } => "not_achieved",
                     _ => "",
                 };
                 view! {
@@ -144,7 +169,9 @@ pub fn RuleInputs(id: String) -> impl IntoView {
             "deduction" => deduction_inputs(state, id, rule).into_any(),
             "proportional" => {
                 let reverse = move || match rule.get() {
-                    ScoringRule::Proportional { reverse: ReverseFormula::Ratio } => "ratio",
+                    ScoringRule::Proportional {
+                        reverse: ReverseFormula::Ratio,
+                    } => "ratio",
                     _ => "linear",
                 };
                 view! {
@@ -169,8 +196,12 @@ pub fn RuleInputs(id: String) -> impl IntoView {
 fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
     let has_condition = move || matches!(rule.get(), ScoringRule::Binary { when: Some(_), .. });
     let met = move || match rule.get() {
-        ScoringRule::Binary { met: Some(true), .. } => "yes",
-        ScoringRule::Binary { met: Some(false), .. } => "no",
+        ScoringRule::Binary {
+            met: Some(true), ..
+        } => "yes",
+        ScoringRule::Binary {
+            met: Some(false), ..
+        } => "no",
         _ => "",
     };
     let id2 = id.clone();
@@ -243,7 +274,11 @@ fn deduction_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> im
     let field = move |label: &'static str, which: &'static str| {
         let id = id.clone();
         let value = Signal::derive(move || match rule.get() {
-            ScoringRule::Deduction { per, count, allowance } => match which {
+            ScoringRule::Deduction {
+                per,
+                count,
+                allowance,
+            } => match which {
                 "per" => Some(per),
                 "count" => count,
                 _ => Some(allowance),
@@ -291,9 +326,17 @@ fn metric_from_key(key: &str) -> MetricSource {
         "special_funds_execution_rate" => MetricSource::SpecialFundsExecutionRate,
         "three_public_control_rate" => MetricSource::ThreePublicControlRate,
         "project_execution_rate" => MetricSource::ProjectExecutionRate,
-        k if k.starts_with("business:") => MetricSource::Business { key: k["business:".len()..].to_string() },
-        k if k.starts_with("growth:") => MetricSource::BusinessGrowth { key: k["growth:".len()..].to_string() },
-        _ => MetricSource::Typed { name: "指标值".into(), unit: "%".into(), value: None },
+        k if k.starts_with("business:") => MetricSource::Business {
+            key: k["business:".len()..].to_string(),
+        },
+        k if k.starts_with("growth:") => MetricSource::BusinessGrowth {
+            key: k["growth:".len()..].to_string(),
+        },
+        _ => MetricSource::Typed {
+            name: "指标值".into(),
+            unit: "%".into(),
+            value: None,
+        },
     }
 }
 
@@ -301,14 +344,32 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
     let metrics = Memo::new(move |_| {
         state.evaluation.with(|e| {
             let mut options = vec![
-                ("budget_execution_rate".to_string(), "预算执行率".to_string()),
-                ("special_funds_execution_rate".to_string(), "专项资金执行率".to_string()),
-                ("three_public_control_rate".to_string(), "“三公”经费控制率".to_string()),
-                ("project_execution_rate".to_string(), "项目预算执行率".to_string()),
+                (
+                    "budget_execution_rate".to_string(),
+                    "预算执行率".to_string(),
+                ),
+                (
+                    "special_funds_execution_rate".to_string(),
+                    "专项资金执行率".to_string(),
+                ),
+                (
+                    "three_public_control_rate".to_string(),
+                    "“三公”经费控制率".to_string(),
+                ),
+                (
+                    "project_execution_rate".to_string(),
+                    "项目预算执行率".to_string(),
+                ),
             ];
             for m in &e.metrics {
-                options.push((format!("business:{}", m.key), format!("业务指标：{}", m.name)));
-                options.push((format!("growth:{}", m.key), format!("业务指标同比增长：{}", m.name)));
+                options.push((
+                    format!("business:{}", m.key),
+                    format!("业务指标：{}", m.name),
+                ));
+                options.push((
+                    format!("growth:{}", m.key),
+                    format!("业务指标同比增长：{}", m.name),
+                ));
             }
             options.push(("typed".to_string(), "直接填写".to_string()));
             options
@@ -327,7 +388,15 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
             _ => String::new(),
         })
     };
-    let is_typed = move || matches!(rule.get(), ScoringRule::Tiered { metric: MetricSource::Typed { .. }, .. });
+    let is_typed = move || {
+        matches!(
+            rule.get(),
+            ScoringRule::Tiered {
+                metric: MetricSource::Typed { .. },
+                ..
+            }
+        )
+    };
     let tier_count = Memo::new(move |_| match rule.get() {
         ScoringRule::Tiered { tiers, .. } => tiers.len(),
         _ => 0,
@@ -337,7 +406,10 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
     let id_tiers = id.clone();
     let id_add = id.clone();
     let typed_value = Signal::derive(move || match rule.get() {
-        ScoringRule::Tiered { metric: MetricSource::Typed { value, .. }, .. } => value,
+        ScoringRule::Tiered {
+            metric: MetricSource::Typed { value, .. },
+            ..
+        } => value,
         _ => None,
     });
     let typed_key = format!("indicators/{id}/rule/metric");
@@ -381,7 +453,9 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
     let id_bound = id.clone();
     let bound = move |which: &'static str, label: &'static str| {
         let id = id_bound.clone();
-        let value = Signal::derive(move || get().and_then(|tier| if which == "min" { tier.min } else { tier.max }));
+        let value = Signal::derive(move || {
+            get().and_then(|tier| if which == "min" { tier.min } else { tier.max })
+        });
         let key = format!("indicators/{id}/rule/tiers/{t}/{which}");
         view! {
             <td><DecimalField label=label path=key.clone() value=value compact=true allow_negative=true
@@ -397,7 +471,17 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
     let id_inclusive = id.clone();
     let inclusive = move |which: &'static str, label: &'static str| {
         let id = id_inclusive.clone();
-        let checked = move || get().map(|tier| if which == "min" { tier.min_inclusive } else { tier.max_inclusive }).unwrap_or(false);
+        let checked = move || {
+            get()
+                .map(|tier| {
+                    if which == "min" {
+                        tier.min_inclusive
+                    } else {
+                        tier.max_inclusive
+                    }
+                })
+                .unwrap_or(false)
+        };
         view! {
             <td><input type="checkbox" aria-label=label prop:checked=checked on:change=move |ev| {
                 let on = event_target_checked(&ev);

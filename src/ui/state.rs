@@ -28,7 +28,14 @@ pub enum Tab {
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 6] = [Tab::Unit, Tab::Accounts, Tab::Metrics, Tab::Indicators, Tab::Findings, Tab::Report];
+    pub const ALL: [Tab; 6] = [
+        Tab::Unit,
+        Tab::Accounts,
+        Tab::Metrics,
+        Tab::Indicators,
+        Tab::Findings,
+        Tab::Report,
+    ];
 
     /// The Chinese label.
     pub fn label(self) -> &'static str {
@@ -61,6 +68,7 @@ impl Tab {
             "indicators" | "adjustments" | "stated" => Tab::Indicators,
             "accounts" | "project" => Tab::Accounts,
             "metrics" => Tab::Metrics,
+            "narrative" => Tab::Report,
             "unit" if path.starts_with("unit/assets") => Tab::Accounts,
             _ => Tab::Unit,
         }
@@ -110,12 +118,18 @@ impl Workbench {
             Ok(Some(evaluation)) => Some(evaluation),
             Ok(None) => None,
             Err(message) => {
-                notice = Some(Notice { error: true, text: message });
+                notice = Some(Notice {
+                    error: true,
+                    text: message,
+                });
                 None
             }
         };
         if let Some(message) = autosave.unavailable_message() {
-            notice = Some(Notice { error: false, text: message });
+            notice = Some(Notice {
+                error: false,
+                text: message,
+            });
         }
         let initial = restored
             .or_else(|| template::load(template_name))
@@ -150,7 +164,8 @@ impl Workbench {
 
     /// Applies an edit. Consecutive edits with the same `key` (typing in one field) are one undo step.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Evaluation)) {
-        self.evaluation.with_untracked(|current| self.history.update_value(|h| h.record(current, key)));
+        self.evaluation
+            .with_untracked(|current| self.history.update_value(|h| h.record(current, key)));
         self.evaluation.update(change);
         self.after_change();
     }
@@ -168,7 +183,9 @@ impl Workbench {
 
     /// Undoes one step.
     pub fn undo(&self) {
-        let previous = self.evaluation.with_untracked(|current| self.history.try_update_value(|h| h.undo(current)).flatten());
+        let previous = self
+            .evaluation
+            .with_untracked(|current| self.history.try_update_value(|h| h.undo(current)).flatten());
         if let Some(previous) = previous {
             self.evaluation.set(previous);
             self.after_change();
@@ -177,7 +194,9 @@ impl Workbench {
 
     /// Redoes one step.
     pub fn redo(&self) {
-        let next = self.evaluation.with_untracked(|current| self.history.try_update_value(|h| h.redo(current)).flatten());
+        let next = self
+            .evaluation
+            .with_untracked(|current| self.history.try_update_value(|h| h.redo(current)).flatten());
         if let Some(next) = next {
             self.evaluation.set(next);
             self.after_change();
@@ -190,20 +209,29 @@ impl Workbench {
             self.can_redo.set(h.can_redo());
         });
         let this = *self;
-        self.autosave.update_value(|a| a.schedule(move || this.save_now()));
+        self.autosave
+            .update_value(|a| a.schedule(move || this.save_now()));
     }
 
     /// Writes the autosave now (debounce elapsed, or the page is being hidden).
     pub fn save_now(&self) {
-        let outcome = self.evaluation.with_untracked(|e| self.autosave.try_update_value(|a| a.save(e)));
+        let outcome = self
+            .evaluation
+            .with_untracked(|e| self.autosave.try_update_value(|a| a.save(e)));
         if let Some(SaveOutcome::Failed(message)) = outcome {
-            self.notice.set(Some(Notice { error: true, text: message }));
+            self.notice.set(Some(Notice {
+                error: true,
+                text: message,
+            }));
         }
     }
 
     /// Shows a message in the banner.
     pub fn tell(&self, error: bool, text: impl Into<String>) {
-        self.notice.set(Some(Notice { error, text: text.into() }));
+        self.notice.set(Some(Notice {
+            error,
+            text: text.into(),
+        }));
     }
 
     /// Switches to the tab of `path`, then scrolls to, highlights and focuses its field.
@@ -213,7 +241,9 @@ impl Workbench {
         let root = self.root;
         let path = path.to_string();
         request_animation_frame(move || {
-            let Some(root) = root.get_untracked() else { return };
+            let Some(root) = root.get_untracked() else {
+                return;
+            };
             // The exact field, else the nearest enclosing one (e.g. a row for a rule problem).
             let mut target = path.as_str();
             loop {
@@ -225,7 +255,9 @@ impl Workbench {
                         .ok()
                         .flatten()
                         .unwrap_or(element);
-                    if let Some(html) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focusable) {
+                    if let Some(html) =
+                        wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focusable)
+                    {
                         let _ = html.focus();
                     }
                     return;

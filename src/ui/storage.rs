@@ -56,7 +56,13 @@ impl Autosave {
             let _ = s.remove_item(probe);
             ok
         });
-        Autosave { key: format!("jixiao:{key}"), storage, pending: None, last_written: None, failure_told: false }
+        Autosave {
+            key: format!("jixiao:{key}"),
+            storage,
+            pending: None,
+            last_written: None,
+            failure_told: false,
+        }
     }
 
     /// A one-time notice when autosave cannot work at all.
@@ -68,8 +74,12 @@ impl Autosave {
 
     /// The autosaved evaluation, if any. A stored value that cannot be read is kept aside and reported.
     pub fn restore(&mut self) -> Result<Option<Evaluation>, String> {
-        let Some(storage) = &self.storage else { return Ok(None) };
-        let Ok(Some(text)) = storage.get_item(&self.key) else { return Ok(None) };
+        let Some(storage) = &self.storage else {
+            return Ok(None);
+        };
+        let Ok(Some(text)) = storage.get_item(&self.key) else {
+            return Ok(None);
+        };
         match from_json(&text) {
             Ok(evaluation) => {
                 remember(&text);
@@ -81,7 +91,9 @@ impl Autosave {
                 let _ = storage.set_item(&aside, &text);
                 // Do not overwrite the unreadable copy until the user edits.
                 self.last_written = Some(text);
-                Err(format!("上次自动保存的内容无法打开（{error}），已另存为 {aside}，现打开示例。"))
+                Err(format!(
+                    "上次自动保存的内容无法打开（{error}），已另存为 {aside}，现打开示例。"
+                ))
             }
         }
     }
@@ -101,7 +113,9 @@ impl Autosave {
         }
         let text = to_json(evaluation);
         remember(&text);
-        let Some(storage) = &self.storage else { return SaveOutcome::Skipped };
+        let Some(storage) = &self.storage else {
+            return SaveOutcome::Skipped;
+        };
         if self.last_written.as_deref() == Some(text.as_str()) {
             return SaveOutcome::Skipped;
         }

@@ -17,15 +17,27 @@ pub fn Toolbar() -> impl IntoView {
         match template::load(&name) {
             Some(evaluation) => {
                 state.replace(evaluation);
-                let title = template::TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap_or("");
-                state.tell(false, format!("已新建：{title}。之前的内容可用“撤销”找回。"));
+                let title = template::TEMPLATES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, t)| *t)
+                    .unwrap_or("");
+                state.tell(
+                    false,
+                    format!("已新建：{title}。之前的内容可用“撤销”找回。"),
+                );
             }
             None => state.tell(true, "模板无法载入"),
         }
     };
     let reset = move |_| {
         let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message("恢复为内置示例（南京12345 2024年度）？当前内容可用“撤销”找回。").ok())
+            .and_then(|w| {
+                w.confirm_with_message(
+                    "恢复为内置示例（南京12345 2024年度）？当前内容可用“撤销”找回。",
+                )
+                .ok()
+            })
             .unwrap_or(false);
         if ok {
             if let Some(example) = template::load("nanjing-2024") {

@@ -1,8 +1,8 @@
 //! 单位概况: the unit's profile, staffing, goals and the figures as printed.
 
 use super::bind::{area, count, decimal, text};
-use crate::core::EvaluationKind;
 use super::state::Workbench;
+use crate::core::EvaluationKind;
 use leptos::prelude::*;
 
 fn to_u32(v: Option<i64>) -> Option<u32> {

@@ -189,6 +189,28 @@ export default [
     },
   },
   {
+    name: 'the report preview follows an edit and prints from an iframe holding only the report',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await app.tab('report').click();
+      const preview = app.root.getByTestId('report-preview');
+      await until(async () => assert.match(await preview.textContent(), /自评价得分为99\.5分，评价等级为“优”/));
+      await app.tab('indicators').click();
+      const path = await app.rowPath('工作开展情况');
+      await app.setField(`${path}/score`, '1');
+      await app.setField(`${path}/reason`, '');
+      await app.tab('report').click();
+      await until(async () => assert.match(await preview.textContent(), /自评价得分为100分/));
+      assert.match(await preview.textContent(), /各项指标均未扣分/);
+      await page.evaluate(() => { window.print = () => {}; });
+      await app.root.getByTestId('print-report').click();
+      const frame = page.frameLocator('[data-testid="print-frame"]');
+      await until(async () => assert.match(await frame.locator('h1').textContent(), /部门整体绩效自评价报告/));
+      assert.equal(await frame.locator('[data-testid="report-total"]').textContent(), '100');
+      assert.equal(await frame.locator('[data-testid="workbench"]').count(), 0, 'only the report is printed');
+    },
+  },
+  {
     name: 'loads without console errors and without touching history',
     async run({ page, baseUrl, assert, consoleErrors }) {
       await page.addInitScript(() => {

@@ -1,0 +1,62 @@
+//! Plain-text rendering of a report: what the golden files hold, and what a reviewer can diff.
+
+use super::{Block, Report, ScoreTable};
+
+/// Full-width indent of a body paragraph (two 全角空格).
+const INDENT: &str = "\u{3000}\u{3000}";
+
+/// The report as plain text: title, headings, indented paragraphs, the annex as tab-separated rows.
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(&report.title);
+    out.push_str("\n\n");
+    for block in &report.blocks {
+        match block {
+            Block::Heading1(h) | Block::Heading2(h) => {
+                out.push_str(h);
+                out.push('\n');
+            }
+            Block::Paragraph(p) => {
+                out.push_str(INDENT);
+                out.push_str(p);
+                out.push('\n');
+            }
+            Block::PageBreak => out.push_str("\n"),
+            Block::Annex { label, title } => {
+                out.push_str(&format!("{label}\n{title}\n"));
+            }
+            Block::Scores(table) => table_text(table, &mut out),
+            Block::Grid(grid) => {
+                for row in &grid.rows {
+                    let cells: Vec<&str> = row.iter().map(|(t, _)| t.as_str()).collect();
+                    out.push_str(&cells.join("\t"));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+fn table_text(table: &ScoreTable, out: &mut String) {
+    out.push_str(&table.headers.join("\t"));
+    out.push('\n');
+    for row in &table.rows {
+        let mut cells = vec![
+            row.level1.as_ref().map(|s| s.text.as_str()).unwrap_or(""),
+            row.level2.as_ref().map(|s| s.text.as_str()).unwrap_or(""),
+            &row.name,
+            &row.description,
+            &row.criteria,
+            &row.points,
+            &row.score,
+        ];
+        if table.with_reason {
+            cells.push(&row.reason);
+        }
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    let (label, points, total) = &table.total;
+    out.push_str(&format!("{label}\t\t\t\t\t{points}\t{total}\n"));
+}
