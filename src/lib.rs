@@ -5,6 +5,7 @@
 //! the CLI (`src/bin/jixiao.rs`) are thin layers over it.
 
 pub mod core;
+pub mod export;
 pub mod report;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,10 +1,10 @@
 //! `jixiao` — the reviewer's command line over the same core as the browser app.
 //!
 //! ```text
-//! jixiao check [--json] FILE...   score and check evaluation files ("-" reads standard input)
+//! jixiao check [--json] FILE...   score and check evaluation files or TSV tables ("-" reads standard input)
 //! jixiao template NAME            print a built-in template's JSON (nanjing-2024, department, project)
 //! jixiao templates                list the built-in templates
-//! jixiao export FILE --to txt|html [-o OUT]   write the self-evaluation report
+//! jixiao export FILE --to txt|html|xlsx [-o OUT]   write the self-evaluation report
 //! ```
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
@@ -17,7 +17,7 @@ const USAGE: &str = "用法：
   jixiao check [--json] 文件...   评分并检查评价文件（“-”表示标准输入）
   jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project）
   jixiao templates                列出内置模板
-  jixiao export 文件 --to txt|html [-o 输出文件]   生成自评价报告（默认输出到标准输出）";
+  jixiao export 文件 --to txt|html|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -65,16 +65,34 @@ enum Checked {
     Unreadable(String),
 }
 
-fn read(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut text = String::new();
+/// Reads a file (or standard input) and opens it as an evaluation: JSON, a TSV table, or an .xlsx table.
+fn read(path: &str) -> Result<jixiao::core::Evaluation, String> {
+    let bytes = if path == "-" {
+        let mut bytes = Vec::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|e| format!("无法读取标准输入：{e}"))?;
-        Ok(text)
+        bytes
     } else {
-        let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))?;
-        String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())
+        std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))?
+    };
+    if bytes.starts_with(b"PK") {
+        return jixiao::core::import::parse_xlsx(&bytes)
+            .map(|t| t.into_evaluation())
+            .map_err(|e| format!("无法识别的 Excel 指标表：{e}"));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
+    load_any(&text)
+}
+
+/// An evaluation file (JSON), or an indicator table pasted as tab-separated text.
+fn load_any(text: &str) -> Result<jixiao::core::Evaluation, String> {
+    if text.trim_start().starts_with('{') {
+        from_json(text).map_err(|e| e.to_string())
+    } else {
+        jixiao::core::import::parse_tsv(text)
+            .map(|t| t.into_evaluation())
+            .map_err(|e| format!("无法识别的指标表：{e}"))
     }
 }
 
@@ -88,14 +106,13 @@ fn check(args: &[String]) -> ExitCode {
     let results: Vec<(&String, Checked)> = files
         .iter()
         .map(|path| {
-            let checked =
-                match read(path).and_then(|text| from_json(&text).map_err(|e| e.to_string())) {
-                    Ok(evaluation) => {
-                        let assessment = assess(&evaluation);
-                        Checked::Ok(Box::new(evaluation), Box::new(assessment))
-                    }
-                    Err(message) => Checked::Unreadable(message),
-                };
+            let checked = match read(path) {
+                Ok(evaluation) => {
+                    let assessment = assess(&evaluation);
+                    Checked::Ok(Box::new(evaluation), Box::new(assessment))
+                }
+                Err(message) => Checked::Unreadable(message),
+            };
             (*path, checked)
         })
         .collect();
@@ -245,8 +262,7 @@ fn export(args: &[String]) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let evaluation = match read(&file).and_then(|text| from_json(&text).map_err(|e| e.to_string()))
-    {
+    let evaluation = match read(&file) {
         Ok(e) => e,
         Err(message) => {
             eprintln!("{file}：{message}");
@@ -257,8 +273,15 @@ fn export(args: &[String]) -> ExitCode {
     let bytes = match format.as_str() {
         "txt" => jixiao::report::text::render(&report).into_bytes(),
         "html" => jixiao::report::html::render_document(&report).into_bytes(),
+        "xlsx" => match jixiao::export::xlsx::scoring_workbook(&evaluation) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
+        },
         other => {
-            eprintln!("不支持的导出格式：{other}（可用：txt、html）");
+            eprintln!("不支持的导出格式：{other}（可用：txt、html、xlsx）");
             return ExitCode::from(2);
         }
     };

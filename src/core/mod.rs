@@ -4,6 +4,7 @@ pub mod assess;
 pub mod check;
 pub mod edit;
 pub mod error;
+pub mod import;
 pub mod metric;
 pub mod model;
 pub mod number;

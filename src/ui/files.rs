@@ -19,6 +19,30 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
         );
         return;
     }
+    let lower = name.to_lowercase();
+    if lower.ends_with(".xlsx") {
+        leptos::task::spawn_local(async move {
+            let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+                state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            match crate::core::import::parse_xlsx(&bytes) {
+                Ok(table) => {
+                    state.edit("", move |e| table.apply_to(e));
+                    state.seal();
+                    state.tell(
+                        false,
+                        format!("已从“{name}”导入指标表。可用“撤销”恢复原指标体系。"),
+                    );
+                }
+                Err(error) => {
+                    state.tell(true, format!("无法导入“{name}”：{error}。当前内容未改动。"))
+                }
+            }
+        });
+        return;
+    }
     leptos::task::spawn_local(async move {
         let text = match JsFuture::from(file.text())
             .await
@@ -31,6 +55,12 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
                 return;
             }
         };
+        // A tab-separated table (.tsv / .txt) is an indicator table, not an evaluation file.
+        if !text.trim_start().starts_with('{') && (name.ends_with(".tsv") || name.ends_with(".txt"))
+        {
+            super::import_panel::import_table(state, &text, &format!("“{name}”"));
+            return;
+        }
         match from_json(&text) {
             Ok(evaluation) => {
                 state.replace(evaluation);
@@ -63,8 +93,17 @@ pub fn file_name(evaluation: &Evaluation) -> String {
 
 /// Offers `text` as a download named `name`.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    download_part(name, &wasm_bindgen::JsValue::from_str(text), mime)
+}
+
+/// Offers `bytes` as a download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    download_part(name, &js_sys::Uint8Array::from(bytes), mime)
+}
+
+fn download_part(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
     let fail = |_| "浏览器不允许下载文件".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;

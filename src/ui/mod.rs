@@ -10,6 +10,7 @@ mod fields;
 mod files;
 mod findings;
 mod header;
+mod import_panel;
 mod indicator_table;
 mod metrics_form;
 mod report_tab;

@@ -3,7 +3,7 @@
 //! standalone .html download.
 
 use super::bind::area;
-use super::files::download;
+use super::files::{download, download_bytes};
 use super::state::Workbench;
 use crate::core::placeholder::KNOWN;
 use crate::report::{build, html};
@@ -37,6 +37,22 @@ pub fn ReportTab() -> impl IntoView {
             state.tell(true, message);
         }
     };
+    let save_xlsx = move |_| {
+        let result = state.evaluation.with_untracked(|e| {
+            let name = super::files::file_name(e).replace(".json", "评分表.xlsx");
+            crate::export::xlsx::scoring_workbook(e).map(|bytes| (name, bytes))
+        });
+        let outcome = result.and_then(|(name, bytes)| {
+            download_bytes(
+                &name,
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        });
+        if let Err(message) = outcome {
+            state.tell(true, message);
+        }
+    };
     view! {
         <section class="jx-report-tab">
             <div class="jx-report-editor jx-form">
@@ -52,6 +68,7 @@ pub fn ReportTab() -> impl IntoView {
                 <div class="jx-actions">
                     <button type="button" class="jx-btn" data-testid="print-report" on:click=print>"打印 / 另存为 PDF"</button>
                     <button type="button" class="jx-btn" data-testid="save-html" on:click=save_html>"下载 HTML"</button>
+                    <button type="button" class="jx-btn" data-testid="save-xlsx" on:click=save_xlsx>"下载 Excel 评分表"</button>
                 </div>
                 <style>{html::STYLE}</style>
                 <div class="jx-report-preview" data-testid="report-preview" inner_html=move || fragment.get()></div>

@@ -1,6 +1,7 @@
 //! The toolbar: new from a template, open / save JSON, undo / redo, reset to the example.
 
 use super::files::{open_file, save_json};
+use super::import_panel::ImportPanel;
 use super::state::Workbench;
 use crate::core::template;
 use leptos::html::Input;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<Workbench>();
+    let importing = RwSignal::new(false);
     let picker = NodeRef::<Input>::new();
     let chosen = RwSignal::new("department".to_string());
     let new_from = move |_| {
@@ -58,7 +60,7 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" class="jx-btn" data-testid="open-json" on:click=move |_| {
                 if let Some(input) = picker.get_untracked() { input.click() }
             }>"打开 JSON"</button>
-            <input type="file" accept=".json,application/json" class="jx-hidden" node_ref=picker data-testid="file-input"
+            <input type="file" accept=".json,.tsv,.txt,.xlsx,application/json,text/tab-separated-values,text/plain" class="jx-hidden" node_ref=picker data-testid="file-input"
                 aria-label="选择评价文件"
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -66,6 +68,7 @@ pub fn Toolbar() -> impl IntoView {
                     input.set_value("");
                 }/>
             <button type="button" class="jx-btn" data-testid="save-json" on:click=move |_| save_json(state)>"保存 JSON"</button>
+            <button type="button" class="jx-btn" data-testid="import-open" on:click=move |_| importing.update(|o| *o = !*o)>"粘贴指标表"</button>
             <span class="jx-sep"></span>
             <button type="button" class="jx-btn" data-testid="undo" title="撤销（Ctrl+Z）"
                 prop:disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>"撤销"</button>
@@ -74,5 +77,6 @@ pub fn Toolbar() -> impl IntoView {
             <span class="jx-sep"></span>
             <button type="button" class="jx-btn" data-testid="reset-example" on:click=reset>"恢复示例"</button>
         </div>
+        <ImportPanel open=importing/>
     }
 }

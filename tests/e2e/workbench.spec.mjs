@@ -1,4 +1,5 @@
 // End-to-end: the built app in Debian's Chromium, as a user sees it.
+import fs from 'node:fs';
 import { WorkbenchPage } from './pages.mjs';
 
 async function fresh(page, baseUrl) {
@@ -208,6 +209,27 @@ export default [
       await until(async () => assert.match(await frame.locator('h1').textContent(), /部门整体绩效自评价报告/));
       assert.equal(await frame.locator('[data-testid="report-total"]').textContent(), '100');
       assert.equal(await frame.locator('[data-testid="workbench"]').count(), 0, 'only the report is printed');
+    },
+  },
+  {
+    name: 'pasting the reference indicator table rebuilds the same tree; a bad table changes nothing',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await app.root.getByTestId('template-select').selectOption('department');
+      await app.root.getByTestId('new-from-template').click();
+      await until(async () => assert.equal(await app.totalText(), '0'));
+      await app.root.getByTestId('import-open').click();
+      await app.root.getByTestId('import-text').fill('随便\t什么\n1\t2');
+      await app.root.getByTestId('import-apply').click();
+      await until(async () => assert.match(await app.notice.textContent(), /无法导入.*未找到表头.*当前内容未改动/));
+      assert.equal(await app.totalText(), '0');
+      const tsv = fs.readFileSync(new URL('../fixtures/nanjing-12345-2024-indicators.tsv', import.meta.url), 'utf8');
+      await app.root.getByTestId('import-text').fill(tsv);
+      await app.root.getByTestId('import-apply').click();
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      assert.equal(await app.leafRowCount(), 32);
+      await app.root.getByTestId('undo').click();
+      await until(async () => assert.equal(await app.totalText(), '0'));
     },
   },
   {

@@ -1,0 +1,9 @@
+//! Files to hand on (导出): the scoring annex as .xlsx. (The report's .html is [`crate::report::html`].)
+//!
+//! ```
+//! let e = jixiao::core::template::load("nanjing-2024").unwrap();
+//! let bytes = jixiao::export::xlsx::scoring_workbook(&e).unwrap();
+//! assert_eq!(&bytes[..2], b"PK"); // a zip container
+//! ```
+
+pub mod xlsx;

@@ -1,0 +1,243 @@
+//! The scoring table as an Excel workbook (指标体系得分情况.xlsx): the annex with merged 一级 / 二级 cells,
+//! number formats and SUM formulas for the totals (with their computed results stored, so viewers that
+//! do not recalculate still show them), plus sheets for the findings and the reconciliations. Printed on
+//! A4 landscape with the header row repeated.
+
+use crate::core::assess::assess;
+use crate::core::model::Evaluation;
+use crate::report::{build, Block, ScoreTable};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+
+fn err(e: XlsxError) -> String {
+    format!("生成 Excel 文件失败：{e}")
+}
+
+/// "2.5" → 2.5, "−0.5" → −0.5, "" → None. Excel stores doubles: the conversion happens only here.
+fn number(text: &str) -> Option<f64> {
+    let t = text.trim().replace('−', "-");
+    let t = t.strip_prefix('+').unwrap_or(&t);
+    if t.is_empty() {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// Column letter of a 0-based index (A–Z is enough here).
+fn col_letter(col: u16) -> char {
+    (b'A' + (col as u8).min(25)) as char
+}
+
+struct Formats {
+    title: Format,
+    header: Format,
+    text: Format,
+    number: Format,
+    total: Format,
+    total_number: Format,
+}
+
+fn formats() -> Formats {
+    let base = Format::new()
+        .set_font_name("宋体")
+        .set_font_size(10.5)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter);
+    Formats {
+        title: Format::new()
+            .set_font_name("黑体")
+            .set_font_size(14)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        header: base
+            .clone()
+            .set_font_name("黑体")
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_background_color("#EEF1F5"),
+        text: base.clone(),
+        number: base
+            .clone()
+            .set_align(FormatAlign::Center)
+            .set_num_format("0.##"),
+        total: base
+            .clone()
+            .set_font_name("黑体")
+            .set_bold()
+            .set_align(FormatAlign::Center),
+        total_number: base
+            .set_font_name("黑体")
+            .set_bold()
+            .set_align(FormatAlign::Center)
+            .set_num_format("0.##"),
+    }
+}
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    numeric: bool,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match (numeric, number(text)) {
+        (true, Some(n)) => sheet.write_number_with_format(row, col, n, &f.number)?,
+        _ => sheet.write_string_with_format(row, col, text, &f.text)?,
+    };
+    Ok(())
+}
+
+fn annex_sheet(
+    sheet: &mut Worksheet,
+    title: &str,
+    table: &ScoreTable,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let columns = table.headers.len() as u16;
+    sheet.set_name("指标体系得分情况")?;
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(1, 1)?;
+    let widths: &[f64] = if table.with_reason {
+        &[14.0, 16.0, 24.0, 14.0, 14.0, 8.0, 8.0, 32.0]
+    } else {
+        &[14.0, 16.0, 26.0, 32.0, 40.0, 8.0, 8.0]
+    };
+    for (i, w) in widths.iter().enumerate() {
+        sheet.set_column_width(i as u16, *w)?;
+    }
+    sheet.merge_range(0, 0, 0, columns - 1, title, &f.title)?;
+    sheet.set_row_height(0, 30)?;
+    for (i, h) in table.headers.iter().enumerate() {
+        sheet.write_string_with_format(1, i as u16, h, &f.header)?;
+    }
+    let first = 2u32;
+    for (i, row) in table.rows.iter().enumerate() {
+        let r = first + i as u32;
+        for (col, span) in [(0u16, &row.level1), (1u16, &row.level2)] {
+            if let Some(span) = span {
+                if span.rows > 1 {
+                    sheet.merge_range(
+                        r,
+                        col,
+                        r + span.rows as u32 - 1,
+                        col,
+                        &span.text,
+                        &f.text,
+                    )?;
+                } else {
+                    sheet.write_string_with_format(r, col, &span.text, &f.text)?;
+                }
+            }
+        }
+        write_cell(sheet, r, 2, &row.name, false, f)?;
+        write_cell(sheet, r, 3, &row.description, table.with_reason, f)?;
+        write_cell(sheet, r, 4, &row.criteria, table.with_reason, f)?;
+        write_cell(sheet, r, 5, &row.points, true, f)?;
+        write_cell(sheet, r, 6, &row.score, true, f)?;
+        if table.with_reason {
+            write_cell(sheet, r, 7, &row.reason, false, f)?;
+        }
+    }
+    let total_row = first + table.rows.len() as u32;
+    let last = total_row; // 1-based row number of the last data row equals the 0-based total row index
+    let (label, points, total) = &table.total;
+    sheet.merge_range(total_row, 0, total_row, 4, label, &f.total)?;
+    for (col, result) in [(5u16, points), (6u16, total)] {
+        let letter = col_letter(col);
+        let formula = Formula::new(format!("=SUM({letter}{}:{letter}{last})", first + 1))
+            .set_result(result.as_str());
+        sheet.write_formula_with_format(total_row, col, formula, &f.total_number)?;
+    }
+    if table.with_reason {
+        sheet.write_blank(total_row, 7, &f.text)?;
+    }
+    Ok(())
+}
+
+/// The scoring workbook of an evaluation, as .xlsx bytes.
+pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
+    let report = build(evaluation);
+    let assessment = assess(evaluation);
+    let f = formats();
+    let mut workbook = Workbook::new();
+    let title = report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Annex { title, .. } => Some(title.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| report.title.clone());
+    let table = report.blocks.iter().find_map(|b| match b {
+        Block::Scores(t) => Some(t),
+        _ => None,
+    });
+    if let Some(table) = table {
+        annex_sheet(workbook.add_worksheet(), &title, table, &f).map_err(err)?;
+    }
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("检查结果").map_err(err)?;
+    for (i, (h, w)) in [
+        ("严重程度", 10.0),
+        ("代码", 24.0),
+        ("位置", 36.0),
+        ("说明", 80.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.set_column_width(i as u16, *w).map_err(err)?;
+        sheet
+            .write_string_with_format(0, i as u16, *h, &f.header)
+            .map_err(err)?;
+    }
+    for (i, finding) in assessment.findings.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (c, text) in [
+            finding.severity.label(),
+            &finding.code,
+            &finding.path,
+            &finding.message,
+        ]
+        .iter()
+        .enumerate()
+        {
+            sheet
+                .write_string_with_format(r, c as u16, *text, &f.text)
+                .map_err(err)?;
+        }
+    }
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("核对").map_err(err)?;
+    for (i, (h, w)) in [("核对项", 44.0), ("计算", 60.0), ("结果", 10.0)]
+        .iter()
+        .enumerate()
+    {
+        sheet.set_column_width(i as u16, *w).map_err(err)?;
+        sheet
+            .write_string_with_format(0, i as u16, *h, &f.header)
+            .map_err(err)?;
+    }
+    for (i, r) in assessment.reconciliations.iter().enumerate() {
+        let status = match r.status {
+            crate::core::check::ReconcileStatus::Pass => "相符",
+            crate::core::check::ReconcileStatus::RoundingGap => "尾差",
+            crate::core::check::ReconcileStatus::Mismatch => "不符",
+            crate::core::check::ReconcileStatus::Unverifiable => "无法核实",
+        };
+        let row = i as u32 + 1;
+        for (c, text) in [r.label.as_str(), r.detail.as_str(), status]
+            .iter()
+            .enumerate()
+        {
+            sheet
+                .write_string_with_format(row, c as u16, *text, &f.text)
+                .map_err(err)?;
+        }
+    }
+    workbook.save_to_buffer().map_err(err)
+}

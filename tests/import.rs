@@ -1,0 +1,120 @@
+//! Importing indicator tables pasted from Excel / WPS.
+
+use jixiao::core::import::parse_tsv;
+use jixiao::core::{assess, template, Evaluation, Severity};
+use std::path::Path;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn shape(e: &Evaluation) -> Vec<(usize, String, String, Option<String>)> {
+    let mut out = Vec::new();
+    e.walk_indicators(&mut |n, depth| {
+        out.push((
+            depth,
+            n.name.clone(),
+            n.points.normalize().to_string(),
+            n.score.map(|s| s.normalize().to_string()),
+        ))
+    });
+    out
+}
+
+#[test]
+fn the_reference_table_gives_the_built_in_tree() {
+    let table = parse_tsv(&fixture("nanjing-12345-2024-indicators.tsv")).unwrap();
+    let mut imported = template::load("nanjing-2024").unwrap();
+    let example = imported.clone();
+    table.apply_to(&mut imported);
+    assert_eq!(shape(&imported), shape(&example));
+    assert_eq!(imported.adjustments.bonus.name, "受嘉奖情况");
+    assert_eq!(imported.adjustments.penalty.name, "部门或工作人员违法违纪");
+    assert_eq!(imported.adjustments.cap.to_string(), "5");
+    let a = assess(&imported);
+    assert_eq!(a.total.to_string(), "99.5");
+    assert_eq!(a.counts, vec![6, 17, 34]);
+}
+
+#[test]
+fn merged_cells_points_in_names_and_the_total_row() {
+    let tsv = "2024年度指标体系得分情况\n\
+               一级指标\t二级指标\t三级指标\t分值\t自评分\n\
+               部门决策（15分）\t决策机制（15分）\t决策规范\t15\t14\n\
+               部门管理（85分）\t预算执行（85分）\t执行率\t45\t45\n\
+               \t\t公开\t40\t40\n\
+               合计\t\t\t100\t99\n";
+    let table = parse_tsv(tsv).unwrap();
+    assert_eq!(table.stated_total.unwrap().to_string(), "99");
+    let e = table.into_evaluation();
+    assert_eq!(e.indicators.len(), 2);
+    assert_eq!(e.indicators[1].name, "部门管理");
+    assert_eq!(e.indicators[1].points.to_string(), "85");
+    assert_eq!(
+        e.indicators[1].children[0].children.len(),
+        2,
+        "blank cells mean same as above"
+    );
+    let a = assess(&e);
+    assert_eq!(a.total.to_string(), "99");
+    assert!(
+        a.findings.iter().any(|f| f.code == "score.reason"),
+        "the lost point needs a reason"
+    );
+    assert!(!a.findings.iter().any(|f| f.code == "stated.total"));
+}
+
+#[test]
+fn a_stated_total_that_does_not_add_up_is_caught() {
+    let tsv = "三级指标\t分值\t得分\nA\t50\t50\nB\t50\t45\n总分\t100\t100\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "stated.total" && f.severity == Severity::Error));
+}
+
+#[test]
+fn project_tables_and_quoted_cells() {
+    let tsv = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+               产出指标\t数量指标\t培训人次\t100\t95\t50\t47.5\t\"部分学员\n因故缺席\"\n\
+               效益指标\t社会效益\t群众知晓率\t按期完成\t已完成\t50\t50\t\n";
+    let table = parse_tsv(tsv).unwrap();
+    assert!(table.project);
+    let e = table.into_evaluation();
+    let leaf = &e.indicators[0].children[0].children[0];
+    assert_eq!(leaf.target.unwrap().to_string(), "100");
+    assert_eq!(leaf.reason, "部分学员\n因故缺席");
+    assert_eq!(
+        e.indicators[1].children[0].children[0].target_text,
+        "按期完成"
+    );
+}
+
+#[test]
+fn bad_tables_say_where() {
+    let err = parse_tsv("随便\t什么\n1\t2\n").unwrap_err();
+    assert!(err.to_string().contains("未找到表头"), "{err}");
+    let err = parse_tsv("三级指标\t分值\t自评分\nA\t十\t5\n").unwrap_err();
+    assert_eq!((err.row, err.column), (2, 2));
+    assert!(err.to_string().starts_with("第 2 行第 2 列"), "{err}");
+    let err = parse_tsv("三级指标\t分值\t自评分\nA\t-1\t5\n").unwrap_err();
+    assert!(err.to_string().contains("不能为负数"), "{err}");
+}
+
+#[test]
+fn the_cli_checks_a_pasted_table() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/nanjing-12345-2024-indicators.tsv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["check", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("总分 99.5  等级 优"), "{text}");
+}
