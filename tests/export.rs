@@ -84,3 +84,120 @@ fn not_an_xlsx_is_a_chinese_error() {
     let err = import::parse_xlsx(b"PK\x03\x04garbage").unwrap_err();
     assert!(err.to_string().contains("不是可读取的 Excel 文件"), "{err}");
 }
+
+/// The text of word/document.xml of a .docx, checked to be well-formed XML.
+fn document_xml(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("document.xml is not well-formed: {e}"),
+        }
+    }
+    xml
+}
+
+/// All text runs of the document, concatenated.
+fn document_text(xml: &str) -> String {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut text = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            quick_xml::events::Event::End(e) if e.name().as_ref() == b"w:t" => {
+                in_text = false;
+                text.push('|');
+            }
+            quick_xml::events::Event::Text(t) if in_text => text.push_str(&t.decode().unwrap()),
+            quick_xml::events::Event::GeneralRef(r) if in_text => {
+                let name = String::from_utf8_lossy(&r).to_string();
+                text.push_str(match name.as_str() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "?",
+                });
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn the_docx_has_east_asian_fonts_merged_cells_and_every_annex_figure() {
+    let e = template::load("nanjing-2024").unwrap();
+    let bytes = jixiao::export::docx::evaluation_docx(&e).unwrap();
+    let xml = document_xml(&bytes);
+    assert!(
+        xml.contains("w:eastAsia=\"仿宋_GB2312\""),
+        "body font on the East-Asian slot"
+    );
+    assert!(xml.contains("w:eastAsia=\"黑体\""));
+    assert!(xml.contains("w:eastAsia=\"楷体_GB2312\""));
+    assert!(xml.contains("w:eastAsia=\"方正小标宋简体\""));
+    assert!(
+        xml.contains("<w:vMerge w:val=\"restart\""),
+        "一级 / 二级 merged vertically"
+    );
+    assert!(xml.contains("<w:vMerge w:val=\"continue\""));
+    assert!(xml.contains("<w:gridCol"), "column widths in the grid");
+    assert!(xml.contains("<w:tblW w:w="), "table width");
+    assert!(xml.contains("<w:cantSplit"), "rows not split across pages");
+    assert!(
+        xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""),
+        "A4"
+    );
+    let text = document_text(&xml);
+    assert!(text.contains("部门整体绩效自评价报告"));
+    assert!(text.contains("自评价得分为99.5分"));
+    // Every figure of the annex: each leaf's 分值 and 自评分 cell, and the totals.
+    let report = jixiao::report::build(&e);
+    let table = report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            jixiao::report::Block::Scores(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    for row in &table.rows {
+        assert!(
+            text.contains(&format!("|{}|", row.name)),
+            "row {}",
+            row.name
+        );
+        if !row.points.is_empty() {
+            assert!(
+                text.contains(&format!("|{}|{}|", row.points, row.score)),
+                "figures of {}",
+                row.name
+            );
+        }
+    }
+    assert!(text.contains("|合计|100|99.5|"));
+}
+
+#[test]
+fn hostile_text_stays_text_in_the_docx() {
+    let mut e = template::load("nanjing-2024").unwrap();
+    e.unit.name = "<w:p>\"&'</w:p><script>".into();
+    e.indicators[0].children[0].children[0].name = "]]><!--".into();
+    let bytes = jixiao::export::docx::evaluation_docx(&e).unwrap();
+    let xml = document_xml(&bytes);
+    assert!(!xml.contains("<script>"));
+    assert!(document_text(&xml).contains("<w:p>\"&'</w:p><script>"));
+}

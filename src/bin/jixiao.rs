@@ -4,7 +4,7 @@
 //! jixiao check [--json] FILE...   score and check evaluation files or TSV tables ("-" reads standard input)
 //! jixiao template NAME            print a built-in template's JSON (nanjing-2024, department, project)
 //! jixiao templates                list the built-in templates
-//! jixiao export FILE --to txt|html|xlsx [-o OUT]   write the self-evaluation report
+//! jixiao export FILE --to txt|html|docx|xlsx [-o OUT]   write the self-evaluation report
 //! ```
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
@@ -17,7 +17,7 @@ const USAGE: &str = "用法：
   jixiao check [--json] 文件...   评分并检查评价文件（“-”表示标准输入）
   jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project）
   jixiao templates                列出内置模板
-  jixiao export 文件 --to txt|html|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）";
+  jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -273,6 +273,13 @@ fn export(args: &[String]) -> ExitCode {
     let bytes = match format.as_str() {
         "txt" => jixiao::report::text::render(&report).into_bytes(),
         "html" => jixiao::report::html::render_document(&report).into_bytes(),
+        "docx" => match jixiao::export::docx::report_docx(&report) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                eprintln!("{message}");
+                return ExitCode::from(2);
+            }
+        },
         "xlsx" => match jixiao::export::xlsx::scoring_workbook(&evaluation) {
             Ok(bytes) => bytes,
             Err(message) => {
@@ -281,7 +288,7 @@ fn export(args: &[String]) -> ExitCode {
             }
         },
         other => {
-            eprintln!("不支持的导出格式：{other}（可用：txt、html、xlsx）");
+            eprintln!("不支持的导出格式：{other}（可用：txt、html、docx、xlsx）");
             return ExitCode::from(2);
         }
     };

@@ -1,4 +1,4 @@
-//! Files to hand on (导出): the scoring annex as .xlsx. (The report's .html is [`crate::report::html`].)
+//! Files to hand on (导出): the report as .docx, the scoring annex as .xlsx. (The report's .html is [`crate::report::html`].)
 //!
 //! ```
 //! let e = jixiao::core::template::load("nanjing-2024").unwrap();
@@ -6,4 +6,5 @@
 //! assert_eq!(&bytes[..2], b"PK"); // a zip container
 //! ```
 
+pub mod docx;
 pub mod xlsx;

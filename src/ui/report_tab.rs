@@ -53,6 +53,26 @@ pub fn ReportTab() -> impl IntoView {
             state.tell(true, message);
         }
     };
+    let save_docx = move |_| {
+        let result = state.evaluation.with_untracked(|e| {
+            let report = build(e);
+            let name = format!(
+                "{}.docx",
+                report.title.replace(['/', '\\', '"', '“', '”'], "")
+            );
+            crate::export::docx::report_docx(&report).map(|bytes| (name, bytes))
+        });
+        let outcome = result.and_then(|(name, bytes)| {
+            download_bytes(
+                &name,
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            )
+        });
+        if let Err(message) = outcome {
+            state.tell(true, message);
+        }
+    };
     view! {
         <section class="jx-report-tab">
             <div class="jx-report-editor jx-form">
@@ -67,6 +87,7 @@ pub fn ReportTab() -> impl IntoView {
             <div class="jx-report-view">
                 <div class="jx-actions">
                     <button type="button" class="jx-btn" data-testid="print-report" on:click=print>"打印 / 另存为 PDF"</button>
+                    <button type="button" class="jx-btn" data-testid="save-docx" on:click=save_docx>"下载 Word"</button>
                     <button type="button" class="jx-btn" data-testid="save-html" on:click=save_html>"下载 HTML"</button>
                     <button type="button" class="jx-btn" data-testid="save-xlsx" on:click=save_xlsx>"下载 Excel 评分表"</button>
                 </div>

@@ -233,6 +233,24 @@ export default [
     },
   },
   {
+    name: 'Word and Excel files download from the page',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await app.tab('report').click();
+      for (const [testid, suffix] of [['save-docx', '.docx'], ['save-xlsx', '.xlsx'], ['save-html', '.html']]) {
+        const [download] = await Promise.all([page.waitForEvent('download'), app.root.getByTestId(testid).click()]);
+        assert.ok(download.suggestedFilename().endsWith(suffix), download.suggestedFilename());
+        const bytes = fs.readFileSync(await download.path());
+        if (suffix === '.html') {
+          assert.match(bytes.toString('utf8'), /自评价得分为99\.5分/);
+        } else {
+          assert.equal(bytes.subarray(0, 2).toString(), 'PK', `${suffix} is a zip container`);
+          assert.ok(bytes.length > 5000, `${suffix} has content (${bytes.length} bytes)`);
+        }
+      }
+    },
+  },
+  {
     name: 'loads without console errors and without touching history',
     async run({ page, baseUrl, assert, consoleErrors }) {
       await page.addInitScript(() => {

@@ -1,0 +1,284 @@
+//! The report as a Word document (.docx) that Word and WPS render as a 公文 on A4: margins 37 / 35 / 28 /
+//! 26 mm, title 小标宋 2号, body 仿宋_GB2312 3号 with a two-character first-line indent and exact 28.8 pt
+//! lines, 一级标题 黑体, 二级标题 楷体, page numbers in the footer. Chinese fonts are set on the East-Asian
+//! slot (`w:eastAsia`), else Word falls back to a Latin font for 汉字. Tables carry their widths in
+//! `w:tblW` and `w:gridCol` (WPS ignores one without the other), 一级 / 二级 cells are merged vertically,
+//! and rows do not split across pages.
+
+use crate::core::model::Evaluation;
+use crate::report::{build, Block, Grid, Report, ScoreTable, Span};
+use docx_rs::{
+    AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
+};
+
+/// Twips per millimetre (1 inch = 1440 twips = 25.4 mm).
+fn mm(v: f64) -> i32 {
+    (v * 1440.0 / 25.4).round() as i32
+}
+
+/// A4 width / height in twips.
+const PAGE_W: u32 = 11906;
+const PAGE_H: u32 = 16838;
+
+const FANGSONG: &str = "仿宋_GB2312";
+const HEITI: &str = "黑体";
+const KAITI: &str = "楷体_GB2312";
+const XIAOBIAOSONG: &str = "方正小标宋简体";
+const SONG: &str = "宋体";
+
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(east_asia)
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+}
+
+fn run(text: &str, font: &str, half_points: usize) -> Run {
+    Run::new()
+        .add_text(text)
+        .fonts(fonts(font))
+        .size(half_points)
+}
+
+fn exact(line_twips: i32) -> LineSpacing {
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(line_twips)
+}
+
+/// A body paragraph: 仿宋 3号, first line indented two characters, exact 28.8 pt.
+fn body(text: &str, font: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, font, 32))
+        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+        .line_spacing(exact(576))
+        .align(AlignmentType::Both)
+}
+
+fn cell_paragraph(text: &str, center: bool) -> Paragraph {
+    let p = Paragraph::new()
+        .add_run(run(text, SONG, 21))
+        .line_spacing(exact(300));
+    if center {
+        p.align(AlignmentType::Center)
+    } else {
+        p
+    }
+}
+
+fn cell(text: &str, width: usize, center: bool) -> TableCell {
+    TableCell::new()
+        .add_paragraph(cell_paragraph(text, center))
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+}
+
+fn header_cell(text: &str, width: usize) -> TableCell {
+    TableCell::new()
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(run(text, HEITI, 21))
+                .align(AlignmentType::Center),
+        )
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+}
+
+/// Text width of the page in twips.
+fn text_width() -> usize {
+    (PAGE_W as i32 - mm(28.0) - mm(26.0)) as usize
+}
+
+fn scaled(weights: &[usize]) -> Vec<usize> {
+    let total: usize = weights.iter().sum();
+    weights
+        .iter()
+        .map(|w| w * text_width() / total.max(1))
+        .collect()
+}
+
+fn merged(span: &Option<Span>, carry: &mut (usize, String), width: usize) -> TableCell {
+    match span {
+        Some(span) => {
+            *carry = (span.rows.saturating_sub(1), span.text.clone());
+            let c = cell(&span.text, width, true);
+            if span.rows > 1 {
+                c.vertical_merge(VMergeType::Restart)
+            } else {
+                c
+            }
+        }
+        None if carry.0 > 0 => {
+            carry.0 -= 1;
+            TableCell::new()
+                .add_paragraph(Paragraph::new())
+                .width(width, WidthType::Dxa)
+                .vertical_merge(VMergeType::Continue)
+        }
+        None => cell("", width, false),
+    }
+}
+
+fn score_table(table: &ScoreTable) -> Table {
+    let widths = if table.with_reason {
+        scaled(&[12, 14, 20, 11, 11, 7, 7, 18])
+    } else {
+        scaled(&[11, 12, 18, 22, 25, 6, 6])
+    };
+    let mut rows = vec![TableRow::new(
+        table
+            .headers
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| header_cell(h, *w))
+            .collect(),
+    )
+    .cant_split()];
+    let mut carry1 = (0usize, String::new());
+    let mut carry2 = (0usize, String::new());
+    for row in &table.rows {
+        let mut cells = vec![
+            merged(&row.level1, &mut carry1, widths[0]),
+            merged(&row.level2, &mut carry2, widths[1]),
+        ];
+        cells.push(cell(&row.name, widths[2], false));
+        cells.push(cell(&row.description, widths[3], table.with_reason));
+        cells.push(cell(&row.criteria, widths[4], table.with_reason));
+        cells.push(cell(&row.points, widths[5], true));
+        cells.push(cell(&row.score, widths[6], true));
+        if table.with_reason {
+            cells.push(cell(&row.reason, widths[7], false));
+        }
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    let (label, points, total) = &table.total;
+    let label_width: usize = widths[..5].iter().sum();
+    let mut total_cells = vec![
+        TableCell::new()
+            .add_paragraph(
+                Paragraph::new()
+                    .add_run(run(label, HEITI, 21))
+                    .align(AlignmentType::Center),
+            )
+            .grid_span(5)
+            .width(label_width, WidthType::Dxa),
+        cell(points, widths[5], true),
+        cell(total, widths[6], true),
+    ];
+    if table.with_reason {
+        total_cells.push(cell("", widths[7], false));
+    }
+    rows.push(TableRow::new(total_cells).cant_split());
+    Table::new(rows)
+        .set_grid(widths)
+        .width(text_width(), WidthType::Dxa)
+}
+
+fn grid_table(grid: &Grid) -> Table {
+    let columns = grid
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|(_, s)| *s).sum::<usize>())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let unit = text_width() / columns;
+    let rows = grid
+        .rows
+        .iter()
+        .map(|row| {
+            TableRow::new(
+                row.iter()
+                    .map(|(text, span)| {
+                        let c = cell(text, unit * span, true);
+                        if *span > 1 {
+                            c.grid_span(*span)
+                        } else {
+                            c
+                        }
+                    })
+                    .collect(),
+            )
+            .cant_split()
+        })
+        .collect();
+    Table::new(rows)
+        .set_grid(vec![unit; columns])
+        .width(unit * columns, WidthType::Dxa)
+}
+
+/// The report as a Word document.
+pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .add_run(run("— ", SONG, 28))
+            .add_page_num(PageNum::new())
+            .add_run(run(" —", SONG, 28))
+            .align(AlignmentType::Center),
+    );
+    let mut docx = Docx::new()
+        .page_size(PAGE_W, PAGE_H)
+        .page_margin(
+            PageMargin::new()
+                .top(mm(37.0))
+                .bottom(mm(35.0))
+                .left(mm(28.0))
+                .right(mm(26.0))
+                .footer(mm(25.0)),
+        )
+        .default_fonts(fonts(FANGSONG))
+        .default_size(32)
+        .footer(footer)
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(run(&report.title, XIAOBIAOSONG, 44))
+                .align(AlignmentType::Center)
+                .line_spacing(
+                    LineSpacing::new()
+                        .line_rule(LineSpacingType::Auto)
+                        .line(360)
+                        .after(576),
+                ),
+        );
+    let mut break_next = false;
+    for block in &report.blocks {
+        match block {
+            Block::Heading1(h) => docx = docx.add_paragraph(body(h, HEITI)),
+            Block::Heading2(h) => docx = docx.add_paragraph(body(h, KAITI)),
+            Block::Paragraph(p) => docx = docx.add_paragraph(body(p, FANGSONG)),
+            Block::PageBreak => break_next = true,
+            Block::Annex { label, title } => {
+                docx = docx.add_paragraph(
+                    Paragraph::new()
+                        .add_run(run(label, HEITI, 32))
+                        .page_break_before(std::mem::take(&mut break_next)),
+                );
+                docx = docx.add_paragraph(
+                    Paragraph::new()
+                        .add_run(run(title, XIAOBIAOSONG, 36))
+                        .align(AlignmentType::Center)
+                        .line_spacing(
+                            LineSpacing::new()
+                                .line_rule(LineSpacingType::Auto)
+                                .line(360)
+                                .before(240)
+                                .after(240),
+                        ),
+                );
+            }
+            Block::Scores(table) => docx = docx.add_table(score_table(table)),
+            Block::Grid(grid) => docx = docx.add_table(grid_table(grid)),
+        }
+    }
+    let mut buffer = std::io::Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut buffer)
+        .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
+    Ok(buffer.into_inner())
+}
+
+/// The report of an evaluation as .docx bytes.
+pub fn evaluation_docx(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
+    report_docx(&build(evaluation))
+}
