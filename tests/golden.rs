@@ -2,19 +2,10 @@
 //! `UPDATE_GOLDEN=1 cargo test --test golden` and review the diff.
 
 use std::path::Path;
-use std::process::Command;
 
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
+mod common;
+use common::golden;
+use std::process::Command;
 
 fn jixiao(args: &[&str]) -> (String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))

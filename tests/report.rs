@@ -3,19 +3,9 @@
 
 use jixiao::core::template;
 use jixiao::report::{build, html, text};
-use std::path::Path;
 
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
+mod common;
+use common::golden;
 
 #[test]
 fn nanjing_report_text() {

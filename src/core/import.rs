@@ -12,7 +12,7 @@
 //! assert_eq!(table.stated_total.unwrap().to_string(), "98");
 //! ```
 
-use crate::core::model::{Adjustments, Evaluation, EvaluationKind, Indicator, SCHEMA_VERSION};
+use crate::core::model::{Adjustments, Evaluation, EvaluationKind, Indicator};
 use crate::core::number::{parse_decimal, NumberError};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -435,24 +435,11 @@ impl ImportedTable {
 
     /// A whole evaluation made of the table alone (what `jixiao check table.tsv` checks).
     pub fn into_evaluation(self) -> Evaluation {
-        let mut evaluation = Evaluation {
-            schema_version: SCHEMA_VERSION,
-            kind: if self.project {
-                EvaluationKind::Project
-            } else {
-                EvaluationKind::Department
-            },
-            unit: Default::default(),
-            accounts: Default::default(),
-            project: None,
-            metrics: Vec::new(),
-            goals: Default::default(),
-            narrative: Default::default(),
-            indicators: Vec::new(),
-            adjustments: Default::default(),
-            settings: Default::default(),
-            stated: Default::default(),
-        };
+        let mut evaluation = Evaluation::empty(if self.project {
+            EvaluationKind::Project
+        } else {
+            EvaluationKind::Department
+        });
         self.apply_to(&mut evaluation);
         evaluation
     }

@@ -488,6 +488,24 @@ pub struct StatedFigures {
 }
 
 impl Evaluation {
+    /// An evaluation of `kind` with nothing filled in.
+    pub fn empty(kind: EvaluationKind) -> Self {
+        Evaluation {
+            schema_version: SCHEMA_VERSION,
+            kind,
+            unit: UnitProfile::default(),
+            accounts: BudgetAccounts::default(),
+            project: None,
+            metrics: Vec::new(),
+            goals: Goals::default(),
+            narrative: Narrative::default(),
+            indicators: Vec::new(),
+            adjustments: Adjustments::default(),
+            settings: Settings::default(),
+            stated: StatedFigures::default(),
+        }
+    }
+
     /// Visits every indicator node in pre-order with its depth (0 = 一级).
     pub fn walk_indicators<'a>(&'a self, visit: &mut dyn FnMut(&'a Indicator, usize)) {
         for node in &self.indicators {

@@ -158,6 +158,22 @@ fn annex_sheet(
     Ok(())
 }
 
+/// A new sheet named `name` with a header row of (title, column width).
+fn list_sheet<'a>(
+    workbook: &'a mut Workbook,
+    name: &str,
+    columns: &[(&str, f64)],
+    f: &Formats,
+) -> Result<&'a mut Worksheet, XlsxError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name)?;
+    for (i, (title, width)) in columns.iter().enumerate() {
+        sheet.set_column_width(i as u16, *width)?;
+        sheet.write_string_with_format(0, i as u16, *title, &f.header)?;
+    }
+    Ok(sheet)
+}
+
 /// The scoring workbook of an evaluation, as .xlsx bytes.
 pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
     let report = build(evaluation);
@@ -179,22 +195,18 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
     if let Some(table) = table {
         annex_sheet(workbook.add_worksheet(), &title, table, &f).map_err(err)?;
     }
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("检查结果").map_err(err)?;
-    for (i, (h, w)) in [
-        ("严重程度", 10.0),
-        ("代码", 24.0),
-        ("位置", 36.0),
-        ("说明", 80.0),
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.set_column_width(i as u16, *w).map_err(err)?;
-        sheet
-            .write_string_with_format(0, i as u16, *h, &f.header)
-            .map_err(err)?;
-    }
+    let sheet = list_sheet(
+        &mut workbook,
+        "检查结果",
+        &[
+            ("严重程度", 10.0),
+            ("代码", 24.0),
+            ("位置", 36.0),
+            ("说明", 80.0),
+        ],
+        &f,
+    )
+    .map_err(err)?;
     for (i, finding) in assessment.findings.iter().enumerate() {
         let r = i as u32 + 1;
         for (c, text) in [
@@ -211,17 +223,13 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
                 .map_err(err)?;
         }
     }
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("核对").map_err(err)?;
-    for (i, (h, w)) in [("核对项", 44.0), ("计算", 60.0), ("结果", 10.0)]
-        .iter()
-        .enumerate()
-    {
-        sheet.set_column_width(i as u16, *w).map_err(err)?;
-        sheet
-            .write_string_with_format(0, i as u16, *h, &f.header)
-            .map_err(err)?;
-    }
+    let sheet = list_sheet(
+        &mut workbook,
+        "核对",
+        &[("核对项", 44.0), ("计算", 60.0), ("结果", 10.0)],
+        &f,
+    )
+    .map_err(err)?;
     for (i, r) in assessment.reconciliations.iter().enumerate() {
         let status = match r.status {
             crate::core::check::ReconcileStatus::Pass => "相符",

@@ -3,10 +3,11 @@
 //! standalone .html download.
 
 use super::bind::area;
-use super::files::{download, download_bytes};
+use super::files::download_bytes;
 use super::state::Workbench;
 use crate::core::placeholder::KNOWN;
-use crate::report::{build, html};
+use crate::core::Evaluation;
+use crate::report::{build, html, Report};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -23,55 +24,24 @@ pub fn ReportTab() -> impl IntoView {
         .join("　");
     let print = move |_| print_report(state);
     let save_html = move |_| {
-        let (name, doc) = state.evaluation.with_untracked(|e| {
-            let report = build(e);
-            (
-                format!(
-                    "{}.html",
-                    report.title.replace(['/', '\\', '"', '“', '”'], "")
-                ),
-                html::render_document(&report),
-            )
-        });
-        if let Err(message) = download(&name, &doc, "text/html") {
-            state.tell(true, message);
-        }
-    };
-    let save_xlsx = move |_| {
-        let result = state.evaluation.with_untracked(|e| {
-            let name = super::files::file_name(e).replace(".json", "评分表.xlsx");
-            crate::export::xlsx::scoring_workbook(e).map(|bytes| (name, bytes))
-        });
-        let outcome = result.and_then(|(name, bytes)| {
-            download_bytes(
-                &name,
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        });
-        if let Err(message) = outcome {
-            state.tell(true, message);
-        }
+        offer(state, "text/html", |report, _| {
+            Ok((
+                format!("{}.html", file_title(report)),
+                html::render_document(report).into_bytes(),
+            ))
+        })
     };
     let save_docx = move |_| {
-        let result = state.evaluation.with_untracked(|e| {
-            let report = build(e);
-            let name = format!(
-                "{}.docx",
-                report.title.replace(['/', '\\', '"', '“', '”'], "")
-            );
-            crate::export::docx::report_docx(&report).map(|bytes| (name, bytes))
-        });
-        let outcome = result.and_then(|(name, bytes)| {
-            download_bytes(
-                &name,
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            )
-        });
-        if let Err(message) = outcome {
-            state.tell(true, message);
-        }
+        offer(state, DOCX, |report, _| {
+            crate::export::docx::report_docx(report)
+                .map(|b| (format!("{}.docx", file_title(report)), b))
+        })
+    };
+    let save_xlsx = move |_| {
+        offer(state, XLSX, |report, e| {
+            crate::export::xlsx::scoring_workbook(e)
+                .map(|b| (format!("{}评分表.xlsx", file_title(report)), b))
+        })
     };
     view! {
         <section class="jx-report-tab">
@@ -95,6 +65,35 @@ pub fn ReportTab() -> impl IntoView {
                 <div class="jx-report-preview" data-testid="report-preview" inner_html=move || fragment.get()></div>
             </div>
         </section>
+    }
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The report title without characters that file systems refuse.
+fn file_title(report: &Report) -> String {
+    report
+        .title
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'
+            )
+        })
+        .collect()
+}
+
+/// Builds a file from the current report and offers it as a download; a failure is told in the banner.
+fn offer(
+    state: Workbench,
+    mime: &str,
+    make: impl FnOnce(&Report, &Evaluation) -> Result<(String, Vec<u8>), String>,
+) {
+    let result = state.evaluation.with_untracked(|e| make(&build(e), e));
+    if let Err(message) = result.and_then(|(name, bytes)| download_bytes(&name, &bytes, mime)) {
+        state.tell(true, message);
     }
 }
 

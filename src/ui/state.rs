@@ -273,18 +273,5 @@ impl Workbench {
 
 /// An evaluation with nothing in it (only if every built-in template failed to load).
 pub fn empty_evaluation() -> Evaluation {
-    Evaluation {
-        schema_version: crate::core::SCHEMA_VERSION,
-        kind: Default::default(),
-        unit: Default::default(),
-        accounts: Default::default(),
-        project: None,
-        metrics: Vec::new(),
-        goals: Default::default(),
-        narrative: Default::default(),
-        indicators: Vec::new(),
-        adjustments: Default::default(),
-        settings: Default::default(),
-        stated: Default::default(),
-    }
+    Evaluation::empty(Default::default())
 }
