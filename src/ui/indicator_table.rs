@@ -120,7 +120,7 @@ fn focus_name(state: Workbench, id: &str) {
     });
 }
 
-/// Moves focus to the name box of the previous / next row.
+/// Moves focus to the name box of the previous / next row (rows sit in one `<tbody>` each).
 fn focus_neighbour(ev: &web_sys::KeyboardEvent, up: bool) {
     let Some(row) = ev
         .target()
@@ -129,26 +129,31 @@ fn focus_neighbour(ev: &web_sys::KeyboardEvent, up: bool) {
     else {
         return;
     };
-    let mut next = if up {
-        row.previous_element_sibling()
-    } else {
-        row.next_element_sibling()
+    let Some(rows) = row.closest("table").ok().flatten().and_then(|table| {
+        table
+            .query_selector_all("tr[data-testid='indicator-row']")
+            .ok()
+    }) else {
+        return;
     };
-    while let Some(candidate) = next {
-        if candidate.get_attribute("data-testid").as_deref() == Some("indicator-row") {
-            if let Some(input) = candidate.query_selector("input").ok().flatten() {
-                if let Some(input) = input.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                    ev.prevent_default();
-                }
-            }
-            return;
-        }
-        next = if up {
-            candidate.previous_element_sibling()
-        } else {
-            candidate.next_element_sibling()
-        };
+    let count = rows.length();
+    let Some(index) = (0..count).find(|i| rows.get(*i).is_some_and(|r| r.is_same_node(Some(&row))))
+    else {
+        return;
+    };
+    let target = if up {
+        index.checked_sub(1)
+    } else {
+        Some(index + 1).filter(|i| *i < count)
+    };
+    let input = target
+        .and_then(|i| rows.get(i))
+        .and_then(|r| r.dyn_into::<web_sys::Element>().ok())
+        .and_then(|r| r.query_selector("input").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(input) = input {
+        let _ = input.focus();
+        ev.prevent_default();
     }
 }
 
@@ -250,9 +255,19 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                     }
                     "child" => state.edit("", |e| focus = edit::add_child(e, Some(&id))),
                     "sibling" => state.edit("", |e| focus = edit::add_sibling(e, &id)),
-                    _ => state.edit("", |e| {
-                        edit::remove(e, &id);
-                    }),
+                    _ => {
+                        // Focus moves to the row above, so the keyboard (and Ctrl+Z) stays in the table.
+                        focus = state.evaluation.with_untracked(|e| {
+                            let rows = structure(e);
+                            rows.iter()
+                                .position(|r| r.id == id)
+                                .and_then(|i| i.checked_sub(1))
+                                .map(|i| rows[i].id.clone())
+                        });
+                        state.edit("", |e| {
+                            edit::remove(e, &id);
+                        });
+                    }
                 }
                 if let Some(target) = focus {
                     focus_name(state, &target);

@@ -78,6 +78,29 @@ export default [
     },
   },
   {
+    name: 'the tree is navigable and editable by keyboard',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      const first = await app.rowPath('决策制度的规范性');
+      const names = async () =>
+        app.table.locator('tr[data-testid="indicator-row"]').evaluateAll((rows) => rows.slice(0, 4).map((r) => r.dataset.name));
+      assert.deepEqual(await names(), ['部门决策', '决策机制', '决策制度的规范性', '决策流程的科学性']);
+      await app.field(`${first}/name`).focus();
+      await page.keyboard.press('Alt+ArrowDown');
+      await until(async () => assert.deepEqual((await names()).slice(2), ['决策流程的科学性', '决策制度的规范性']));
+      const focused = () => page.evaluate(() => document.activeElement?.closest('tr')?.dataset.name);
+      await until(async () => assert.equal(await focused(), '决策制度的规范性', 'focus follows the moved row'));
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await focused(), '决策流程的科学性');
+      await page.keyboard.press('Alt+Enter');
+      await until(async () => assert.equal(await focused(), '新指标'));
+      await page.keyboard.press('Alt+Delete');
+      await until(async () => assert.equal(await app.row('新指标').count(), 0));
+      await page.keyboard.press('Control+z');
+      await until(async () => assert.equal(await app.row('新指标').count(), 1));
+    },
+  },
+  {
     name: 'undo and redo restore exact states (buttons and keyboard)',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
