@@ -118,3 +118,32 @@ fn the_cli_checks_a_pasted_table() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("总分 99.5  等级 优"), "{text}");
 }
+
+#[test]
+fn a_project_form_with_its_budget_block() {
+    let tsv = "2025年度项目支出绩效自评表\n\
+               项目名称\t热线平台运维\n\
+               项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+               年度资金总额\t100\t120\t113.9\t10\t94.92%\t9.49\n\
+               其中：财政拨款\t100\t120\t113.9\t—\t94.92%\t—\n\
+               其他资金\t0\t0\t0\t—\t\t—\n\
+               一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+               产出指标\t数量指标\t培训人次\t100\t100\t50\t50\t\n\
+               效益指标\t社会效益\t知晓率\t90\t90\t40\t40\t\n\
+               总分\t\t\t\t\t100\t99.49\t\n";
+    let table = parse_tsv(tsv).unwrap();
+    let budget = table.budget.clone().unwrap();
+    assert_eq!(budget.funds.len(), 2);
+    assert_eq!(budget.funds[0].source, "财政拨款");
+    assert_eq!(budget.points.unwrap().to_string(), "10");
+    let e = table.into_evaluation();
+    assert_eq!(e.kind, jixiao::core::EvaluationKind::Project);
+    let a = assess(&e);
+    assert_eq!(a.node("0").unwrap().computed.unwrap().to_string(), "9.49");
+    assert_eq!(a.total.to_string(), "99.49");
+    assert!(
+        !a.findings.iter().any(|f| f.severity == Severity::Error),
+        "{:#?}",
+        a.findings
+    );
+}

@@ -303,7 +303,9 @@ impl<'a> Walker<'a> {
             }
         };
         let scored = outcome.computed.is_some() || leaf.score.is_some();
-        if scored && score < points && leaf.reason.trim().is_empty() {
+        // The execution-rate score explains itself (执行数 / 预算数); every other lost point needs a reason.
+        let self_explained = matches!(leaf.rule, ScoringRule::ExecutionRate);
+        if scored && score < points && leaf.reason.trim().is_empty() && !self_explained {
             self.checker.push(
                 Severity::Error,
                 "score.reason",

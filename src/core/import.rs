@@ -12,8 +12,11 @@
 //! assert_eq!(table.stated_total.unwrap().to_string(), "98");
 //! ```
 
-use crate::core::model::{Adjustments, Evaluation, EvaluationKind, Indicator};
+use crate::core::model::{
+    Adjustments, Evaluation, EvaluationKind, FundLine, Indicator, ProjectBudget,
+};
 use crate::core::number::{parse_decimal, NumberError};
+use crate::core::rule::ScoringRule;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -114,6 +117,93 @@ pub struct ImportedTable {
     pub stated_points: Option<Decimal>,
     /// Whether the table has 年度指标值 / 实际完成值 columns (a 项目支出 form).
     pub project: bool,
+    /// A 项目支出 form's 预算执行情况 block.
+    pub budget: Option<BudgetBlock>,
+}
+
+/// The 预算执行情况 block of a 项目支出 form: fund lines, and the 预算执行率 row's 分值 and 得分.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetBlock {
+    /// Fund lines by source (财政拨款, 其他资金 …), without the 年度资金总额 row.
+    pub funds: Vec<FundLine>,
+    /// 分值 of the execution rate (usually 10).
+    pub points: Option<Decimal>,
+    /// 得分 as printed.
+    pub score: Option<Decimal>,
+}
+
+fn squeeze(cell: &str) -> String {
+    cell.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Finds and reads the 预算执行情况 block (a header with 全年预算数 and 全年执行数), if any.
+fn budget_block(table: &[Vec<String>]) -> Result<Option<BudgetBlock>, ImportError> {
+    let Some((header, row)) = table.iter().enumerate().take(30).find(|(_, row)| {
+        row.iter().any(|c| squeeze(c) == "全年预算数")
+            && row.iter().any(|c| squeeze(c) == "全年执行数")
+    }) else {
+        return Ok(None);
+    };
+    let col = |names: &[&str]| {
+        row.iter()
+            .position(|c| names.contains(&squeeze(c).as_str()))
+    };
+    let (initial, adjusted, executed) = (
+        col(&["年初预算数"]),
+        col(&["全年预算数"]),
+        col(&["全年执行数"]),
+    );
+    let (points_col, score_col) = (col(&["分值"]), col(&["得分"]));
+    let label_col = adjusted.map_or(0, |a| {
+        a.saturating_sub(if initial.is_some() { 2 } else { 1 })
+    });
+    let mut block = BudgetBlock {
+        funds: Vec::new(),
+        points: None,
+        score: None,
+    };
+    for (i, row) in table.iter().enumerate().skip(header + 1) {
+        let line = i + 1;
+        let label = squeeze(row.get(label_col).map(String::as_str).unwrap_or(""));
+        let get = |c: Option<usize>, what: &str| -> Result<Option<Decimal>, ImportError> {
+            match c {
+                Some(c) => number(
+                    row.get(c)
+                        .map(String::as_str)
+                        .unwrap_or("")
+                        .trim_end_matches('%'),
+                    line,
+                    c + 1,
+                    what,
+                ),
+                None => Ok(None),
+            }
+        };
+        if label.is_empty() && row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let is_fund_row =
+            label.contains("资金") || label.contains("拨款") || label.starts_with("其中");
+        if !is_fund_row || label.contains("目标") {
+            break;
+        }
+        if label.contains("总额") || label.contains("合计") {
+            block.points = get(points_col, "分值")?;
+            block.score = get(score_col, "得分")?;
+            continue;
+        }
+        let source = label
+            .trim_start_matches("其中")
+            .trim_start_matches(['：', ':'])
+            .to_string();
+        block.funds.push(FundLine {
+            source,
+            initial: get(initial, "年初预算数")?,
+            adjusted: get(adjusted, "全年预算数")?,
+            executed: get(executed, "全年执行数")?,
+        });
+    }
+    Ok(Some(block))
 }
 
 /// "部门决策（15分）" → ("部门决策", Some(15)).
@@ -219,13 +309,19 @@ pub fn parse_tsv(text: &str) -> Result<ImportedTable, ImportError> {
 /// Parses rows of cells (from TSV or a spreadsheet).
 pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
     // The header row: the first with at least two recognised headers (titles above it are skipped).
+    // A 项目支出 form's 预算执行情况 block comes first; its header has 分值 / 得分 too, so the indicator
+    // header must also name the indicators.
+    let budget = budget_block(table)?;
+    let names_indicators =
+        |c: &Option<Column>| matches!(c, Some(Column::Level1 | Column::Level2 | Column::Name));
     let (header_index, columns) = table
         .iter()
         .enumerate()
-        .take(20)
+        .take(40)
         .find_map(|(i, row)| {
             let columns: Vec<Option<Column>> = row.iter().map(|c| recognise(c)).collect();
-            (columns.iter().flatten().count() >= 2).then_some((i, columns))
+            (columns.iter().flatten().count() >= 2 && columns.iter().any(names_indicators))
+                .then_some((i, columns))
         })
         .ok_or(ImportError {
             row: 0,
@@ -256,6 +352,7 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
     let level2_col = find(Column::Level2).filter(|c| *c != name_col);
 
     let mut out = ImportedTable {
+        budget,
         indicators: Vec::new(),
         adjustments: None,
         stated_total: None,
@@ -422,6 +519,23 @@ impl ImportedTable {
     /// Puts the imported tree (and adjustments, stated total) into `evaluation`, keeping the rest.
     pub fn apply_to(self, evaluation: &mut Evaluation) {
         evaluation.indicators = self.indicators;
+        if let Some(budget) = self.budget {
+            // The execution rate is scored as the first indicator, from the imported funds.
+            let project = evaluation
+                .project
+                .get_or_insert_with(ProjectBudget::default);
+            project.funds = budget.funds;
+            evaluation.kind = EvaluationKind::Project;
+            let leaf = Indicator {
+                id: "0".into(),
+                name: "预算执行率".into(),
+                points: budget.points.unwrap_or(Decimal::TEN),
+                rule: ScoringRule::ExecutionRate,
+                score: budget.score,
+                ..Default::default()
+            };
+            evaluation.indicators.insert(0, leaf);
+        }
         if let Some(adjustments) = self.adjustments {
             evaluation.adjustments = adjustments;
         }
