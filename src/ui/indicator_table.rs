@@ -342,7 +342,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     };
     let name_cell = view! {
         <td class="jx-col-name">
-            <div class="jx-name" style=format!("padding-left: {}em", depth as f32 * 1.4)>
+            <div class=format!("jx-name jx-indent-{}", depth.min(5))>
                 <span class="jx-level">{level}</span>
                 <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text("name") compact=true/>
                 <Show when=move || leaf>

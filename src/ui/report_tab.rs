@@ -118,10 +118,8 @@ fn print_report(state: Workbench) {
     let _ = frame.set_attribute("data-testid", "print-frame");
     let _ = frame.set_attribute("aria-hidden", "true");
     let _ = frame.set_attribute("tabindex", "-1");
-    let _ = frame.set_attribute(
-        "style",
-        "position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden",
-    );
+    // Styled by class, not a style attribute: strict CSPs (style-src without unsafe-inline) forbid those.
+    let _ = frame.set_attribute("class", "jx-print-frame");
     let target = frame.clone();
     let onload = Closure::once_into_js(move || {
         if let Some(window) = target.content_window() {
