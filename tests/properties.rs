@@ -225,6 +225,24 @@ proptest! {
     }
 
     #[test]
+    fn reports_and_exports_never_panic(e in evaluation(), name in "\\PC{0,30}") {
+        let mut e = e;
+        e.unit.name = name;
+        let report = jixiao::report::build(&e);
+        let _ = jixiao::report::text::render(&report);
+        let _ = jixiao::report::html::render_document(&report);
+        prop_assert!(jixiao::export::docx::report_docx(&report).is_ok());
+        prop_assert!(jixiao::export::xlsx::scoring_workbook(&e).is_ok());
+    }
+
+    #[test]
+    fn tsv_import_never_panics(s in "[\\t\\n0-9a-z一二三级指标分值自评合计（）\"-]{0,300}") {
+        if let Ok(table) = jixiao::core::import::parse_tsv(&s) {
+            let _ = assess(&table.into_evaluation());
+        }
+    }
+
+    #[test]
     fn assessment_is_deterministic(e in evaluation()) {
         prop_assert_eq!(assess(&e), assess(&e));
     }
