@@ -157,6 +157,11 @@ fn the_docx_has_east_asian_fonts_merged_cells_and_every_annex_figure() {
     assert!(xml.contains("<w:gridCol"), "column widths in the grid");
     assert!(xml.contains("<w:tblW w:w="), "table width");
     assert!(xml.contains("<w:cantSplit"), "rows not split across pages");
+    assert_eq!(
+        xml.matches("<w:tblHeader />").count(),
+        1,
+        "the annex header row repeats on each page"
+    );
     assert!(
         xml.contains("w:w=\"11906\"") && xml.contains("w:h=\"16838\""),
         "A4"

@@ -275,7 +275,57 @@ pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
     docx.build()
         .pack(&mut buffer)
         .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
-    Ok(buffer.into_inner())
+    repeat_header_rows(&buffer.into_inner()).map_err(|e| format!("生成 Word 文件失败：{e}"))
+}
+
+/// Marks the first row of every scoring table as a header row repeated on each page (`w:tblHeader`),
+/// which docx-rs cannot express, by rewriting word/document.xml in the package.
+fn repeat_header_rows(package: &[u8]) -> Result<Vec<u8>, zip::result::ZipError> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(package.len())));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        let name = entry.name().to_string();
+        if entry.is_dir() {
+            out.add_directory(name, options)?;
+            continue;
+        }
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data)?;
+        if name == "word/document.xml" {
+            let xml = String::from_utf8_lossy(&data);
+            data = mark_headers(&xml).into_bytes();
+        }
+        out.start_file(name, options)?;
+        out.write_all(&data)?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// In each table whose first row is the annex header (starts with 一级指标), adds `<w:tblHeader />`.
+fn mark_headers(xml: &str) -> String {
+    let mut result = String::with_capacity(xml.len() + 256);
+    let mut parts = xml.split("<w:tbl>");
+    if let Some(first) = parts.next() {
+        result.push_str(first);
+    }
+    for table in parts {
+        result.push_str("<w:tbl>");
+        let first_row_end = table.find("</w:tr>").unwrap_or(0);
+        if table[..first_row_end].contains("一级指标") {
+            result.push_str(&table.replacen(
+                "<w:cantSplit />",
+                "<w:cantSplit /><w:tblHeader />",
+                1,
+            ));
+        } else {
+            result.push_str(table);
+        }
+    }
+    result
 }
 
 /// The report of an evaluation as .docx bytes.
