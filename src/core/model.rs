@@ -551,9 +551,15 @@ impl Evaluation {
     /// A display title, e.g. "2024年度 南京市数据局—南京市“12345”政务热线服务中心".
     pub fn title(&self) -> String {
         let unit = match (self.unit.parent_department.trim(), self.unit.name.trim()) {
+            ("", "") => "（未填写单位）".to_string(),
             ("", name) => name.to_string(),
+            (parent, "") => format!("{parent}—（未填写单位）"),
             (parent, name) => format!("{parent}—{name}"),
         };
-        format!("{}年度 {}", self.unit.year, unit)
+        if self.unit.year > 0 {
+            format!("{}年度 {}", self.unit.year, unit)
+        } else {
+            unit
+        }
     }
 }
