@@ -100,7 +100,7 @@ impl Assessment {
 /// The grade for a total under the bands (highest band whose minimum the total reaches).
 pub fn grade_for(evaluation: &Evaluation, total: Decimal) -> String {
     let mut bands: Vec<_> = evaluation.settings.grade_bands.iter().collect();
-    bands.sort_by(|a, b| b.min.cmp(&a.min));
+    bands.sort_by_key(|b| std::cmp::Reverse(b.min));
     bands
         .iter()
         .find(|b| total >= b.min)

@@ -341,7 +341,7 @@ fn fmt_metric(value: Decimal, unit: &str) -> String {
     }
 }
 
-fn leaves_with_ancestors<'a>(nodes: &'a [Indicator]) -> Vec<(Vec<&'a Indicator>, &'a Indicator)> {
+fn leaves_with_ancestors(nodes: &[Indicator]) -> Vec<(Vec<&Indicator>, &Indicator)> {
     fn walk<'a>(
         node: &'a Indicator,
         trail: &mut Vec<&'a Indicator>,
@@ -479,7 +479,7 @@ fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> ScoreTable {
     }
     let adj = &e.adjustments;
     let groups: Vec<(&str, &str, &str, &str, Decimal)> = [
-        (!adj.bonus.name.is_empty()).then(|| {
+        (!adj.bonus.name.is_empty()).then_some({
             (
                 "加分项",
                 adj.bonus.name.as_str(),
@@ -488,7 +488,7 @@ fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> ScoreTable {
                 a.bonus,
             )
         }),
-        (!adj.penalty.name.is_empty()).then(|| {
+        (!adj.penalty.name.is_empty()).then_some({
             (
                 "减分项",
                 adj.penalty.name.as_str(),

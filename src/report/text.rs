@@ -21,7 +21,7 @@ pub fn render(report: &Report) -> String {
                 out.push_str(p);
                 out.push('\n');
             }
-            Block::PageBreak => out.push_str("\n"),
+            Block::PageBreak => out.push('\n'),
             Block::Annex { label, title } => {
                 out.push_str(&format!("{label}\n{title}\n"));
             }
