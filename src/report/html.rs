@@ -83,7 +83,17 @@ pub fn render_fragment(report: &Report) -> String {
     out
 }
 
-/// A complete, self-contained HTML document of the report (export, print iframe).
+/// The report as an HTML document without any stylesheet (the print iframe adopts [`PAGE_STYLE`] and
+/// [`STYLE`] as constructable stylesheets, which a strict CSP allows where a `<style>` is refused).
+pub fn render_bare_document(report: &Report) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>{}</body></html>\n",
+        escape(&report.title),
+        render_fragment(report)
+    )
+}
+
+/// A complete, self-contained HTML document of the report (the .html export).
 pub fn render_document(report: &Report) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>{}{}\nbody {{ margin: 0; background: #f0f0f0; }}\n@media print {{ body {{ background: #fff; }} }}</style></head><body>{}</body></html>\n",

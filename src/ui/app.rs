@@ -24,12 +24,21 @@ pub fn App(
     /// Built-in template opened when nothing is saved (default the Nanjing example).
     #[prop(optional, into)]
     template: Option<String>,
+    /// A state made by the caller (the embedding code, to listen to it); else one is made here.
+    #[prop(optional)]
+    state: Option<Workbench>,
+    /// View and print only: the forms cannot be edited.
+    #[prop(optional)]
+    readonly: bool,
 ) -> impl IntoView {
-    let state = Workbench::new(
-        storage_key.as_deref().unwrap_or("default"),
-        template.as_deref().unwrap_or("nanjing-2024"),
-    );
+    let state = state.unwrap_or_else(|| {
+        Workbench::new(
+            storage_key.as_deref().unwrap_or("default"),
+            template.as_deref().unwrap_or("nanjing-2024"),
+        )
+    });
     provide_context(state);
+    provide_context(ReadOnly(readonly));
     // Flush the pending autosave when the page is hidden or closed.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
     let flush_hidden =
@@ -86,23 +95,36 @@ pub fn App(
             on:drop=on_drop
         >
             <Header/>
-            <Toolbar/>
+            {(!readonly).then(|| view! { <Toolbar/> })}
             <Banner/>
             <TabBar/>
             <main class="jx-main">
                 {move || match state.tab.get() {
-                    Tab::Unit => view! { <UnitForm/> }.into_any(),
-                    Tab::Accounts => view! { <AccountsForm/> }.into_any(),
-                    Tab::Metrics => view! { <MetricsForm/> }.into_any(),
-                    Tab::Indicators => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
-                    Tab::Findings => view! { <FindingsList/> }.into_any(),
+                    // The report stays printable in read-only mode; it hides its own editors.
                     Tab::Report => view! { <ReportTab/> }.into_any(),
+                    tab => view! {
+                        // A disabled fieldset makes every control inside read-only in one place.
+                        <fieldset class="jx-main-fieldset" disabled=readonly>
+                            {match tab {
+                                Tab::Unit => view! { <UnitForm/> }.into_any(),
+                                Tab::Accounts => view! { <AccountsForm/> }.into_any(),
+                                Tab::Metrics => view! { <MetricsForm/> }.into_any(),
+                                Tab::Findings => view! { <FindingsList/> }.into_any(),
+                                _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
+                            }}
+                        </fieldset>
+                    }
+                    .into_any(),
                 }}
             </main>
             <div class="jx-drop-hint" aria-hidden="true">"松开以打开评价文件（JSON）"</div>
         </div>
     }
 }
+
+/// Whether the workbench is view-and-print only (context).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReadOnly(pub bool);
 
 /// The message banner (errors in red), dismissible.
 #[component]

@@ -6,6 +6,7 @@ mod adjustments;
 mod app;
 mod bind;
 mod charts;
+pub mod embed;
 mod fields;
 mod files;
 mod findings;
@@ -17,6 +18,7 @@ mod report_tab;
 mod rule_editor;
 mod state;
 mod storage;
+mod styles;
 mod toolbar;
 mod unit_form;
 

@@ -10,7 +10,7 @@ use crate::core::Evaluation;
 use crate::report::{build, html, Report};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The 报告预览 tab.
 #[component]
@@ -43,9 +43,17 @@ pub fn ReportTab() -> impl IntoView {
                 .map(|b| (format!("{}评分表.xlsx", file_title(report)), b))
         })
     };
+    let readonly = use_context::<super::app::ReadOnly>().is_some_and(|r| r.0);
+    // The report's own stylesheet, adopted by the document or shadow root holding the workbench.
+    Effect::new(move |_| {
+        if let (Some(root), Some(window)) = (state.root.get(), web_sys::window()) {
+            let holder: JsValue = root.get_root_node().into();
+            super::styles::adopt(&holder, &window.into(), html::STYLE, "__jixiaoReportStyle");
+        }
+    });
     view! {
-        <section class="jx-report-tab">
-            <div class="jx-report-editor jx-form">
+        <section class="jx-report-tab" class:jx-report-only=readonly>
+            <div class="jx-report-editor jx-form" class:jx-hidden=readonly>
                 <h2>"报告文字"</h2>
                 <p class="jx-muted">"可用占位符（自动填入计算结果）：" {placeholders}</p>
                 {area("二、评价结论", "narrative/conclusion", 4, |e| e.narrative.conclusion.clone(), |e, v| e.narrative.conclusion = v)}
@@ -61,7 +69,6 @@ pub fn ReportTab() -> impl IntoView {
                     <button type="button" class="jx-btn" data-testid="save-html" on:click=save_html>"下载 HTML"</button>
                     <button type="button" class="jx-btn" data-testid="save-xlsx" on:click=save_xlsx>"下载 Excel 评分表"</button>
                 </div>
-                <style>{html::STYLE}</style>
                 <div class="jx-report-preview" data-testid="report-preview" inner_html=move || fragment.get()></div>
             </div>
         </section>
@@ -110,7 +117,7 @@ fn print_report(state: Workbench) {
     }
     let doc = state
         .evaluation
-        .with_untracked(|e| html::render_document(&build(e)));
+        .with_untracked(|e| html::render_bare_document(&build(e)));
     let Ok(frame) = document.create_element("iframe") else {
         return;
     };
@@ -122,9 +129,18 @@ fn print_report(state: Workbench) {
     let _ = frame.set_attribute("class", "jx-print-frame");
     let target = frame.clone();
     let onload = Closure::once_into_js(move || {
-        if let Some(window) = target.content_window() {
-            let _ = window.print();
-        }
+        let (Some(window), Some(document)) = (target.content_window(), target.content_document())
+        else {
+            return;
+        };
+        let css = format!("{}{}\nbody {{ margin: 0; }}", html::PAGE_STYLE, html::STYLE);
+        super::styles::adopt(
+            &document.into(),
+            &window.clone().into(),
+            &css,
+            "__jixiaoPrintStyle",
+        );
+        let _ = window.print();
     });
     frame.set_onload(Some(onload.unchecked_ref()));
     frame.set_srcdoc(&doc);

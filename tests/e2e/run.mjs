@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
 import workbench from './workbench.spec.mjs';
+import embed from './embed.spec.mjs';
 
 const dist = process.argv[2] || 'dist';
 if (!fs.existsSync(path.join(dist, 'index.html'))) {
@@ -25,8 +26,12 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const suites = [['workbench', workbench]];
-const server = await serve(dist);
+const suites = [['workbench', workbench], ['embed', embed]];
+// The portal examples are served with the strict CSP a government portal would send.
+export const PORTAL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const server = await serve(dist, {
+  headers: (urlPath) => (urlPath.startsWith('/portal/') ? { 'content-security-policy': PORTAL_CSP } : {}),
+});
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 let passed = 0;
 let failed = 0;
@@ -41,7 +46,7 @@ try {
       page.on('pageerror', (err) => consoleErrors.push(String(err)));
       const started = Date.now();
       try {
-        await test.run({ page, baseUrl: server.url, assert, consoleErrors, context });
+        await test.run({ page, baseUrl: server.url, assert, consoleErrors, context, dist: path.resolve(dist) });
         passed += 1;
         console.log(`ok   ${suite} › ${test.name} (${Date.now() - started} ms)`);
       } catch (err) {

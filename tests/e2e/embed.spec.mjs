@@ -1,0 +1,150 @@
+// End-to-end: the portal build (<jixiao-workbench> in a hostile page under a strict CSP) and the
+// single-file build opened from file:// with the network off.
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+async function until(assertion, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** A workbench instance inside its host element's shadow root (Playwright locators pierce open shadow roots). */
+function instance(page, id) {
+  const host = page.locator(`jixiao-workbench#${id}`);
+  return {
+    host,
+    total: host.getByTestId('total-score'),
+    grade: host.getByTestId('grade'),
+    field: (p) => host.locator(`[data-path="${p}"] input`).first(),
+  };
+}
+
+async function cspWatch(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+}
+
+export default [
+  {
+    name: 'two instances on a hostile portal page under a strict CSP work independently',
+    async run({ page, baseUrl, assert, consoleErrors }) {
+      await cspWatch(page);
+      await page.goto(`${baseUrl}/portal/index.html`);
+      const a = instance(page, 'unit-a');
+      const b = instance(page, 'unit-b');
+      await until(async () => assert.equal((await a.total.textContent()).trim(), '99.5'));
+      await until(async () => assert.equal((await b.total.textContent()).trim(), '0'));
+      const historyBefore = await page.evaluate(() => history.length);
+      await a.field('indicators/2.6.2/score').fill('1');
+      await until(async () => assert.equal((await a.total.textContent()).trim(), '100'));
+      assert.equal((await b.total.textContent()).trim(), '0', 'the other instance is unchanged');
+      await until(async () => {
+        const last = await page.evaluate(() => window.portalEvents.filter((e) => e.type === 'jixiao:change' && e.id === 'unit-a').pop());
+        assert.equal(last.detail.total, '100');
+        assert.equal(last.detail.grade, '优');
+      });
+      const ready = await page.evaluate(() => window.portalEvents.filter((e) => e.type === 'jixiao:ready').map((e) => e.id).sort());
+      assert.deepEqual(ready, ['unit-a', 'unit-b']);
+      // Tabs, undo and the report preview: still no history change on the host.
+      await a.host.getByTestId('tab-report').click();
+      await until(async () => assert.match(await a.host.getByTestId('report-preview').textContent(), /自评价得分为100分/));
+      await a.host.getByTestId('print-report').click();
+      const frame = page.frameLocator('jixiao-workbench#unit-a [data-testid="print-frame"]');
+      await until(async () => assert.match(await frame.locator('h1').textContent(), /部门整体绩效自评价报告/));
+      // Styled by an adopted stylesheet (a <style> would be refused by the CSP): title in 2号 (22pt).
+      await until(async () => assert.equal(await frame.locator('h1').evaluate((el) => getComputedStyle(el).fontSize), '29.3333px'));
+      await a.host.getByTestId('undo').click();
+      assert.equal(await page.evaluate(() => history.length), historyBefore);
+      assert.equal(new URL(page.url()).pathname, '/portal/index.html');
+      assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
+      assert.deepEqual(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e)), []);
+      // One namespace only.
+      assert.equal(await page.evaluate(() => typeof window.JiXiao.mount), 'function');
+      assert.equal(await page.evaluate(() => typeof window.wasm_bindgen), 'undefined');
+    },
+  },
+  {
+    name: 'the widget looks the same as on a clean page and leaves the host alone',
+    async run({ page, baseUrl, assert, context }) {
+      const probe = async (p, id) => {
+        const i = instance(p, id);
+        await until(async () => assert.equal((await i.total.textContent()).trim(), '99.5'));
+        const style = (locator) =>
+          locator.evaluate((el) => {
+            const s = getComputedStyle(el);
+            return [s.fontSize, s.fontFamily, s.boxSizing, s.padding, s.letterSpacing, s.textTransform, s.display, s.lineHeight].join('|');
+          });
+        return {
+          total: await style(i.total),
+          title: await style(i.host.getByTestId('unit-title')),
+          cell: await style(i.host.locator('td').first()),
+          table: await style(i.host.getByTestId('indicator-table')),
+          input: await style(i.field('indicators/2.6.2/score')),
+        };
+      };
+      await page.goto(`${baseUrl}/portal/clean.html`);
+      const clean = await probe(page, 'clean');
+      const portal = await context.newPage();
+      await portal.goto(`${baseUrl}/portal/index.html`);
+      const hostile = await probe(portal, 'unit-a');
+      assert.deepEqual(hostile, clean);
+      // The host's own elements keep the host's styles, even one named like the widget's classes.
+      const decoy = await portal.locator('#decoy').evaluate((el) => {
+        const s = getComputedStyle(el);
+        return [s.paddingTop, s.fontSize, s.borderBottomStyle, s.display];
+      });
+      assert.deepEqual(decoy, ['20px', '30px', 'none', 'block']);
+      assert.equal(await portal.locator('#host-table').evaluate((el) => getComputedStyle(el).display), 'block');
+      await portal.close();
+    },
+  },
+  {
+    name: 'unmounting removes the widget; JiXiao.mount mounts a new one',
+    async run({ page, baseUrl, assert }) {
+      await page.goto(`${baseUrl}/portal/index.html`);
+      const a = instance(page, 'unit-a');
+      await until(async () => assert.equal((await a.total.textContent()).trim(), '99.5'));
+      await page.evaluate(() => document.getElementById('unit-b').remove());
+      await page.evaluate(async () => {
+        const el = document.createElement('div');
+        el.id = 'manual';
+        document.body.appendChild(el);
+        window.__manual = await window.JiXiao.mount(el, { template: 'project', storageKey: 'manual' });
+      });
+      const m = instance(page, 'unit-a');
+      assert.equal((await m.total.textContent()).trim(), '99.5');
+      const manualTotal = page.locator('div#manual').getByTestId('total-score');
+      await until(async () => assert.equal((await manualTotal.textContent()).trim(), '0'));
+      await page.evaluate(() => window.__manual.unmount());
+      assert.equal(await page.locator('div#manual').getByTestId('total-score').count(), 0);
+    },
+  },
+  {
+    name: 'the single file works from file:// with the network off',
+    async run({ page, assert, dist, context }) {
+      const requests = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        requests.push(url);
+        return route.abort();
+      });
+      await page.goto(pathToFileURL(path.join(dist, 'jixiao-standalone.html')).href);
+      const w = instance(page, 'standalone');
+      await until(async () => assert.equal((await w.total.textContent()).trim(), '99.5'), 15000);
+      assert.equal((await w.grade.textContent()).trim(), '优');
+      await w.field('indicators/2.6.2/score').fill('1');
+      await until(async () => assert.equal((await w.total.textContent()).trim(), '100'));
+      assert.deepEqual(requests, [], 'no request leaves the page');
+    },
+  },
+];
