@@ -57,9 +57,23 @@ const WRAPPER: &str = r#"
   if (!customElements.get('jixiao-workbench')) customElements.define('jixiao-workbench', JiXiaoWorkbench);
   window.JiXiao = Object.freeze({
     version: VERSION,
-    /** Mounts into `element`; resolves to an instance with `unmount()`. */
+    /** Mounts into `element`; resolves to a handle with `unmount()`. The element holds the instance, so
+     *  the workbench lives as long as the element does, whether or not the caller keeps the handle. */
     mount(element, options) {
-      return load().then((api) => api.mount(element, Object.assign(optionsOf(element), options || {})));
+      return load().then((api) => {
+        if (element.__jixiaoInstance) element.__jixiaoInstance.unmount();
+        const instance = api.mount(element, Object.assign(optionsOf(element), options || {}));
+        const handle = {
+          unmount() {
+            if (element.__jixiaoInstance !== handle) return;
+            delete element.__jixiaoInstance;
+            instance.unmount();
+            instance.free();
+          },
+        };
+        element.__jixiaoInstance = handle;
+        return handle;
+      });
     },
   });
 "#;

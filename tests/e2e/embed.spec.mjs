@@ -1,5 +1,6 @@
 // End-to-end: the portal build (<jixiao-workbench> in a hostile page under a strict CSP) and the
 // single-file build opened from file:// with the network off.
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -126,6 +127,53 @@ export default [
       await until(async () => assert.equal((await manualTotal.textContent()).trim(), '0'));
       await page.evaluate(() => window.__manual.unmount());
       assert.equal(await page.locator('div#manual').getByTestId('total-score').count(), 0);
+    },
+  },
+  {
+    name: 'data-src opens a served evaluation; data-readonly allows viewing and printing only',
+    async run({ page, baseUrl, assert }) {
+      await page.route('**/sample/project.json', (route) =>
+        route.fulfill({ contentType: 'application/json', body: fs.readFileSync(new URL('../../templates/project.json', import.meta.url)) }),
+      );
+      await page.goto(`${baseUrl}/portal/clean.html`);
+      await instance(page, 'clean').total.waitFor();
+      await page.evaluate(async () => {
+        for (const [id, options] of [['from-src', { src: '/sample/project.json', storageKey: 'src' }], ['viewer', { readonly: true, storageKey: 'ro' }]]) {
+          const el = document.createElement('div');
+          el.id = id;
+          document.body.appendChild(el);
+          await window.JiXiao.mount(el, options);
+        }
+      });
+      const fromSrc = page.locator('div#from-src');
+      await until(async () => assert.match(await fromSrc.getByTestId('unit-title').textContent(), /未填写单位/));
+      assert.equal((await fromSrc.getByTestId('total-score').textContent()).trim(), '0');
+      const viewer = page.locator('div#viewer');
+      await until(async () => assert.equal((await viewer.getByTestId('total-score').textContent()).trim(), '99.5'));
+      assert.equal(await viewer.getByTestId('undo').count(), 0, 'no editing toolbar');
+      assert.equal(await viewer.locator('[data-path="indicators/2.6.2/score"] input').isDisabled(), true);
+      await viewer.getByTestId('tab-report').click();
+      assert.equal(await viewer.getByTestId('print-report').isDisabled(), false, 'printing stays available');
+    },
+  },
+  {
+    name: 'without localStorage (file:// in some browsers) the single file says so once and keeps working',
+    async run({ page, assert, dist }) {
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      });
+      await page.goto(pathToFileURL(path.join(dist, 'jixiao-standalone.html')).href);
+      const w = instance(page, 'standalone');
+      await until(async () => assert.equal((await w.total.textContent()).trim(), '99.5'), 15000);
+      const notice = w.host.getByTestId('notice');
+      assert.match(await notice.textContent(), /自动保存已关闭.*保存 JSON/);
+      await w.field('indicators/2.6.2/score').fill('1');
+      await until(async () => assert.equal((await w.total.textContent()).trim(), '100'));
+      assert.equal(await w.host.getByTestId('notice').count(), 1, 'told once');
     },
   },
   {
