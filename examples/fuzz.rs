@@ -1,0 +1,183 @@
+//! A mutation fuzzer for every parser that takes outside bytes (cargo-fuzz needs a nightly toolchain, which
+//! cannot be installed here): the JSON evaluation file, TSV paste, .xlsx import and typed decimals.
+//! Each execution runs under `catch_unwind`; a panic is saved under `target/fuzz/crash-<target>-<n>` and
+//! fails the run; an execution slower than 2 s counts as a hang.
+//!
+//! `cargo run --release --example fuzz -- [SECONDS_PER_TARGET] [MAX_EXECUTIONS_PER_TARGET]`
+//! (`scripts/dev fuzz` runs it). Prints, per target, executions, time and crashes.
+
+use jixiao::core::number::parse_decimal;
+use jixiao::core::{assess, from_json, import, template};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+/// xorshift64*: deterministic, seeded, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+/// Tokens worth splicing in: JSON syntax, numbers at the edges of Decimal, CJK, units, TSV structure.
+const DICTIONARY: &[&str] = &[
+    "{", "}", "[", "]", "\"", ":", ",", "null", "true", "false", "-", "0", "1e999", "79228162514264337593543950335",
+    "-79228162514264337593543950336", "0.0000000000000000000000000001", "\"schema_version\": 1", "\"schema_version\": 2",
+    "\"children\": [", "\"rule\": {\"type\": \"tiered\", \"metric\": {\"source\": \"business\", \"key\": \"x\"}, \"tiers\": []}",
+    "\"points\": \"-5\"", "\"score\": \"1e3\"", "万元", "％", "１２", "．", "\t", "\n", "\r\n", "\"\"", "合计", "一级指标",
+    "三级指标", "分值", "自评分", "（15分）", "≤", "\u{202E}", "<script>", "\\u0000", "加减分项",
+];
+
+fn mutate(rng: &mut Rng, seed: &[u8], max_len: usize) -> Vec<u8> {
+    let mut data = seed.to_vec();
+    for _ in 0..1 + rng.below(8) {
+        let at = rng.below(data.len() + 1);
+        match rng.below(6) {
+            0 if !data.is_empty() => {
+                let i = rng.below(data.len());
+                data[i] ^= 1 << rng.below(8);
+            }
+            1 if !data.is_empty() => {
+                let end = (at + 1 + rng.below(64)).min(data.len());
+                data.drain(at.min(end)..end);
+            }
+            2 => {
+                let token = DICTIONARY[rng.below(DICTIONARY.len())].as_bytes();
+                data.splice(at..at, token.iter().copied());
+            }
+            3 if !data.is_empty() => {
+                // Duplicate a slice somewhere else (deep nesting, repeated rows).
+                let start = rng.below(data.len());
+                let end = (start + 1 + rng.below(256)).min(data.len());
+                let chunk = data[start..end].to_vec();
+                data.splice(at..at, chunk);
+            }
+            4 => data.insert(at.min(data.len()), rng.next() as u8),
+            _ => {
+                let token = DICTIONARY[rng.below(DICTIONARY.len())].as_bytes();
+                let end = (at + token.len()).min(data.len());
+                data.splice(at..end, token.iter().copied());
+            }
+        }
+    }
+    data.truncate(max_len);
+    data
+}
+
+struct Target {
+    name: &'static str,
+    seeds: Vec<Vec<u8>>,
+    max_len: usize,
+    run: fn(&[u8]),
+}
+
+fn json_target(bytes: &[u8]) {
+    if let Ok(e) = from_json(&String::from_utf8_lossy(bytes)) {
+        let _ = assess(&e);
+    }
+}
+
+fn tsv_target(bytes: &[u8]) {
+    if let Ok(table) = import::parse_tsv(&String::from_utf8_lossy(bytes)) {
+        let _ = assess(&table.into_evaluation());
+    }
+}
+
+fn xlsx_target(bytes: &[u8]) {
+    if let Ok(table) = import::parse_xlsx(bytes) {
+        let _ = assess(&table.into_evaluation());
+    }
+}
+
+fn decimal_target(bytes: &[u8]) {
+    let _ = parse_decimal(&String::from_utf8_lossy(bytes));
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let seconds: u64 = args.first().and_then(|s| s.parse().ok()).unwrap_or(60);
+    let max_execs: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(u64::MAX);
+    let small_xlsx = {
+        let mut e = template::load("project").expect("template");
+        e.indicators.truncate(2);
+        jixiao::export::xlsx::scoring_workbook(&e).expect("xlsx")
+    };
+    let targets = [
+        Target {
+            name: "json",
+            seeds: ["nanjing-2024", "department", "project"]
+                .iter()
+                .map(|n| template::json(n).unwrap_or("{}").as_bytes().to_vec())
+                .collect(),
+            max_len: 64 * 1024,
+            run: json_target,
+        },
+        Target {
+            name: "tsv",
+            seeds: vec![
+                include_bytes!("../tests/fixtures/nanjing-12345-2024-indicators.tsv").to_vec(),
+                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出\t数量\t人次\t100\t95\t50\t47.5\n合计\t\t\t\t\t50\t47.5\n"
+                    .as_bytes()
+                    .to_vec(),
+            ],
+            max_len: 32 * 1024,
+            run: tsv_target,
+        },
+        Target { name: "xlsx", seeds: vec![small_xlsx], max_len: 64 * 1024, run: xlsx_target },
+        Target {
+            name: "decimal",
+            seeds: ["1,234.56 万元", "１２３４．５６", "-0.5分", "95.04%", ".5"].iter().map(|s| s.as_bytes().to_vec()).collect(),
+            max_len: 64,
+            run: decimal_target,
+        },
+    ];
+    std::panic::set_hook(Box::new(|_| {})); // counted below, not printed
+    std::fs::create_dir_all("target/fuzz").ok();
+    let mut failed = false;
+    println!("{:<8} {:>12} {:>10} {:>9} {:>8} {:>8}", "target", "executions", "seconds", "exec/s", "crashes", "hangs");
+    for target in &targets {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ target.name.len() as u64);
+        let start = Instant::now();
+        let (mut execs, mut crashes, mut hangs) = (0u64, 0u64, 0u64);
+        while execs < max_execs && start.elapsed() < Duration::from_secs(seconds) {
+            let seed = &target.seeds[rng.below(target.seeds.len())];
+            let input = mutate(&mut rng, seed, target.max_len);
+            let began = Instant::now();
+            if catch_unwind(AssertUnwindSafe(|| (target.run)(&input))).is_err() {
+                crashes += 1;
+                let _ = std::fs::write(format!("target/fuzz/crash-{}-{crashes}", target.name), &input);
+            }
+            if began.elapsed() > Duration::from_secs(2) {
+                hangs += 1;
+                let _ = std::fs::write(format!("target/fuzz/hang-{}-{hangs}", target.name), &input);
+            }
+            execs += 1;
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{:<8} {:>12} {:>10.1} {:>9.0} {:>8} {:>8}",
+            target.name,
+            execs,
+            secs,
+            execs as f64 / secs.max(1e-9),
+            crashes,
+            hangs
+        );
+        failed |= crashes > 0 || hangs > 0;
+    }
+    if failed {
+        eprintln!("fuzz: crashes or hangs saved under target/fuzz/");
+        std::process::exit(1);
+    }
+}
