@@ -145,7 +145,10 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {})); // counted below, not printed
     std::fs::create_dir_all("target/fuzz").ok();
     let mut failed = false;
-    println!("{:<8} {:>12} {:>10} {:>9} {:>8} {:>8}", "target", "executions", "seconds", "exec/s", "crashes", "hangs");
+    println!(
+        "{:<8} {:>12} {:>10} {:>9} {:>8} {:>8}",
+        "target", "executions", "seconds", "exec/s", "crashes", "hangs"
+    );
     for target in &targets {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ target.name.len() as u64);
         let start = Instant::now();
@@ -156,7 +159,10 @@ fn main() {
             let began = Instant::now();
             if catch_unwind(AssertUnwindSafe(|| (target.run)(&input))).is_err() {
                 crashes += 1;
-                let _ = std::fs::write(format!("target/fuzz/crash-{}-{crashes}", target.name), &input);
+                let _ = std::fs::write(
+                    format!("target/fuzz/crash-{}-{crashes}", target.name),
+                    &input,
+                );
             }
             if began.elapsed() > Duration::from_secs(2) {
                 hangs += 1;

@@ -43,9 +43,14 @@ pub fn App(
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
     let flush_hidden =
         window_event_listener(leptos::ev::visibilitychange, move |_| state.save_now());
+    // Two tabs on the same saved evaluation: the one that did not write is warned, not overwritten.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        state.storage_changed(ev.key(), ev.new_value());
+    });
     on_cleanup(move || {
         flush.remove();
         flush_hidden.remove();
+        other_tab.remove();
     });
     // Shortcuts are scoped to the workbench, never the host page.
     let on_keydown = move |ev: web_sys::KeyboardEvent| {

@@ -213,6 +213,19 @@ impl Workbench {
             .update_value(|a| a.schedule(move || this.save_now()));
     }
 
+    /// Handles a `storage` event from another tab: warns once and pauses autosave if it is our key.
+    pub fn storage_changed(&self, key: Option<String>, new_value: Option<String>) {
+        let ours = self
+            .autosave
+            .try_update_value(|a| a.changed_elsewhere(key.as_deref(), new_value.as_deref()));
+        if ours == Some(true) {
+            self.tell(
+                true,
+                "另一个窗口（标签页）刚保存了同一份评价。为避免互相覆盖，本窗口已暂停自动保存：请用“保存 JSON”另存本窗口的内容，或刷新页面载入另一窗口的版本。",
+            );
+        }
+    }
+
     /// Writes the autosave now (debounce elapsed, or the page is being hidden).
     pub fn save_now(&self) {
         let outcome = self

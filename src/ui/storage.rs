@@ -42,6 +42,7 @@ pub struct Autosave {
     pending: Option<TimeoutHandle>,
     last_written: Option<String>,
     failure_told: bool,
+    paused: bool,
 }
 
 impl Autosave {
@@ -62,6 +63,7 @@ impl Autosave {
             pending: None,
             last_written: None,
             failure_told: false,
+            paused: false,
         }
     }
 
@@ -106,6 +108,22 @@ impl Autosave {
         self.pending = set_timeout_with_handle(save, DEBOUNCE).ok();
     }
 
+    /// Another tab wrote `new_value` under `key`. Returns true when it concerns this instance: autosave
+    /// then pauses, so this tab does not silently overwrite the other one's work.
+    pub fn changed_elsewhere(&mut self, key: Option<&str>, new_value: Option<&str>) -> bool {
+        if key != Some(self.key.as_str())
+            || new_value == self.last_written.as_deref()
+            || self.paused
+        {
+            return false;
+        }
+        self.paused = true;
+        if let Some(handle) = self.pending.take() {
+            handle.clear();
+        }
+        true
+    }
+
     /// Writes the evaluation now.
     pub fn save(&mut self, evaluation: &Evaluation) -> SaveOutcome {
         if let Some(handle) = self.pending.take() {
@@ -116,6 +134,9 @@ impl Autosave {
         let Some(storage) = &self.storage else {
             return SaveOutcome::Skipped;
         };
+        if self.paused {
+            return SaveOutcome::Skipped;
+        }
         if self.last_written.as_deref() == Some(text.as_str()) {
             return SaveOutcome::Skipped;
         }

@@ -274,6 +274,52 @@ export default [
     },
   },
   {
+    name: 'two tabs on the same saved evaluation: the other tab is warned and does not overwrite',
+    async run({ page, baseUrl, assert, context }) {
+      const a = await fresh(page, baseUrl);
+      const otherPage = await context.newPage();
+      const b = new WorkbenchPage(otherPage);
+      await b.open(`${baseUrl}/`);
+      await a.tab('unit').click();
+      await a.setField('unit/name', '甲窗口的单位');
+      await until(async () => assert.match(await b.notice.textContent(), /另一个窗口.*暂停自动保存/), 5000);
+      await b.tab('unit').click();
+      await b.setField('unit/name', '乙窗口的单位');
+      await otherPage.waitForTimeout(800);
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('jixiao:default')).unit.name);
+      assert.equal(saved, '甲窗口的单位', 'the warned tab did not overwrite');
+      await otherPage.close();
+    },
+  },
+  {
+    name: 'a full storage keeps the previous save and says so once',
+    async run({ page, baseUrl, assert }) {
+      await page.addInitScript(() => {
+        if (!sessionStorage.getItem('seeded')) {
+          sessionStorage.setItem('seeded', '1');
+          localStorage.setItem('jixiao:default', 'previous good copy');
+        }
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key === 'jixiao:default') throw new DOMException('quota', 'QuotaExceededError');
+          return setItem.call(this, key, value);
+        };
+      });
+      const app = new WorkbenchPage(page);
+      await app.open(`${baseUrl}/`);
+      // The unreadable previous copy is reported and kept aside; the example opens.
+      assert.match(await app.notice.textContent(), /上次自动保存的内容无法打开/);
+      await app.tab('unit').click();
+      await app.setField('unit/name', '新内容');
+      await until(async () => assert.match(await app.notice.textContent(), /自动保存失败.*上次保存的内容未被改动/), 5000);
+      assert.equal(await page.evaluate(() => localStorage.getItem('jixiao:default')), 'previous good copy');
+      assert.equal(await page.evaluate(() => localStorage.getItem('jixiao:default:unreadable')), 'previous good copy');
+      await app.setField('unit/name', '新内容2');
+      await page.waitForTimeout(700);
+      assert.match(await app.unitTitle.textContent(), /新内容2/, 'the app keeps working from memory');
+    },
+  },
+  {
     name: 'loads without console errors and without touching history',
     async run({ page, baseUrl, assert, consoleErrors }) {
       await page.addInitScript(() => {
