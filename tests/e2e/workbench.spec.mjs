@@ -320,6 +320,55 @@ export default [
     },
   },
   {
+    name: 'hostile text in every field stays inert in the page, the preview, the print frame and the downloads',
+    async run({ page, baseUrl, assert }) {
+      const vectors = [
+        '<script>window.__xss = 1</script>',
+        '<img src=x onerror="window.__xss = 2">',
+        '"><svg onload="window.__xss = 3">',
+        "javascript:window.__xss = 4",
+        '</style><b onmouseover="window.__xss = 5">悬停</b>',
+        '{{constructor.constructor("window.__xss = 6")()}}',
+        '\u202E54.99\u202C',
+        '🙂𠀀𪚥',
+      ];
+      const long = '长'.repeat(10000);
+      const dialogs = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        d.dismiss();
+      });
+      const app = await fresh(page, baseUrl);
+      const evaluation = JSON.parse(fs.readFileSync(new URL('../../templates/nanjing-2024.json', import.meta.url), 'utf8'));
+      evaluation.unit.name = vectors.join(' ') + long;
+      evaluation.unit.parent_department = vectors[1];
+      evaluation.indicators[0].name = vectors[2];
+      evaluation.indicators[1].children[5].children[1].reason = vectors[4] + '扣0.5分。';
+      evaluation.narrative.problems = vectors.join('\n');
+      evaluation.metrics[0].name = vectors[0];
+      await app.openFile('hostile.json', JSON.stringify(evaluation));
+      await until(async () => assert.match(await app.notice.textContent(), /已打开/));
+      assert.equal(await app.totalText(), '99.5');
+      for (const key of ['unit', 'accounts', 'metrics', 'indicators', 'findings', 'report']) await app.tab(key).click();
+      const preview = app.root.getByTestId('report-preview');
+      await until(async () => assert.ok((await preview.textContent()).includes('<img src=x onerror="window.__xss = 2">')));
+      await page.evaluate(() => { window.print = () => {}; });
+      await app.root.getByTestId('print-report').click();
+      const frame = page.frameLocator('[data-testid="print-frame"]');
+      await until(async () => assert.ok((await frame.locator('h1').textContent()).includes('<script>window.__xss = 1</script>')));
+      const [download] = await Promise.all([page.waitForEvent('download'), app.root.getByTestId('save-html').click()]);
+      const html = fs.readFileSync(await download.path(), 'utf8');
+      assert.ok(!html.includes('<script>window.__xss'), 'escaped in the .html export');
+      assert.ok(html.includes('&lt;img src=x onerror='));
+      await page.hover('text=悬停').catch(() => {});
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__xss), undefined, 'no script ran');
+      assert.deepEqual(dialogs, []);
+      assert.equal(await page.locator('img[src="x"], svg[onload], b[onmouseover]').count(), 0, 'no element injected');
+      assert.equal(await page.locator('[data-testid="print-frame"]').evaluate((f) => f.contentDocument.querySelectorAll('img, svg, script').length), 0);
+    },
+  },
+  {
     name: 'loads without console errors and without touching history',
     async run({ page, baseUrl, assert, consoleErrors }) {
       await page.addInitScript(() => {
