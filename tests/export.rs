@@ -206,3 +206,24 @@ fn hostile_text_stays_text_in_the_docx() {
     assert!(!xml.contains("<script>"));
     assert!(document_text(&xml).contains("<w:p>\"&'</w:p><script>"));
 }
+
+#[test]
+fn hostile_text_is_plain_text_in_the_xlsx() {
+    let mut e = template::load("nanjing-2024").unwrap();
+    let vector = "=HYPERLINK(\"http://x\",\"点我\")<script>&\u{202E}";
+    e.indicators[0].children[0].children[0].name = vector.into();
+    let bytes = scoring_workbook(&e).unwrap();
+    let range = sheet(&bytes, "指标体系得分情况");
+    assert_eq!(
+        range.get_value((2, 2)),
+        Some(&Data::String(vector.into())),
+        "a string, not a formula"
+    );
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes)).unwrap();
+    let formulas = workbook.worksheet_formula("指标体系得分情况").unwrap();
+    assert_eq!(
+        formulas.get_value((2, 2)).map(String::as_str).unwrap_or(""),
+        "",
+        "no formula in a text cell"
+    );
+}

@@ -76,3 +76,21 @@ fn numbers_may_also_be_json_numbers() {
         .unwrap();
     assert_eq!(e.accounts.income_other.unwrap().to_string(), "3.01");
 }
+
+/// Every file version ever written has a kept sample that must still open to the same result.
+#[test]
+fn kept_samples_of_every_version_open() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut versions = 0;
+    for version in 1..=SCHEMA_VERSION {
+        let sample = dir.join(format!("schema-v{version}/nanjing-2024.json"));
+        let text = std::fs::read_to_string(&sample)
+            .unwrap_or_else(|_| panic!("keep a sample of version {version}"));
+        let e = from_json(&text).unwrap();
+        assert_eq!(e.schema_version, SCHEMA_VERSION);
+        let a = jixiao::core::assess(&e);
+        assert_eq!(a.total.to_string(), "99.5", "version {version}");
+        versions += 1;
+    }
+    assert_eq!(versions, SCHEMA_VERSION as usize);
+}

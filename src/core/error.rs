@@ -96,14 +96,44 @@ pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
     if version == 0 {
         return Err(LoadError::Unsupported { found: version });
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let field_error = |e: serde_path_to_error::Error<serde_json::Error>| {
         let path = e.path().to_string();
         LoadError::Field {
             path,
             problem: describe(e.inner()),
         }
-    })
+    };
+    if version == u64::from(SCHEMA_VERSION) {
+        // The common case: decode straight from the text (errors keep the exact field path).
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        return serde_path_to_error::deserialize(&mut deserializer).map_err(field_error);
+    }
+    let mut value = probe;
+    migrate(&mut value, version)?;
+    serde_path_to_error::deserialize(value).map_err(field_error)
+}
+
+/// One step per version: `MIGRATIONS[i]` turns a version `i + 1` file into version `i + 2`.
+/// Each step gets a kept sample file under `tests/fixtures/schema-v<N>/` and a test.
+const MIGRATIONS: &[fn(&mut serde_json::Value)] = &[];
+
+/// Brings an older file up to [`SCHEMA_VERSION`], step by step.
+fn migrate(value: &mut serde_json::Value, from: u64) -> Result<(), LoadError> {
+    let first = usize::try_from(from.saturating_sub(1))
+        .map_err(|_| LoadError::Unsupported { found: from })?;
+    let steps = MIGRATIONS
+        .get(first..)
+        .ok_or(LoadError::Unsupported { found: from })?;
+    for step in steps {
+        step(value);
+    }
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "schema_version".into(),
+            serde_json::Value::from(SCHEMA_VERSION),
+        );
+    }
+    Ok(())
 }
 
 /// Writes an evaluation as pretty JSON (always with the current `schema_version`).
