@@ -42,7 +42,8 @@ pub fn install_panic_hook() {
     }));
 }
 
-fn show_crash_message() {
+/// The crash message the panic hook shows: what happened, and the last good state to download.
+pub fn show_crash_message() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
