@@ -181,19 +181,34 @@ async fn the_crash_message_offers_the_last_good_state() {
     settle().await;
     // Autosave (and with it the last good state) runs after its debounce.
     let wait = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 600);
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 600);
     });
     wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
     jixiao::ui::show_crash_message();
     let document = web_sys::window().unwrap().document().unwrap();
-    let panel = document.get_element_by_id("jixiao-crash").expect("crash message shown");
-    assert!(panel.text_content().unwrap_or_default().contains("内部错误"));
-    let link: web_sys::HtmlAnchorElement = panel.query_selector("a").unwrap().unwrap().unchecked_into();
+    let panel = document
+        .get_element_by_id("jixiao-crash")
+        .expect("crash message shown");
+    assert!(panel
+        .text_content()
+        .unwrap_or_default()
+        .contains("内部错误"));
+    let link: web_sys::HtmlAnchorElement =
+        panel.query_selector("a").unwrap().unwrap().unchecked_into();
     assert_eq!(link.download(), "绩效自评-恢复.json");
-    let json = js_sys::decode_uri_component(&link.href().replace("data:application/json;charset=utf-8,", ""))
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let json = js_sys::decode_uri_component(
+        &link
+            .href()
+            .replace("data:application/json;charset=utf-8,", ""),
+    )
+    .unwrap()
+    .as_string()
+    .unwrap();
     let saved = jixiao::core::from_json(&json).expect("the offered file opens");
-    assert_eq!(saved.indicator("2.6.2").unwrap().score.unwrap().to_string(), "1");
+    assert_eq!(
+        saved.indicator("2.6.2").unwrap().score.unwrap().to_string(),
+        "1"
+    );
 }

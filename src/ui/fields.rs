@@ -8,23 +8,29 @@ use crate::core::Severity;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-/// Marks from the findings at `path`: "jx-err" / "jx-warn" / "".
+/// Marks from the findings at `path`: "jx-err" / "jx-warn" / "". A memo, so that a change of the findings
+/// elsewhere does not touch this field (thousands of fields subscribe to the same findings).
 pub fn mark_class(
     state: Workbench,
     path: &str,
-) -> impl Fn() -> &'static str + Send + Sync + 'static {
+) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
     let path = path.to_string();
-    move || match state.marks.with(|m| m.get(&path).copied()) {
+    let mark = Memo::new(move |_| match state.marks.with(|m| m.get(&path).copied()) {
         Some(Severity::Error) => "jx-err",
         Some(Severity::Warning) => "jx-warn",
         _ => "",
-    }
+    });
+    move || mark.get()
 }
 
-/// Whether the field at `path` is the one a finding pointed at.
-pub fn is_focused(state: Workbench, path: &str) -> impl Fn() -> bool + Send + Sync + 'static {
+/// Whether the field at `path` is the one a finding pointed at (a memo, for the same reason).
+pub fn is_focused(
+    state: Workbench,
+    path: &str,
+) -> impl Fn() -> bool + Send + Sync + Copy + 'static {
     let path = path.to_string();
-    move || state.focus.with(|f| f.as_deref() == Some(path.as_str()))
+    let focused = Memo::new(move |_| state.focus.with(|f| f.as_deref() == Some(path.as_str())));
+    move || focused.get()
 }
 
 /// Formats an optional decimal for an input box.

@@ -171,11 +171,9 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Indicator) -> String| {
             let id = id.clone();
-            Signal::derive(move || {
-                state
-                    .evaluation
-                    .with(|e| e.indicator(&id).map(f).unwrap_or_default())
-            })
+            let text: Signal<String> =
+                Memo::new(move |_| state.with_node(&id, f).unwrap_or_default()).into();
+            text
         }
     };
     let result = {
@@ -218,7 +216,9 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         let id = id.clone();
         move |f: fn(&Indicator) -> Option<Decimal>| {
             let id = id.clone();
-            Signal::derive(move || state.evaluation.with(|e| e.indicator(&id).and_then(f)))
+            let value: Signal<Option<Decimal>> =
+                Memo::new(move |_| state.with_node(&id, f).flatten()).into();
+            value
         }
     };
     let set_decimal = {

@@ -64,7 +64,7 @@ fn fresh(kind: &str, points: Decimal) -> ScoringRule {
 
 /// Reads the leaf at `id`.
 fn with_leaf<T>(state: Workbench, id: &str, f: impl FnOnce(&Indicator) -> T) -> Option<T> {
-    state.evaluation.with(|e| e.indicator(id).map(f))
+    state.with_node(id, f)
 }
 
 /// Edits the rule of the leaf at `id`.

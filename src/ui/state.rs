@@ -4,7 +4,7 @@
 
 use super::storage::{Autosave, SaveOutcome};
 use crate::core::edit::History;
-use crate::core::{assess, template, Assessment, Evaluation, Severity};
+use crate::core::{assess, template, Assessment, Evaluation, Indicator, Severity};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -93,6 +93,8 @@ pub struct Workbench {
     pub assessment: Memo<Assessment>,
     /// The worst severity of the findings at each path, for marking fields.
     pub marks: Memo<HashMap<String, Severity>>,
+    /// Where each indicator sits (id → child indexes), so a row finds its node without a search.
+    pub index: Memo<HashMap<String, Vec<usize>>>,
     /// The open tab.
     pub tab: RwSignal<Tab>,
     /// The path of the field to highlight (after clicking a finding).
@@ -147,10 +149,12 @@ impl Workbench {
                 marks
             })
         });
+        let index = Memo::new(move |_| evaluation.with(index_of));
         Workbench {
             evaluation,
             assessment,
             marks,
+            index,
             tab: RwSignal::new(Tab::Indicators),
             focus: RwSignal::new(None),
             notice: RwSignal::new(notice),
@@ -160,6 +164,21 @@ impl Workbench {
             history: StoredValue::new_local(History::new(200)),
             autosave: StoredValue::new_local(autosave),
         }
+    }
+
+    /// Reads the indicator `id` (O(depth) through the index, not a search of the tree).
+    pub fn with_node<T>(&self, id: &str, f: impl FnOnce(&Indicator) -> T) -> Option<T> {
+        let path = self.index.with(|ix| ix.get(id).cloned())?;
+        self.evaluation.with(|e| {
+            let mut nodes = &e.indicators;
+            let mut found = None;
+            for i in path {
+                let node = nodes.get(i)?;
+                nodes = &node.children;
+                found = Some(node);
+            }
+            found.filter(|n| n.id == id).map(f)
+        })
     }
 
     /// Applies an edit. Consecutive edits with the same `key` (typing in one field) are one undo step.
@@ -282,6 +301,21 @@ impl Workbench {
             }
         });
     }
+}
+
+/// The child-index path of every indicator, by id.
+fn index_of(e: &Evaluation) -> HashMap<String, Vec<usize>> {
+    fn walk(nodes: &[Indicator], path: &mut Vec<usize>, out: &mut HashMap<String, Vec<usize>>) {
+        for (i, node) in nodes.iter().enumerate() {
+            path.push(i);
+            out.insert(node.id.clone(), path.clone());
+            walk(&node.children, path, out);
+            path.pop();
+        }
+    }
+    let mut out = HashMap::new();
+    walk(&e.indicators, &mut Vec::new(), &mut out);
+    out
 }
 
 /// An evaluation with nothing in it (only if every built-in template failed to load).
