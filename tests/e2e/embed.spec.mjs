@@ -3,18 +3,8 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { until } from './util.mjs';
 
-async function until(assertion, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 /** A workbench instance inside its host element's shadow root (Playwright locators pierce open shadow roots). */
 function instance(page, id) {

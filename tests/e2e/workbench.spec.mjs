@@ -1,6 +1,7 @@
 // End-to-end: the built app in Debian's Chromium, as a user sees it.
 import fs from 'node:fs';
 import { WorkbenchPage } from './pages.mjs';
+import { until } from './util.mjs';
 
 async function fresh(page, baseUrl) {
   const app = new WorkbenchPage(page);
@@ -8,17 +9,6 @@ async function fresh(page, baseUrl) {
   return app;
 }
 
-async function until(assertion, timeout = 3000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await assertion();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 export default [
   {
