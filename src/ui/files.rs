@@ -27,19 +27,8 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            match crate::core::import::parse_xlsx(&bytes) {
-                Ok(table) => {
-                    state.edit("", move |e| table.apply_to(e));
-                    state.seal();
-                    state.tell(
-                        false,
-                        format!("已从“{name}”导入指标表。可用“撤销”恢复原指标体系。"),
-                    );
-                }
-                Err(error) => {
-                    state.tell(true, format!("无法导入“{name}”：{error}。当前内容未改动。"))
-                }
-            }
+            let parsed = crate::core::import::parse_xlsx(&bytes);
+            super::import_panel::apply_table(state, parsed, &format!("“{name}”"));
         });
         return;
     }
@@ -74,18 +63,22 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
     });
 }
 
-/// A file name for the evaluation, e.g. "2024年度南京市12345政务热线服务中心绩效自评.json".
-pub fn file_name(evaluation: &Evaluation) -> String {
-    let unit: String = evaluation
-        .unit
-        .name
-        .chars()
+/// `text` without the characters file systems refuse (and the curly quotes some refuse too).
+pub fn safe_file_text(text: &str) -> String {
+    text.chars()
         .filter(|c| {
             !matches!(
                 c,
                 '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'
             ) && !c.is_control()
         })
+        .collect()
+}
+
+/// A file name for the evaluation, e.g. "2024年度南京市12345政务热线服务中心绩效自评.json".
+pub fn file_name(evaluation: &Evaluation) -> String {
+    let unit: String = safe_file_text(&evaluation.unit.name)
+        .chars()
         .take(60)
         .collect();
     format!("{}年度{}绩效自评.json", evaluation.unit.year, unit)

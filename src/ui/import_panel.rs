@@ -2,12 +2,21 @@
 //! in Chinese which row and column it could not understand and changes nothing.
 
 use super::state::Workbench;
-use crate::core::import::parse_tsv;
+use crate::core::import::{parse_tsv, ImportError, ImportedTable};
 use leptos::prelude::*;
 
-/// Imports `text` into the current evaluation; returns whether it worked.
+/// Imports pasted `text` into the current evaluation; returns whether it worked.
 pub fn import_table(state: Workbench, text: &str, source: &str) -> bool {
-    match parse_tsv(text) {
+    apply_table(state, parse_tsv(text), source)
+}
+
+/// Puts a parsed table (pasted text or .xlsx) into the evaluation as one undoable step, or tells why not.
+pub fn apply_table(
+    state: Workbench,
+    parsed: Result<ImportedTable, ImportError>,
+    source: &str,
+) -> bool {
+    match parsed {
         Ok(table) => {
             let rows = table.indicators.len();
             state.edit("", move |e| table.apply_to(e));

@@ -3,7 +3,7 @@
 //! standalone .html download.
 
 use super::bind::area;
-use super::files::download_bytes;
+use super::files::{download_bytes, safe_file_text};
 use super::state::Workbench;
 use crate::core::placeholder::KNOWN;
 use crate::core::Evaluation;
@@ -80,16 +80,7 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 /// The report title without characters that file systems refuse.
 fn file_title(report: &Report) -> String {
-    report
-        .title
-        .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'
-            )
-        })
-        .collect()
+    safe_file_text(&report.title)
 }
 
 /// Builds a file from the current report and offers it as a download; a failure is told in the banner.
