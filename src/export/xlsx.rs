@@ -5,7 +5,7 @@
 
 use crate::core::assess::assess;
 use crate::core::model::Evaluation;
-use crate::report::{build, Block, ScoreTable};
+use crate::report::{build_assessed, Block, ScoreTable};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 fn err(e: XlsxError) -> String {
@@ -176,8 +176,8 @@ fn list_sheet<'a>(
 
 /// The scoring workbook of an evaluation, as .xlsx bytes.
 pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
-    let report = build(evaluation);
     let assessment = assess(evaluation);
+    let report = build_assessed(evaluation, &assessment);
     let f = formats();
     let mut workbook = Workbook::new();
     let title = report

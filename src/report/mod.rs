@@ -106,10 +106,15 @@ pub struct Grid {
 
 /// Builds the report of an evaluation (部门整体 report or 项目支出 form by its kind).
 pub fn build(evaluation: &Evaluation) -> Report {
-    let assessment = assess(evaluation);
+    build_assessed(evaluation, &assess(evaluation))
+}
+
+/// Builds the report from an assessment the caller already holds (the UI's memo, an export that also
+/// lists the findings), so the evaluation is not scored twice.
+pub fn build_assessed(evaluation: &Evaluation, assessment: &Assessment) -> Report {
     match evaluation.kind {
-        EvaluationKind::Department => department(evaluation, &assessment),
-        EvaluationKind::Project => project(evaluation, &assessment),
+        EvaluationKind::Department => department(evaluation, assessment),
+        EvaluationKind::Project => project(evaluation, assessment),
     }
 }
 

@@ -7,7 +7,7 @@ use super::files::{download_bytes, safe_file_text};
 use super::state::Workbench;
 use crate::core::placeholder::KNOWN;
 use crate::core::Evaluation;
-use crate::report::{build, html, Report};
+use crate::report::{build, build_assessed, html, Report};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -16,7 +16,14 @@ use wasm_bindgen::{JsCast, JsValue};
 #[component]
 pub fn ReportTab() -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let fragment = Memo::new(move |_| state.evaluation.with(|e| html::render_fragment(&build(e))));
+    // Built from the assessment memo: the report never scores the evaluation a second time.
+    let fragment = Memo::new(move |_| {
+        state.assessment.with(|a| {
+            state
+                .evaluation
+                .with(|e| html::render_fragment(&build_assessed(e, a)))
+        })
+    });
     let placeholders = KNOWN
         .iter()
         .map(|(k, v)| format!("{{{k}}} {v}"))
