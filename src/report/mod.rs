@@ -135,6 +135,23 @@ fn wan(value: Option<Decimal>) -> Option<String> {
     value.map(|v| format!("{}万元", fmt2(v)))
 }
 
+/// The stated figures among `items`, as "基本支出2117.35万元" each.
+fn stated(items: &[(&str, Option<Decimal>)]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|(label, v)| wan(*v).map(|v| format!("{label}{v}")))
+        .collect()
+}
+
+/// "，其中a，b" — or nothing when no part is stated.
+fn of_which(parts: &[String]) -> String {
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("，其中{}", parts.join("，"))
+    }
+}
+
 fn unit_title(e: &Evaluation) -> String {
     match (e.unit.parent_department.trim(), e.unit.name.trim()) {
         ("", name) => name.to_string(),
@@ -195,20 +212,13 @@ fn basic_facts(e: &Evaluation) -> Vec<String> {
     }
     let a = &u.assets;
     if let Some(total) = wan(a.total) {
-        let parts: Vec<String> = [
+        let parts = stated(&[
             ("流动资产", a.current),
             ("固定资产", a.fixed),
             ("无形资产", a.intangible),
             ("其他资产", a.other),
-        ]
-        .into_iter()
-        .filter_map(|(label, v)| wan(v).map(|v| format!("{label}{v}")))
-        .collect();
-        if parts.is_empty() {
-            second.push_str(&format!("总资产{total}。"));
-        } else {
-            second.push_str(&format!("总资产{total}，其中{}。", parts.join("，")));
-        }
+        ]);
+        second.push_str(&format!("总资产{total}{}。", of_which(&parts)));
     }
     if !second.is_empty() {
         out.push(second);
@@ -226,16 +236,11 @@ fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {
     }
     if let Some(v) = wan(a.initial_expense) {
         let mut s = format!("支出预算{v}");
-        let parts: Vec<String> = [
+        let parts = stated(&[
             ("基本支出", a.initial_expense_basic),
             ("项目支出", a.initial_expense_project),
-        ]
-        .into_iter()
-        .filter_map(|(label, v)| wan(v).map(|v| format!("{label}{v}")))
-        .collect();
-        if !parts.is_empty() {
-            s.push_str(&format!("，其中{}", parts.join("，")));
-        }
+        ]);
+        s.push_str(&of_which(&parts));
         budget.push(s);
     }
     if let Some(v) = wan(a.adjusted_budget) {
@@ -245,17 +250,12 @@ fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {
         out.push(format!("{y}年初单位预算情况：{}。", budget.join("；")));
     }
     if let Some(total) = wan(a.income_total) {
-        let parts: Vec<String> = [
+        let parts = stated(&[
             ("财政拨款收入", a.income_fiscal),
             ("其他收入", a.income_other),
-        ]
-        .into_iter()
-        .filter_map(|(label, v)| wan(v).map(|v| format!("{label}{v}")))
-        .collect();
+        ]);
         let mut s = format!("{y}年单位收入情况：总收入{total}");
-        if !parts.is_empty() {
-            s.push_str(&format!("，其中{}", parts.join("，")));
-        }
+        s.push_str(&of_which(&parts));
         s.push('。');
         if let Some(v) = wan(a.carryover_start) {
             s.push_str(&format!("年初结转和结余{v}。"));
@@ -263,17 +263,12 @@ fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {
         out.push(s);
     }
     if let Some(total) = wan(a.expense_total) {
-        let parts: Vec<String> = [
+        let parts = stated(&[
             ("基本支出", a.expense_basic),
             ("项目支出", a.expense_project),
-        ]
-        .into_iter()
-        .filter_map(|(label, v)| wan(v).map(|v| format!("{label}{v}")))
-        .collect();
+        ]);
         let mut s = format!("{y}年单位支出情况：总支出{total}");
-        if !parts.is_empty() {
-            s.push_str(&format!("，其中{}", parts.join("，")));
-        }
+        s.push_str(&of_which(&parts));
         s.push('。');
         if let Some(v) = wan(a.carryover_end) {
             s.push_str(&format!("年末结转和结余{v}。"));
