@@ -1,6 +1,7 @@
 //! Core throughput (native): score and check generated trees of 1k, 10k and 100k leaves, and time the
 //! exports of the built-in example. Prints a table; asserts nothing (figures, not pass/fail).
-//! Run: `cargo run --release --example bench_core`.
+//! Run: `cargo run --release --example bench_core [-- --json OUT.json]` (the JSON rows join the table of
+//! `scripts/dev bench`).
 
 use jixiao::core::rule::ScoringRule;
 use jixiao::core::{assess, template, Evaluation, Indicator};
@@ -76,13 +77,27 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     )
 }
 
+/// One row of the benchmark table (the shape tests/e2e/bench.mjs prints).
+fn row(figure: &str, value: f64, unit: &str, target: Option<&str>) -> String {
+    let target = target.map_or("null".to_string(), |t| format!("{t:?}"));
+    format!(
+        "{{\"group\":\"native\",\"figure\":{figure:?},\"value\":{value},\"unit\":\"{unit}\",\"reference\":null,\"ratio\":null,\"target\":{target}}}"
+    )
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let json_out = args
+        .iter()
+        .position(|a| a == "--json")
+        .and_then(|i| args.get(i + 1));
+    let mut rows = Vec::new();
     println!("{:<34} {:>12} {:>14}", "figure", "median", "per row");
     for leaves in [1_000usize, 10_000, 100_000] {
         let e = tree(leaves);
         let runs = if leaves >= 100_000 { 7 } else { 21 };
         let t = time(runs, || assess(&e));
-        let rows = e
+        let rows_in_tree = e
             .indicators
             .iter()
             .map(|n| {
@@ -93,12 +108,26 @@ fn main() {
                     .sum::<usize>()
             })
             .sum::<usize>();
+        let per_row = t.as_nanos() as f64 / rows_in_tree as f64;
         println!(
             "{:<34} {:>9.2} ms {:>11.0} ns",
-            format!("assess {leaves} leaves ({rows} rows)"),
+            format!("assess {leaves} leaves ({rows_in_tree} rows)"),
             t.as_secs_f64() * 1e3,
-            t.as_nanos() as f64 / rows as f64
+            per_row
         );
+        let target = (leaves == 100_000).then_some("< 20 ms");
+        rows.push(row(
+            &format!("score + check {rows_in_tree} rows"),
+            t.as_secs_f64() * 1e3,
+            "ms",
+            target,
+        ));
+        rows.push(row(
+            &format!("  per row at {rows_in_tree} rows"),
+            per_row,
+            "ns",
+            Some("flat (linear growth)"),
+        ));
     }
     let e = template::load("nanjing-2024").expect("example");
     for (name, t) in [
@@ -131,5 +160,12 @@ fn main() {
         ),
     ] {
         println!("{:<34} {:>9.3} ms", name, t.as_secs_f64() * 1e3);
+        rows.push(row(name, t.as_secs_f64() * 1e3, "ms", None));
+    }
+    if let Some(path) = json_out {
+        if let Err(err) = std::fs::write(path, format!("[\n{}\n]\n", rows.join(",\n"))) {
+            eprintln!("bench_core: cannot write {path}: {err}");
+            std::process::exit(1);
+        }
     }
 }

@@ -31,7 +31,7 @@ pub fn ReportTab() -> impl IntoView {
         .join("　");
     let print = move |_| print_report(state);
     let save_html = move |_| {
-        offer(state, "text/html", |report, _| {
+        offer(state, "html", "text/html", |report, _| {
             Ok((
                 format!("{}.html", file_title(report)),
                 html::render_document(report).into_bytes(),
@@ -39,13 +39,13 @@ pub fn ReportTab() -> impl IntoView {
         })
     };
     let save_docx = move |_| {
-        offer(state, DOCX, |report, _| {
+        offer(state, "docx", DOCX, |report, _| {
             crate::export::docx::report_docx(report)
                 .map(|b| (format!("{}.docx", file_title(report)), b))
         })
     };
     let save_xlsx = move |_| {
-        offer(state, XLSX, |report, e| {
+        offer(state, "xlsx", XLSX, |report, e| {
             crate::export::xlsx::scoring_workbook(e)
                 .map(|b| (format!("{}评分表.xlsx", file_title(report)), b))
         })
@@ -91,13 +91,24 @@ fn file_title(report: &Report) -> String {
 }
 
 /// Builds a file from the current report and offers it as a download; a failure is told in the banner.
+/// The time taken is recorded as the performance measure `jixiao:export-<kind>` (read by the benchmark).
 fn offer(
     state: Workbench,
+    kind: &str,
     mime: &str,
     make: impl FnOnce(&Report, &Evaluation) -> Result<(String, Vec<u8>), String>,
 ) {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("jixiao:export-{kind}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
     let result = state.evaluation.with_untracked(|e| make(&build(e), e));
-    if let Err(message) = result.and_then(|(name, bytes)| download_bytes(&name, &bytes, mime)) {
+    let result = result.and_then(|(name, bytes)| download_bytes(&name, &bytes, mime));
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(&format!("jixiao:export-{kind}"), &start);
+    }
+    if let Err(message) = result {
         state.tell(true, message);
     }
 }

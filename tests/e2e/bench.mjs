@@ -1,0 +1,234 @@
+// Browser benchmarks (figures, never pass/fail), run by `scripts/bench`:
+//   transfer size (gzip, brotli) of the app against the reference Leptos counter,
+//   time to interactive (median of cold loads) against the app's own static .html export,
+//   edit latency (one 自评分 → total, grade, findings updated) on the example and on a 2,000-row tree,
+//   export time in the browser (.docx / .xlsx, first and later),
+// then merges the native figures (core throughput, native export) and prints one table.
+// Usage: node tests/e2e/bench.mjs APP_DIST COUNTER_DIST STATIC_HTML NATIVE_JSON OUT_JSON
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { serve } from './server.mjs';
+
+const [appDist, counterDist, staticHtml, nativeJson, outJson] = process.argv.slice(2);
+const LOADS = Number(process.env.BENCH_LOADS || 11);
+const EDITS = Number(process.env.BENCH_EDITS || 40);
+
+// ---------- statistics ----------
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const p95 = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)];
+};
+
+// ---------- transfer size ----------
+function sizes(dir, filter = () => true) {
+  const out = { raw: 0, gzip: 0, brotli: 0, files: [] };
+  for (const name of fs.readdirSync(dir)) {
+    if (!/\.(wasm|js|css)$/.test(name) || !filter(name)) continue;
+    const bytes = fs.readFileSync(path.join(dir, name));
+    const f = {
+      name,
+      raw: bytes.length,
+      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(bytes, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }).length,
+    };
+    out.files.push(f);
+    for (const k of ['raw', 'gzip', 'brotli']) out[k] += f[k];
+  }
+  return out;
+}
+
+// ---------- browser ----------
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Records, in the page, when `found()` first holds (checked on every DOM mutation). */
+const WATCH = (predicate) => `
+  (() => {
+    const found = ${predicate};
+    const check = () => { if (window.__ready === undefined && found()) window.__ready = performance.now(); };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+    document.addEventListener('DOMContentLoaded', check);
+  })();`;
+
+const APP_READY = `() => document.querySelector('[data-testid="total-score"]')?.textContent.trim() === '99.5'`;
+const STATIC_READY = `() => !!document.body && document.body.textContent.includes('99.5')`;
+
+async function coldLoads(browser, url, predicate, initScript) {
+  const times = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    const context = await browser.newContext(); // empty cache and storage: a cold load
+    const page = await context.newPage();
+    if (initScript) await page.addInitScript(initScript);
+    await page.addInitScript(WATCH(predicate));
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  return times;
+}
+
+/** A generated tree: 10 一级 × 10 二级 × 20 三级 = 2,000 leaves (2,110 rows), every leaf scored in full. */
+function bigEvaluation(example) {
+  const e = structuredClone(example);
+  e.indicators = [];
+  for (let a = 1; a <= 10; a += 1) {
+    const top = { id: `${a}`, name: `一级指标${a}`, points: '10', children: [] };
+    for (let b = 1; b <= 10; b += 1) {
+      const mid = { id: `${a}.${b}`, name: `二级指标${a}.${b}`, points: '1', children: [] };
+      for (let c = 1; c <= 20; c += 1) {
+        mid.children.push({ id: `${a}.${b}.${c}`, name: `三级指标${a}.${b}.${c}`, points: '0.05', score: '0.05',
+          rule: { type: 'manual' } });
+      }
+      top.children.push(mid);
+    }
+    e.indicators.push(top);
+  }
+  e.adjustments = { ...e.adjustments, bonus: { ...e.adjustments.bonus, items: [] }, penalty: { ...e.adjustments.penalty, items: [] } };
+  e.stated = {};
+  return e;
+}
+
+/** In the page: sets one 自评分 `count` times, alternating, and times input → total updated (all effects run). */
+async function editLatency(page, scorePath, values, count) {
+  return page.evaluate(async ({ scorePath, values, count }) => {
+    const input = document.querySelector(`[data-path="${scorePath}"] input`);
+    const total = document.querySelector('[data-testid="total-score"]');
+    const grade = document.querySelector('[data-testid="grade"]');
+    const findings = document.querySelector('[data-testid="findings-count"]');
+    if (!input || !total) throw new Error(`no field ${scorePath} or total`);
+    // A macrotask runs only after every microtask, so after it Leptos's effects have all run.
+    const channel = new MessageChannel();
+    const macrotask = () => new Promise((r) => { channel.port1.onmessage = () => r(); channel.port2.postMessage(0); });
+    const times = [];
+    for (let i = 0; i < count + 3; i += 1) {
+      const before = total.textContent;
+      const value = values[i % values.length];
+      performance.mark('edit-start');
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await macrotask();
+      void grade.textContent; void findings.textContent; void document.body.offsetHeight; // force style + layout
+      performance.mark('edit-end');
+      const m = performance.measure('edit', 'edit-start', 'edit-end');
+      if (total.textContent === before) throw new Error(`total did not change after setting ${value}`);
+      if (i >= 3) times.push(m.duration); // the first three warm up
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return times;
+  }, { scorePath, values, count });
+}
+
+/** Clicks an export button and reads the export's own performance measure (build + hand-over of the file). */
+// (Waits for the measure, not the download event: Chromium holds back repeated downloads from one page.)
+async function exportTime(page, testid, measureName) {
+  await page.evaluate(() => performance.clearMeasures());
+  await page.getByTestId(testid).click();
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, measureName, { timeout: 60000 });
+  return page.evaluate((name) => performance.getEntriesByName(name).at(-1).duration, measureName);
+}
+
+const rows = [];
+const row = (group, figure, value, unit, reference = null, target = null) =>
+  rows.push({ group, figure, value, unit, reference, ratio: reference ? value / reference : null, target });
+
+const app = sizes(appDist, (n) => !n.startsWith('jixiao_export'));
+const exportsModule = sizes(appDist, (n) => n.startsWith('jixiao_export'));
+const counter = sizes(counterDist);
+row('size', 'workbench wasm+js+css, gzip', app.gzip, 'B', counter.gzip, '≤ 3 × counter');
+row('size', 'workbench wasm+js+css, brotli', app.brotli, 'B', counter.brotli, '≤ 3 × counter');
+if (exportsModule.files.length) {
+  row('size', 'Word/Excel module (loaded on first export), gzip', exportsModule.gzip, 'B');
+  row('size', 'Word/Excel module, brotli', exportsModule.brotli, 'B');
+}
+row('size', 'everything, gzip', app.gzip + exportsModule.gzip, 'B', null, '≤ 400 KB');
+row('size', 'everything, brotli', app.brotli + exportsModule.brotli, 'B');
+row('size', 'reference counter, gzip', counter.gzip, 'B');
+
+const appServer = await serve(appDist);
+const counterServer = await serve(counterDist);
+const staticServer = await serve(path.dirname(staticHtml));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+try {
+  // ---------- time to interactive ----------
+  const appTti = await coldLoads(browser, `${appServer.url}/`, APP_READY);
+  const staticTti = await coldLoads(browser, `${staticServer.url}/${path.basename(staticHtml)}`, STATIC_READY);
+  const counterTti = await coldLoads(browser, `${counterServer.url}/`, `() => !!document.querySelector('[data-testid="count"]')`);
+  row('load', `app shows the total (median of ${LOADS} cold loads)`, median(appTti), 'ms', median(staticTti), '≤ 2 × static');
+  row('load', 'static .html export of the same report', median(staticTti), 'ms');
+  row('load', 'reference counter', median(counterTti), 'ms');
+
+  // ---------- edit latency ----------
+  const example = JSON.parse(fs.readFileSync(path.join(path.dirname(staticHtml), 'nanjing-2024.json'), 'utf8'));
+  for (const [label, evaluation, scorePath, values, target] of [
+    ['34-row example', null, 'indicators/2.6.2/score', ['1', '0.5'], 16],
+    ['2,110-row tree', bigEvaluation(example), 'indicators/7.3.11/score', ['0', '0.05'], 50],
+  ]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (evaluation) {
+      await page.addInitScript((text) => localStorage.setItem('jixiao:default', text), JSON.stringify(evaluation));
+    }
+    const opened = Date.now();
+    await page.goto(`${appServer.url}/`);
+    await page.waitForSelector(`[data-path="${scorePath}"] input`, { timeout: 120000 });
+    const openMs = Date.now() - opened;
+    const times = await editLatency(page, scorePath, values, evaluation ? Math.min(EDITS, 20) : EDITS);
+    row('edit', `edit → updated, ${label}, median`, median(times), 'ms', null, `≤ ${target} ms`);
+    row('edit', `edit → updated, ${label}, p95`, p95(times), 'ms');
+    if (evaluation) row('edit', `open the ${label} (page load to rows shown)`, openMs, 'ms');
+    await context.close();
+  }
+
+  // ---------- export time in the browser ----------
+  {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${appServer.url}/`);
+    await page.getByTestId('tab-report').click();
+    for (const [kind, testid] of [['docx', 'save-docx'], ['xlsx', 'save-xlsx']]) {
+      const first = await exportTime(page, testid, `jixiao:export-${kind}`);
+      const later = [];
+      for (let i = 0; i < 5; i += 1) later.push(await exportTime(page, testid, `jixiao:export-${kind}`));
+      row('export', `.${kind} in the browser, first`, first, 'ms');
+      row('export', `.${kind} in the browser, later (median of 5)`, median(later), 'ms');
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await appServer.close();
+  await counterServer.close();
+  await staticServer.close();
+}
+
+// ---------- native figures ----------
+if (nativeJson && fs.existsSync(nativeJson)) {
+  for (const r of JSON.parse(fs.readFileSync(nativeJson, 'utf8'))) rows.push(r);
+}
+
+// ---------- the table ----------
+const fmt = (v, unit) => {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (unit === 'B') return `${(v / 1024).toFixed(1)} KB`;
+  if (unit === 'ms') return v < 1 ? `${v.toFixed(3)} ms` : `${v.toFixed(1)} ms`;
+  if (unit === 'ns') return `${v.toFixed(0)} ns`;
+  return `${v} ${unit}`;
+};
+const line = (cells, widths) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+const widths = [8, 52, 12, 12, 7, 16];
+console.log(line(['group', 'figure', 'value', 'reference', 'ratio', 'target'], widths));
+for (const r of rows) {
+  console.log(line([r.group, r.figure, fmt(r.value, r.unit), fmt(r.reference, r.unit),
+    r.ratio ? `${r.ratio.toFixed(2)}×` : '', r.target ?? ''], widths));
+}
+fs.writeFileSync(outJson, JSON.stringify({ when: new Date().toISOString(), rows, sizes: { app, exportsModule, counter } }, null, 2));
+console.log(`bench: ${rows.length} figures written to ${outJson}`);
