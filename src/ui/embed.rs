@@ -149,7 +149,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
             leptos::task::spawn_local(async move {
                 match fetch_text(&url).await {
                     Ok(text) => match from_json(&text) {
-                        Ok(evaluation) => state.evaluation.set(evaluation),
+                        Ok(evaluation) => state.load(evaluation),
                         Err(e) => state.tell(true, format!("无法打开 {url}：{e}")),
                     },
                     Err(e) => {

@@ -8,14 +8,14 @@ use crate::core::Severity;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-/// Marks from the findings at `path`: "jx-err" / "jx-warn" / "". A memo, so that a change of the findings
-/// elsewhere does not touch this field (thousands of fields subscribe to the same findings).
+/// Marks from the findings at `path`: "jx-err" / "jx-warn" / "". Keyed by path, so that a change of the
+/// findings elsewhere does not touch this field (there are thousands of fields).
 pub fn mark_class(
     state: Workbench,
     path: &str,
 ) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
     let path = path.to_string();
-    let mark = Memo::new(move |_| match state.marks.with(|m| m.get(&path).copied()) {
+    let mark = Memo::new(move |_| match state.mark(&path) {
         Some(Severity::Error) => "jx-err",
         Some(Severity::Warning) => "jx-warn",
         _ => "",
@@ -29,7 +29,7 @@ pub fn is_focused(
     path: &str,
 ) -> impl Fn() -> bool + Send + Sync + Copy + 'static {
     let path = path.to_string();
-    let focused = Memo::new(move |_| state.focus.with(|f| f.as_deref() == Some(path.as_str())));
+    let focused = Memo::new(move |_| state.is_focused(&path));
     move || focused.get()
 }
 

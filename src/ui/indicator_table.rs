@@ -43,7 +43,10 @@ const LEVELS: [&str; 4] = ["一级", "二级", "三级", "四级"];
 #[component]
 pub fn IndicatorTable() -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let rows = Memo::new(move |_| state.evaluation.with(structure));
+    let rows = Memo::new(move |_| {
+        state.tree.track();
+        state.evaluation.with_untracked(structure)
+    });
     let project = Memo::new(move |_| state.evaluation.with(|e| e.kind == EvaluationKind::Project));
     let reason_header = move || {
         if project.get() {
@@ -74,27 +77,28 @@ pub fn IndicatorTable() -> impl IntoView {
                 }>"+ 一级指标"</button>
                 <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
             </div>
-            <table class="jx-table jx-indicators" data-testid="indicator-table">
-                <thead>
-                    <tr>
-                        <th class="jx-col-name">"指标"</th>
-                        <th>"分值"</th>
+            // Laid out as a grid per row (see style/main.css), so the table roles are spelt out.
+            <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table">
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" class="jx-col-name">"指标"</th>
+                        <th role="columnheader">"分值"</th>
                         <Show when=move || project.get()>
-                            <th>"年度指标值"</th>
-                            <th>"实际完成值"</th>
+                            <th role="columnheader">"年度指标值"</th>
+                            <th role="columnheader">"实际完成值"</th>
                         </Show>
-                        <th>"评分规则"</th>
-                        <th>"自评分"</th>
-                        <th>"得分"</th>
-                        <th class="jx-col-reason">{reason_header}</th>
-                        <th>"操作"</th>
+                        <th role="columnheader">"评分规则"</th>
+                        <th role="columnheader">"自评分"</th>
+                        <th role="columnheader">"得分"</th>
+                        <th role="columnheader" class="jx-col-reason">{reason_header}</th>
+                        <th role="columnheader">"操作"</th>
                     </tr>
                 </thead>
                 <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth) let:row>
                     <IndicatorRow row=row project=project/>
                 </For>
-                <tfoot>
-                    <tr><td colspan="9" class="jx-totals" data-testid="tree-totals">{totals}</td></tr>
+                <tfoot role="rowgroup">
+                    <tr role="row"><td role="cell" colspan="9" class="jx-totals" data-testid="tree-totals">{totals}</td></tr>
                 </tfoot>
             </table>
             <super::adjustments::AdjustmentsEditor/>
@@ -178,15 +182,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     };
     let result = {
         let id = id.clone();
-        Memo::new(move |_| {
-            state.assessment.with(|a| {
-                a.nodes
-                    .get(order)
-                    .filter(|n| n.id == id)
-                    .cloned()
-                    .or_else(|| a.node(&id).cloned())
-            })
-        })
+        Memo::new(move |_| state.result(&id, order))
     };
     let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
     let open = RwSignal::new(false);
@@ -196,17 +192,14 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move |field: &'static str| {
             let id = id.clone();
             Callback::new(move |v: String| {
-                let id = id.clone();
-                state.edit(&format!("indicators/{id}/{field}"), move |e| {
-                    if let Some(n) = e.indicator_mut(&id) {
-                        match field {
-                            "name" => n.name = v,
-                            "reason" => n.reason = v,
-                            "description" => n.description = v,
-                            "criteria" => n.criteria = v,
-                            "override_reason" => n.override_reason = v,
-                            _ => n.evidence = v,
-                        }
+                state.edit_node(&id, &format!("indicators/{id}/{field}"), move |n| {
+                    match field {
+                        "name" => n.name = v,
+                        "reason" => n.reason = v,
+                        "description" => n.description = v,
+                        "criteria" => n.criteria = v,
+                        "override_reason" => n.override_reason = v,
+                        _ => n.evidence = v,
                     }
                 })
             })
@@ -226,15 +219,12 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move |field: &'static str| {
             let id = id.clone();
             Callback::new(move |v: Option<Decimal>| {
-                let id = id.clone();
-                state.edit(&format!("indicators/{id}/{field}"), move |e| {
-                    if let Some(n) = e.indicator_mut(&id) {
-                        match field {
-                            "points" => n.points = v.unwrap_or_default(),
-                            "score" => n.score = v,
-                            "target" => n.target = v,
-                            _ => n.actual = v,
-                        }
+                state.edit_node(&id, &format!("indicators/{id}/{field}"), move |n| {
+                    match field {
+                        "points" => n.points = v.unwrap_or_default(),
+                        "score" => n.score = v,
+                        "target" => n.target = v,
+                        _ => n.actual = v,
                     }
                 })
             })
@@ -331,7 +321,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     let buttons = {
         let act = act.clone();
         view! {
-            <td class="jx-ops">
+            <td role="cell" class="jx-ops">
                 <button type="button" class="jx-icon" aria-label="上移" title="上移（Alt+↑）" on:click={let f = act("up"); move |_| f()}>"↑"</button>
                 <button type="button" class="jx-icon" aria-label="下移" title="下移（Alt+↓）" on:click={let f = act("down"); move |_| f()}>"↓"</button>
                 <button type="button" class="jx-icon" aria-label="添加同级指标" title="添加同级（Alt+Enter）" data-testid="add-sibling" on:click={let f = act("sibling"); move |_| f()}>"+同级"</button>
@@ -341,7 +331,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         }
     };
     let name_cell = view! {
-        <td class="jx-col-name">
+        <td role="cell" class="jx-col-name">
             <div class=format!("jx-name jx-indent-{}", depth.min(5))>
                 <span class="jx-level">{level}</span>
                 <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text("name") compact=true/>
@@ -355,21 +345,21 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         </td>
     };
     let points_cell = view! {
-        <td><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(|n| Some(n.points)) on_change=set_decimal("points") compact=true/></td>
+        <td role="cell"><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(|n| Some(n.points)) on_change=set_decimal("points") compact=true/></td>
     };
     if !leaf {
         let sum = move || result.get().map(|r| r.explanation).unwrap_or_default();
         return view! {
-            <tbody class="jx-group-body">
-                <tr class=format!("jx-group jx-depth-{depth}") data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
+            <tbody class="jx-group-body" role="rowgroup">
+                <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
                     data-name=move || name.get() on:keydown=on_keydown>
                     {name_cell}
                     {points_cell}
-                    <Show when=move || project.get()><td></td><td></td></Show>
-                    <td class="jx-muted">{sum}</td>
-                    <td></td>
-                    <td class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
-                    <td></td>
+                    <Show when=move || project.get()><td role="cell"></td><td role="cell"></td></Show>
+                    <td role="cell" class="jx-muted">{sum}</td>
+                    <td role="cell"></td>
+                    <td role="cell" class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
+                    <td role="cell"></td>
                     {buttons}
                 </tr>
             </tbody>
@@ -384,37 +374,37 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move || {
             project.get().then(|| {
                 view! {
-                    <td><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(|n| n.target) on_change=set_decimal("target") compact=true allow_negative=true/></td>
-                    <td><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(|n| n.actual) on_change=set_decimal("actual") compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(|n| n.target) on_change=set_decimal("target") compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(|n| n.actual) on_change=set_decimal("actual") compact=true allow_negative=true/></td>
                 }
             })
         }
     };
     view! {
-        <tbody class="jx-leaf-body">
-            <tr class="jx-leaf" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
+        <tbody class="jx-leaf-body" role="rowgroup">
+            <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
                 data-name=move || name.get() on:keydown=on_keydown>
                 {name_cell}
                 {points_cell}
                 {project_cells}
-                <td class="jx-rule">
+                <td role="cell" class="jx-rule">
                     <RuleSelect id=id_select.clone()/>
                     <RuleInputs id=id_inputs.clone()/>
                 </td>
-                <td>
+                <td role="cell">
                     <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(|n| n.score) on_change=set_decimal("score") compact=true/>
                     <span class="jx-computed-score">{computed}</span>
                 </td>
-                <td class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
-                <td class="jx-col-reason">
+                <td role="cell" class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
+                <td role="cell" class="jx-col-reason">
                     <TextArea label="扣分原因" path=format!("{path}/reason") value=read(|n| n.reason.clone()) on_change=set_text("reason")
                         compact=true rows=2 required=reason_required/>
                 </td>
                 {buttons}
             </tr>
             <Show when=move || open.get()>
-                <tr class="jx-detail">
-                    <td colspan="9">
+                <tr class="jx-detail" role="row">
+                    <td role="cell" colspan="9">
                         <p class="jx-explain" data-testid="explanation">"计分说明："{explanation}</p>
                         <div class="jx-grid">
                             <TextArea label="指标说明" path=format!("{path}/description") value=read(|n| n.description.clone()) on_change=set_text("description") rows=2/>
@@ -440,11 +430,7 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let direction = {
         let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .evaluation
-                .with(|e| e.indicator(&id).map(|n| n.direction).unwrap_or_default())
-        })
+        Memo::new(move |_| state.with_node(&id, |n| n.direction).unwrap_or_default())
     };
     let id_change = id.clone();
     view! {
@@ -457,8 +443,7 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
                 <select class="jx-input jx-select" prop:value=move || if direction.get() == Direction::Reverse { "reverse" } else { "positive" }
                     on:change=move |ev| {
                         let reverse = event_target_value(&ev) == "reverse";
-                        let id = id_change.clone();
-                        state.edit("", move |e| if let Some(n) = e.indicator_mut(&id) {
+                        state.edit_node(&id_change, "", move |n| {
                             n.direction = if reverse { Direction::Reverse } else { Direction::Positive }
                         });
                     }>

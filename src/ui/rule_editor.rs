@@ -6,7 +6,7 @@ use crate::core::metric::MetricSource;
 use crate::core::rule::{
     Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier,
 };
-use crate::core::{Evaluation, Indicator};
+use crate::core::Indicator;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -74,13 +74,10 @@ fn edit_rule(
     key: &str,
     f: impl FnOnce(&mut ScoringRule, &mut Indicator),
 ) {
-    let id = id.to_string();
-    state.edit(key, move |e: &mut Evaluation| {
-        if let Some(node) = e.indicator_mut(&id) {
-            let mut rule = std::mem::take(&mut node.rule);
-            f(&mut rule, node);
-            node.rule = rule;
-        }
+    state.edit_node(id, key, move |node| {
+        let mut rule = std::mem::take(&mut node.rule);
+        f(&mut rule, node);
+        node.rule = rule;
     });
 }
 
@@ -523,8 +520,7 @@ pub fn leaf_text(id: String, label: &'static str, field: &'static str) -> impl I
     let key = format!("indicators/{id}/{field}");
     view! {
         <TextField label=label path=key.clone() value=value on_change=Callback::new(move |v: String| {
-            let id = id.clone();
-            state.edit(&key, move |e| if let Some(n) = e.indicator_mut(&id) {
+            state.edit_node(&id, &key, move |n| {
                 match field { "unit" => n.unit = v, "target_text" => n.target_text = v, _ => n.actual_text = v }
             })
         })/>

@@ -1,10 +1,16 @@
 //! The one source of truth of a workbench instance: the evaluation in a signal; the assessment and
-//! the per-field finding marks are memos derived from it. Edits go through [`Workbench::edit`], which
-//! records undo history and schedules the autosave.
+//! the per-field finding marks are memos derived from it. Edits go through [`Workbench::edit`] or
+//! [`Workbench::edit_node`], which record undo history and schedule the autosave.
+//!
+//! Thousands of rows must not subscribe to one shared signal: when N subscribers of one source re-run,
+//! the reactive graph's ordered subscriber sets cost O(N²) (a 2,000-row tree took 2 s per keystroke).
+//! So every row depends on its own keys ([`Keyed`]): its node ([`Workbench::with_node`], notified by
+//! [`Workbench::edit_node`] or when the tree as a whole may have changed), its result and the finding
+//! marks and focus of its fields (notified by effects that diff the new assessment against the last).
 
 use super::storage::{Autosave, SaveOutcome};
 use crate::core::edit::History;
-use crate::core::{assess, template, Assessment, Evaluation, Indicator, Severity};
+use crate::core::{assess, template, Assessment, Evaluation, Indicator, NodeResult, Severity};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -84,6 +90,45 @@ pub struct Notice {
     pub text: String,
 }
 
+/// Triggers by key (an indicator id, a field path): lets each row depend on its own key instead of on
+/// one signal that thousands of rows share.
+#[derive(Clone, Copy)]
+pub struct Keyed(StoredValue<HashMap<String, ArcTrigger>, LocalStorage>);
+
+impl Keyed {
+    fn new() -> Self {
+        Keyed(StoredValue::new_local(HashMap::new()))
+    }
+
+    /// Makes the running memo or effect re-run when `key` is notified.
+    pub fn track(&self, key: &str) {
+        let trigger = self
+            .0
+            .try_update_value(|m| m.entry(key.to_string()).or_default().clone());
+        if let Some(trigger) = trigger {
+            trigger.track();
+        }
+    }
+
+    /// Re-runs what tracks `key`.
+    pub fn notify(&self, key: &str) {
+        if let Some(trigger) = self.0.try_with_value(|m| m.get(key).cloned()).flatten() {
+            trigger.notify();
+        }
+    }
+
+    /// Re-runs what tracks any key.
+    pub fn notify_all(&self) {
+        let triggers: Vec<ArcTrigger> = self
+            .0
+            .try_with_value(|m| m.values().cloned().collect())
+            .unwrap_or_default();
+        for trigger in triggers {
+            trigger.notify();
+        }
+    }
+}
+
 /// Shared state of one workbench instance, provided through context.
 #[derive(Clone, Copy)]
 pub struct Workbench {
@@ -91,13 +136,15 @@ pub struct Workbench {
     pub evaluation: RwSignal<Evaluation>,
     /// Scores, grade and findings, recomputed when the evaluation changes.
     pub assessment: Memo<Assessment>,
-    /// The worst severity of the findings at each path, for marking fields.
-    pub marks: Memo<HashMap<String, Severity>>,
+    /// The worst severity of the findings at each path, for marking fields (read it through [`Workbench::mark`]).
+    marks: Memo<HashMap<String, Severity>>,
     /// Where each indicator sits (id → child indexes), so a row finds its node without a search.
     pub index: Memo<HashMap<String, Vec<usize>>>,
+    /// Notified by every change that may touch more than one indicator (structure, undo, open …).
+    pub tree: Trigger,
     /// The open tab.
     pub tab: RwSignal<Tab>,
-    /// The path of the field to highlight (after clicking a finding).
+    /// The path of the field to highlight (after clicking a finding; read it through [`Workbench::is_focused`]).
     pub focus: RwSignal<Option<String>>,
     /// The banner message.
     pub notice: RwSignal<Option<Notice>>,
@@ -109,6 +156,14 @@ pub struct Workbench {
     pub root: NodeRef<Div>,
     history: StoredValue<History, LocalStorage>,
     autosave: StoredValue<Autosave, LocalStorage>,
+    /// Per indicator id: notified when that indicator was edited (or the tree changed).
+    nodes: Keyed,
+    /// Per indicator id: notified when its result in the assessment changed.
+    results: Keyed,
+    /// Per field path: notified when its finding mark changed.
+    mark_keys: Keyed,
+    /// Per field path: notified when it gains or loses the focus highlight.
+    focus_keys: Keyed,
 }
 
 impl Workbench {
@@ -149,12 +204,17 @@ impl Workbench {
                 marks
             })
         });
-        let index = Memo::new(move |_| evaluation.with(index_of));
+        let tree = Trigger::new();
+        let index = Memo::new(move |_| {
+            tree.track();
+            evaluation.with_untracked(index_of)
+        });
         Workbench {
             evaluation,
             assessment,
             marks,
             index,
+            tree,
             tab: RwSignal::new(Tab::Indicators),
             focus: RwSignal::new(None),
             notice: RwSignal::new(notice),
@@ -163,13 +223,99 @@ impl Workbench {
             root: NodeRef::new(),
             history: StoredValue::new_local(History::new(200)),
             autosave: StoredValue::new_local(autosave),
+            nodes: Keyed::new(),
+            results: Keyed::new(),
+            mark_keys: Keyed::new(),
+            focus_keys: Keyed::new(),
         }
+        .with_diffs()
     }
 
-    /// Reads the indicator `id` (O(depth) through the index, not a search of the tree).
+    /// Effects that turn a new assessment, new marks or a new focus into per-key notifications.
+    fn with_diffs(self) -> Self {
+        let (results, mark_keys, focus_keys) = (self.results, self.mark_keys, self.focus_keys);
+        let assessment = self.assessment;
+        Effect::new(move |previous: Option<HashMap<String, NodeResult>>| {
+            let now: HashMap<String, NodeResult> = assessment.with(|a| {
+                a.nodes
+                    .iter()
+                    .map(|n| (n.id.clone(), n.clone()))
+                    .collect()
+            });
+            if let Some(previous) = previous {
+                for (id, result) in &now {
+                    if previous.get(id) != Some(result) {
+                        results.notify(id);
+                    }
+                }
+                for id in previous.keys().filter(|id| !now.contains_key(*id)) {
+                    results.notify(id);
+                }
+            }
+            now
+        });
+        let marks = self.marks;
+        Effect::new(move |previous: Option<HashMap<String, Severity>>| {
+            let now = marks.get();
+            if let Some(previous) = previous {
+                for (path, severity) in &now {
+                    if previous.get(path) != Some(severity) {
+                        mark_keys.notify(path);
+                    }
+                }
+                for path in previous.keys().filter(|p| !now.contains_key(*p)) {
+                    mark_keys.notify(path);
+                }
+            }
+            now
+        });
+        let focus = self.focus;
+        Effect::new(move |previous: Option<Option<String>>| {
+            let now = focus.get();
+            for path in [previous.flatten(), now.clone()].into_iter().flatten() {
+                focus_keys.notify(&path);
+            }
+            now
+        });
+        self
+    }
+
+    /// The result of indicator `id` in the assessment; the caller re-runs only when it changes.
+    pub fn result(&self, id: &str, order: usize) -> Option<NodeResult> {
+        self.results.track(id);
+        self.assessment.with_untracked(|a| {
+            a.nodes
+                .get(order)
+                .filter(|n| n.id == id)
+                .or_else(|| a.node(id))
+                .cloned()
+        })
+    }
+
+    /// The worst finding at `path`; the caller re-runs only when it changes.
+    pub fn mark(&self, path: &str) -> Option<Severity> {
+        self.mark_keys.track(path);
+        self.marks.with_untracked(|m| m.get(path).copied())
+    }
+
+    /// Whether `path` is the field a finding pointed at; the caller re-runs only when that changes.
+    pub fn is_focused(&self, path: &str) -> bool {
+        self.focus_keys.track(path);
+        self.focus.with_untracked(|f| f.as_deref() == Some(path))
+    }
+
+    /// The tree may have changed as a whole: every row re-reads its node.
+    fn tree_changed(&self) {
+        self.tree.notify();
+        self.nodes.notify_all();
+    }
+
+    /// Reads the indicator `id` (O(depth) through the index, not a search of the tree). A memo or effect
+    /// that calls this re-runs when this indicator or the tree changes, not on every edit.
     pub fn with_node<T>(&self, id: &str, f: impl FnOnce(&Indicator) -> T) -> Option<T> {
-        let path = self.index.with(|ix| ix.get(id).cloned())?;
-        self.evaluation.with(|e| {
+        self.nodes.track(id);
+        let path = self.index.with_untracked(|ix| ix.get(id).cloned())?;
+        self.evaluation.with_untracked(|e| {
             let mut nodes = &e.indicators;
             let mut found = None;
             for i in path {
@@ -182,10 +328,27 @@ impl Workbench {
     }
 
     /// Applies an edit. Consecutive edits with the same `key` (typing in one field) are one undo step.
+    /// Unless `key` names a field outside the indicator tree (`unit/…`, `accounts/…`), every row re-reads.
     pub fn edit(&self, key: &str, change: impl FnOnce(&mut Evaluation)) {
         self.evaluation
             .with_untracked(|current| self.history.update_value(|h| h.record(current, key)));
         self.evaluation.update(change);
+        if key.is_empty() || key.starts_with("indicators") {
+            self.tree_changed();
+        }
+        self.after_change();
+    }
+
+    /// Edits the one indicator `id` (its fields, never its id or children): only its row re-reads.
+    pub fn edit_node(&self, id: &str, key: &str, change: impl FnOnce(&mut Indicator)) {
+        self.evaluation
+            .with_untracked(|current| self.history.update_value(|h| h.record(current, key)));
+        self.evaluation.update(|e| {
+            if let Some(node) = e.indicator_mut(id) {
+                change(node);
+            }
+        });
+        self.nodes.notify(id);
         self.after_change();
     }
 
@@ -207,6 +370,7 @@ impl Workbench {
             .with_untracked(|current| self.history.try_update_value(|h| h.undo(current)).flatten());
         if let Some(previous) = previous {
             self.evaluation.set(previous);
+            self.tree_changed();
             self.after_change();
         }
     }
@@ -218,6 +382,7 @@ impl Workbench {
             .with_untracked(|current| self.history.try_update_value(|h| h.redo(current)).flatten());
         if let Some(next) = next {
             self.evaluation.set(next);
+            self.tree_changed();
             self.after_change();
         }
     }
@@ -230,6 +395,12 @@ impl Workbench {
         let this = *self;
         self.autosave
             .update_value(|a| a.schedule(move || this.save_now()));
+    }
+
+    /// Replaces the evaluation without an undo step (content fetched for an embedded instance).
+    pub fn load(&self, evaluation: Evaluation) {
+        self.evaluation.set(evaluation);
+        self.tree_changed();
     }
 
     /// Handles a `storage` event from another tab: warns once and pauses autosave if it is our key.

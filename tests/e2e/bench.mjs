@@ -14,6 +14,8 @@ import { serve } from './server.mjs';
 const [appDist, counterDist, staticHtml, nativeJson, outJson] = process.argv.slice(2);
 const LOADS = Number(process.env.BENCH_LOADS || 11);
 const EDITS = Number(process.env.BENCH_EDITS || 40);
+// BENCH_ONLY=load,edit,export runs only those browser groups (while working on one figure).
+const only = (group) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(group);
 
 // ---------- statistics ----------
 const median = (xs) => {
@@ -116,11 +118,13 @@ async function editLatency(page, scorePath, values, count) {
       input.value = value;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await macrotask();
+      performance.mark('edit-script');
       void grade.textContent; void findings.textContent; void document.body.offsetHeight; // force style + layout
       performance.mark('edit-end');
       const m = performance.measure('edit', 'edit-start', 'edit-end');
+      const script = performance.measure('edit-script', 'edit-start', 'edit-script');
       if (total.textContent === before) throw new Error(`total did not change after setting ${value}`);
-      if (i >= 3) times.push(m.duration); // the first three warm up
+      if (i >= 3) times.push([m.duration, script.duration]); // the first three warm up
       await new Promise((r) => setTimeout(r, 20));
     }
     return times;
@@ -159,14 +163,17 @@ const staticServer = await serve(path.dirname(staticHtml));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 try {
   // ---------- time to interactive ----------
+  if (only('load')) {
   const appTti = await coldLoads(browser, `${appServer.url}/`, APP_READY);
   const staticTti = await coldLoads(browser, `${staticServer.url}/${path.basename(staticHtml)}`, STATIC_READY);
   const counterTti = await coldLoads(browser, `${counterServer.url}/`, `() => !!document.querySelector('[data-testid="count"]')`);
   row('load', `app shows the total (median of ${LOADS} cold loads)`, median(appTti), 'ms', median(staticTti), '≤ 2 × static');
   row('load', 'static .html export of the same report', median(staticTti), 'ms');
   row('load', 'reference counter', median(counterTti), 'ms');
+  }
 
   // ---------- edit latency ----------
+  if (only('edit')) {
   const example = JSON.parse(fs.readFileSync(path.join(path.dirname(staticHtml), 'nanjing-2024.json'), 'utf8'));
   for (const [label, evaluation, scorePath, values, target] of [
     ['34-row example', null, 'indicators/2.6.2/score', ['1', '0.5'], 16],
@@ -181,15 +188,18 @@ try {
     await page.goto(`${appServer.url}/`);
     await page.waitForSelector(`[data-path="${scorePath}"] input`, { timeout: 120000 });
     const openMs = Date.now() - opened;
-    const times = await editLatency(page, scorePath, values, evaluation ? Math.min(EDITS, 20) : EDITS);
+    const pairs = await editLatency(page, scorePath, values, evaluation ? Math.min(EDITS, 20) : EDITS);
+    const times = pairs.map((p) => p[0]);
     row('edit', `edit → updated, ${label}, median`, median(times), 'ms', null, `≤ ${target} ms`);
     row('edit', `edit → updated, ${label}, p95`, p95(times), 'ms');
+    row('edit', `  of which script (Rust + DOM writes), median`, median(pairs.map((p) => p[1])), 'ms');
     if (evaluation) row('edit', `open the ${label} (page load to rows shown)`, openMs, 'ms');
     await context.close();
   }
+  }
 
   // ---------- export time in the browser ----------
-  {
+  if (only('export')) {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${appServer.url}/`);
