@@ -1,10 +1,10 @@
 //! Post-build step of the portal and single-file builds (run by `scripts/dev dist`):
 //! `jixiao-pack BUILD_DIR OUT_DIR` reads wasm-bindgen's `--target no-modules` output (`jixiao.js`,
-//! `jixiao_bg.wasm`) from BUILD_DIR and writes to OUT_DIR:
+//! `jixiao_bg.wasm`) and the Word / Excel module (`jixiao_export.wasm`) from BUILD_DIR and writes to OUT_DIR:
 //! - `jixiao.js`: one classic script (no ES module) that defines `<jixiao-workbench>` and `window.JiXiao`,
 //!   loading `jixiao_bg.wasm` from beside its own URL;
-//! - `jixiao_bg.wasm`;
-//! - `jixiao-standalone.html`: one self-contained file (script and wasm as base64 inlined) that works from
+//! - `jixiao_bg.wasm` and `jixiao_export.wasm` (fetched on first export);
+//! - `jixiao-standalone.html`: one self-contained file (script and both wasm as base64 inlined) that works from
 //!   file:// with the network off.
 
 use std::path::{Path, PathBuf};
@@ -26,9 +26,16 @@ const WRAPPER: &str = r#"
     }
     return loading;
   }
+  // The Word / Excel module, instantiated by the app on first export: beside this script, or inlined.
+  function exportWasm() {
+    return typeof JIXIAO_EXPORT_BASE64 === 'string'
+      ? () => Uint8Array.from(atob(JIXIAO_EXPORT_BASE64), (c) => c.charCodeAt(0))
+      : new URL('jixiao_export.wasm', SCRIPT_URL).href;
+  }
   function optionsOf(el) {
     const d = el.dataset;
     return {
+      exportWasm: exportWasm(),
       template: d.template || undefined,
       storageKey: d.storageKey || (el.id ? 'embedded-' + el.id : undefined),
       src: d.src || undefined,
@@ -99,9 +106,14 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-fn script(glue: &str, wasm_base64: Option<&str>) -> String {
-    let inline = wasm_base64
-        .map(|b| format!("  const JIXIAO_WASM_BASE64 = \"{b}\";\n"))
+/// The classic script; with `inline` (the app's and the export module's wasm as base64) for the single file.
+fn script(glue: &str, inline: Option<(&str, &str)>) -> String {
+    let inline = inline
+        .map(|(app, export)| {
+            format!(
+                "  const JIXIAO_WASM_BASE64 = \"{app}\";\n  const JIXIAO_EXPORT_BASE64 = \"{export}\";\n"
+            )
+        })
         .unwrap_or_default();
     format!(
         "/* jixiao {VERSION} — 绩效自评工作台. Defines <jixiao-workbench> and window.JiXiao. */\n(function () {{\n  \"use strict\";\n  const VERSION = \"{VERSION}\";\n{inline}{glue}\n{WRAPPER}}})();\n"
@@ -124,27 +136,113 @@ fn run(build: &Path, out: &Path) -> Result<(), String> {
     let glue =
         String::from_utf8(read("jixiao.js")?).map_err(|_| "jixiao.js is not UTF-8".to_string())?;
     let wasm = read("jixiao_bg.wasm")?;
+    let export = read("jixiao_export.wasm")?;
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         std::fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))
     };
     write("jixiao.js", script(&glue, None).as_bytes())?;
     write("jixiao_bg.wasm", &wasm)?;
+    write("jixiao_export.wasm", &export)?;
     write(
         "jixiao-standalone.html",
-        standalone(&script(&glue, Some(&base64(&wasm)))).as_bytes(),
+        standalone(&script(&glue, Some((&base64(&wasm), &base64(&export))))).as_bytes(),
     )?;
     println!(
-        "jixiao-pack: wrote jixiao.js, jixiao_bg.wasm, jixiao-standalone.html to {}",
+        "jixiao-pack: wrote jixiao.js, jixiao_bg.wasm, jixiao_export.wasm, jixiao-standalone.html to {}",
         out.display()
     );
     Ok(())
 }
 
+/// Reads an unsigned LEB128 number at `*at`.
+fn leb(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let (mut value, mut shift) = (0u64, 0);
+    loop {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+        shift += 7;
+        if shift > 63 {
+            return None;
+        }
+    }
+}
+
+fn put_leb(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Keeps only the exports named `memory` or `jx_*` of a wasm module. The Word / Excel module is a plain
+/// binary linked with wasm-bindgen's crates, whose hundreds of `__wbindgen_describe_*` exports (read only
+/// by the wasm-bindgen CLI, which this module skips) would keep dead code alive through wasm-opt.
+fn keep_own_exports(wasm: &[u8]) -> Option<Vec<u8>> {
+    let mut out = wasm.get(..8)?.to_vec();
+    let mut at = 8;
+    while at < wasm.len() {
+        let id = wasm[at];
+        at += 1;
+        let size = leb(wasm, &mut at)? as usize;
+        let body = wasm.get(at..at.checked_add(size)?)?;
+        at += size;
+        let body = if id == 7 {
+            let mut k = 0;
+            let count = leb(body, &mut k)?;
+            let mut kept = Vec::new();
+            let mut n = 0u64;
+            for _ in 0..count {
+                let start = k;
+                let len = leb(body, &mut k)? as usize;
+                let name = body.get(k..k.checked_add(len)?)?;
+                k += len + 1; // the name, then the kind byte
+                leb(body, &mut k)?; // the index
+                if name == b"memory" || name.starts_with(b"jx_") {
+                    kept.extend_from_slice(body.get(start..k)?);
+                    n += 1;
+                }
+            }
+            let mut section = Vec::new();
+            put_leb(&mut section, n);
+            section.extend(kept);
+            section
+        } else {
+            body.to_vec()
+        };
+        out.push(id);
+        put_leb(&mut out, body.len() as u64);
+        out.extend(body);
+    }
+    Some(out)
+}
+
 fn main() -> ExitCode {
     let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    if let [command, input, output] = args.as_slice() {
+        if command.as_os_str() == "keep-own-exports" {
+            let result = std::fs::read(input)
+                .map_err(|e| format!("cannot read {}: {e}", input.display()))
+                .and_then(|wasm| keep_own_exports(&wasm).ok_or_else(|| "not a wasm module".to_string()))
+                .and_then(|wasm| std::fs::write(output, wasm).map_err(|e| format!("cannot write: {e}")));
+            if let Err(message) = result {
+                eprintln!("jixiao-pack: {message}");
+                return ExitCode::FAILURE;
+            }
+            return ExitCode::SUCCESS;
+        }
+    }
     let [build, out] = args.as_slice() else {
-        eprintln!("usage: jixiao-pack BUILD_DIR OUT_DIR");
+        eprintln!("usage: jixiao-pack BUILD_DIR OUT_DIR | jixiao-pack keep-own-exports IN.wasm OUT.wasm");
         return ExitCode::from(2);
     };
     match run(build, out) {
@@ -159,6 +257,31 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_modules_own_exports_are_kept() {
+        // (module (memory (export "memory") 1) (func (export "jx_run")) (func (export "__wbindgen_describe_x")))
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend([1, 4, 1, 0x60, 0, 0]); // type section: one () -> ()
+        wasm.extend([3, 3, 2, 0, 0]); // two functions of type 0
+        wasm.extend([5, 3, 1, 0, 1]); // one memory, min 1 page
+        let mut exports = vec![3u8];
+        for (name, kind, index) in [("memory", 2u8, 0u8), ("jx_run", 0, 0), ("__wbindgen_describe_x", 0, 1)] {
+            exports.push(name.len() as u8);
+            exports.extend(name.as_bytes());
+            exports.extend([kind, index]);
+        }
+        wasm.push(7);
+        wasm.push(exports.len() as u8);
+        wasm.extend(&exports);
+        wasm.extend([10, 7, 2, 2, 0, 0x0b, 2, 0, 0x0b]); // two empty bodies
+        let kept = keep_own_exports(&wasm).unwrap();
+        let text = String::from_utf8_lossy(&kept);
+        assert!(text.contains("jx_run") && text.contains("memory"));
+        assert!(!text.contains("__wbindgen_describe_x"));
+        assert_eq!(kept.len(), wasm.len() - 1 - "__wbindgen_describe_x".len() - 2);
+        assert!(keep_own_exports(b"\0asm\x01\0\0\0\x07\x05").is_none(), "a cut section is refused");
+    }
 
     #[test]
     fn base64_matches_the_standard_alphabet_and_padding() {

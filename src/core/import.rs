@@ -562,6 +562,11 @@ impl ImportedTable {
 /// Parses the first worksheet of an .xlsx file (bytes) as an indicator table. Merged cells read as
 /// blank below their first row, i.e. "same as above".
 pub fn parse_xlsx(bytes: &[u8]) -> Result<ImportedTable, ImportError> {
+    parse_rows(&xlsx_cells(bytes)?)
+}
+
+/// The cells of an .xlsx file's first worksheet as text, from A1 (blank rows and columns kept).
+pub fn xlsx_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
     use calamine::{open_workbook_auto_from_rs, Data, Reader};
     let fail = |message: String| ImportError {
         row: 0,
@@ -591,5 +596,5 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<ImportedTable, ImportError> {
         }));
         table.push(cells);
     }
-    parse_rows(&table)
+    Ok(table)
 }

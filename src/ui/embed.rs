@@ -75,7 +75,13 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
+        // `exportWasm` (set by jixiao.js / the single file: where the Word / Excel module is) may be a
+        // function, which is no data: taken out before the rest is read.
+        let key = JsValue::from_str("exportWasm");
+        let options = js_sys::Object::assign(&js_sys::Object::new(), &options.unchecked_into());
+        super::export_module::set_source(js_sys::Reflect::get(&options, &key)?);
+        js_sys::Reflect::delete_property(&options, &key)?;
+        serde_wasm_bindgen::from_value(options.into())
             .map_err(|e| JsValue::from_str(&format!("jixiao: bad options: {e}")))?
     };
     let shadow = match host.shadow_root() {

@@ -7,6 +7,7 @@ mod app;
 mod bind;
 mod charts;
 pub mod embed;
+pub mod export_module;
 mod fields;
 mod files;
 mod findings;

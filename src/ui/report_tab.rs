@@ -3,6 +3,7 @@
 //! standalone .html download.
 
 use super::bind::area;
+use super::export_module::{run, Job};
 use super::files::{download_bytes, safe_file_text};
 use super::state::Workbench;
 use crate::core::placeholder::KNOWN;
@@ -39,15 +40,13 @@ pub fn ReportTab() -> impl IntoView {
         })
     };
     let save_docx = move |_| {
-        offer(state, "docx", DOCX, |report, _| {
-            crate::export::docx::report_docx(report)
-                .map(|b| (format!("{}.docx", file_title(report)), b))
+        offer_from_module(state, Job::Docx, DOCX, |report| {
+            format!("{}.docx", file_title(report))
         })
     };
     let save_xlsx = move |_| {
-        offer(state, "xlsx", XLSX, |report, e| {
-            crate::export::xlsx::scoring_workbook(e)
-                .map(|b| (format!("{}评分表.xlsx", file_title(report)), b))
+        offer_from_module(state, Job::Xlsx, XLSX, |report| {
+            format!("{}评分表.xlsx", file_title(report))
         })
     };
     let readonly = use_context::<super::app::ReadOnly>().is_some_and(|r| r.0);
@@ -90,27 +89,61 @@ fn file_title(report: &Report) -> String {
     safe_file_text(&report.title)
 }
 
+/// Records the performance measure `jixiao:export-<kind>` from `start` (read by the benchmark).
+struct Timing(String);
+
+impl Timing {
+    fn start(kind: &str) -> Self {
+        let timing = Timing(format!("jixiao:export-{kind}"));
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(&format!("{}:start", timing.0));
+        }
+        timing
+    }
+
+    fn end(self) {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.measure_with_start_mark(&self.0, &format!("{}:start", self.0));
+        }
+    }
+}
+
 /// Builds a file from the current report and offers it as a download; a failure is told in the banner.
-/// The time taken is recorded as the performance measure `jixiao:export-<kind>` (read by the benchmark).
 fn offer(
     state: Workbench,
     kind: &str,
     mime: &str,
     make: impl FnOnce(&Report, &Evaluation) -> Result<(String, Vec<u8>), String>,
 ) {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("jixiao:export-{kind}:start");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
+    let timing = Timing::start(kind);
     let result = state.evaluation.with_untracked(|e| make(&build(e), e));
     let result = result.and_then(|(name, bytes)| download_bytes(&name, &bytes, mime));
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark(&format!("jixiao:export-{kind}"), &start);
-    }
+    timing.end();
     if let Err(message) = result {
         state.tell(true, message);
     }
+}
+
+/// Like [`offer`], with the file made by the Word / Excel module (loaded on first use).
+fn offer_from_module(
+    state: Workbench,
+    job: Job,
+    mime: &'static str,
+    name: impl FnOnce(&Report) -> String,
+) {
+    let timing = Timing::start(if matches!(job, Job::Docx) { "docx" } else { "xlsx" });
+    let (name, json) = state
+        .evaluation
+        .with_untracked(|e| (name(&build(e)), crate::core::to_json(e)));
+    leptos::task::spawn_local(async move {
+        let result = run(job, json.as_bytes())
+            .await
+            .and_then(|bytes| download_bytes(&name, &bytes, mime));
+        timing.end();
+        if let Err(message) = result {
+            state.tell(true, message);
+        }
+    });
 }
 
 /// Prints the report from a hidden iframe holding only the report and its own stylesheet.

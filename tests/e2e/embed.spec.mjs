@@ -53,6 +53,10 @@ export default [
       await until(async () => assert.match(await frame.locator('h1').textContent(), /部门整体绩效自评价报告/));
       // Styled by an adopted stylesheet (a <style> would be refused by the CSP): title in 2号 (22pt).
       await until(async () => assert.equal(await frame.locator('h1').evaluate((el) => getComputedStyle(el).fontSize), '29.3333px'));
+      // The Word / Excel module is fetched beside jixiao.js and instantiated under the CSP.
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), a.host.getByTestId('save-xlsx').click()]);
+      assert.ok(xlsx.suggestedFilename().endsWith('评分表.xlsx'), xlsx.suggestedFilename());
+      assert.equal(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString(), 'PK');
       await a.host.getByTestId('undo').click();
       assert.equal(await page.evaluate(() => history.length), historyBefore);
       assert.equal(new URL(page.url()).pathname, '/portal/index.html');
@@ -182,6 +186,11 @@ export default [
       assert.equal((await w.grade.textContent()).trim(), '优');
       await w.field('indicators/2.6.2/score').fill('1');
       await until(async () => assert.equal((await w.total.textContent()).trim(), '100'));
+      // The Word / Excel module is inlined too: a .docx comes out offline.
+      await w.host.getByTestId('tab-report').click();
+      const [docx] = await Promise.all([page.waitForEvent('download'), w.host.getByTestId('save-docx').click()]);
+      assert.ok(docx.suggestedFilename().endsWith('.docx'), docx.suggestedFilename());
+      assert.equal(fs.readFileSync(await docx.path()).subarray(0, 2).toString(), 'PK');
       assert.deepEqual(requests, [], 'no request leaves the page');
     },
   },

@@ -1,0 +1,145 @@
+//! The Word / Excel module (导出模块), loaded on first use: `src/bin/jixiao-export.rs` compiled to its own
+//! wasm (`jixiao_export.wasm`). The workbench starts without docx-rs, rust_xlsxwriter, calamine and zip,
+//! which are most of the code, and fetches them only when a user first downloads a .docx / .xlsx or opens
+//! an .xlsx. Where the module comes from:
+//! - the page built by Trunk: `jixiao_export.wasm` beside the page;
+//! - the portal script: beside `jixiao.js` (the script passes the URL in the mount options);
+//! - the single offline file: inlined, decoded on first use (the script passes a function).
+
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// What the module does (its `jx_run` kinds).
+#[derive(Clone, Copy, Debug)]
+pub enum Job {
+    /// The report as .docx, from the evaluation's JSON.
+    Docx = 1,
+    /// The scoring annex as .xlsx, from the evaluation's JSON.
+    Xlsx = 2,
+    /// The cells of an .xlsx's first sheet, as JSON.
+    ReadXlsx = 3,
+}
+
+thread_local! {
+    /// Where to get the module: a URL string, or a function returning its bytes. Unset: beside the page.
+    static SOURCE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// The module's exports once instantiated.
+    static EXPORTS: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// Sets where the module comes from (from the mount options of the portal script or the single file).
+pub fn set_source(source: JsValue) {
+    if !source.is_undefined() && !source.is_null() {
+        SOURCE.with(|s| *s.borrow_mut() = Some(source));
+    }
+}
+
+fn text_of(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// The module's bytes, fetched or decoded.
+async fn bytes() -> Result<JsValue, JsValue> {
+    let source = SOURCE.with(|s| s.borrow().clone());
+    if let Some(make) = source.as_ref().and_then(|s| s.dyn_ref::<js_sys::Function>()) {
+        return make.call0(&JsValue::NULL);
+    }
+    let url = source
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| "jixiao_export.wasm".to_string());
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await?.dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!("{url}: HTTP {}", response.status())));
+    }
+    JsFuture::from(response.array_buffer()?).await
+}
+
+/// The imports the module declares. It uses one thing from JS, the clock (for the .xlsx metadata);
+/// everything else wasm-bindgen linked in is never called and throws if it ever were.
+fn imports(module: &js_sys::WebAssembly::Module) -> Result<js_sys::Object, JsValue> {
+    let imports = js_sys::Object::new();
+    for descriptor in js_sys::WebAssembly::Module::imports(module).iter() {
+        let get = |key: &str| js_sys::Reflect::get(&descriptor, &JsValue::from_str(key));
+        let (space, name) = (get("module")?, get("name")?);
+        let mut table = js_sys::Reflect::get(&imports, &space)?;
+        if table.is_undefined() {
+            table = js_sys::Object::new().into();
+            js_sys::Reflect::set(&imports, &space, &table)?;
+        }
+        let name_text = name.as_string().unwrap_or_default();
+        let function = if name_text.starts_with("__wbg_now_") {
+            Closure::<dyn Fn() -> f64>::new(js_sys::Date::now).into_js_value()
+        } else {
+            Closure::<dyn Fn()>::new(move || {
+                wasm_bindgen::throw_str(&format!("jixiao export module: unexpected call to {name_text}"))
+            })
+            .into_js_value()
+        };
+        js_sys::Reflect::set(&table, &name, &function)?;
+    }
+    Ok(imports)
+}
+
+async fn load() -> Result<JsValue, String> {
+    if let Some(exports) = EXPORTS.with(|e| e.borrow().clone()) {
+        return Ok(exports);
+    }
+    let fail = |e: JsValue| format!("无法加载 Word / Excel 模块（{}）", text_of(e));
+    let bytes = bytes().await.map_err(fail)?;
+    let module: js_sys::WebAssembly::Module = JsFuture::from(js_sys::WebAssembly::compile(&bytes))
+        .await
+        .and_then(|m| m.dyn_into())
+        .map_err(fail)?;
+    let imports = imports(&module).map_err(fail)?;
+    let instance: js_sys::WebAssembly::Instance =
+        JsFuture::from(js_sys::WebAssembly::instantiate_module(&module, &imports))
+            .await
+            .and_then(|i| i.dyn_into())
+            .map_err(fail)?;
+    let exports: JsValue = instance.exports().into();
+    EXPORTS.with(|e| *e.borrow_mut() = Some(exports.clone()));
+    Ok(exports)
+}
+
+fn call(exports: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let function: js_sys::Function = js_sys::Reflect::get(exports, &JsValue::from_str(name))?.dyn_into()?;
+    let args: js_sys::Array = args.iter().collect();
+    function.apply(&JsValue::NULL, &args)
+}
+
+/// Runs `job` on `input` in the module, loading it first if needed. A refusal comes back as the
+/// module's Chinese message; a crash of the module drops it (the next use loads a fresh one).
+pub async fn run(job: Job, input: &[u8]) -> Result<Vec<u8>, String> {
+    let exports = load().await?;
+    let memory = || -> Result<js_sys::Uint8Array, JsValue> {
+        let memory: js_sys::WebAssembly::Memory =
+            js_sys::Reflect::get(&exports, &JsValue::from_str("memory"))?.dyn_into()?;
+        Ok(js_sys::Uint8Array::new(&memory.buffer()))
+    };
+    let number = |v: JsValue| v.as_f64().unwrap_or(0.0);
+    let outcome = (|| -> Result<(u32, Vec<u8>), JsValue> {
+        let len = JsValue::from(input.len() as u32);
+        let ptr = call(&exports, "jx_alloc", &[len.clone()])?;
+        memory()?.set(&js_sys::Uint8Array::from(input), number(ptr.clone()) as u32);
+        let status = number(call(&exports, "jx_run", &[JsValue::from(job as u32), ptr, len])?) as u32;
+        let start = number(call(&exports, "jx_result_ptr", &[])?) as u32;
+        let length = number(call(&exports, "jx_result_len", &[])?) as u32;
+        // Read after the run: the module's memory may have grown (and its old buffer detached).
+        Ok((status, memory()?.subarray(start, start + length).to_vec()))
+    })();
+    match outcome {
+        Ok((0, output)) => Ok(output),
+        Ok((_, message)) => Err(String::from_utf8_lossy(&message).into_owned()),
+        Err(e) => {
+            EXPORTS.with(|x| *x.borrow_mut() = None);
+            Err(format!("Word / Excel 模块出错（{}），请重试", text_of(e)))
+        }
+    }
+}
