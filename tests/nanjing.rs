@@ -160,7 +160,10 @@ fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     let id = "1.4.1";
     assert_eq!(evaluation.indicator(id).unwrap().name, "预算编制科学规范");
     let before = assess(&evaluation);
-    let explained = &before.node(id).unwrap().explanation;
+    let explained = &before
+        .node(id)
+        .unwrap()
+        .explanation(evaluation.indicator(id).unwrap(), &evaluation);
     assert!(
         explained.contains("95.04%") && explained.contains("(90, +∞)"),
         "{explained}"
@@ -171,6 +174,17 @@ fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     let after = assess(&evaluation);
     assert_eq!(after.node(id).unwrap().computed, Some(d("1")));
     assert_eq!(after.total, d("98.5"));
+    let explained = after
+        .node(id)
+        .unwrap()
+        .explanation(evaluation.indicator(id).unwrap(), &evaluation);
+    assert!(
+        explained.contains("88.27%") && explained.ends_with("；填报 2 未采用"),
+        "{explained}"
+    );
+    let group = after.node("1.4").unwrap();
+    assert_eq!(group.sum_text().as_deref(), Some("下级指标得分合计 2"));
+    assert_eq!(after.node(id).unwrap().sum_text(), None);
     // The typed 2 is no longer the score, and the reason for the lost point is demanded.
     assert!(after
         .findings

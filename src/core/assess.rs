@@ -40,10 +40,41 @@ pub struct NodeResult {
     pub score: Decimal,
     /// The rule's computed score, for leaves whose rule computes one.
     pub computed: Option<Decimal>,
-    /// How the score follows (计分说明).
-    pub explanation: String,
+    /// For a group, its children's scores added up (before its own 分值 caps the sum).
+    pub children_sum: Option<Decimal>,
     /// Whether the node is a leaf.
     pub leaf: bool,
+}
+
+impl NodeResult {
+    /// A group's explanation, "下级指标得分合计 …" (none for a leaf).
+    pub fn sum_text(&self) -> Option<String> {
+        self.children_sum
+            .map(|sum| format!("下级指标得分合计 {}", fmt_score(sum)))
+    }
+
+    /// How the score follows (计分说明) for `node`, the indicator this is the result of. Built on demand:
+    /// formatting it for every node was a third of scoring a large tree, and only rows on screen show it.
+    pub fn explanation(&self, node: &Indicator, evaluation: &Evaluation) -> String {
+        if let Some(sum) = self.sum_text() {
+            return sum;
+        }
+        let mut text = node
+            .rule
+            .evaluate(node, evaluation, &evaluation.settings.rounding)
+            .explanation;
+        if let (Some(computed), Some(typed)) = (self.computed, node.score) {
+            if typed != computed {
+                let reason = node.override_reason.trim();
+                if reason.is_empty() {
+                    text.push_str(&format!("；填报 {} 未采用", fmt_score(typed)));
+                } else {
+                    text.push_str(&format!("；人工调整为 {}：{reason}", fmt_score(typed)));
+                }
+            }
+        }
+        text
+    }
 }
 
 /// Everything derived from an evaluation (评价结果).
@@ -160,10 +191,10 @@ impl<'a> Walker<'a> {
             points: node.points,
             score: Decimal::ZERO,
             computed: None,
-            explanation: String::new(),
+            children_sum: None,
             leaf: node.is_leaf(),
         });
-        let (score, computed, explanation) = if node.is_leaf() {
+        let (score, computed, children_sum) = if node.is_leaf() {
             self.leaf(node)
         } else {
             let mut sum = Decimal::ZERO;
@@ -186,20 +217,20 @@ impl<'a> Walker<'a> {
                 );
             }
             let capped = sum.min(node.points.max(Decimal::ZERO));
-            (capped, None, format!("下级指标得分合计 {}", fmt_score(sum)))
+            (capped, None, Some(sum))
         };
         let result = &mut self.nodes[index];
         result.score = score;
         result.computed = computed;
-        result.explanation = explanation;
+        result.children_sum = children_sum;
         score
     }
 
-    fn leaf(&mut self, leaf: &Indicator) -> (Decimal, Option<Decimal>, String) {
+    fn leaf(&mut self, leaf: &Indicator) -> (Decimal, Option<Decimal>, Option<Decimal>) {
         let evaluation = self.evaluation;
-        let mut outcome = leaf
+        let outcome = leaf
             .rule
-            .evaluate(leaf, evaluation, &evaluation.settings.rounding);
+            .score(leaf, evaluation, &evaluation.settings.rounding);
         for problem in &outcome.problems {
             let severity = match problem.level {
                 ProblemLevel::Error => Severity::Error,
@@ -215,7 +246,6 @@ impl<'a> Walker<'a> {
         }
         let points = leaf.points.max(Decimal::ZERO);
         let name = &leaf.name;
-        let mut explanation = std::mem::take(&mut outcome.explanation);
         if let Some(typed) = leaf.score {
             if typed < Decimal::ZERO || typed > points {
                 self.checker.push(
@@ -240,7 +270,9 @@ impl<'a> Walker<'a> {
                         format!(
                             "“{name}”自评分 {} 不在评判等级允许的范围内（{}）",
                             fmt_score(typed),
-                            explanation
+                            leaf.rule
+                                .evaluate(leaf, evaluation, &evaluation.settings.rounding)
+                                .explanation
                         ),
                     );
                 }
@@ -274,7 +306,6 @@ impl<'a> Walker<'a> {
                             fmt_score(computed)
                         ),
                     );
-                    explanation.push_str(&format!("；填报 {} 未采用", fmt_score(typed)));
                     computed
                 } else {
                     self.checker.push(
@@ -287,11 +318,6 @@ impl<'a> Walker<'a> {
                             fmt_score(computed)
                         ),
                     );
-                    explanation.push_str(&format!(
-                        "；人工调整为 {}：{}",
-                        fmt_score(typed),
-                        leaf.override_reason.trim()
-                    ));
                     clamp(typed)
                 }
             }
@@ -359,7 +385,7 @@ impl<'a> Walker<'a> {
                 );
             }
         }
-        (score, outcome.computed, explanation)
+        (score, outcome.computed, None)
     }
 }
 

@@ -315,9 +315,18 @@ pub struct RuleOutcome {
     pub band: Option<ScoreBand>,
     /// Problems with the rule or its inputs.
     pub problems: Vec<RuleProblem>,
+    /// No explanation wanted (see [`ScoringRule::score`]).
+    quiet: bool,
 }
 
 impl RuleOutcome {
+    /// Sets the explanation, unless none is wanted (formatting it is a third of scoring a large tree).
+    fn say(&mut self, text: impl FnOnce() -> String) {
+        if !self.quiet {
+            self.explanation = text();
+        }
+    }
+
     fn problem(mut self, code: &'static str, level: ProblemLevel, message: String) -> Self {
         self.problems.push(RuleProblem {
             code,
@@ -443,14 +452,38 @@ impl ScoringRule {
         evaluation: &Evaluation,
         rounding: &Rounding,
     ) -> RuleOutcome {
+        self.outcome(leaf, evaluation, rounding, false)
+    }
+
+    /// Like [`ScoringRule::evaluate`] without the explanation (left empty unless the rule's formula is
+    /// itself the explanation): what the assessment needs for every leaf; the text is built when shown.
+    pub fn score(
+        &self,
+        leaf: &Indicator,
+        evaluation: &Evaluation,
+        rounding: &Rounding,
+    ) -> RuleOutcome {
+        self.outcome(leaf, evaluation, rounding, true)
+    }
+
+    fn outcome(
+        &self,
+        leaf: &Indicator,
+        evaluation: &Evaluation,
+        rounding: &Rounding,
+        quiet: bool,
+    ) -> RuleOutcome {
         let points = leaf.points;
         let round = |v: Decimal| clamp(rounding.apply(v), points);
-        let mut out = RuleOutcome::default();
+        let mut out = RuleOutcome {
+            quiet,
+            ..RuleOutcome::default()
+        };
         match self {
             ScoringRule::Manual { step } => {
-                out.explanation = "人工评判".into();
+                out.say(|| "人工评判".into());
                 if let Some(step) = step {
-                    out.explanation = format!("人工评判，按 {} 分步长", fmt_score(*step));
+                    out.say(|| format!("人工评判，按 {} 分步长", fmt_score(*step)));
                     if *step <= Decimal::ZERO {
                         out = out.problem(
                             "rule.bad_step",
@@ -486,14 +519,14 @@ impl ScoringRule {
                     Some(cond) => match cond.metric.resolve(evaluation) {
                         Ok(metric) => {
                             let holds = cond.op.holds(metric.value, cond.value);
-                            out.explanation = format!(
+                            out.say(|| format!(
                                 "{} {} {}{}{}",
                                 metric.describe(),
                                 cond.op.symbol(),
                                 fmt_score(cond.value),
                                 metric.unit,
                                 if holds { "，达标" } else { "，未达标" }
-                            );
+                            ));
                             Some(holds)
                         }
                         Err(missing) => {
@@ -502,11 +535,11 @@ impl ScoringRule {
                         }
                     },
                     None => {
-                        out.explanation = match met {
+                        out.say(|| match met {
                             Some(true) => "评判为达标".into(),
                             Some(false) => "评判为未达标".into(),
                             None => "尚未评判是否达标".into(),
-                        };
+                        });
                         *met
                     }
                 };
@@ -544,16 +577,16 @@ impl ScoringRule {
                     Ok(value) => match tiers.iter().find(|t| t.contains(value.value)) {
                         Some(tier) => {
                             let score = round(tier.score);
-                            out.explanation = format!(
+                            out.say(|| format!(
                                 "{} 属于区间 {}，得 {} 分",
                                 value.describe(),
                                 tier.interval(),
                                 fmt_score(score)
-                            );
+                            ));
                             out.computed = Some(score);
                         }
                         None => {
-                            out.explanation = format!("{} 不属于任何档次", value.describe());
+                            out.say(|| format!("{} 不属于任何档次", value.describe()));
                             out = out.problem(
                                 "rule.no_tier",
                                 ProblemLevel::Error,
@@ -562,7 +595,7 @@ impl ScoringRule {
                         }
                     },
                     Err(missing) => {
-                        out.explanation = missing.clone();
+                        out.say(|| missing.clone());
                         out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
                     }
                 }
@@ -594,7 +627,7 @@ impl ScoringRule {
                         let over = (*count - *allowance).max(Decimal::ZERO);
                         let deducted = per.checked_mul(over).unwrap_or(Decimal::MAX);
                         let score = round(points.checked_sub(deducted).unwrap_or(Decimal::ZERO));
-                        out.explanation = format!(
+                        out.say(|| format!(
                             "{} 分 − {} × {}（发生 {} 次{}），扣完为止，得 {} 分",
                             fmt_score(points),
                             fmt_score(*per),
@@ -606,11 +639,11 @@ impl ScoringRule {
                                 format!("，免扣 {} 次", fmt_score(*allowance))
                             },
                             fmt_score(score)
-                        );
+                        ));
                         out.computed = Some(score);
                     }
                     None => {
-                        out.explanation = "请填写发生次数".into();
+                        out.say(|| "请填写发生次数".into());
                         out = out.problem(
                             "rule.input_missing",
                             ProblemLevel::Info,
@@ -624,13 +657,13 @@ impl ScoringRule {
                     let (lo, hi, hi_inclusive) = level.band_pct();
                     let min = share(points, Decimal::from(lo));
                     let max = share(points, Decimal::from(hi));
-                    out.explanation = format!(
+                    out.say(|| format!(
                         "定性评判为“{}”，得分应在 [{}, {}{}",
                         level.label(),
                         fmt_score(min),
                         fmt_score(max),
                         if hi_inclusive { "]" } else { ")" }
-                    );
+                    ));
                     out.band = Some(ScoreBand {
                         min,
                         max,
@@ -639,7 +672,7 @@ impl ScoringRule {
                     });
                 }
                 None => {
-                    out.explanation = "尚未选择定性等级（达成 / 部分达成 / 未达成）".into();
+                    out.say(|| "尚未选择定性等级（达成 / 部分达成 / 未达成）".into());
                 }
             },
             ScoringRule::ExecutionRate => {
@@ -652,18 +685,18 @@ impl ScoringRule {
                     Ok(rate) => {
                         let capped = rate.value.min(hundred());
                         let score = round(share(points, capped));
-                        out.explanation = format!(
+                        out.say(|| format!(
                             "{}（{}），{} × {}% = {} 分",
                             rate.describe(),
                             rate.basis,
                             fmt_score(points),
                             fmt_score(capped),
                             fmt_score(score)
-                        );
+                        ));
                         out.computed = Some(score);
                     }
                     Err(missing) => {
-                        out.explanation = missing.clone();
+                        out.say(|| missing.clone());
                         out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
                     }
                 }

@@ -304,11 +304,21 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     let reason_required = Signal::derive(move || {
         result.with(|r| r.as_ref().is_some_and(|r| r.leaf && r.score < r.points))
     });
-    let explanation = move || {
-        result
-            .get()
-            .map(|r: NodeResult| r.explanation)
-            .unwrap_or_default()
+    // Built when shown (only for open rows); it also depends on the accounts and metrics, so it follows
+    // every assessment, not only this row's score.
+    let explanation = {
+        let id = id.clone();
+        Signal::derive(move || {
+            state.assessment.track();
+            result
+                .get()
+                .and_then(|r: NodeResult| {
+                    state
+                        .evaluation
+                        .with_untracked(|e| e.indicator(&id).map(|n| r.explanation(n, e)))
+                })
+                .unwrap_or_default()
+        })
     };
     let computed = move || {
         result
@@ -348,7 +358,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         <td role="cell"><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(|n| Some(n.points)) on_change=set_decimal("points") compact=true/></td>
     };
     if !leaf {
-        let sum = move || result.get().map(|r| r.explanation).unwrap_or_default();
+        let sum = move || result.get().and_then(|r| r.sum_text()).unwrap_or_default();
         return view! {
             <tbody class="jx-group-body" role="rowgroup">
                 <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1

@@ -39,6 +39,21 @@ export default [
     },
   },
   {
+    name: 'an opened row explains its score, and the explanation follows the accounts',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      const explanation = () => app.row('预算编制科学规范').locator('xpath=../tr[contains(@class,"jx-detail")]').getByTestId('explanation');
+      await app.row('预算编制科学规范').getByTestId('toggle-details').click();
+      await until(async () => assert.match(await explanation().textContent(), /95\.04%.*\(90, \+∞\)/));
+      await app.tab('accounts').click();
+      await app.setField('accounts/adjusted_budget', '3500');
+      await app.tab('indicators').click();
+      await app.row('预算编制科学规范').getByTestId('toggle-details').click();
+      await until(async () => assert.match(await explanation().textContent(), /88\.27%.*；填报 2 未采用$/));
+      assert.equal(await app.totalText(), '98.5');
+    },
+  },
+  {
     name: 'adding a 三级指标 under a 二级 shows the 分值-sum finding until fixed',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
