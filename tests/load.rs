@@ -28,6 +28,35 @@ fn missing_or_newer_version() {
     assert!(err.to_string().contains("高于本程序支持的版本"), "{err}");
 }
 
+/// The file with one value replaced (at a JSON pointer), written the way the app writes files.
+fn nanjing_with(pointer: &str, value: serde_json::Value) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(&nanjing()).unwrap();
+    *json.pointer_mut(pointer).unwrap() = value;
+    serde_json::to_string_pretty(&json).unwrap()
+}
+
+#[test]
+fn a_bad_value_deep_in_the_tree_names_its_path_with_indexes() {
+    for (pointer, value, path) in [
+        ("/indicators/1/children/0/children/1/score", serde_json::json!(true), "indicators[1].children[0].children[1].score"),
+        ("/indicators/0/points", serde_json::json!("十五"), "indicators[0].points"),
+        ("/indicators/4/children/1/children/0/rule/type", serde_json::json!("lottery"), "indicators[4].children[1].children[0].rule.type"),
+        ("/unit/name", serde_json::json!(["a", {"b": "\"quoted\" [x]"}]), "unit.name"),
+    ] {
+        match from_json(&nanjing_with(pointer, value)).unwrap_err() {
+            LoadError::Field { path: found, .. } => assert_eq!(found, path, "{pointer}"),
+            other => panic!("{pointer}: {other:?}"),
+        }
+    }
+    // All on one line (a minified file) works the same.
+    let mut json: serde_json::Value = serde_json::from_str(&nanjing()).unwrap();
+    *json.pointer_mut("/indicators/2/children/0/points").unwrap() = serde_json::json!({});
+    match from_json(&json.to_string()).unwrap_err() {
+        LoadError::Field { path, .. } => assert_eq!(path, "indicators[2].children[0].points"),
+        other => panic!("{other:?}"),
+    }
+}
+
 #[test]
 fn text_in_a_number_field_names_the_path() {
     let bad = nanjing().replace(

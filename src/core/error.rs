@@ -81,6 +81,12 @@ fn describe(error: &serde_json::Error) -> String {
 
 /// Reads an evaluation from JSON text, migrating older versions.
 pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
+    // The common case first: a current file, decoded once.
+    let error = match serde_json::from_str::<Evaluation>(text) {
+        Ok(evaluation) if evaluation.schema_version == SCHEMA_VERSION => return Ok(evaluation),
+        Ok(_) => None,
+        Err(error) => Some(error),
+    };
     let probe: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
@@ -96,21 +102,94 @@ pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
     if version == 0 {
         return Err(LoadError::Unsupported { found: version });
     }
-    let field_error = |e: serde_path_to_error::Error<serde_json::Error>| {
-        let path = e.path().to_string();
-        LoadError::Field {
-            path,
-            problem: describe(e.inner()),
-        }
-    };
     if version == u64::from(SCHEMA_VERSION) {
-        // The common case: decode straight from the text (errors keep the exact field path).
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        return serde_path_to_error::deserialize(&mut deserializer).map_err(field_error);
+        // Valid JSON of the current version that did not decode: name the field where it stopped.
+        let error = error.ok_or(LoadError::NotAnEvaluation)?;
+        return Err(LoadError::Field {
+            path: path_at(text, error.line(), error.column()),
+            problem: describe(&error),
+        });
     }
     let mut value = probe;
     migrate(&mut value, version)?;
-    serde_path_to_error::deserialize(value).map_err(field_error)
+    serde_json::from_value(value).map_err(|e| LoadError::Field {
+        path: "（迁移后的文件）".into(),
+        problem: describe(&e),
+    })
+}
+
+/// The JSON path (e.g. `indicators[0].children[2].score`) of the value at 1-based `line` / `column`
+/// (where serde_json stopped), found by scanning the text up to there. Serves error messages only, so
+/// it stays a plain scan instead of tracking the path while decoding (which doubled the decoder's size).
+fn path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, want_key: bool },
+        Array { index: usize },
+    }
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let end = (line_start + column.saturating_sub(1)).min(text.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if at >= end {
+            break;
+        }
+        match c {
+            '{' => stack.push(Frame::Object { key: None, want_key: true }),
+            '[' => stack.push(Frame::Array { index: 0 }),
+            '}' | ']' => {
+                stack.pop();
+            }
+            ',' => match stack.last_mut() {
+                Some(Frame::Object { want_key, .. }) => *want_key = true,
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            '"' => {
+                let mut string = String::new();
+                while let Some((_, c)) = chars.next() {
+                    match c {
+                        '\\' => {
+                            if let Some((_, escaped)) = chars.next() {
+                                string.push(escaped);
+                            }
+                        }
+                        '"' => break,
+                        c => string.push(c),
+                    }
+                }
+                if let Some(Frame::Object { key, want_key }) = stack.last_mut() {
+                    if *want_key {
+                        *key = Some(string);
+                        *want_key = false;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    if path.is_empty() {
+        "（文件顶层）".into()
+    } else {
+        path
+    }
 }
 
 /// One step per version: `MIGRATIONS[i]` turns a version `i + 1` file into version `i + 2`.
