@@ -62,8 +62,8 @@ export class WorkbenchPage {
     return this.table.locator('tr.jx-leaf').count();
   }
 
-  /** Opens a file through the hidden file input. */
-  async openFile(name, text) {
-    await this.root.getByTestId('file-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  /** Opens a file through the hidden file input (`content`: text or a Buffer). */
+  async openFile(name, content, mimeType = 'application/json') {
+    await this.root.getByTestId('file-input').setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
   }
 }

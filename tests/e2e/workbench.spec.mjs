@@ -261,9 +261,10 @@ export default [
     },
   },
   {
-    name: 'Word and Excel files download from the page',
+    name: 'Word and Excel files download from the page; the .xlsx opens again',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
+      let annex = null;
       await app.tab('report').click();
       for (const [testid, suffix] of [['save-docx', '.docx'], ['save-xlsx', '.xlsx'], ['save-html', '.html']]) {
         const [download] = await Promise.all([page.waitForEvent('download'), app.root.getByTestId(testid).click()]);
@@ -274,8 +275,18 @@ export default [
         } else {
           assert.equal(bytes.subarray(0, 2).toString(), 'PK', `${suffix} is a zip container`);
           assert.ok(bytes.length > 5000, `${suffix} has content (${bytes.length} bytes)`);
+          if (suffix === '.xlsx') annex = bytes;
         }
       }
+      // The annex opens again as an indicator table (read by the Word / Excel module) ...
+      const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      await app.openFile('评分表.xlsx', annex, XLSX);
+      await until(async () => assert.match(await app.notice.textContent(), /已从“评分表\.xlsx”导入指标表（5 个一级指标）/));
+      assert.equal(await app.totalText(), '99.5');
+      // ... and a file that only looks like one changes nothing.
+      await app.openFile('garbage.xlsx', Buffer.from('PK\x03\x04 not really a workbook'), XLSX);
+      await until(async () => assert.match(await app.notice.textContent(), /无法读取“garbage\.xlsx”.*当前内容未改动/));
+      assert.equal(await app.totalText(), '99.5');
     },
   },
   {
