@@ -102,9 +102,11 @@ impl Keyed {
 
     /// Makes the running memo or effect re-run when `key` is notified.
     pub fn track(&self, key: &str) {
-        let trigger = self
-            .0
-            .try_update_value(|m| m.entry(key.to_string()).or_default().clone());
+        // Looked up before inserting: this runs on every re-run of thousands of memos.
+        let trigger = self.0.try_with_value(|m| m.get(key).cloned()).flatten().or_else(|| {
+            self.0
+                .try_update_value(|m| m.entry(key.to_string()).or_default().clone())
+        });
         if let Some(trigger) = trigger {
             trigger.track();
         }
