@@ -33,6 +33,12 @@ pub fn is_focused(
     move || focused.get()
 }
 
+/// The visible label of a field; none in a table cell, where `aria-label` names the box. Static: a
+/// reactive `<Show>` here cost two reactive nodes per field, thousands in a large tree.
+fn visible_label(compact: bool, label: &str) -> impl IntoView {
+    (!compact).then(|| view! { <span class="jx-field-label">{label.to_string()}</span> })
+}
+
 /// Formats an optional decimal for an input box.
 pub fn show_decimal(value: Option<Decimal>) -> String {
     value.map(|v| v.normalize().to_string()).unwrap_or_default()
@@ -100,12 +106,9 @@ pub fn DecimalField(
     };
     let mark = mark_class(state, &path);
     let focused = is_focused(state, &path);
-    let label_text = label.clone();
     view! {
         <label class="jx-field" class:jx-compact=compact class:jx-flash=focused data-path=path.clone()>
-            <Show when=move || !compact>
-                <span class="jx-field-label">{label_text.clone()}</span>
-            </Show>
+            {visible_label(compact, &label)}
             <span class="jx-input-wrap">
                 <input
                     type="text"
@@ -154,12 +157,9 @@ pub fn TextField(
     let state = expect_context::<Workbench>();
     let mark = mark_class(state, &path);
     let focused = is_focused(state, &path);
-    let label_text = label.clone();
     view! {
         <label class="jx-field" class:jx-compact=compact class:jx-flash=focused data-path=path>
-            <Show when=move || !compact>
-                <span class="jx-field-label">{label_text.clone()}</span>
-            </Show>
+            {visible_label(compact, &label)}
             <input
                 type="text"
                 class=move || format!("jx-input {}", mark())
@@ -204,12 +204,9 @@ pub fn TextArea(
     let state = expect_context::<Workbench>();
     let mark = mark_class(state, &path);
     let focused = is_focused(state, &path);
-    let label_text = label.clone();
     view! {
         <label class="jx-field jx-field-wide" class:jx-compact=compact class:jx-flash=focused data-path=path>
-            <Show when=move || !compact>
-                <span class="jx-field-label">{label_text.clone()}</span>
-            </Show>
+            {visible_label(compact, &label)}
             <textarea
                 class=move || format!("jx-input jx-textarea {}", mark())
                 class:jx-required=move || required.get()

@@ -345,12 +345,12 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
             <div class=format!("jx-name jx-indent-{}", depth.min(5))>
                 <span class="jx-level">{level}</span>
                 <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text("name") compact=true/>
-                <Show when=move || leaf>
+                {leaf.then(|| view! {
                     <button type="button" class="jx-icon" aria-label="展开详情" aria-expanded=move || open.get().to_string()
                         data-testid="toggle-details" on:click=move |_| open.update(|o| *o = !*o)>
                         {move || if open.get() { "▾" } else { "▸" }}
                     </button>
-                </Show>
+                })}
             </div>
         </td>
     };
