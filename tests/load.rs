@@ -38,10 +38,26 @@ fn nanjing_with(pointer: &str, value: serde_json::Value) -> String {
 #[test]
 fn a_bad_value_deep_in_the_tree_names_its_path_with_indexes() {
     for (pointer, value, path) in [
-        ("/indicators/1/children/0/children/1/score", serde_json::json!(true), "indicators[1].children[0].children[1].score"),
-        ("/indicators/0/points", serde_json::json!("十五"), "indicators[0].points"),
-        ("/indicators/4/children/1/children/0/rule/type", serde_json::json!("lottery"), "indicators[4].children[1].children[0].rule.type"),
-        ("/unit/name", serde_json::json!(["a", {"b": "\"quoted\" [x]"}]), "unit.name"),
+        (
+            "/indicators/1/children/0/children/1/score",
+            serde_json::json!(true),
+            "indicators[1].children[0].children[1].score",
+        ),
+        (
+            "/indicators/0/points",
+            serde_json::json!("十五"),
+            "indicators[0].points",
+        ),
+        (
+            "/indicators/4/children/1/children/0/rule/type",
+            serde_json::json!("lottery"),
+            "indicators[4].children[1].children[0].rule.type",
+        ),
+        (
+            "/unit/name",
+            serde_json::json!(["a", {"b": "\"quoted\" [x]"}]),
+            "unit.name",
+        ),
     ] {
         match from_json(&nanjing_with(pointer, value)).unwrap_err() {
             LoadError::Field { path: found, .. } => assert_eq!(found, path, "{pointer}"),

@@ -58,7 +58,8 @@ mod abi {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn run(kind: u32, input: &[u8]) -> Result<Vec<u8>, String> {
     let evaluation = || {
-        let text = std::str::from_utf8(input).map_err(|_| "导出数据不是有效的 UTF-8 文本".to_string())?;
+        let text =
+            std::str::from_utf8(input).map_err(|_| "导出数据不是有效的 UTF-8 文本".to_string())?;
         jixiao::core::from_json(text).map_err(|e| e.to_string())
     };
     match kind {

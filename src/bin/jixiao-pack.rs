@@ -232,8 +232,12 @@ fn main() -> ExitCode {
         if command.as_os_str() == "keep-own-exports" {
             let result = std::fs::read(input)
                 .map_err(|e| format!("cannot read {}: {e}", input.display()))
-                .and_then(|wasm| keep_own_exports(&wasm).ok_or_else(|| "not a wasm module".to_string()))
-                .and_then(|wasm| std::fs::write(output, wasm).map_err(|e| format!("cannot write: {e}")));
+                .and_then(|wasm| {
+                    keep_own_exports(&wasm).ok_or_else(|| "not a wasm module".to_string())
+                })
+                .and_then(|wasm| {
+                    std::fs::write(output, wasm).map_err(|e| format!("cannot write: {e}"))
+                });
             if let Err(message) = result {
                 eprintln!("jixiao-pack: {message}");
                 return ExitCode::FAILURE;
@@ -242,7 +246,9 @@ fn main() -> ExitCode {
         }
     }
     let [build, out] = args.as_slice() else {
-        eprintln!("usage: jixiao-pack BUILD_DIR OUT_DIR | jixiao-pack keep-own-exports IN.wasm OUT.wasm");
+        eprintln!(
+            "usage: jixiao-pack BUILD_DIR OUT_DIR | jixiao-pack keep-own-exports IN.wasm OUT.wasm"
+        );
         return ExitCode::from(2);
     };
     match run(build, out) {
@@ -266,7 +272,11 @@ mod tests {
         wasm.extend([3, 3, 2, 0, 0]); // two functions of type 0
         wasm.extend([5, 3, 1, 0, 1]); // one memory, min 1 page
         let mut exports = vec![3u8];
-        for (name, kind, index) in [("memory", 2u8, 0u8), ("jx_run", 0, 0), ("__wbindgen_describe_x", 0, 1)] {
+        for (name, kind, index) in [
+            ("memory", 2u8, 0u8),
+            ("jx_run", 0, 0),
+            ("__wbindgen_describe_x", 0, 1),
+        ] {
             exports.push(name.len() as u8);
             exports.extend(name.as_bytes());
             exports.extend([kind, index]);
@@ -279,8 +289,14 @@ mod tests {
         let text = String::from_utf8_lossy(&kept);
         assert!(text.contains("jx_run") && text.contains("memory"));
         assert!(!text.contains("__wbindgen_describe_x"));
-        assert_eq!(kept.len(), wasm.len() - 1 - "__wbindgen_describe_x".len() - 2);
-        assert!(keep_own_exports(b"\0asm\x01\0\0\0\x07\x05").is_none(), "a cut section is refused");
+        assert_eq!(
+            kept.len(),
+            wasm.len() - 1 - "__wbindgen_describe_x".len() - 2
+        );
+        assert!(
+            keep_own_exports(b"\0asm\x01\0\0\0\x07\x05").is_none(),
+            "a cut section is refused"
+        );
     }
 
     #[test]

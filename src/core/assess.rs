@@ -23,8 +23,8 @@ use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::fmt_score;
 use crate::core::rule::{ProblemLevel, ScoringRule};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use rustc_hash::FxHashSet;
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// The score of one node (指标得分) with how it was reached.

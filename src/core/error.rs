@@ -139,7 +139,10 @@ fn path_at(text: &str, line: usize, column: usize) -> String {
             break;
         }
         match c {
-            '{' => stack.push(Frame::Object { key: None, want_key: true }),
+            '{' => stack.push(Frame::Object {
+                key: None,
+                want_key: true,
+            }),
             '[' => stack.push(Frame::Array { index: 0 }),
             '}' | ']' => {
                 stack.pop();

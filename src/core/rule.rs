@@ -519,14 +519,16 @@ impl ScoringRule {
                     Some(cond) => match cond.metric.resolve(evaluation) {
                         Ok(metric) => {
                             let holds = cond.op.holds(metric.value, cond.value);
-                            out.say(|| format!(
-                                "{} {} {}{}{}",
-                                metric.describe(),
-                                cond.op.symbol(),
-                                fmt_score(cond.value),
-                                metric.unit,
-                                if holds { "，达标" } else { "，未达标" }
-                            ));
+                            out.say(|| {
+                                format!(
+                                    "{} {} {}{}{}",
+                                    metric.describe(),
+                                    cond.op.symbol(),
+                                    fmt_score(cond.value),
+                                    metric.unit,
+                                    if holds { "，达标" } else { "，未达标" }
+                                )
+                            });
                             Some(holds)
                         }
                         Err(missing) => {
@@ -577,12 +579,14 @@ impl ScoringRule {
                     Ok(value) => match tiers.iter().find(|t| t.contains(value.value)) {
                         Some(tier) => {
                             let score = round(tier.score);
-                            out.say(|| format!(
-                                "{} 属于区间 {}，得 {} 分",
-                                value.describe(),
-                                tier.interval(),
-                                fmt_score(score)
-                            ));
+                            out.say(|| {
+                                format!(
+                                    "{} 属于区间 {}，得 {} 分",
+                                    value.describe(),
+                                    tier.interval(),
+                                    fmt_score(score)
+                                )
+                            });
                             out.computed = Some(score);
                         }
                         None => {
@@ -627,19 +631,21 @@ impl ScoringRule {
                         let over = (*count - *allowance).max(Decimal::ZERO);
                         let deducted = per.checked_mul(over).unwrap_or(Decimal::MAX);
                         let score = round(points.checked_sub(deducted).unwrap_or(Decimal::ZERO));
-                        out.say(|| format!(
-                            "{} 分 − {} × {}（发生 {} 次{}），扣完为止，得 {} 分",
-                            fmt_score(points),
-                            fmt_score(*per),
-                            fmt_score(over),
-                            fmt_score(*count),
-                            if allowance.is_zero() {
-                                String::new()
-                            } else {
-                                format!("，免扣 {} 次", fmt_score(*allowance))
-                            },
-                            fmt_score(score)
-                        ));
+                        out.say(|| {
+                            format!(
+                                "{} 分 − {} × {}（发生 {} 次{}），扣完为止，得 {} 分",
+                                fmt_score(points),
+                                fmt_score(*per),
+                                fmt_score(over),
+                                fmt_score(*count),
+                                if allowance.is_zero() {
+                                    String::new()
+                                } else {
+                                    format!("，免扣 {} 次", fmt_score(*allowance))
+                                },
+                                fmt_score(score)
+                            )
+                        });
                         out.computed = Some(score);
                     }
                     None => {
@@ -657,13 +663,15 @@ impl ScoringRule {
                     let (lo, hi, hi_inclusive) = level.band_pct();
                     let min = share(points, Decimal::from(lo));
                     let max = share(points, Decimal::from(hi));
-                    out.say(|| format!(
-                        "定性评判为“{}”，得分应在 [{}, {}{}",
-                        level.label(),
-                        fmt_score(min),
-                        fmt_score(max),
-                        if hi_inclusive { "]" } else { ")" }
-                    ));
+                    out.say(|| {
+                        format!(
+                            "定性评判为“{}”，得分应在 [{}, {}{}",
+                            level.label(),
+                            fmt_score(min),
+                            fmt_score(max),
+                            if hi_inclusive { "]" } else { ")" }
+                        )
+                    });
                     out.band = Some(ScoreBand {
                         min,
                         max,
@@ -685,14 +693,16 @@ impl ScoringRule {
                     Ok(rate) => {
                         let capped = rate.value.min(hundred());
                         let score = round(share(points, capped));
-                        out.say(|| format!(
-                            "{}（{}），{} × {}% = {} 分",
-                            rate.describe(),
-                            rate.basis,
-                            fmt_score(points),
-                            fmt_score(capped),
-                            fmt_score(score)
-                        ));
+                        out.say(|| {
+                            format!(
+                                "{}（{}），{} × {}% = {} 分",
+                                rate.describe(),
+                                rate.basis,
+                                fmt_score(points),
+                                fmt_score(capped),
+                                fmt_score(score)
+                            )
+                        });
                         out.computed = Some(score);
                     }
                     Err(missing) => {

@@ -47,16 +47,24 @@ fn text_of(error: JsValue) -> String {
 /// The module's bytes, fetched or decoded.
 async fn bytes() -> Result<JsValue, JsValue> {
     let source = SOURCE.with(|s| s.borrow().clone());
-    if let Some(make) = source.as_ref().and_then(|s| s.dyn_ref::<js_sys::Function>()) {
+    if let Some(make) = source
+        .as_ref()
+        .and_then(|s| s.dyn_ref::<js_sys::Function>())
+    {
         return make.call0(&JsValue::NULL);
     }
     let url = source
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| "jixiao_export.wasm".to_string());
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await?.dyn_into()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await?
+        .dyn_into()?;
     if !response.ok() {
-        return Err(JsValue::from_str(&format!("{url}: HTTP {}", response.status())));
+        return Err(JsValue::from_str(&format!(
+            "{url}: HTTP {}",
+            response.status()
+        )));
     }
     JsFuture::from(response.array_buffer()?).await
 }
@@ -78,7 +86,9 @@ fn imports(module: &js_sys::WebAssembly::Module) -> Result<js_sys::Object, JsVal
             Closure::<dyn Fn() -> f64>::new(js_sys::Date::now).into_js_value()
         } else {
             Closure::<dyn Fn()>::new(move || {
-                wasm_bindgen::throw_str(&format!("jixiao export module: unexpected call to {name_text}"))
+                wasm_bindgen::throw_str(&format!(
+                    "jixiao export module: unexpected call to {name_text}"
+                ))
             })
             .into_js_value()
         };
@@ -109,7 +119,8 @@ async fn load() -> Result<JsValue, String> {
 }
 
 fn call(exports: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let function: js_sys::Function = js_sys::Reflect::get(exports, &JsValue::from_str(name))?.dyn_into()?;
+    let function: js_sys::Function =
+        js_sys::Reflect::get(exports, &JsValue::from_str(name))?.dyn_into()?;
     let args: js_sys::Array = args.iter().collect();
     function.apply(&JsValue::NULL, &args)
 }
@@ -128,7 +139,11 @@ pub async fn run(job: Job, input: &[u8]) -> Result<Vec<u8>, String> {
         let len = JsValue::from(input.len() as u32);
         let ptr = call(&exports, "jx_alloc", &[len.clone()])?;
         memory()?.set(&js_sys::Uint8Array::from(input), number(ptr.clone()) as u32);
-        let status = number(call(&exports, "jx_run", &[JsValue::from(job as u32), ptr, len])?) as u32;
+        let status = number(call(
+            &exports,
+            "jx_run",
+            &[JsValue::from(job as u32), ptr, len],
+        )?) as u32;
         let start = number(call(&exports, "jx_result_ptr", &[])?) as u32;
         let length = number(call(&exports, "jx_result_len", &[])?) as u32;
         // Read after the run: the module's memory may have grown (and its old buffer detached).

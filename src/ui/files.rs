@@ -28,7 +28,9 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
             // The cells come from the Word / Excel module (loaded on first use); the core reads them.
-            let cells = match super::export_module::run(super::export_module::Job::ReadXlsx, &bytes).await {
+            let cells = match super::export_module::run(super::export_module::Job::ReadXlsx, &bytes)
+                .await
+            {
                 Ok(json) => serde_json::from_slice::<Vec<Vec<String>>>(&json)
                     .map_err(|e| format!("无法读取“{name}”（{e}）。当前内容未改动。")),
                 Err(message) => Err(format!("无法读取“{name}”：{message}。当前内容未改动。")),

@@ -192,16 +192,18 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move |field: &'static str| {
             let id = id.clone();
             Callback::new(move |v: String| {
-                state.edit_node(&id, &format!("indicators/{id}/{field}"), move |n| {
-                    match field {
+                state.edit_node(
+                    &id,
+                    &format!("indicators/{id}/{field}"),
+                    move |n| match field {
                         "name" => n.name = v,
                         "reason" => n.reason = v,
                         "description" => n.description = v,
                         "criteria" => n.criteria = v,
                         "override_reason" => n.override_reason = v,
                         _ => n.evidence = v,
-                    }
-                })
+                    },
+                )
             })
         }
     };
@@ -219,14 +221,16 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move |field: &'static str| {
             let id = id.clone();
             Callback::new(move |v: Option<Decimal>| {
-                state.edit_node(&id, &format!("indicators/{id}/{field}"), move |n| {
-                    match field {
+                state.edit_node(
+                    &id,
+                    &format!("indicators/{id}/{field}"),
+                    move |n| match field {
                         "points" => n.points = v.unwrap_or_default(),
                         "score" => n.score = v,
                         "target" => n.target = v,
                         _ => n.actual = v,
-                    }
-                })
+                    },
+                )
             })
         }
     };

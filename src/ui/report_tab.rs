@@ -131,7 +131,11 @@ fn offer_from_module(
     mime: &'static str,
     name: impl FnOnce(&Report) -> String,
 ) {
-    let timing = Timing::start(if matches!(job, Job::Docx) { "docx" } else { "xlsx" });
+    let timing = Timing::start(if matches!(job, Job::Docx) {
+        "docx"
+    } else {
+        "xlsx"
+    });
     let (name, json) = state
         .evaluation
         .with_untracked(|e| (name(&build(e)), crate::core::to_json(e)));

@@ -103,10 +103,14 @@ impl Keyed {
     /// Makes the running memo or effect re-run when `key` is notified.
     pub fn track(&self, key: &str) {
         // Looked up before inserting: this runs on every re-run of thousands of memos.
-        let trigger = self.0.try_with_value(|m| m.get(key).cloned()).flatten().or_else(|| {
-            self.0
-                .try_update_value(|m| m.entry(key.to_string()).or_default().clone())
-        });
+        let trigger = self
+            .0
+            .try_with_value(|m| m.get(key).cloned())
+            .flatten()
+            .or_else(|| {
+                self.0
+                    .try_update_value(|m| m.entry(key.to_string()).or_default().clone())
+            });
         if let Some(trigger) = trigger {
             trigger.track();
         }
@@ -238,12 +242,8 @@ impl Workbench {
         let (results, mark_keys, focus_keys) = (self.results, self.mark_keys, self.focus_keys);
         let assessment = self.assessment;
         Effect::new(move |previous: Option<HashMap<String, NodeResult>>| {
-            let now: HashMap<String, NodeResult> = assessment.with(|a| {
-                a.nodes
-                    .iter()
-                    .map(|n| (n.id.clone(), n.clone()))
-                    .collect()
-            });
+            let now: HashMap<String, NodeResult> =
+                assessment.with(|a| a.nodes.iter().map(|n| (n.id.clone(), n.clone())).collect());
             if let Some(previous) = previous {
                 for (id, result) in &now {
                     if previous.get(id) != Some(result) {
