@@ -123,6 +123,21 @@ impl Keyed {
         }
     }
 
+    /// Re-runs what tracks a key whose value differs between `previous` and `now` (added, changed or gone).
+    pub fn notify_changes<V: PartialEq>(
+        &self,
+        previous: &HashMap<String, V>,
+        now: &HashMap<String, V>,
+    ) {
+        let changed = now
+            .iter()
+            .filter(|(key, value)| previous.get(*key) != Some(value));
+        let gone = previous.keys().filter(|key| !now.contains_key(*key));
+        for key in changed.map(|(key, _)| key).chain(gone) {
+            self.notify(key);
+        }
+    }
+
     /// Re-runs what tracks any key.
     pub fn notify_all(&self) {
         let triggers: Vec<ArcTrigger> = self
@@ -245,14 +260,7 @@ impl Workbench {
             let now: HashMap<String, NodeResult> =
                 assessment.with(|a| a.nodes.iter().map(|n| (n.id.clone(), n.clone())).collect());
             if let Some(previous) = previous {
-                for (id, result) in &now {
-                    if previous.get(id) != Some(result) {
-                        results.notify(id);
-                    }
-                }
-                for id in previous.keys().filter(|id| !now.contains_key(*id)) {
-                    results.notify(id);
-                }
+                results.notify_changes(&previous, &now);
             }
             now
         });
@@ -260,14 +268,7 @@ impl Workbench {
         Effect::new(move |previous: Option<HashMap<String, Severity>>| {
             let now = marks.get();
             if let Some(previous) = previous {
-                for (path, severity) in &now {
-                    if previous.get(path) != Some(severity) {
-                        mark_keys.notify(path);
-                    }
-                }
-                for path in previous.keys().filter(|p| !now.contains_key(*p)) {
-                    mark_keys.notify(path);
-                }
+                mark_keys.notify_changes(&previous, &now);
             }
             now
         });
