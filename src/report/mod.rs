@@ -109,6 +109,18 @@ pub fn build(evaluation: &Evaluation) -> Report {
     build_assessed(evaluation, &assess(evaluation))
 }
 
+/// The report's title line, without building the report (e.g. to name a downloaded file).
+pub fn title(evaluation: &Evaluation) -> String {
+    match evaluation.kind {
+        EvaluationKind::Department => format!(
+            "{}年度{}部门整体绩效自评价报告",
+            evaluation.unit.year,
+            unit_title(evaluation)
+        ),
+        EvaluationKind::Project => format!("{}年度项目支出绩效自评表", evaluation.unit.year),
+    }
+}
+
 /// Builds the report from an assessment the caller already holds (the UI's memo, an export that also
 /// lists the findings), so the evaluation is not scored twice.
 pub fn build_assessed(evaluation: &Evaluation, assessment: &Assessment) -> Report {
@@ -569,7 +581,7 @@ fn measure(value: Option<Decimal>, text: &str, unit: &str) -> String {
 }
 
 fn department(e: &Evaluation, a: &Assessment) -> Report {
-    let title = format!("{}年度{}部门整体绩效自评价报告", e.unit.year, unit_title(e));
+    let title = title(e);
     let mut blocks = vec![
         Block::Heading1("一、单位概况".into()),
         Block::Heading2("（一）基本情况".into()),
@@ -661,7 +673,7 @@ fn department(e: &Evaluation, a: &Assessment) -> Report {
 
 fn project(e: &Evaluation, a: &Assessment) -> Report {
     let p = e.project.clone().unwrap_or_default();
-    let title = format!("{}年度项目支出绩效自评表", e.unit.year);
+    let title = title(e);
     let mut blocks = Vec::new();
     blocks.push(Block::Grid(Grid {
         rows: vec![

@@ -34,19 +34,16 @@ pub fn ReportTab() -> impl IntoView {
     let save_html = move |_| {
         offer(state, "html", "text/html", |report, _| {
             Ok((
-                format!("{}.html", file_title(report)),
+                format!("{}.html", safe_file_text(&report.title)),
                 html::render_document(report).into_bytes(),
             ))
         })
     };
-    let save_docx = move |_| {
-        offer_from_module(state, Job::Docx, DOCX, |report| {
-            format!("{}.docx", file_title(report))
-        })
-    };
+    let save_docx =
+        move |_| offer_from_module(state, Job::Docx, DOCX, |title| format!("{title}.docx"));
     let save_xlsx = move |_| {
-        offer_from_module(state, Job::Xlsx, XLSX, |report| {
-            format!("{}评分表.xlsx", file_title(report))
+        offer_from_module(state, Job::Xlsx, XLSX, |title| {
+            format!("{title}评分表.xlsx")
         })
     };
     let readonly = use_context::<super::app::ReadOnly>().is_some_and(|r| r.0);
@@ -84,11 +81,6 @@ pub fn ReportTab() -> impl IntoView {
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// The report title without characters that file systems refuse.
-fn file_title(report: &Report) -> String {
-    safe_file_text(&report.title)
-}
-
 /// Records the performance measure `jixiao:export-<kind>` from `start` (read by the benchmark).
 struct Timing(String);
 
@@ -124,21 +116,25 @@ fn offer(
     }
 }
 
-/// Like [`offer`], with the file made by the Word / Excel module (loaded on first use).
+/// Like [`offer`], with the file made by the Word / Excel module (loaded on first use). `name` gets the
+/// report's title, cleaned for file systems; the module builds the report itself.
 fn offer_from_module(
     state: Workbench,
     job: Job,
     mime: &'static str,
-    name: impl FnOnce(&Report) -> String,
+    name: impl FnOnce(&str) -> String,
 ) {
     let timing = Timing::start(if matches!(job, Job::Docx) {
         "docx"
     } else {
         "xlsx"
     });
-    let (name, json) = state
-        .evaluation
-        .with_untracked(|e| (name(&build(e)), crate::core::to_json(e)));
+    let (name, json) = state.evaluation.with_untracked(|e| {
+        (
+            name(&safe_file_text(&crate::report::title(e))),
+            crate::core::to_json(e),
+        )
+    });
     leptos::task::spawn_local(async move {
         let result = run(job, json.as_bytes())
             .await
