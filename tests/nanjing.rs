@@ -1,7 +1,7 @@
 //! The worked example: every figure and finding of the Nanjing 12345 hotline center's 2024 report.
 
 use jixiao::core::check::ReconcileStatus;
-use jixiao::core::{assess, template, Severity};
+use jixiao::core::{assess, template, Assessment, Evaluation, Severity};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -154,16 +154,18 @@ fn exactly_two_rounding_warnings_and_one_unverifiable_rate() {
     );
 }
 
+/// The 计分说明 of indicator `id`, as a row shows it.
+fn explanation(a: &Assessment, e: &Evaluation, id: &str) -> String {
+    a.node(id).unwrap().explanation(e.indicator(id).unwrap(), e)
+}
+
 #[test]
 fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     let mut evaluation = template::load("nanjing-2024").unwrap();
     let id = "1.4.1";
     assert_eq!(evaluation.indicator(id).unwrap().name, "预算编制科学规范");
     let before = assess(&evaluation);
-    let explained = &before
-        .node(id)
-        .unwrap()
-        .explanation(evaluation.indicator(id).unwrap(), &evaluation);
+    let explained = explanation(&before, &evaluation, id);
     assert!(
         explained.contains("95.04%") && explained.contains("(90, +∞)"),
         "{explained}"
@@ -174,10 +176,7 @@ fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     let after = assess(&evaluation);
     assert_eq!(after.node(id).unwrap().computed, Some(d("1")));
     assert_eq!(after.total, d("98.5"));
-    let explained = after
-        .node(id)
-        .unwrap()
-        .explanation(evaluation.indicator(id).unwrap(), &evaluation);
+    let explained = explanation(&after, &evaluation, id);
     assert!(
         explained.contains("88.27%") && explained.ends_with("；填报 2 未采用"),
         "{explained}"

@@ -62,6 +62,12 @@ export class WorkbenchPage {
     return this.table.locator('tr.jx-leaf').count();
   }
 
+  /** Starts a new evaluation from a built-in template (nanjing-2024 | department | project). */
+  async newFromTemplate(name) {
+    await this.root.getByTestId('template-select').selectOption(name);
+    await this.root.getByTestId('new-from-template').click();
+  }
+
   /** Opens a file through the hidden file input (`content`: text or a Buffer). */
   async openFile(name, content, mimeType = 'application/json') {
     await this.root.getByTestId('file-input').setInputFiles({ name, mimeType, buffer: Buffer.from(content) });

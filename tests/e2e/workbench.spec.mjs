@@ -183,8 +183,7 @@ export default [
     name: 'a 项目支出 evaluation is created from its template and scored',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
-      await app.root.getByTestId('template-select').selectOption('project');
-      await app.root.getByTestId('new-from-template').click();
+      await app.newFromTemplate('project');
       await until(async () => assert.equal(await app.totalText(), '0'));
       await app.tab('accounts').click();
       await app.setField('project/funds/0/adjusted', '120');
@@ -243,8 +242,7 @@ export default [
     name: 'pasting the reference indicator table rebuilds the same tree; a bad table changes nothing',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
-      await app.root.getByTestId('template-select').selectOption('department');
-      await app.root.getByTestId('new-from-template').click();
+      await app.newFromTemplate('department');
       await until(async () => assert.equal(await app.totalText(), '0'));
       await app.root.getByTestId('import-open').click();
       await app.root.getByTestId('import-text').fill('随便\t什么\n1\t2');
