@@ -97,14 +97,32 @@ fn project_tables_and_quoted_cells() {
 }
 
 #[test]
-fn bad_tables_say_where() {
+fn only_a_table_without_a_header_is_refused() {
     let err = parse_tsv("随便\t什么\n1\t2\n").unwrap_err();
-    assert!(err.to_string().contains("未找到表头"), "{err}");
-    let err = parse_tsv("三级指标\t分值\t自评分\nA\t十\t5\n").unwrap_err();
-    assert_eq!((err.row, err.column), (2, 2));
-    assert!(err.to_string().starts_with("第 2 行第 2 列"), "{err}");
-    let err = parse_tsv("三级指标\t分值\t自评分\nA\t-1\t5\n").unwrap_err();
-    assert!(err.to_string().contains("不能为负数"), "{err}");
+    assert!(err.to_string().contains("未找到指标表的表头"), "{err}");
+    assert!(
+        err.to_string().contains("三级指标"),
+        "names the columns looked for: {err}"
+    );
+}
+
+#[test]
+fn a_bad_cell_is_a_finding_on_its_row_and_the_rest_imports() {
+    let table = parse_tsv("三级指标\t分值\t自评分\nA\t十\t5\nB\t50\t50\nC\t-1\t0\n").unwrap();
+    let e = table.into_evaluation();
+    assert_eq!(e.indicators.len(), 3, "every row imports");
+    let a = assess(&e);
+    let on_row_2 = a
+        .findings
+        .iter()
+        .find(|f| f.code == "import.unreadable" && f.message.contains("第 2 行"))
+        .expect("row 2 is named");
+    assert!(on_row_2.message.contains("“十”"), "{}", on_row_2.message);
+    assert_eq!(on_row_2.severity, Severity::Warning);
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.message.contains("第 4 行") && f.message.contains("负数")));
 }
 
 #[test]

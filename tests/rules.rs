@@ -324,14 +324,17 @@ fn execution_rate_rule_for_a_project() {
                 initial: Some(d("100")),
                 adjusted: Some(d("120")),
                 executed: Some(d("113.9")),
+                ..Default::default()
             },
             FundLine {
                 source: "其他资金".into(),
                 initial: Some(d("0")),
                 adjusted: Some(d("0")),
                 executed: Some(d("0")),
+                ..Default::default()
             },
         ],
+        ..Default::default()
     });
     let a = assess(&e);
     // 113.9 / 120 = 94.9166… → 94.92 % → 10 × 94.92 % = 9.492 → 9.49

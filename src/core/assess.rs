@@ -15,9 +15,10 @@
 //! assert_eq!(assessment.grade, "优");
 //! ```
 
+use crate::core::audit;
 use crate::core::check::{
     check_accounts, check_metrics, check_narrative, check_project, check_stated, Checker, Finding,
-    Reconciliation, Severity,
+    Printed, Reconciliation, Severity,
 };
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::fmt_score;
@@ -63,8 +64,17 @@ impl NodeResult {
             .rule
             .evaluate(node, evaluation, &evaluation.settings.rounding)
             .explanation;
+        if audit::audits(&node.rule) {
+            if let Some(Ok(found)) = audit::audit_leaf(node) {
+                text.push_str(&format!(
+                    "；{}：{}",
+                    found.inference.describe(),
+                    found.formula
+                ));
+            }
+        }
         if let (Some(computed), Some(typed)) = (self.computed, node.score) {
-            if typed != computed {
+            if typed != computed && typed != self.score {
                 let reason = node.override_reason.trim();
                 if reason.is_empty() {
                     text.push_str(&format!("；填报 {} 未采用", fmt_score(typed)));
@@ -152,6 +162,14 @@ struct Walker<'a> {
     nodes: Vec<NodeResult>,
     counts: Vec<usize>,
     ids: FxHashSet<&'a str>,
+    /// (分值, 得分) of every indicator leaf but the execution rate's, for 两张皮.
+    results: Vec<(Decimal, Decimal)>,
+    /// Σ 分值 of leaves with no score at all (blank 得分 and nothing computed).
+    blank_points: Decimal,
+    /// Number of such leaves.
+    blank_rows: usize,
+    /// Σ printed 得分 of the leaves, as the unit added them.
+    printed_sum: Decimal,
 }
 
 impl<'a> Walker<'a> {
@@ -293,7 +311,47 @@ impl<'a> Walker<'a> {
             }
         }
         let clamp = |v: Decimal| v.max(Decimal::ZERO).min(points);
+        let rounding = &evaluation.settings.rounding;
+        if let Some(typed) = leaf.score {
+            self.printed_sum = self.printed_sum.saturating_add(typed);
+        }
         let score = match (outcome.computed, leaf.score) {
+            // The execution score is the national formula: a printed score within the rounding of
+            // its printed digits stands; beyond it, the computed score counts and the gap is named.
+            (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
+                let (up, down) = audit::tolerance(typed, rounding);
+                let why = || leaf.rule.evaluate(leaf, evaluation, rounding).explanation;
+                if typed > computed + up {
+                    self.checker.push(
+                        Severity::Error,
+                        "audit.execution_inflated",
+                        at(&leaf.id, "score"),
+                        format!(
+                            "“{name}”所列得分 {} 高于按执行率计算的 {}（{}），超出所列精度的容差 {}",
+                            fmt_score(typed),
+                            fmt_score(computed),
+                            why(),
+                            fmt_score(up)
+                        ),
+                    );
+                    computed
+                } else if typed < computed - down {
+                    self.checker.push(
+                        Severity::Warning,
+                        "audit.execution_deflated",
+                        at(&leaf.id, "score"),
+                        format!(
+                            "“{name}”所列得分 {} 低于按执行率计算的 {}（{}），已按计算值计分",
+                            fmt_score(typed),
+                            fmt_score(computed),
+                            why()
+                        ),
+                    );
+                    computed
+                } else {
+                    clamp(typed)
+                }
+            }
             (Some(computed), Some(typed)) if typed != computed => {
                 if leaf.override_reason.trim().is_empty() {
                     self.checker.push(
@@ -334,6 +392,16 @@ impl<'a> Walker<'a> {
             }
         };
         let scored = outcome.computed.is_some() || leaf.score.is_some();
+        if !scored {
+            self.blank_points = self.blank_points.saturating_add(points);
+            self.blank_rows += 1;
+        }
+        if !matches!(leaf.rule, ScoringRule::ExecutionRate) {
+            self.results.push((points, score));
+        }
+        if let (Some(typed), true) = (leaf.score, audit::audits(&leaf.rule)) {
+            audit::check_leaf(leaf, typed, rounding, &mut self.checker);
+        }
         // The execution-rate score explains itself (执行数 / 预算数); every other lost point needs a reason.
         let self_explained = matches!(leaf.rule, ScoringRule::ExecutionRate);
         if scored && score < points && leaf.reason.trim().is_empty() && !self_explained {
@@ -422,6 +490,10 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         nodes: Vec::with_capacity(size),
         counts: Vec::new(),
         ids: FxHashSet::with_capacity_and_hasher(size, Default::default()),
+        results: Vec::new(),
+        blank_points: Decimal::ZERO,
+        blank_rows: 0,
+        printed_sum: Decimal::ZERO,
     };
     let mut base_score = Decimal::ZERO;
     let mut points_total = Decimal::ZERO;
@@ -433,6 +505,10 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         mut checker,
         nodes,
         mut counts,
+        results,
+        blank_points,
+        blank_rows,
+        printed_sum,
         ..
     } = walker;
     if points_total != evaluation.settings.total_points {
@@ -456,8 +532,17 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     check_accounts(evaluation, &mut checker);
     check_metrics(evaluation, &mut checker);
     check_project(evaluation, &mut checker);
+    audit::check_budget_block(evaluation, &mut checker);
+    audit::check_execution_vs_results(evaluation, &results, &mut checker);
+    audit::check_execution_twice(evaluation, &mut checker);
+    audit::check_import_notes(evaluation, &mut checker);
     check_narrative(evaluation, &mut checker);
-    check_stated(evaluation, total, &grade, &mut checker);
+    let printed = Printed {
+        sum: printed_sum.saturating_add(bonus).saturating_sub(penalty),
+        blank_rows,
+        blank_points,
+    };
+    check_stated(evaluation, total, &grade, &printed, &mut checker);
     // Errors first, then warnings, then infos; within a severity, in the order of the form.
     checker.findings.sort_by_key(|f| f.severity);
     Assessment {

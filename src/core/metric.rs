@@ -133,10 +133,20 @@ impl MetricSource {
                     .map(|(r, b)| rate(r, b))
             }
             MetricSource::ProjectExecutionRate => {
-                let (adjusted, executed) = project_totals(evaluation)
+                let basis = execution_basis(evaluation)
                     .ok_or_else(|| "缺少项目全年预算数或全年执行数，无法计算执行率".to_string())?;
-                percent(executed, adjusted)
-                    .map(|r| rate(r, format!("{} / {}", fmt2(executed), fmt2(adjusted))))
+                let note = match (basis.initial_budget, basis.total_row) {
+                    (true, _) => "，未列全年预算数，按年初预算数",
+                    (false, true) => "，按年度资金总额行",
+                    _ => "",
+                };
+                percent(basis.executed, basis.budget)
+                    .map(|r| {
+                        rate(
+                            r,
+                            format!("{} / {}{note}", fmt2(basis.executed), fmt2(basis.budget)),
+                        )
+                    })
                     .ok_or_else(|| "项目全年预算数为 0，无法计算执行率".to_string())
             }
             MetricSource::Business { key } => {
@@ -200,17 +210,58 @@ pub fn growth_exact(value: Option<Decimal>, prior: Option<Decimal>) -> Option<De
         .checked_div(prior)
 }
 
-/// The project's Σ 全年预算数 and Σ 全年执行数, when every fund line states both.
-pub fn project_totals(evaluation: &Evaluation) -> Option<(Decimal, Decimal)> {
+/// The figures a project's execution rate is computed from, and where they come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExecutionBasis {
+    /// The budget: Σ 全年预算数 (or 年初预算数 where no 全年预算数 is stated).
+    pub budget: Decimal,
+    /// Σ 全年执行数.
+    pub executed: Decimal,
+    /// The budget is the 年初预算数 (no 全年预算数 stated).
+    pub initial_budget: bool,
+    /// Read from the printed 年度资金总额 row (the lines are incomplete).
+    pub total_row: bool,
+}
+
+/// The project's Σ 全年预算数 and Σ 全年执行数, when the figures allow: the fund lines when every one
+/// states both, else the printed 年度资金总额 row; a line without 全年预算数 uses its 年初预算数.
+pub fn execution_basis(evaluation: &Evaluation) -> Option<ExecutionBasis> {
     let project = evaluation.project.as_ref()?;
-    if project.funds.is_empty() {
-        return None;
-    }
-    let mut adjusted = Decimal::ZERO;
-    let mut executed = Decimal::ZERO;
-    for line in &project.funds {
-        adjusted = adjusted.checked_add(line.adjusted?)?;
-        executed = executed.checked_add(line.executed?)?;
-    }
-    Some((adjusted, executed))
+    let from_lines = || {
+        if project.funds.is_empty() {
+            return None;
+        }
+        let mut basis = ExecutionBasis {
+            budget: Decimal::ZERO,
+            executed: Decimal::ZERO,
+            initial_budget: false,
+            total_row: false,
+        };
+        for line in &project.funds {
+            let budget = match line.adjusted {
+                Some(v) => v,
+                None => {
+                    basis.initial_budget = true;
+                    line.initial?
+                }
+            };
+            basis.budget = basis.budget.checked_add(budget)?;
+            basis.executed = basis.executed.checked_add(line.executed?)?;
+        }
+        Some(basis)
+    };
+    from_lines().or_else(|| {
+        let total = project.stated_total.as_ref()?;
+        Some(ExecutionBasis {
+            budget: total.adjusted.or(total.initial)?,
+            executed: total.executed?,
+            initial_budget: total.adjusted.is_none(),
+            total_row: true,
+        })
+    })
+}
+
+/// The project's Σ 全年预算数 and Σ 全年执行数 (see [`execution_basis`]).
+pub fn project_totals(evaluation: &Evaluation) -> Option<(Decimal, Decimal)> {
+    execution_basis(evaluation).map(|b| (b.budget, b.executed))
 }

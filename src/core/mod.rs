@@ -1,10 +1,13 @@
 //! The evaluation domain: model, scoring rules, checks and templates. No web dependencies.
 
 pub mod assess;
+pub mod audit;
 pub mod check;
+pub mod direction;
 pub mod edit;
 pub mod error;
 pub mod import;
+pub mod measure;
 pub mod metric;
 pub mod model;
 pub mod number;

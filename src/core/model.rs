@@ -4,7 +4,7 @@
 //! derives them. Optional figures are `Option`: "not stated" differs from zero.
 
 use crate::core::number::Rounding;
-use crate::core::rule::ScoringRule;
+use crate::core::rule::{Comparison, ScoringRule};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -52,6 +52,41 @@ pub struct Evaluation {
     /// Figures as the unit printed them, checked against the computed ones.
     #[serde(default)]
     pub stated: StatedFigures,
+    /// Rows of an imported table that were skipped or read with an assumption (导入说明); every
+    /// check lists them until the user clears them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_notes: Vec<ImportNote>,
+}
+
+/// One row of an imported table that was not read as it stands (导入说明).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportNote {
+    /// Row of the pasted table or sheet, 1-based.
+    pub row: usize,
+    /// What was done with it.
+    pub kind: ImportNoteKind,
+    /// The row's cells as printed, joined by " | " (the row kept as text).
+    pub cells: String,
+    /// Chinese explanation.
+    pub message: String,
+}
+
+/// What the import did with a row it could not read as it stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportNoteKind {
+    /// An empty placeholder row (`指标2`, `……`, a category with nothing after it): left out.
+    Placeholder,
+    /// A cell or row that could not be interpreted: kept as text, the rest imported (a warning).
+    #[default]
+    Unreadable,
+    /// Read with an assumption the message states (e.g. an operator in the 实际完成值).
+    Assumed,
+    /// A figure the form asks for is blank (a 分值 or an execution 得分): a warning.
+    Blank,
+    /// A `其中` row repeating its parent's 分值 / 得分: counted once (a warning: summing double-counts).
+    Repeated,
 }
 
 /// Which form this is (评价类型).
@@ -175,7 +210,8 @@ pub struct BudgetActual {
     pub actual: Option<Decimal>,
 }
 
-/// 项目支出: the project and its funds by source (预算执行情况).
+/// 预算执行情况: a project's funds by source (项目支出), or the 基本支出 / 项目支出 lines of an imported
+/// 部门整体 table's budget block.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProjectBudget {
@@ -185,6 +221,9 @@ pub struct ProjectBudget {
     pub manager: String,
     /// Fund lines (资金来源): 财政拨款, 其他资金 …; the 合计 row is computed.
     pub funds: Vec<FundLine>,
+    /// The 年度资金总额 row as printed, checked against the sum of the lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_total: Option<FundLine>,
 }
 
 /// One fund source of a project, 万元.
@@ -199,6 +238,15 @@ pub struct FundLine {
     pub adjusted: Option<Decimal>,
     /// 全年执行数.
     pub executed: Option<Decimal>,
+    /// 执行率 as printed (%).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stated_rate: Option<Decimal>,
+    /// 分值 printed on this line (部门整体 blocks score 基本支出 and 项目支出 separately).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub points: Option<Decimal>,
+    /// 得分 printed on this line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Decimal>,
 }
 
 /// A business metric quoted in the report (业务指标), e.g. 受理量 424.76 万件.
@@ -269,15 +317,33 @@ pub struct Narrative {
     pub process: String,
 }
 
-/// Direction of a 项目支出 target (指标方向).
+/// Direction of a target (指标方向): how 实际完成值 is judged against 年度指标值.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
-    /// 正向: more is better (≥ target).
+    /// 按指标值推断: from the printed operator (≥ / ≤ / =), else from the indicator's name
+    /// (see [`crate::core::audit`]). Files written before this variant existed stored no direction
+    /// for 正向 rows; they read as `Auto`, which infers 正向 unless the name says otherwise.
     #[default]
+    Auto,
+    /// 正向: more is better (≥ target).
     Positive,
     /// 反向: less is better (≤ target), e.g. cost.
     Reverse,
+    /// 等于目标: the target itself is wanted (= target), e.g. 事故次数 = 0.
+    Equal,
+}
+
+impl Direction {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Auto => "按指标值推断",
+            Direction::Positive => "正向",
+            Direction::Reverse => "反向",
+            Direction::Equal => "等于目标",
+        }
+    }
 }
 
 /// A node of the indicator tree (指标): a group when it has children, otherwise a scored leaf.
@@ -317,6 +383,9 @@ pub struct Indicator {
     /// 项目支出: 年度指标值.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Decimal>,
+    /// The comparison printed with the 年度指标值 (`≥95%` → ≥), which decides the direction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_op: Option<Comparison>,
     /// 项目支出: 实际完成值.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<Decimal>,
@@ -329,6 +398,14 @@ pub struct Indicator {
     /// 计量单位 of target and actual.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub unit: String,
+    /// The 实际完成值's unit when it was printed with another one than the target's (`50个` / `8次`);
+    /// empty means the same as [`Indicator::unit`].
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub actual_unit: String,
+    /// 得分率 as printed, in % of 分值: a weighted form's 单项指标得分 (out of 100) or a 得分系数; the
+    /// 得分 (折算得分) must equal 分值 × 得分率.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score_rate: Option<Decimal>,
     /// 指标方向.
     #[serde(skip_serializing_if = "is_default")]
     pub direction: Direction,
@@ -454,6 +531,8 @@ pub struct Settings {
     pub grade_bands: Vec<GradeBand>,
     /// Rounding of rule-computed scores.
     pub rounding: Rounding,
+    /// Thresholds of the score audit.
+    pub audit: AuditSettings,
 }
 
 impl Default for Settings {
@@ -462,6 +541,26 @@ impl Default for Settings {
             total_points: Decimal::ONE_HUNDRED,
             grade_bands: default_grade_bands(),
             rounding: Rounding::default(),
+            audit: AuditSettings::default(),
+        }
+    }
+}
+
+/// Thresholds of the score audit (评分复核), in %.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuditSettings {
+    /// 执行率 below this is low (提示), and with high indicator scores 两张皮 (警告). Default 80.
+    pub low_execution_rate: Decimal,
+    /// Indicator scores at or above this share of their points count as high for 两张皮. Default 95.
+    pub high_score_share: Decimal,
+}
+
+impl Default for AuditSettings {
+    fn default() -> Self {
+        AuditSettings {
+            low_execution_rate: Decimal::from(80),
+            high_score_share: Decimal::from(95),
         }
     }
 }
@@ -503,6 +602,7 @@ impl Evaluation {
             adjustments: Adjustments::default(),
             settings: Settings::default(),
             stated: StatedFigures::default(),
+            import_notes: Vec::new(),
         }
     }
 

@@ -1,0 +1,178 @@
+//! The 预算执行情况 block above an indicator table, in its common shapes: 年初预算数 / 全年预算数 /
+//! 全年执行数 / 分值 / 执行率 / 得分 (with `(A)` / `(B)` marks, 调整后预算数, 预算执行数, 预算数(A) /
+//! 执行数(B)); a 年度资金总额 row and its `其中` rows (财政拨款, 上年结转, 其他资金) or, in 部门整体
+//! forms, 基本支出 / 项目支出 rows, each possibly with its own 分值 and 得分; points in the 分值 cell, in
+//! the header (`分值(10分)`, `得分(20分*执行率)`) or in the block's label (`预算执行情况(万元)(20分)`).
+
+use super::header::{normalise, points_in};
+use super::{cell_number, Reader};
+use crate::core::model::{FundLine, ImportNoteKind};
+use rust_decimal::Decimal;
+
+/// A budget column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Initial,
+    Adjusted,
+    Executed,
+    Points,
+    Rate,
+    Score,
+}
+
+fn field(header: &str) -> Option<Field> {
+    Some(match normalise(header).as_str() {
+        "年初预算数" | "年初预算" | "年初预算数额" | "年初数" => Field::Initial,
+        "全年预算数" | "调整后预算数" | "调整后预算" | "预算数" | "全年预算" | "年度预算数" => {
+            Field::Adjusted
+        }
+        "全年执行数" | "执行数" | "预算执行数" | "实际执行数" | "全年执行" | "实际支出数" => {
+            Field::Executed
+        }
+        "分值" | "权重" => Field::Points,
+        "执行率" | "预算执行率" => Field::Rate,
+        "得分" | "自评得分" => Field::Score,
+        _ => return None,
+    })
+}
+
+/// The block as read: lines, the 年度资金总额 row, and the execution score's 分值 / 得分.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BudgetBlock {
+    /// Lines by source or by kind (财政拨款, 其他资金, 基本支出 …), without the total row.
+    pub funds: Vec<FundLine>,
+    /// The 年度资金总额 row as printed.
+    pub total: Option<FundLine>,
+    /// 分值 of the execution rate.
+    pub points: Option<Decimal>,
+    /// 得分 as printed.
+    pub score: Option<Decimal>,
+    /// Index of the last row of the block.
+    pub last_row: usize,
+}
+
+fn is_total_label(label: &str) -> bool {
+    label.contains("总额") || label.contains("合计") || label.contains("总计")
+}
+
+/// Where a budget block ends: the goals, the indicators, anything that is not money.
+fn ends_block(label: &str) -> bool {
+    ["目标", "指标", "绩效", "项目名称", "主管部门", "实施单位"]
+        .iter()
+        .any(|w| label.contains(w))
+}
+
+/// Finds and reads the block (a header naming a budget and an execution column), if any.
+pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
+    let (header_row, fields) = table.iter().enumerate().take(40).find_map(|(i, row)| {
+        let fields: Vec<Option<Field>> = row.iter().map(|c| field(c)).collect();
+        let budget = fields
+            .iter()
+            .any(|f| matches!(f, Some(Field::Adjusted | Field::Initial)));
+        let executed = fields.contains(&Some(Field::Executed));
+        (budget && executed).then_some((i, fields))
+    })?;
+    // A label cell such as "年度预算数(万元)" may name a field too: the rightmost of a kind is the column.
+    let col = |f: Field| fields.iter().rposition(|c| *c == Some(f));
+    let first_figure = [Field::Initial, Field::Adjusted, Field::Executed]
+        .into_iter()
+        .filter_map(col)
+        .min()
+        .unwrap_or(0);
+    // Points named in the header row: its label cell, "分值(10分)" or "得分(20分*执行率)".
+    let header_points = table[header_row].iter().find_map(|c| points_in(c));
+    let mut block = BudgetBlock {
+        last_row: header_row,
+        ..BudgetBlock::default()
+    };
+    for (i, row) in table.iter().enumerate().skip(header_row + 1).take(30) {
+        let line_no = i + 1;
+        let label_cell = row[..first_figure.min(row.len())]
+            .iter()
+            .rev()
+            .find(|c| !c.trim().is_empty());
+        let label: String = label_cell
+            .map(|c| c.chars().filter(|ch| !ch.is_whitespace()).collect())
+            .unwrap_or_default();
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if ends_block(&label) || super::header::find(std::slice::from_ref(row), 0).is_some() {
+            break;
+        }
+        block.last_row = i;
+        let mut unreadable = Vec::new();
+        let mut get = |f: Field| -> Option<Decimal> {
+            let c = col(f)?;
+            let text = row.get(c).map(String::as_str).unwrap_or("");
+            match cell_number(text) {
+                Ok(v) => v,
+                Err(()) => {
+                    unreadable.push(text.trim().to_string());
+                    None
+                }
+            }
+        };
+        let line = FundLine {
+            source: clean_label(&label),
+            initial: get(Field::Initial),
+            adjusted: get(Field::Adjusted),
+            executed: get(Field::Executed),
+            stated_rate: get(Field::Rate),
+            points: get(Field::Points),
+            score: get(Field::Score),
+        };
+        if !unreadable.is_empty() {
+            reader.note(
+                line_no,
+                row,
+                ImportNoteKind::Unreadable,
+                format!(
+                    "预算执行情况中“{}”不是金额，本行未计入",
+                    unreadable.join("”“")
+                ),
+            );
+            continue;
+        }
+        let has_figures =
+            line.initial.is_some() || line.adjusted.is_some() || line.executed.is_some();
+        if is_total_label(&label) && block.total.is_none() {
+            block.points = line.points.or(header_points);
+            block.score = line.score;
+            block.total = Some(line);
+        } else if has_figures || line.points.is_some() {
+            block.funds.push(line);
+        }
+    }
+    if block.total.is_none() && block.funds.is_empty() {
+        return None;
+    }
+    if block.points.is_none() {
+        // A block scored on its lines only (each with 分值).
+        let lines: Vec<Decimal> = block.funds.iter().filter_map(|l| l.points).collect();
+        if !lines.is_empty() {
+            block.points = Some(
+                lines
+                    .iter()
+                    .fold(Decimal::ZERO, |s, p| s.saturating_add(*p)),
+            );
+            block.score = block
+                .funds
+                .iter()
+                .map(|l| l.score)
+                .try_fold(Decimal::ZERO, |s, v| v.map(|v| s.saturating_add(v)));
+        } else {
+            block.points = header_points;
+        }
+    }
+    Some(block)
+}
+
+/// "其中:当年财政拨款" → "当年财政拨款"; "年度资金总额:" → "年度资金总额".
+fn clean_label(label: &str) -> String {
+    label
+        .trim_start_matches("其中")
+        .trim_start_matches([':', '：'])
+        .trim_end_matches([':', '：'])
+        .to_string()
+}

@@ -1,0 +1,363 @@
+//! Recognising the columns of an indicator table by their headers, in any order and in the variants
+//! units print (得分 / 自评分 / 自评得分, 年度指标值 / 指标值 / 年初目标值(A), 权重 as the points …), on
+//! one header row or two (a merged `年度指标值` over `指标性质 | 指标值 | 度量单位`).
+
+use crate::core::number::parse_decimal;
+use rust_decimal::Decimal;
+
+/// A recognised column of the indicator table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// 一级指标.
+    Level1,
+    /// 一级指标的分值.
+    Level1Points,
+    /// 二级指标.
+    Level2,
+    /// 二级指标的分值.
+    Level2Points,
+    /// 三级指标 (the leaf's name).
+    Name,
+    /// 绩效指标 (a leaf name only when no 一级 / 二级 / 三级 column exists).
+    Indicator,
+    /// 指标说明 / 指标解释.
+    Description,
+    /// 评价要点 / 评分标准.
+    Criteria,
+    /// 分值 / 权重.
+    Points,
+    /// 得分 / 自评分 / 折算得分.
+    Score,
+    /// 单项指标得分 / 得分系数 (a weighted form's rate).
+    ScoreRate,
+    /// 年度指标值.
+    Target,
+    /// 实际完成值.
+    Actual,
+    /// 偏差原因 / 扣分原因.
+    Reason,
+    /// 计量单位.
+    Unit,
+    /// 指标性质: an operator (≥ / ═) or words such as 共性 / 个性.
+    Nature,
+    /// Known columns that carry nothing scored (序号, 是否核心指标).
+    Ignored,
+}
+
+/// Header texts, compared after [`normalise`]; the first list that holds the text wins.
+const EXACT: &[(Column, &[&str])] = &[
+    (
+        Column::Level1Points,
+        &["一级分值", "一级指标分值", "一级权重", "一级指标权重"],
+    ),
+    (
+        Column::Level2Points,
+        &["二级分值", "二级指标分值", "二级权重", "二级指标权重"],
+    ),
+    (Column::Level1, &["一级指标", "一级"]),
+    (Column::Level2, &["二级指标", "二级"]),
+    (
+        Column::Name,
+        &["三级指标", "三级", "指标名称", "指标内容", "具体指标"],
+    ),
+    (Column::Indicator, &["绩效指标", "指标"]),
+    (
+        Column::Description,
+        &["指标说明", "指标解释", "指标内涵", "指标定义"],
+    ),
+    (
+        Column::Criteria,
+        &[
+            "评价要点",
+            "评分标准",
+            "评分要点",
+            "评分细则",
+            "计分标准",
+            "计分方法",
+            "评分方法",
+            "指标说明及评分标准",
+            "评价标准",
+            "得分计算方法",
+        ],
+    ),
+    (
+        Column::Points,
+        &[
+            "分值",
+            "权重",
+            "指标权重",
+            "标准分",
+            "指标分值",
+            "满分",
+            "分数",
+        ],
+    ),
+    (
+        Column::ScoreRate,
+        &["单项指标得分", "得分系数", "得分率", "单项得分"],
+    ),
+    (
+        Column::Score,
+        &[
+            "自评分",
+            "得分",
+            "自评得分",
+            "评分",
+            "折算得分",
+            "实际得分",
+            "指标得分",
+            "自评分数",
+        ],
+    ),
+    (
+        Column::Target,
+        &[
+            "年度指标值",
+            "目标值",
+            "指标值",
+            "预期指标值",
+            "预期目标",
+            "年初目标值",
+            "年度目标值",
+            "计划值",
+            "全年目标值",
+            "预期值",
+        ],
+    ),
+    (
+        Column::Actual,
+        &[
+            "实际完成值",
+            "完成值",
+            "实际值",
+            "全年实际值",
+            "实际完成情况",
+            "实际完成",
+            "完成情况",
+            "全年完成值",
+        ],
+    ),
+    (Column::Unit, &["计量单位", "度量单位", "单位"]),
+    (Column::Nature, &["指标性质", "指标方向"]),
+    (Column::Reason, &["备注", "说明"]),
+    (
+        Column::Ignored,
+        &["序号", "是否核心指标", "核心指标", "指标类型"],
+    ),
+];
+
+/// Removes blanks, a trailing "(A)"-style mark and a "(10分)"-style points mark.
+pub fn normalise(header: &str) -> String {
+    let squeezed: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect();
+    let mut text = squeezed.as_str();
+    // Drop trailing parenthesised parts: 年初目标值(A), 分值(10分), 执行率(B/A), 预算数(万元).
+    while let Some(body) = text.strip_suffix(')') {
+        match body.rfind('(') {
+            Some(at) => text = &body[..at],
+            None => break,
+        }
+    }
+    text.trim_end_matches([':', '：']).to_string()
+}
+
+/// The column a header names, if any.
+pub fn recognise(header: &str) -> Option<Column> {
+    let h = normalise(header);
+    if h.is_empty() {
+        return None;
+    }
+    if let Some((column, _)) = EXACT.iter().find(|(_, names)| names.contains(&h.as_str())) {
+        return Some(*column);
+    }
+    // Longer variants: 偏差原因分析及改进措施, 扣分原因和其他说明, 未完成原因及拟采取的改进措施 …
+    if h.contains("原因") || h.contains("改进措施") {
+        return Some(Column::Reason);
+    }
+    if h.contains("评分标准") || h.contains("计分标准") || h.contains("评分细则") {
+        return Some(Column::Criteria);
+    }
+    None
+}
+
+/// Points written in a header or a label: "分值(10分)", "得分(20分*执行率)", "预算执行情况(万元)(20分)".
+pub fn points_in(text: &str) -> Option<Decimal> {
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('分') {
+        let before = &rest[..at];
+        let digits: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || *c == '.' || ('０'..='９').contains(c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if !digits.is_empty() {
+            if let Ok(points) = parse_decimal(&digits) {
+                return Some(points);
+            }
+        }
+        rest = &rest[at + '分'.len_utf8()..];
+    }
+    None
+}
+
+/// The header of the indicator table: its row index (the last header row) and a column per cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    /// Index of the (last) header row.
+    pub row: usize,
+    /// The column each cell position holds.
+    pub columns: Vec<Option<Column>>,
+}
+
+impl Header {
+    /// The position of a column (the first, when a kind appears twice).
+    pub fn find(&self, wanted: Column) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(wanted))
+    }
+}
+
+fn names_indicators(c: &Option<Column>) -> bool {
+    matches!(
+        c,
+        Some(Column::Level1 | Column::Level2 | Column::Name | Column::Indicator)
+    )
+}
+
+fn recognise_row(row: &[String]) -> Vec<Option<Column>> {
+    row.iter().map(|c| recognise(c)).collect()
+}
+
+/// A row that starts the indicator table: it names indicators and at least one other column.
+fn is_header(columns: &[Option<Column>]) -> bool {
+    let named = columns.iter().flatten().count();
+    named >= 2 && columns.iter().any(names_indicators)
+}
+
+/// Finds the header among the first rows, merging a second header row beneath it.
+pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
+    let (index, mut columns) = table
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(60)
+        .map(|(i, row)| (i, recognise_row(row)))
+        .find(|(_, columns)| is_header(columns))?;
+    let mut last = index;
+    // A second header row: "一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位" under a
+    // merged "绩效指标 | | | 年度指标值 | | |".
+    if let Some(next) = table.get(index + 1) {
+        let below = recognise_row(next);
+        let below_named = below.iter().flatten().count();
+        let has_figures = next.iter().any(|c| parse_decimal(c).is_ok());
+        if below_named >= 2 && !has_figures {
+            columns.resize(columns.len().max(below.len()), None);
+            for (i, column) in below.into_iter().enumerate() {
+                if column.is_some() {
+                    columns[i] = column;
+                }
+            }
+            last = index + 1;
+        }
+    }
+    // 绩效指标 names leaves only when no 一级 / 二级 / 三级 column exists (else it labels the block).
+    let has_levels = columns
+        .iter()
+        .any(|c| matches!(c, Some(Column::Level1 | Column::Level2 | Column::Name)));
+    for column in columns.iter_mut() {
+        if *column == Some(Column::Indicator) {
+            *column = if has_levels { None } else { Some(Column::Name) };
+        }
+    }
+    // A kind named twice (e.g. 单位 as 计量单位 and again): keep the first.
+    let mut seen = Vec::new();
+    for column in columns.iter_mut() {
+        if let Some(kind) = column {
+            if kind != &Column::Ignored && seen.contains(kind) {
+                *column = None;
+            } else {
+                seen.push(*kind);
+            }
+        }
+    }
+    Some(Header { row: last, columns })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_variants() {
+        for (text, column) in [
+            ("年初目标值(A)", Column::Target),
+            ("实际完成值(B)", Column::Actual),
+            ("全年实际值", Column::Actual),
+            ("未完成原因及拟采取的改进措施", Column::Reason),
+            ("偏差原因分析及改进措施", Column::Reason),
+            ("扣分原因和其他说明", Column::Reason),
+            ("自 评 得 分", Column::Score),
+            ("指标权重", Column::Points),
+            ("分值（10分）", Column::Points),
+            ("单项指标得分", Column::ScoreRate),
+            ("折算得分", Column::Score),
+            ("度量单位", Column::Unit),
+            ("指标说明及评分标准", Column::Criteria),
+        ] {
+            assert_eq!(recognise(text), Some(column), "{text}");
+        }
+        assert_eq!(points_in("得分(20分*执行率)").unwrap().to_string(), "20");
+        assert_eq!(
+            points_in("预算执行情况(万元)(20分)").unwrap().to_string(),
+            "20"
+        );
+        assert_eq!(points_in("部门决策(25 分)").unwrap().to_string(), "25");
+        assert_eq!(points_in("得分"), None);
+    }
+
+    #[test]
+    fn two_header_rows_merge() {
+        let row = |cells: &[&str]| cells.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let table = vec![
+            row(&[
+                "绩效指标",
+                "",
+                "",
+                "年度指标值",
+                "",
+                "",
+                "实际完成值",
+                "分值",
+                "得分",
+            ]),
+            row(&[
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "指标性质",
+                "指标值",
+                "度量单位",
+                "",
+                "",
+                "",
+            ]),
+        ];
+        let header = find(&table, 0).unwrap();
+        assert_eq!(header.row, 1);
+        assert_eq!(header.find(Column::Level1), Some(0));
+        assert_eq!(header.find(Column::Nature), Some(3));
+        assert_eq!(header.find(Column::Target), Some(4));
+        assert_eq!(header.find(Column::Unit), Some(5));
+        assert_eq!(header.find(Column::Actual), Some(6));
+    }
+}
