@@ -63,6 +63,16 @@ fn list_templates(out: &mut dyn Write) {
 enum Checked {
     Ok(Box<jixiao::core::Evaluation>, Box<Assessment>),
     Unreadable(String),
+    /// Not a kind of file `check` reads (a README beside the tables, say): listed, not an error.
+    Skipped,
+}
+
+/// Files `check` reads by extension: evaluations (.json), tables (.tsv, .txt, .xlsx) or no extension.
+fn is_checkable(path: &str) -> bool {
+    let ext = std::path::Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
+    path == "-" || matches!(ext.as_deref(), None | Some("json" | "tsv" | "txt" | "xlsx"))
 }
 
 /// Reads a file (or standard input) and opens it as an evaluation: JSON, a TSV table, or an .xlsx table.
@@ -106,6 +116,9 @@ fn check(args: &[String]) -> ExitCode {
     let results: Vec<(&String, Checked)> = files
         .iter()
         .map(|path| {
+            if !is_checkable(path) {
+                return (*path, Checked::Skipped);
+            }
             let checked = match read(path) {
                 Ok(evaluation) => {
                     let assessment = assess(&evaluation);
@@ -148,6 +161,7 @@ fn to_json(results: &[(&String, Checked)]) -> String {
                 "year": evaluation.unit.year,
                 "kind": evaluation.kind,
                 "total": a.total,
+                "stated_total": evaluation.stated.total,
                 "grade": a.grade,
                 "points_total": a.points_total,
                 "bonus": a.bonus,
@@ -162,6 +176,9 @@ fn to_json(results: &[(&String, Checked)]) -> String {
             Checked::Unreadable(message) => {
                 serde_json::json!({ "file": path, "ok": false, "error": message })
             }
+            Checked::Skipped => {
+                serde_json::json!({ "file": path, "ok": false, "skipped": true })
+            }
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_default()
@@ -169,8 +186,12 @@ fn to_json(results: &[(&String, Checked)]) -> String {
 
 fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
     for (path, checked) in results {
+        if matches!(checked, Checked::Skipped) {
+            continue;
+        }
         let _ = writeln!(out, "== {path} ==");
         match checked {
+            Checked::Skipped => {}
             Checked::Unreadable(message) => {
                 let _ = writeln!(out, "  无法读取：{message}");
             }
@@ -212,28 +233,77 @@ fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
         }
     }
     if results.len() > 1 {
-        let _ = writeln!(
-            out,
-            "\n{:<40} {:>7} {:>4} {:>4} {:>4} {:>4}",
-            "文件", "总分", "等级", "错误", "警告", "提示"
-        );
-        for (path, checked) in results {
-            match checked {
-                Checked::Ok(_, a) => {
-                    let _ = writeln!(
-                        out,
-                        "{:<40} {:>7} {:>4} {:>4} {:>4} {:>4}",
-                        path,
-                        a.total.normalize().to_string(),
-                        a.grade,
-                        a.count(Severity::Error),
-                        a.count(Severity::Warning),
-                        a.count(Severity::Info)
-                    );
-                }
-                Checked::Unreadable(_) => {
-                    let _ = writeln!(out, "{path:<40} 无法读取");
-                }
+        summary_table(out, results);
+    }
+}
+
+/// Display width: CJK characters take two columns.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum()
+}
+
+fn pad(text: &str, to: usize) -> String {
+    let mut out = text.to_string();
+    for _ in width(text)..to {
+        out.push(' ');
+    }
+    out
+}
+
+/// One line per file: unit, printed and computed totals, grade, finding counts.
+fn summary_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
+    let name = |path: &str| {
+        std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| path.to_string())
+    };
+    let file_width = results
+        .iter()
+        .map(|(p, _)| width(&name(p)))
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let _ = writeln!(
+        out,
+        "\n{} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}",
+        pad("文件", file_width),
+        pad("单位", 24),
+        "所列总分",
+        "计算总分",
+        pad("等级", 4),
+        "错误",
+        "警告",
+        "提示"
+    );
+    for (path, checked) in results {
+        let file = pad(&name(path), file_width);
+        match checked {
+            Checked::Ok(evaluation, a) => {
+                let unit: String = evaluation.unit.name.chars().take(12).collect();
+                let _ = writeln!(
+                    out,
+                    "{file} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}",
+                    pad(if unit.is_empty() { "—" } else { &unit }, 24),
+                    evaluation
+                        .stated
+                        .total
+                        .map(|t| t.normalize().to_string())
+                        .unwrap_or_else(|| "—".into()),
+                    a.total.normalize().to_string(),
+                    pad(&a.grade, 4),
+                    a.count(Severity::Error),
+                    a.count(Severity::Warning),
+                    a.count(Severity::Info)
+                );
+            }
+            Checked::Unreadable(_) => {
+                let _ = writeln!(out, "{file} 无法读取");
+            }
+            Checked::Skipped => {
+                let _ = writeln!(out, "{file} 跳过（不是评价文件或指标表）");
             }
         }
     }

@@ -107,11 +107,13 @@ pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
         )));
     }
     match declared_size(bytes) {
-        Some(size) if size > MAX_BYTES as u64 => return Err(refuse(format!(
+        Some(size) if size > MAX_BYTES as u64 => {
+            return Err(refuse(format!(
             "Excel 文件解压后有 {:.0} MB，超过 {} MB 的上限，无法导入；请只保留指标表所在的工作表",
             size as f64 / 1_048_576.0,
             MAX_BYTES / 1_048_576
-        ))),
+        )))
+        }
         Some(_) => {}
         None => {
             return Err(refuse(

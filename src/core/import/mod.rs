@@ -179,8 +179,17 @@ pub fn cell_number(text: &str) -> Result<Option<Decimal>, ()> {
     }
 }
 
-/// "部门决策（15分）" → ("部门决策", Some(15)); "相关性(5 分)" too.
+/// "部门决策（15分）" → ("部门决策", Some(15)); "相关性(5 分)" too. A name that is only points
+/// ("(50分)", its words lost) keeps its text as the name.
 fn split_points(cell: &str) -> (String, Option<Decimal>) {
+    let (name, points) = split_points_raw(cell);
+    if name.is_empty() && points.is_some() {
+        return (cell.trim().to_string(), points);
+    }
+    (name, points)
+}
+
+fn split_points_raw(cell: &str) -> (String, Option<Decimal>) {
     let cell = cell.trim();
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(body) = cell.strip_suffix(close) {

@@ -1,0 +1,96 @@
+//! The corpus of real published tables (`tests/fixtures/real/`, sources in its README): every one
+//! imports, and the findings of each are pinned in `tests/golden/real/NAME.check.txt` (the CLI's
+//! report). Regenerate with `UPDATE_GOLDEN=1 cargo test --test real` and review the diff: a changed
+//! finding on a real table is a change a reviewer would see.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+mod common;
+use common::golden;
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn check(args: &[&str]) -> (String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn the_corpus_has_fifteen_tables_each_with_its_source() {
+    let files = corpus();
+    assert!(files.len() >= 15, "{} tables", files.len());
+    let readme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/README.md"),
+    )
+    .unwrap();
+    for file in &files {
+        let name = file.file_stem().unwrap().to_string_lossy();
+        let section = readme
+            .split("\n## ")
+            .find(|s| s.starts_with(&*name))
+            .unwrap_or_else(|| panic!("README.md has no section for {name}"));
+        assert!(section.contains("source: http"), "{name} names its source");
+    }
+}
+
+#[test]
+fn every_real_table_imports_and_its_findings_are_pinned() {
+    for file in corpus() {
+        let relative = file
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let (out, code) = check(&["check", &relative]);
+        assert!(code == 0 || code == 1, "{relative} was refused:\n{out}");
+        assert!(!out.contains("无法读取"), "{relative}:\n{out}");
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        golden(&format!("real/{name}.check.txt"), &out);
+    }
+}
+
+#[test]
+fn checking_the_folder_prints_a_table_per_file_and_exits_1_on_errors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut args = vec!["check".to_string()];
+    let mut entries: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().to_string())
+        .collect();
+    entries.sort();
+    args.extend(entries);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (out, code) = check(&args);
+    assert_eq!(code, 1, "errors exist in the corpus");
+    assert!(out.contains("所列总分"), "{out}");
+    assert!(
+        out.contains("README.md") && out.contains("跳过"),
+        "non-table files are listed as skipped"
+    );
+    for file in corpus() {
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let line = out
+            .lines()
+            .rev()
+            .find(|l| l.starts_with(&name))
+            .unwrap_or_else(|| panic!("no summary line for {name}"));
+        assert!(!line.contains("无法读取"), "{line}");
+    }
+}
