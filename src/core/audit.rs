@@ -318,8 +318,9 @@ fn check_weighted(
     if printed <= expected + up && printed >= expected - down {
         return;
     }
-    let twice = of(expected)
-        .and_then(|v| v.checked_mul(leaf.points))
+    // The weight applied a second time: (分值 × 得分率) × 分值 %.
+    let twice = expected
+        .checked_mul(leaf.points)
         .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
     let named = match twice {
         Some(t) if printed <= t + up && printed >= t - down => "，权重被重复折算",

@@ -1,0 +1,335 @@
+//! The score audit on small tables, one mechanism per test: operators, direction words, units,
+//! qualitative values, the budget block's shapes, totals, double counting, size limits.
+
+use jixiao::core::import::{cells, parse_tsv, parse_xlsx};
+use jixiao::core::{assess, Assessment, Severity};
+
+/// A 项目支出 table with one indicator row (plus one full row so 分值 add to 100).
+fn one_row(name: &str, target: &str, actual: &str, points: &str, score: &str) -> Assessment {
+    let rest = 100 - points.parse::<i32>().unwrap();
+    let tsv = format!(
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+         产出指标\t数量指标\t{name}\t{target}\t{actual}\t{points}\t{score}\t说明\n\
+         \t\t其他\t1\t1\t{rest}\t{rest}\t\n"
+    );
+    assess(&parse_tsv(&tsv).unwrap().into_evaluation())
+}
+
+fn codes(a: &Assessment) -> Vec<&str> {
+    a.findings.iter().map(|f| f.code.as_str()).collect()
+}
+
+fn finding<'a>(a: &'a Assessment, code: &str) -> &'a jixiao::core::Finding {
+    a.findings
+        .iter()
+        .find(|f| f.code == code)
+        .unwrap_or_else(|| panic!("no {code} in {:#?}", a.findings))
+}
+
+#[test]
+fn each_operator_decides_the_direction() {
+    for op in ["≥", "≧", ">=", "＞", ">", "不低于"] {
+        let a = one_row("培训人次", &format!("{op}100"), "80", "10", "10");
+        let f = finding(&a, "audit.inflated");
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.message.contains("正向") && f.message.contains("= 8"),
+            "{op}: {}",
+            f.message
+        );
+    }
+    for op in ["≤", "≦", "<=", "＜", "<", "不超过"] {
+        let a = one_row("培训人次", &format!("{op}100"), "120", "10", "10");
+        let f = finding(&a, "audit.inflated");
+        assert!(
+            f.message.contains("反向") && f.message.contains("= 8"),
+            "{op}: {}",
+            f.message
+        );
+        // Met: no alarm.
+        let a = one_row("培训人次", &format!("{op}100"), "90", "10", "10");
+        assert!(
+            !codes(&a).iter().any(|c| c.starts_with("audit.")),
+            "{op}: {:?}",
+            codes(&a)
+        );
+    }
+    for op in ["=", "═", "＝"] {
+        let a = one_row("培训人次", &format!("{op}100"), "98", "10", "10");
+        let f = finding(&a, "audit.inflated");
+        assert!(
+            f.message.contains("等于目标") && f.message.contains("9.8"),
+            "{op}: {}",
+            f.message
+        );
+    }
+    // A target of 0 with "=": met only by 0.
+    let a = one_row("安全事故", "=0", "0", "10", "10");
+    assert!(!codes(&a).contains(&"audit.inflated"));
+    let a = one_row("安全事故", "=0", "1", "10", "10");
+    assert!(finding(&a, "audit.inflated").message.contains("不得分"));
+}
+
+#[test]
+fn without_an_operator_the_name_decides_and_says_which_word() {
+    for (name, word) in [
+        ("人员控制率", "控制率"),
+        ("预算调整率", "调整率"),
+        ("结转结余率", "结余率"),
+        ("“三公”经费变动率", "变动率"),
+        ("差错率", "差错率"),
+        ("群众投诉率", "投诉率"),
+        ("项目成本", "成本"),
+        ("会议费用", "费用"),
+        ("办结时限", "时限"),
+        ("安全事故次数", "事故"),
+    ] {
+        // Exceeded 反向 target: the supported score falls, with the word in the message.
+        let a = one_row(name, "10", "12", "10", "10");
+        let f = finding(&a, "audit.inflated");
+        assert!(
+            f.message.contains(&format!("名称中的“{word}”")),
+            "{name}: {}",
+            f.message
+        );
+        // A met 反向 target (差错率 0.4% against 1%) earns full marks: no alarm.
+        let a = one_row(name, "1%", "0.4%", "10", "10");
+        assert!(
+            !codes(&a).iter().any(|c| c.starts_with("audit.")),
+            "{name}: {:?}",
+            a.findings
+        );
+    }
+    let a = one_row("培训人次", "100", "95", "10", "10");
+    assert!(finding(&a, "audit.inflated")
+        .message
+        .contains("名称中无反向用词"));
+}
+
+#[test]
+fn below_the_supported_score_is_a_warning_and_still_needs_a_reason() {
+    let tsv = "三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+               覆盖率\t≥95%\t96%\t10\t8\t\n\
+               其他\t1\t1\t90\t90\t\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert_eq!(finding(&a, "audit.deflated").severity, Severity::Warning);
+    assert_eq!(finding(&a, "score.reason").severity, Severity::Error);
+}
+
+#[test]
+fn the_tolerance_follows_the_printed_precision() {
+    // 8 × 40 / 50 = 6.4 exactly; 6.43 is not supported at two decimals, 6.4 is.
+    assert!(!codes(&one_row("人次", "50", "40", "8", "6.4")).contains(&"audit.inflated"));
+    assert!(codes(&one_row("人次", "50", "40", "8", "6.43")).contains(&"audit.inflated"));
+    // 10 × 86.02 / 100 = 8.602: a printed 8.6 stands, a printed 9 is rounded up.
+    assert!(!codes(&one_row("人次", "100", "86.02", "10", "8.6")).contains(&"audit.inflated"));
+    let f = finding(
+        &one_row("人次", "100", "86.02", "10", "9"),
+        "audit.inflated",
+    )
+    .message
+    .clone();
+    assert!(f.contains("容差 0.05"), "{f}");
+}
+
+#[test]
+fn the_score_of_points_times_the_actual_percent_is_named() {
+    // Target 90 %, actual 85 %: 分值 × 实际% = 8.5, but 实际 / 目标 gives 9.44.
+    let a = one_row("知晓率", "90%", "85%", "10", "8.5");
+    let f = finding(&a, "audit.deflated");
+    assert!(f.message.contains("分值 × 实际完成值%"), "{}", f.message);
+}
+
+#[test]
+fn different_units_make_no_score_claim() {
+    let a = one_row("培训人数", "≥50个", "48次", "10", "10");
+    assert!(finding(&a, "audit.units").message.contains("个"));
+    assert!(!codes(&a).contains(&"audit.inflated"));
+    let a = one_row("项目资金", "≤90万元", "900000元", "10", "10");
+    assert!(codes(&a).contains(&"audit.units"));
+}
+
+#[test]
+fn qualitative_values_give_bands() {
+    assert!(
+        !codes(&one_row("社会效益", "效果明显", "达成预期指标", "10", "9"))
+            .iter()
+            .any(|c| c.starts_with("audit."))
+    );
+    assert!(!codes(&one_row("社会效益", "高", "好", "10", "10"))
+        .iter()
+        .any(|c| c.starts_with("audit.")));
+    let a = one_row("社会效益", "效果明显", "部分达成", "10", "10");
+    assert!(finding(&a, "audit.inflated").message.contains("部分达成"));
+    let a = one_row("社会效益", "效果明显", "未达成", "10", "7");
+    assert!(codes(&a).contains(&"audit.inflated"));
+    let a = one_row("社会效益", "效果明显", "达成", "10", "5");
+    assert!(codes(&a).contains(&"audit.deflated"));
+}
+
+const INDICATORS: &str = "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+    \t产出指标(90分)\t数量指标\t培训人次\t100\t100\t90\t90\t\n";
+
+fn project(budget: &str, total: &str) -> Assessment {
+    assess(
+        &parse_tsv(&format!("{budget}{INDICATORS}{total}"))
+            .unwrap()
+            .into_evaluation(),
+    )
+}
+
+#[test]
+fn execution_rate_from_the_full_year_budget_with_the_projects_rounding() {
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t120\t103.22\t10\t86.02%\t9\n\
+                 \t其中：财政拨款\t100\t120\t103.22\t—\t—\t—\n";
+    let a = project(block, "总分\t\t\t\t\t\t100\t99\t\n");
+    let f = finding(&a, "audit.execution_inflated");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message.contains("8.6") && f.message.contains("103.22 / 120"),
+        "{}",
+        f.message
+    );
+    // The total counts 8.6 + 90, and the printed 99 is wrong.
+    assert_eq!(a.total.to_string(), "98.6");
+    assert!(codes(&a).contains(&"stated.total"));
+    // A printed rate computed on the 年初 budget is named.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t120\t90\t10\t90%\t7.5\n";
+    let a = project(block, "");
+    assert!(finding(&a, "budget.rate").message.contains("年初预算数"));
+    // Executed above budget, and a total below its part.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t0\t0\t0\t10\t0\t0\n\
+                 \t其中：本年财政拨款\t90\t80\t85\t\t\t\n";
+    let a = project(block, "");
+    assert!(codes(&a).contains(&"budget.total_below_part"));
+    assert!(codes(&a).contains(&"budget.over"));
+}
+
+#[test]
+fn department_blocks_with_basic_and_project_lines_each_scored() {
+    let block = "部门整体支出绩效自评表\n\
+                 总体资金（万元）\t资金来源\t年初预算数(A)\t全年执行数(B)\t分值(10分)\t得分\n\
+                 \t年度资金总额:\t1172.55\t1268.72\t10\t10\n\
+                 \t基本支出\t985.19\t914.97\t10\t10\n\
+                 \t项目支出\t187.36\t353.75\t10\t10\n";
+    let table = parse_tsv(block).unwrap();
+    assert!(!table.project, "the title says 部门整体");
+    let a = assess(&table.into_evaluation());
+    assert!(finding(&a, "budget.score_inflated")
+        .message
+        .contains("9.29"));
+    assert!(codes(&a).contains(&"budget.over"));
+    assert!(codes(&a).contains(&"budget.double_count"));
+}
+
+#[test]
+fn a_table_that_is_only_the_budget_block_imports() {
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t10\t10\t5\t10\t50%\t5\n";
+    let e = parse_tsv(block).unwrap().into_evaluation();
+    assert_eq!(e.indicators.len(), 1);
+    assert_eq!(assess(&e).total.to_string(), "5");
+}
+
+#[test]
+fn totals_with_and_without_the_execution_row() {
+    // Rows adding to 110 under a printed 100.
+    let tsv = "一级指标\t三级指标\t分值\t得分\n产出(60分)\tA\t60\t60\n效益(50分)\tB\t50\t50\n合计\t\t100\t100\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(finding(&a, "tree.total_points").message.contains("110"));
+    // With the execution row, the total is its score plus the indicators'.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t100\t100\t10\t100%\t10\n";
+    let a = project(block, "总分\t\t\t\t\t\t100\t100\t\n");
+    assert_eq!(a.total.to_string(), "100");
+    assert!(
+        !a.findings.iter().any(|f| f.severity == Severity::Error),
+        "{:#?}",
+        a.findings
+    );
+    // A printed total beyond full marks on every blank row is impossible; within, unverifiable.
+    let tsv = "三级指标\t分值\t得分\nA\t50\t40\nB\t50\t\n合计\t100\t85\n";
+    assert!(codes(&assess(&parse_tsv(tsv).unwrap().into_evaluation()))
+        .contains(&"stated.total_unverifiable"));
+    let tsv = "三级指标\t分值\t得分\nA\t50\t40\nB\t30\t\nC\t20\t\n合计\t100\t99\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(finding(&a, "stated.total_impossible")
+        .message
+        .contains("90"));
+}
+
+#[test]
+fn a_repeated_sub_row_counts_once_with_a_warning() {
+    let tsv = "三级指标\t分值\t得分\n资金到位率\t10\t9\n其中：财政资金到位率\t10\t9\n其他\t90\t90\n合计\t100\t99\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert_eq!(a.total.to_string(), "99");
+    assert_eq!(finding(&a, "import.repeated").severity, Severity::Warning);
+}
+
+#[test]
+fn two_skins_results_outrunning_spending() {
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t100\t60\t10\t60%\t6\n";
+    let a = project(block, "");
+    assert_eq!(finding(&a, "audit.two_skins").severity, Severity::Warning);
+    let lower = INDICATORS.replace("100\t100\t90\t90", "100\t50\t90\t45");
+    let a = assess(
+        &parse_tsv(&format!("{block}{lower}"))
+            .unwrap()
+            .into_evaluation(),
+    );
+    assert_eq!(finding(&a, "audit.low_execution").severity, Severity::Info);
+    assert!(!codes(&a).contains(&"audit.two_skins"));
+}
+
+#[test]
+fn weighted_forms_apply_the_weight_once() {
+    let tsv =
+        "三级指标\t权重\t单项指标得分\t折算得分\nA\t25\t100\t25\nB\t25\t80\t20\nC\t50\t50\t12.5\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    let f = finding(&a, "audit.weighted");
+    assert!(
+        f.message.contains("“C”") && f.message.contains("权重被重复折算"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        a.findings
+            .iter()
+            .filter(|f| f.code == "audit.weighted")
+            .count(),
+        1,
+        "A and B apply the weight once: {:#?}",
+        a.findings
+    );
+}
+
+#[test]
+fn a_points_column_holding_text_is_read_as_criteria() {
+    let tsv = "三级指标\t分值\t得分\nA\t完成得10分，否则不得分\t10\nB\t按比例得分\t5\n";
+    let e = parse_tsv(tsv).unwrap().into_evaluation();
+    assert_eq!(e.indicators[0].criteria, "完成得10分，否则不得分");
+    assert!(e
+        .import_notes
+        .iter()
+        .any(|n| n.message.contains("评分标准")));
+}
+
+#[test]
+fn size_limits_refuse_before_expanding() {
+    let big = "a".repeat(cells::MAX_BYTES + 1);
+    assert!(parse_tsv(&big).unwrap_err().to_string().contains("MB"));
+    // An .xlsx whose parts declare more than the limit uncompressed (zeros compress ~1000:1).
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    std::io::Write::write_all(&mut zip, &vec![b' '; cells::MAX_BYTES + 1024]).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 1_000_000, "{} bytes", bytes.len());
+    let err = parse_xlsx(&bytes).unwrap_err();
+    assert!(err.to_string().contains("解压后"), "{err}");
+}
