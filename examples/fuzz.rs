@@ -104,6 +104,55 @@ fn decimal_target(bytes: &[u8]) {
     let _ = parse_decimal(&String::from_utf8_lossy(bytes));
 }
 
+/// A printed 指标值 (operators, units, levels), and a leaf audited with it as target and actual.
+fn measure_target(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut fields = text.split('|');
+    let left = fields.next().unwrap_or("");
+    let right = fields.next().unwrap_or("100");
+    let number = |f: Option<&str>| {
+        f.and_then(|t| parse_decimal(t).ok())
+            .unwrap_or(rust_decimal::Decimal::TEN)
+    };
+    let (score, points) = (number(fields.next()), number(fields.next()));
+    let measure = jixiao::core::measure::Measure::parse(left);
+    let mut leaf = jixiao::core::Indicator {
+        name: left.to_string(),
+        points,
+        score: Some(score),
+        score_rate: Some(score),
+        target: measure.value(),
+        target_op: measure.op(),
+        unit: measure.unit().unwrap_or("").to_string(),
+        ..Default::default()
+    };
+    match jixiao::core::measure::Measure::parse(right) {
+        jixiao::core::measure::Measure::Figure { value, unit, .. } => {
+            leaf.actual = Some(value);
+            leaf.actual_unit = unit;
+        }
+        _ => leaf.actual_text = right.to_string(),
+    }
+    let mut checker = jixiao::core::check::Checker::default();
+    jixiao::core::audit::check_leaf(&leaf, score, &Default::default(), &mut checker);
+}
+
+/// The real tables: every layout and mistake of the corpus as a seed.
+fn real_tables() -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut seeds: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+                .filter_map(|p| std::fs::read(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    seeds.sort();
+    seeds
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let seconds: u64 = args.first().and_then(|s| s.parse().ok()).unwrap_or(60);
@@ -125,12 +174,15 @@ fn main() {
         },
         Target {
             name: "tsv",
-            seeds: vec![
+            seeds: [
                 include_bytes!("../tests/fixtures/nanjing-12345-2024-indicators.tsv").to_vec(),
                 "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n产出\t数量\t人次\t100\t95\t50\t47.5\n合计\t\t\t\t\t50\t47.5\n"
                     .as_bytes()
                     .to_vec(),
-            ],
+            ]
+            .into_iter()
+            .chain(real_tables())
+            .collect(),
             max_len: 32 * 1024,
             run: tsv_target,
         },
@@ -140,6 +192,15 @@ fn main() {
             seeds: ["1,234.56 万元", "１２３４．５６", "-0.5分", "95.04%", ".5"].iter().map(|s| s.as_bytes().to_vec()).collect(),
             max_len: 64,
             run: decimal_target,
+        },
+        Target {
+            name: "measure",
+            seeds: ["≥100%|98%|9.8|10", "≤1%|0.4%|79228162514264337593543950335|79228162514264337593543950335", "≧１００百分比|100", "≤90万元|89.974", "═100|98%", "=0|0起", "90%以上|达成", "高|好", "≥50个|8次", "2024年12月底前|按期"]
+                .iter()
+                .map(|s| s.as_bytes().to_vec())
+                .collect(),
+            max_len: 64,
+            run: measure_target,
         },
     ];
     std::panic::set_hook(Box::new(|_| {})); // counted below, not printed

@@ -321,7 +321,7 @@ impl<'a> Walker<'a> {
             (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
                 let (up, down) = audit::tolerance(typed, rounding);
                 let why = || leaf.rule.evaluate(leaf, evaluation, rounding).explanation;
-                if typed > computed + up {
+                if typed > computed.saturating_add(up) {
                     self.checker.push(
                         Severity::Error,
                         "audit.execution_inflated",
@@ -335,7 +335,7 @@ impl<'a> Walker<'a> {
                         ),
                     );
                     computed
-                } else if typed < computed - down {
+                } else if typed < computed.saturating_sub(down) {
                     self.checker.push(
                         Severity::Warning,
                         "audit.execution_deflated",

@@ -240,7 +240,8 @@ pub fn check_leaf(leaf: &Indicator, printed: Decimal, rounding: &Rounding, check
             max_inclusive,
         } => (min, max, max_inclusive || max == leaf.points),
     };
-    let above = printed > high + up || (!high_inclusive && printed >= high + up && up.is_zero());
+    let above = printed > high.saturating_add(up)
+        || (!high_inclusive && printed >= high.saturating_add(up) && up.is_zero());
     let describe = audit.inference.describe();
     if above {
         checker.push(
@@ -255,7 +256,7 @@ pub fn check_leaf(leaf: &Indicator, printed: Decimal, rounding: &Rounding, check
                 percent_mistake(leaf, printed, up, down)
             ),
         );
-    } else if printed < low - down {
+    } else if printed < low.saturating_sub(down) {
         checker.push(
             Severity::Warning,
             "audit.deflated",
@@ -286,7 +287,7 @@ fn percent_mistake(leaf: &Indicator, printed: Decimal, up: Decimal, down: Decima
     else {
         return String::new();
     };
-    if printed <= naive + up && printed >= naive - down {
+    if printed <= naive.saturating_add(up) && printed >= naive.saturating_sub(down) {
         format!(
             "；所列得分为“分值 × 实际完成值%”（{} × {}% = {}），但目标为 {}%，应按 实际 / 目标 计算",
             fmt_score(leaf.points),
@@ -315,7 +316,7 @@ fn check_weighted(
         return;
     };
     let (up, down) = tolerance(printed, rounding);
-    if printed <= expected + up && printed >= expected - down {
+    if printed <= expected.saturating_add(up) && printed >= expected.saturating_sub(down) {
         return;
     }
     // The weight applied a second time: (分值 × 得分率) × 分值 %.
@@ -323,7 +324,9 @@ fn check_weighted(
         .checked_mul(leaf.points)
         .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
     let named = match twice {
-        Some(t) if printed <= t + up && printed >= t - down => "，权重被重复折算",
+        Some(t) if printed <= t.saturating_add(up) && printed >= t.saturating_sub(down) => {
+            "，权重被重复折算"
+        }
         _ => "",
     };
     checker.push(
@@ -557,7 +560,7 @@ fn check_line(
             .unwrap_or(points);
         let expected = rounding.apply(expected);
         let (up, down) = tolerance(score, rounding);
-        if score > expected + up {
+        if score > expected.saturating_add(up) {
             checker.push(
                 Severity::Error,
                 "budget.score_inflated",
@@ -570,7 +573,7 @@ fn check_line(
                     fmt_score(expected)
                 ),
             );
-        } else if score < expected - down {
+        } else if score < expected.saturating_sub(down) {
             checker.push(
                 Severity::Warning,
                 "budget.score_deflated",

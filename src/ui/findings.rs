@@ -46,8 +46,16 @@ pub fn FindingsList() -> impl IntoView {
             </section>
         }
     };
+    let notes = Memo::new(move |_| state.evaluation.with(|e| e.import_notes.len()));
     view! {
         <div class="jx-findings-list" data-testid="findings-list">
+            <Show when=move || { notes.get() > 0 }>
+                <p class="jx-import-notes">
+                    {move || format!("导入表时有 {} 行被跳过或按假设读入（见下列“导入表第 N 行”）。核对后可清除这些说明。", notes.get())}
+                    <button type="button" class="jx-btn" data-testid="clear-import-notes"
+                        on:click=move |_| state.edit("import_notes", |e| e.import_notes.clear())>"清除导入说明"</button>
+                </p>
+            </Show>
             {group(Severity::Error)}
             {group(Severity::Warning)}
             {group(Severity::Info)}

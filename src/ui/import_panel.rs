@@ -18,12 +18,14 @@ pub fn apply_table(
 ) -> bool {
     match parsed {
         Ok(table) => {
-            let rows = table.indicators.len();
+            let summary = table.summary().sentence();
             state.edit("", move |e| table.apply_to(e));
             state.seal();
             state.tell(
                 false,
-                format!("已从{source}导入指标表（{rows} 个一级指标）。可用“撤销”恢复原指标体系。"),
+                format!(
+                    "已从{source}导入指标表：{summary}。详见“检查”；可用“撤销”恢复原指标体系。"
+                ),
             );
             true
         }
@@ -44,7 +46,7 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
             <div class="jx-import" data-testid="import-panel">
                 <label class="jx-field jx-field-wide">
                     <span class="jx-field-label">
-                        "从 Excel / WPS 复制指标表（含表头：一级指标、二级指标、三级指标、指标说明、评价要点、分值、自评分等），粘贴到此处。合并单元格或空白的一级 / 二级单元格视为“同上”；合计行作为报告所列总分核对。"
+                        "从 Excel / WPS 复制整张自评表（可含项目名称、预算执行情况和表头：一级指标、二级指标、三级指标、年度指标值、实际完成值、分值、得分等），粘贴到此处。合并单元格或空白的一级 / 二级单元格视为“同上”；总分 / 合计行作为报告所列总分核对；空白占位行跳过，无法识别的单元格作为文字保留并在“检查”中列出。"
                     </span>
                     <textarea class="jx-input jx-textarea" rows="8" aria-label="粘贴指标表" data-testid="import-text"
                         prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>

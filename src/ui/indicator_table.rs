@@ -5,6 +5,7 @@
 //! Alt+Enter adds a sibling below, Alt+Shift+Enter a sub-indicator; Alt+Delete removes the indicator.
 
 use super::fields::{DecimalField, TextArea, TextField};
+use super::inferred_rule::InferredRule;
 use super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
 use super::state::Workbench;
 use crate::core::edit;
@@ -404,6 +405,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                 <td role="cell" class="jx-rule">
                     <RuleSelect id=id_select.clone()/>
                     <RuleInputs id=id_inputs.clone()/>
+                    <InferredRule id=id_inputs.clone()/>
                 </td>
                 <td role="cell">
                     <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(|n| n.score) on_change=set_decimal("score") compact=true/>
@@ -438,6 +440,21 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     .into_any()
 }
 
+/// The directions offered, with their form values and labels.
+const DIRECTIONS: [(&str, Direction, &str); 4] = [
+    ("auto", Direction::Auto, "按指标值推断（比较符号或名称）"),
+    ("positive", Direction::Positive, "正向（越大越好）"),
+    ("reverse", Direction::Reverse, "反向（越小越好）"),
+    ("equal", Direction::Equal, "等于目标"),
+];
+
+fn direction_key(direction: Direction) -> &'static str {
+    DIRECTIONS
+        .iter()
+        .find(|(_, d, _)| *d == direction)
+        .map_or("auto", |(key, _, _)| *key)
+}
+
 /// 项目支出 leaf details: unit, targets as words, direction.
 #[component]
 fn ProjectLeafDetails(id: String) -> impl IntoView {
@@ -454,15 +471,16 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
             {leaf_text(id.clone(), "实际完成值（文字）", "actual_text")}
             <label class="jx-field">
                 <span class="jx-field-label">"指标方向"</span>
-                <select class="jx-input jx-select" prop:value=move || if direction.get() == Direction::Reverse { "reverse" } else { "positive" }
+                <select class="jx-input jx-select" data-testid="direction-select" prop:value=move || direction_key(direction.get())
                     on:change=move |ev| {
-                        let reverse = event_target_value(&ev) == "reverse";
-                        state.edit_node(&id_change, "", move |n| {
-                            n.direction = if reverse { Direction::Reverse } else { Direction::Positive }
-                        });
+                        let chosen = DIRECTIONS
+                            .iter()
+                            .find(|(key, _, _)| *key == event_target_value(&ev))
+                            .map(|(_, direction, _)| *direction)
+                            .unwrap_or_default();
+                        state.edit_node(&id_change, "", move |n| n.direction = chosen);
                     }>
-                    <option value="positive">"正向（越大越好）"</option>
-                    <option value="reverse">"反向（越小越好）"</option>
+                    {DIRECTIONS.iter().map(|(key, _, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
                 </select>
             </label>
         </div>

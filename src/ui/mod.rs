@@ -14,6 +14,7 @@ mod findings;
 mod header;
 mod import_panel;
 mod indicator_table;
+mod inferred_rule;
 mod metrics_form;
 mod report_tab;
 mod rule_editor;
