@@ -247,7 +247,7 @@ export default [
       await app.root.getByTestId('import-open').click();
       await app.root.getByTestId('import-text').fill('随便\t什么\n1\t2');
       await app.root.getByTestId('import-apply').click();
-      await until(async () => assert.match(await app.notice.textContent(), /无法导入.*未找到表头.*当前内容未改动/));
+      await until(async () => assert.match(await app.notice.textContent(), /无法导入.*未找到指标表的表头.*当前内容未改动/));
       assert.equal(await app.totalText(), '0');
       const tsv = fs.readFileSync(new URL('../fixtures/nanjing-12345-2024-indicators.tsv', import.meta.url), 'utf8');
       await app.root.getByTestId('import-text').fill(tsv);
@@ -256,6 +256,31 @@ export default [
       assert.equal(await app.leafRowCount(), 32);
       await app.root.getByTestId('undo').click();
       await until(async () => assert.equal(await app.totalText(), '0'));
+    },
+  },
+  {
+    name: 'a real published table pastes whole: summary, audit findings, the inferred rule and adopting it',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      const tsv = fs.readFileSync(new URL('../fixtures/real/national2020-shanxi-jishan-yibaoju-2020.tsv', import.meta.url), 'utf8');
+      await app.root.getByTestId('import-open').click();
+      await app.root.getByTestId('import-text').fill(tsv);
+      await app.root.getByTestId('import-apply').click();
+      await until(async () => assert.match(await app.notice.textContent(), /读入指标 6 行，其中 6 行由指标值推断评分标准/));
+      // The execution score is recomputed: 65.07 / 65.66 = 99.10 % → 9.91, not the printed 9.
+      await until(async () => assert.equal(await app.totalText(), '93.91'));
+      const codes = await app.findingCodes();
+      for (const code of ['stated.total', 'audit.deflated', 'audit.execution_deflated', 'score.reason']) {
+        assert.ok(codes.includes(code), `${code} in ${codes}`);
+      }
+      await app.tab('indicators').click();
+      const row = app.row('全县参合人数');
+      const inferred = row.getByTestId('inferred-rule');
+      await until(async () => assert.match(await inferred.textContent(), /由指标值推断：正向/));
+      await inferred.getByTestId('adopt-inferred').click();
+      await until(async () => assert.equal(await row.getByTestId('rule-select').inputValue(), 'proportional'));
+      // The rule now computes 14.86 and wins over the typed 13 (no override reason).
+      await until(async () => assert.equal(await app.totalText(), '95.77'));
     },
   },
   {
