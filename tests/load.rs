@@ -22,7 +22,7 @@ fn missing_or_newer_version() {
         LoadError::NotAnEvaluation
     );
     assert_eq!(from_json("[1, 2]").unwrap_err(), LoadError::NotAnEvaluation);
-    let newer = nanjing().replacen("\"schema_version\": 1", "\"schema_version\": 99", 1);
+    let newer = nanjing().replacen("\"schema_version\": 2", "\"schema_version\": 99", 1);
     let err = from_json(&newer).unwrap_err();
     assert_eq!(err, LoadError::TooNew { found: 99 });
     assert!(err.to_string().contains("高于本程序支持的版本"), "{err}");
@@ -138,4 +138,20 @@ fn kept_samples_of_every_version_open() {
         versions += 1;
     }
     assert_eq!(versions, SCHEMA_VERSION as usize);
+}
+
+/// Version 1 → 2: a 比例计分 leaf without a direction keeps 正向 (version 2 infers when absent).
+#[test]
+fn version_1_proportional_leaves_stay_positive() {
+    let v1 = r#"{"schema_version": 1, "kind": "project", "indicators": [
+        {"id": "1", "name": "项目成本", "points": "100", "rule": {"type": "proportional"},
+         "target": "100", "actual": "120", "score": "100"}]}"#;
+    let e = from_json(v1).unwrap();
+    assert_eq!(e.indicators[0].direction, jixiao::core::Direction::Positive);
+    assert_eq!(jixiao::core::assess(&e).total.to_string(), "100");
+    let v2 = v1.replace("\"schema_version\": 1", "\"schema_version\": 2");
+    let e = from_json(&v2).unwrap();
+    assert_eq!(e.indicators[0].direction, jixiao::core::Direction::Auto);
+    // 成本 reads as 反向: 120 against 100 → 100 × (1 − 0.2) = 80.
+    assert_eq!(jixiao::core::assess(&e).total.to_string(), "80");
 }

@@ -197,7 +197,36 @@ fn path_at(text: &str, line: usize, column: usize) -> String {
 
 /// One step per version: `MIGRATIONS[i]` turns a version `i + 1` file into version `i + 2`.
 /// Each step gets a kept sample file under `tests/fixtures/schema-v<N>/` and a test.
-const MIGRATIONS: &[fn(&mut serde_json::Value)] = &[];
+const MIGRATIONS: &[fn(&mut serde_json::Value)] = &[v1_to_v2];
+
+/// Version 2 added `direction: auto` as the default (infer from the operator or the name). A version 1
+/// 比例计分 leaf without a direction meant 正向: say so, so its score does not change.
+fn v1_to_v2(value: &mut serde_json::Value) {
+    fn walk(nodes: &mut serde_json::Value) {
+        let Some(nodes) = nodes.as_array_mut() else {
+            return;
+        };
+        for node in nodes {
+            let Some(object) = node.as_object_mut() else {
+                continue;
+            };
+            let proportional = object
+                .get("rule")
+                .and_then(|r| r.get("type"))
+                .and_then(|t| t.as_str())
+                == Some("proportional");
+            if proportional && !object.contains_key("direction") {
+                object.insert("direction".into(), "positive".into());
+            }
+            if let Some(children) = object.get_mut("children") {
+                walk(children);
+            }
+        }
+    }
+    if let Some(indicators) = value.get_mut("indicators") {
+        walk(indicators);
+    }
+}
 
 /// Brings an older file up to [`SCHEMA_VERSION`], step by step.
 fn migrate(value: &mut serde_json::Value, from: u64) -> Result<(), LoadError> {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// The file format version this build writes and reads; older versions are migrated on load.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
@@ -322,8 +322,8 @@ pub struct Narrative {
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// 按指标值推断: from the printed operator (≥ / ≤ / =), else from the indicator's name
-    /// (see [`crate::core::audit`]). Files written before this variant existed stored no direction
-    /// for 正向 rows; they read as `Auto`, which infers 正向 unless the name says otherwise.
+    /// (see [`crate::core::direction`]). Version 1 files stored no direction for 正向 rows: their
+    /// 比例计分 leaves are migrated to an explicit `Positive`, so their scores do not change.
     #[default]
     Auto,
     /// 正向: more is better (≥ target).
