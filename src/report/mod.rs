@@ -466,8 +466,24 @@ fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> ScoreTable {
                 .unwrap_or_default();
             let (description, criteria) = if project {
                 (
-                    measure(leaf.target, &leaf.target_text, &leaf.unit),
-                    measure(leaf.actual, &leaf.actual_text, &leaf.unit),
+                    format!(
+                        "{}{}",
+                        if leaf.target.is_some() && leaf.target_text.trim().is_empty() {
+                            leaf.target_op.map_or("", |op| op.symbol())
+                        } else {
+                            ""
+                        },
+                        measure(leaf.target, &leaf.target_text, &leaf.unit)
+                    ),
+                    measure(
+                        leaf.actual,
+                        &leaf.actual_text,
+                        if leaf.actual_unit.is_empty() {
+                            &leaf.unit
+                        } else {
+                            &leaf.actual_unit
+                        },
+                    ),
                 )
             } else {
                 (leaf.description.clone(), leaf.criteria.clone())

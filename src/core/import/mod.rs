@@ -96,6 +96,10 @@ pub struct TableFacts {
     pub year: Option<i32>,
     /// The title says 部门整体.
     pub department: bool,
+    /// 年度总体目标: 预期目标.
+    pub goal: String,
+    /// 年度总体目标: 实际完成情况.
+    pub goal_actual: String,
 }
 
 /// Text rows under the table.
@@ -315,6 +319,7 @@ pub fn xlsx_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
 
 fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
     let mut facts = TableFacts::default();
+    goals(table, until, &mut facts);
     for row in table.iter().take(until) {
         for (i, cell) in row.iter().enumerate() {
             let squeezed: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
@@ -377,6 +382,40 @@ fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
         }
     }
     facts
+}
+
+/// The 年度总体目标 block: a row naming 预期目标 and 实际完成情况 columns, the texts in the row below.
+fn goals(table: &[Vec<String>], until: usize, facts: &mut TableFacts) {
+    let squeeze = |c: &str| -> String { c.chars().filter(|ch| !ch.is_whitespace()).collect() };
+    for (i, row) in table.iter().enumerate().take(until) {
+        let expected = row.iter().position(|c| {
+            let c = squeeze(c);
+            c == "预期目标" || c == "年初设定目标" || c == "年度目标"
+        });
+        let actual = row.iter().position(|c| {
+            let c = squeeze(c);
+            c.contains("完成情况") && !c.starts_with("年度总体目标") || c == "实际完成情况"
+        });
+        let (Some(expected), Some(actual)) = (expected, actual) else {
+            continue;
+        };
+        if actual <= expected {
+            continue;
+        }
+        let Some(next) = table.get(i + 1) else { return };
+        let text = |from: usize, to: usize| {
+            next.iter()
+                .enumerate()
+                .filter(|(c, _)| *c >= from && *c < to)
+                .map(|(_, t)| t.trim())
+                .find(|t| !t.is_empty())
+                .unwrap_or("")
+                .to_string()
+        };
+        facts.goal = text(expected, actual);
+        facts.goal_actual = text(actual, usize::MAX);
+        return;
+    }
 }
 
 /// Parses rows of cells (from TSV or a spreadsheet).
@@ -1063,6 +1102,12 @@ impl ImportedTable {
         }
         if let Some(year) = facts.year {
             evaluation.unit.year = year;
+        }
+        if !facts.goal.is_empty() {
+            evaluation.goals.annual = facts.goal;
+        }
+        if !facts.goal_actual.is_empty() {
+            evaluation.goals.annual_actual = facts.goal_actual;
         }
         let remarks = self.remarks;
         for (text, slot) in [
