@@ -4,19 +4,7 @@
 use std::path::Path;
 
 mod common;
-use common::golden;
-use std::process::Command;
-
-fn jixiao(args: &[&str]) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
-}
+use common::{golden, jixiao};
 
 #[test]
 fn check_nanjing_table() {

@@ -4,10 +4,9 @@
 //! finding on a real table is a change a reviewer would see.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 mod common;
-use common::golden;
+use common::{golden, jixiao as check};
 
 fn corpus() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
@@ -18,18 +17,6 @@ fn corpus() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-fn check(args: &[&str]) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        out.status.code().unwrap_or(-1),
-    )
 }
 
 #[test]

@@ -14,3 +14,17 @@ pub fn golden(name: &str, actual: &str) {
         .unwrap_or_else(|_| panic!("missing golden file {}", path.display()));
     assert_eq!(actual, expected, "output differs from {}", path.display());
 }
+
+/// Runs the CLI from the crate's folder: its standard output and exit status.
+#[allow(dead_code)] // not every test crate runs the CLI
+pub fn jixiao(args: &[&str]) -> (String, i32) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
