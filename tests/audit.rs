@@ -333,3 +333,86 @@ fn size_limits_refuse_before_expanding() {
     let err = parse_xlsx(&bytes).unwrap_err();
     assert!(err.to_string().contains("解压后"), "{err}");
 }
+
+#[test]
+fn an_xlsx_form_with_merged_cells_and_percent_formats_reads_like_the_paste() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let pct = Format::new().set_num_format("0.00%");
+    let rows: [&[&str]; 3] = [
+        &[
+            "项目资金（万元）",
+            "",
+            "年初预算数",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        &["", "年度资金总额", "100", "120", "103.22", "10", "", "8.6"],
+        &[
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            match cell.parse::<f64>() {
+                Ok(v) => sheet.write_number(r as u32, c as u16, v).map(|_| ()),
+                Err(_) if !cell.is_empty() => {
+                    sheet.write_string(r as u32, c as u16, *cell).map(|_| ())
+                }
+                Err(_) => Ok(()),
+            }
+            .unwrap();
+        }
+    }
+    // 执行率 as Excel keeps it: 0.8602 shown as 86.02%.
+    sheet.write_number_with_format(1, 6, 0.8602, &pct).unwrap();
+    sheet
+        .merge_range(3, 1, 4, 1, "产出指标(90分)", &Format::new())
+        .unwrap();
+    for (r, row) in [
+        ["数量指标", "培训人次", "≥100人次", "80人次", "45", "45"],
+        ["质量指标", "合格率", "≥95%", "96%", "45", "45"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (3 + r as u32, 2 + c as u16);
+            match cell.parse::<f64>() {
+                Ok(v) => sheet.write_number(r, c, v).map(|_| ()),
+                Err(_) => sheet.write_string(r, c, *cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let e = parse_xlsx(&bytes).unwrap().into_evaluation();
+    let a = assess(&e);
+    assert!(
+        !codes(&a).contains(&"budget.rate"),
+        "0.8602 reads as 86.02%: {:#?}",
+        a.findings
+    );
+    let f = finding(&a, "audit.inflated");
+    assert!(
+        f.message.contains("培训人次") && f.message.contains("= 36"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        e.indicators[1].children.len(),
+        2,
+        "the merged 一级 cell spans both rows"
+    );
+}

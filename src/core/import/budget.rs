@@ -113,7 +113,7 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
                 }
             }
         };
-        let line = FundLine {
+        let mut line = FundLine {
             source: clean_label(&label),
             initial: get(Field::Initial),
             adjusted: get(Field::Adjusted),
@@ -122,6 +122,17 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
             points: get(Field::Points),
             score: get(Field::Score),
         };
+        // Excel keeps "99%" as 0.99: a fraction where the figures give a percent is read as one.
+        if let (Some(rate), Some(executed), Some(budget)) = (
+            line.stated_rate,
+            line.executed,
+            line.adjusted.or(line.initial),
+        ) {
+            let percent = crate::core::number::percent(executed, budget);
+            if rate <= Decimal::ONE && percent.is_some_and(|p| p > Decimal::ONE) {
+                line.stated_rate = rate.checked_mul(Decimal::ONE_HUNDRED);
+            }
+        }
         if !unreadable.is_empty() {
             reader.note(
                 line_no,
