@@ -165,3 +165,55 @@ fn a_project_form_with_its_budget_block() {
         a.findings
     );
 }
+
+#[test]
+fn a_first_level_met_again_later_joins_its_group_and_a_total_may_come_first() {
+    let tsv = "一级指标\t二级指标\t三级指标\t分值\t得分\n\
+               合计\t\t\t100\t95\n\
+               产出指标\t数量指标\tA\t30\t30\n\
+               效益指标\t社会效益\tB\t40\t35\n\
+               产出指标\t质量指标\tC\t30\t30\n";
+    let table = parse_tsv(tsv).unwrap();
+    assert_eq!(table.stated_total.unwrap().to_string(), "95");
+    let e = table.into_evaluation();
+    assert_eq!(e.indicators.len(), 2, "产出指标 once");
+    assert_eq!(e.indicators[0].children.len(), 2);
+    assert_eq!(e.indicators[0].points.to_string(), "60");
+    let a = assess(&e);
+    assert!(
+        !a.findings.iter().any(|f| f.code.starts_with("stated.")),
+        "{:#?}",
+        a.findings
+    );
+}
+
+#[test]
+fn header_variants_units_print() {
+    let tsv = "序号\t一级指标\t二级指标\t三级指标\t指标性质\t目标值\t计量单位\t完成值\t是否核心指标\t指标权重\t得分系数\t自评得分\t扣分原因\n\
+               1\t产出指标\t数量指标\t培训人次\t≥\t100\t人次\t90\t是\t50\t90%\t45\t部分学员缺席\n\
+               2\t效益指标\t满意度\t满意度\t≥\t90\t%\t95\t否\t50\t1\t50\t\n";
+    let e = parse_tsv(tsv).unwrap().into_evaluation();
+    let leaf = &e.indicators[0].children[0].children[0];
+    assert_eq!(leaf.points.to_string(), "50");
+    assert_eq!(leaf.score.unwrap().to_string(), "45");
+    assert_eq!(leaf.target_op, Some(jixiao::core::rule::Comparison::Ge));
+    assert_eq!(leaf.unit, "人次");
+    assert_eq!(leaf.score_rate.unwrap().to_string(), "90");
+    assert_eq!(leaf.reason, "部分学员缺席");
+    let a = assess(&e);
+    assert!(
+        !a.findings.iter().any(|f| f.severity == Severity::Error),
+        "{:#?}",
+        a.findings
+    );
+}
+
+#[test]
+fn notes_under_the_table_go_to_the_report_text() {
+    let tsv = "三级指标\t分值\t得分\nA\t100\t90\n总分\t100\t90\n\
+               偏差大或目标未完成原因分析\t部分任务延期\n改进措施及结果应用方案\t加强调度\n项目负责人：张三\t\n";
+    let e = parse_tsv(tsv).unwrap().into_evaluation();
+    assert_eq!(e.narrative.problems, "部分任务延期");
+    assert_eq!(e.narrative.suggestions, "加强调度");
+    assert_eq!(e.indicators.len(), 1);
+}
