@@ -54,6 +54,15 @@ pub fn UnitForm() -> impl IntoView {
                     if let Some(v) = v { e.settings.total_points = v }
                 })}
             </div>
+            <h2>"评分复核阈值"</h2>
+            <div class="jx-grid">
+                {decimal("执行率低于此值为偏低", "settings/audit/low_execution_rate", "%", |e| Some(e.settings.audit.low_execution_rate), |e, v| {
+                    if let Some(v) = v { e.settings.audit.low_execution_rate = v }
+                })}
+                {decimal("指标得分达分值的此比例视为“两张皮”", "settings/audit/high_score_share", "%", |e| Some(e.settings.audit.high_score_share), |e, v| {
+                    if let Some(v) = v { e.settings.audit.high_score_share = v }
+                })}
+            </div>
         </section>
     }
 }
