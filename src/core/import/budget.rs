@@ -5,7 +5,7 @@
 //! the header (`分值(10分)`, `得分(20分*执行率)`) or in the block's label (`预算执行情况(万元)(20分)`).
 
 use super::header::{normalise, points_in};
-use super::{cell_number, Reader};
+use super::{cell_number, NotAFigure, Reader};
 use crate::core::model::{FundLine, ImportNoteKind};
 use rust_decimal::Decimal;
 
@@ -107,7 +107,7 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
             let text = row.get(c).map(String::as_str).unwrap_or("");
             match cell_number(text) {
                 Ok(v) => v,
-                Err(()) => {
+                Err(NotAFigure) => {
                     unreadable.push(text.trim().to_string());
                     None
                 }

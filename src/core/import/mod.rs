@@ -169,9 +169,13 @@ impl Reader {
     }
 }
 
+/// Words where a figure was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAFigure;
+
 /// A figure cell: blank, a dash or "/" is `None`; a figure with a unit or operator is its value; words
 /// are `Err`.
-pub fn cell_number(text: &str) -> Result<Option<Decimal>, ()> {
+pub fn cell_number(text: &str) -> Result<Option<Decimal>, NotAFigure> {
     let trimmed = text.trim();
     if matches!(trimmed, "无" | "——" | "/" | "／" | "-" | "—" | "－") {
         return Ok(None);
@@ -179,7 +183,7 @@ pub fn cell_number(text: &str) -> Result<Option<Decimal>, ()> {
     match Measure::parse(trimmed) {
         Measure::Empty => Ok(None),
         Measure::Figure { value, .. } => Ok(Some(value)),
-        _ => Err(()),
+        _ => Err(NotAFigure),
     }
 }
 
@@ -517,7 +521,7 @@ impl<'h> Rows<'h> {
             for row in table.iter().skip(header.row + 1) {
                 match row.get(c).map(|t| cell_number(t)) {
                     Some(Ok(Some(_))) => figures += 1,
-                    Some(Err(())) => words += 1,
+                    Some(Err(NotAFigure)) => words += 1,
                     _ => {}
                 }
             }
@@ -572,7 +576,7 @@ impl<'h> Rows<'h> {
         let text = self.cell(row, column);
         match cell_number(&text) {
             Ok(v) => v,
-            Err(()) => {
+            Err(NotAFigure) => {
                 self.reader.note(
                     line,
                     row,
@@ -720,7 +724,9 @@ impl<'h> Rows<'h> {
             if placeholder && points.is_none() && score.is_none() {
                 // Keep a category the form names with its points (履职成效(20分)) even when empty.
                 self.group_path(out, &name1, points1, &name2, points2, true);
-                if !(raw_name.is_empty() && raw1.is_empty() && raw2.is_empty())
+                if !raw_name.is_empty()
+                    || !raw1.is_empty()
+                    || !raw2.is_empty()
                     || !target_text.is_empty()
                 {
                     self.reader.note(
