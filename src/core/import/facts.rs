@@ -1,0 +1,105 @@
+//! What a table says of itself above the indicator header: 单位, 主管部门, 项目名称, 年度, whether it is a
+//! 部门整体 form, and the 年度总体目标 block.
+
+use super::TableFacts;
+
+pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
+    let mut facts = TableFacts::default();
+    goals(table, until, &mut facts);
+    for row in table.iter().take(until) {
+        for (i, cell) in row.iter().enumerate() {
+            let squeezed: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+            if squeezed.contains("部门整体") || squeezed.contains("整体支出") {
+                facts.department = true;
+            }
+            if facts.year.is_none() {
+                if let Some(at) = squeezed.find("年度").or_else(|| squeezed.find('年')) {
+                    let digits: String = squeezed[..at]
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit())
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    if digits.len() == 4 && !squeezed.contains("填报") {
+                        facts.year = digits.parse().ok();
+                    }
+                }
+            }
+            let value = |label: &str| -> Option<String> {
+                let mut rest = squeezed.strip_prefix(label)?;
+                // "实施单位 (盖章)": the mark belongs to the label.
+                for mark in ["(盖章)", "（盖章）"] {
+                    rest = rest.strip_prefix(mark).unwrap_or(rest);
+                }
+                let inline = rest.trim_start_matches([':', '：']);
+                if !inline.is_empty() {
+                    return Some(inline.to_string());
+                }
+                row.iter()
+                    .skip(i + 1)
+                    .map(|c| c.trim())
+                    .find(|c| !c.is_empty())
+                    .map(str::to_string)
+            };
+            for (label, slot) in [
+                ("项目名称", 0),
+                ("主管部门", 1),
+                ("实施单位", 2),
+                ("项目实施单位", 2),
+                ("单位名称", 2),
+                ("部门(单位)名称", 2),
+                ("部门名称", 2),
+                ("单位(盖章)", 2),
+            ] {
+                if let Some(v) = value(label) {
+                    let v = v.split(['填']).next().unwrap_or("").trim().to_string();
+                    let target = match slot {
+                        0 => &mut facts.project_name,
+                        1 => &mut facts.parent,
+                        _ => &mut facts.unit,
+                    };
+                    if target.is_empty() && !v.is_empty() {
+                        *target = v;
+                    }
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// The 年度总体目标 block: a row naming 预期目标 and 实际完成情况 columns, the texts in the row below.
+fn goals(table: &[Vec<String>], until: usize, facts: &mut TableFacts) {
+    let squeeze = |c: &str| -> String { c.chars().filter(|ch| !ch.is_whitespace()).collect() };
+    for (i, row) in table.iter().enumerate().take(until) {
+        let expected = row.iter().position(|c| {
+            let c = squeeze(c);
+            c == "预期目标" || c == "年初设定目标" || c == "年度目标"
+        });
+        let actual = row.iter().position(|c| {
+            let c = squeeze(c);
+            c.contains("完成情况") && !c.starts_with("年度总体目标") || c == "实际完成情况"
+        });
+        let (Some(expected), Some(actual)) = (expected, actual) else {
+            continue;
+        };
+        if actual <= expected {
+            continue;
+        }
+        let Some(next) = table.get(i + 1) else { return };
+        let text = |from: usize, to: usize| {
+            next.iter()
+                .enumerate()
+                .filter(|(c, _)| *c >= from && *c < to)
+                .map(|(_, t)| t.trim())
+                .find(|t| !t.is_empty())
+                .unwrap_or("")
+                .to_string()
+        };
+        facts.goal = text(expected, actual);
+        facts.goal_actual = text(actual, usize::MAX);
+        return;
+    }
+}
