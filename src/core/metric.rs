@@ -76,6 +76,16 @@ impl MetricValue {
 /// Why a metric has no value (shown instead of a computed score).
 pub type MissingMetric = String;
 
+/// The execution rate an evaluation is scored with (the one place that decides): a project's
+/// Σ 执行数 / Σ 预算数 when it has 预算执行情况 lines, else the unit's 预算执行率.
+pub fn execution_rate_source(evaluation: &Evaluation) -> MetricSource {
+    if evaluation.project.is_some() {
+        MetricSource::ProjectExecutionRate
+    } else {
+        MetricSource::BudgetExecutionRate
+    }
+}
+
 impl MetricSource {
     /// The metric's Chinese name.
     pub fn name(&self, evaluation: &Evaluation) -> String {

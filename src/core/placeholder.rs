@@ -11,7 +11,6 @@
 //! ```
 
 use crate::core::assess::Assessment;
-use crate::core::metric::MetricSource;
 use crate::core::model::Evaluation;
 use crate::core::number::{fmt2, fmt_score};
 
@@ -49,11 +48,7 @@ pub fn value(name: &str, evaluation: &Evaluation, assessment: &Assessment) -> Op
         "主管部门" => evaluation.unit.parent_department.clone(),
         "指标数量" => assessment.counts_sentence(),
         "预算执行率" => {
-            let source = if evaluation.project.is_some() {
-                MetricSource::ProjectExecutionRate
-            } else {
-                MetricSource::BudgetExecutionRate
-            };
+            let source = crate::core::metric::execution_rate_source(evaluation);
             source
                 .resolve(evaluation)
                 .map(|m| format!("{}%", fmt2(m.value)))

@@ -684,11 +684,7 @@ impl ScoringRule {
                 }
             },
             ScoringRule::ExecutionRate => {
-                let source = if evaluation.project.is_some() {
-                    MetricSource::ProjectExecutionRate
-                } else {
-                    MetricSource::BudgetExecutionRate
-                };
+                let source = crate::core::metric::execution_rate_source(evaluation);
                 match source.resolve(evaluation) {
                     Ok(rate) => {
                         let capped = rate.value.min(hundred());

@@ -5,7 +5,6 @@ use super::charts::BudgetChart;
 use super::fields::{show_decimal, DecimalField, TextField};
 use super::state::Workbench;
 use crate::core::check::ReconcileStatus;
-use crate::core::metric::MetricSource;
 use crate::core::{FundLine, ProjectBudget};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -17,11 +16,7 @@ pub fn AccountsForm() -> impl IntoView {
     let has_project = move || state.evaluation.with(|e| e.project.is_some());
     let rate = move || {
         state.evaluation.with(|e| {
-            let source = if e.project.is_some() {
-                MetricSource::ProjectExecutionRate
-            } else {
-                MetricSource::BudgetExecutionRate
-            };
+            let source = crate::core::metric::execution_rate_source(e);
             match source.resolve(e) {
                 Ok(m) => format!("{}%（{}）", show_decimal(Some(m.value)), m.basis),
                 Err(why) => why,
