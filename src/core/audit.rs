@@ -28,7 +28,7 @@
 use crate::core::check::{Checker, Severity};
 use crate::core::direction::{self, Basis};
 use crate::core::measure::{normalise_unit, Measure};
-use crate::core::metric::project_totals;
+use crate::core::metric::execution_rate_source;
 use crate::core::model::{Direction, Evaluation, FundLine, ImportNoteKind, Indicator};
 use crate::core::number::{fmt_score, percent, Rounding, RoundingMode};
 use crate::core::rule::{proportion, QualitativeLevel, ReverseFormula, ScoringRule};
@@ -592,15 +592,10 @@ fn check_line(
 
 /// The execution rate the evaluation scores with, in %, when it can be computed.
 pub fn execution_rate(evaluation: &Evaluation) -> Option<Decimal> {
-    if evaluation.project.is_some() {
-        let (budget, executed) = project_totals(evaluation)?;
-        return percent(executed, budget);
-    }
-    let a = &evaluation.accounts;
-    match (a.expense_total, a.adjusted_budget) {
-        (Some(spent), Some(budget)) => percent(spent, budget),
-        _ => a.stated_execution_rate,
-    }
+    execution_rate_source(evaluation)
+        .resolve(evaluation)
+        .ok()
+        .map(|m| m.value)
 }
 
 /// 两张皮: indicator scores near full while spending lags; low execution alone is a note.
