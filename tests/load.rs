@@ -155,3 +155,13 @@ fn version_1_proportional_leaves_stay_positive() {
     // 成本 reads as 反向: 120 against 100 → 100 × (1 − 0.2) = 80.
     assert_eq!(jixiao::core::assess(&e).total.to_string(), "80");
 }
+
+/// A bad value in an older file is named by its path too (after migration).
+#[test]
+fn a_bad_value_in_an_older_file_names_its_path() {
+    let err = from_json(
+        r#"{"schema_version": 1, "kind": "department", "accounts": {"income_total": "三千"}}"#,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("accounts.income_total"), "{err}");
+}

@@ -112,8 +112,10 @@ pub fn from_json(text: &str) -> Result<Evaluation, LoadError> {
     }
     let mut value = probe;
     migrate(&mut value, version)?;
-    serde_json::from_value(value).map_err(|e| LoadError::Field {
-        path: "（迁移后的文件）".into(),
+    // Decode the migrated file as text, so a bad value is named by its path as in a current file.
+    let migrated = serde_json::to_string_pretty(&value).unwrap_or_default();
+    serde_json::from_str(&migrated).map_err(|e| LoadError::Field {
+        path: path_at(&migrated, e.line(), e.column()),
         problem: describe(&e),
     })
 }
