@@ -10,3 +10,8 @@ pub mod report;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The portal element `<jixiao-workbench>` and `JiXiao.mount` (wasm32 only); its JS wrapper is
+/// `src/embed/wrapper.js`, packed by `tools/pack`.
+#[cfg(target_arch = "wasm32")]
+pub mod embed;

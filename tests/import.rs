@@ -4,6 +4,9 @@ use jixiao::core::import::parse_tsv;
 use jixiao::core::{assess, template, Evaluation, Severity};
 use std::path::Path;
 
+mod common;
+use common::{has, has_code};
+
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -63,20 +66,17 @@ fn merged_cells_points_in_names_and_the_total_row() {
     let a = assess(&e);
     assert_eq!(a.total.to_string(), "99");
     assert!(
-        a.findings.iter().any(|f| f.code == "score.reason"),
+        has_code(&a, "score.reason"),
         "the lost point needs a reason"
     );
-    assert!(!a.findings.iter().any(|f| f.code == "stated.total"));
+    assert!(!has_code(&a, "stated.total"));
 }
 
 #[test]
 fn a_stated_total_that_does_not_add_up_is_caught() {
     let tsv = "三级指标\t分值\t得分\nA\t50\t50\nB\t50\t45\n总分\t100\t100\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == "stated.total" && f.severity == Severity::Error));
+    assert!(has(&a, "stated.total", Severity::Error));
 }
 
 #[test]

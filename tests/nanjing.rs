@@ -5,9 +5,9 @@ use jixiao::core::{assess, template, Assessment, Evaluation, Severity};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+mod common;
+use common::d;
+
 
 #[test]
 fn total_grade_and_counts() {

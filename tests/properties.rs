@@ -243,8 +243,29 @@ proptest! {
     }
 
     #[test]
-    fn assessment_is_deterministic(e in evaluation()) {
-        prop_assert_eq!(assess(&e), assess(&e));
+    fn the_order_of_siblings_changes_no_score_and_no_finding(e in evaluation()) {
+        fn reverse(nodes: &mut [jixiao::core::Indicator]) {
+            nodes.reverse();
+            for node in nodes {
+                reverse(&mut node.children);
+            }
+        }
+        let mut reordered = e.clone();
+        reverse(&mut reordered.indicators);
+        let (a, b) = (assess(&e), assess(&reordered));
+        prop_assert_eq!(a.total, b.total);
+        prop_assert_eq!(&a.grade, &b.grade);
+        prop_assert_eq!(&a.counts, &b.counts);
+        let findings = |x: &jixiao::core::Assessment| {
+            let mut all: Vec<(String, String, String)> = x
+                .findings
+                .iter()
+                .map(|f| (f.code.clone(), f.path.clone(), f.message.clone()))
+                .collect();
+            all.sort();
+            all
+        };
+        prop_assert_eq!(findings(&a), findings(&b));
     }
 
     #[test]

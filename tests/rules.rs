@@ -9,9 +9,9 @@ use jixiao::core::{assess, Direction, Evaluation, FundLine, Indicator, ProjectBu
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+mod common;
+use common::{d, has, has_code};
+
 
 fn typed(value: &str) -> MetricSource {
     MetricSource::Typed {
@@ -297,19 +297,13 @@ fn a_typed_score_differing_from_the_rule_needs_an_override_reason() {
     e.indicator_mut("1.1.1").unwrap().score = Some(d("1"));
     let a = assess(&e);
     assert_eq!(a.total, d("99.5"), "computed wins");
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == "score.override" && f.severity == Severity::Warning));
+    assert!(has(&a, "score.override", Severity::Warning));
     let n = e.indicator_mut("1.1.1").unwrap();
     n.override_reason = "决策制度未及时修订".into();
     n.reason = "决策制度未及时修订，扣1分".into();
     let a = assess(&e);
     assert_eq!(a.total, d("98.5"), "a reasoned override counts");
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == "score.overridden" && f.severity == Severity::Info));
+    assert!(has(&a, "score.overridden", Severity::Info));
 }
 
 #[test]
@@ -353,10 +347,7 @@ fn execution_rate_rule_for_a_project() {
     e.project.as_mut().unwrap().funds[0].executed = Some(d("130"));
     let a = assess(&e);
     assert_eq!(a.node("1").unwrap().computed, Some(d("10")));
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == "project.over_budget" && f.severity == Severity::Error));
+    assert!(has(&a, "project.over_budget", Severity::Error));
 }
 
 #[test]
@@ -381,7 +372,7 @@ fn bonus_is_not_cumulative_for_the_same_work_and_capped() {
     let a = assess(&e);
     assert_eq!(a.bonus, d("5"), "2 + 3 + 2 = 7 capped at 5");
     assert_eq!(a.total, d("104.5"));
-    assert!(a.findings.iter().any(|f| f.code == "bonus.capped"));
+    assert!(has_code(&a, "bonus.capped"));
     e.adjustments.penalty.items = vec![PenaltyItem {
         description: "违纪".into(),
         points: d("2"),
@@ -389,12 +380,9 @@ fn bonus_is_not_cumulative_for_the_same_work_and_capped() {
     }];
     let a = assess(&e);
     assert_eq!(a.total, d("102.5"));
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == "penalty.reason" && f.severity == Severity::Error));
+    assert!(has(&a, "penalty.reason", Severity::Error));
     e.adjustments.bonus.items.push(item("其他", "不存在的级别"));
-    assert!(assess(&e).findings.iter().any(|f| f.code == "bonus.level"));
+    assert!(has_code(&assess(&e), "bonus.level"));
 }
 
 #[test]
@@ -437,7 +425,7 @@ fn tree_points_that_do_not_add_up_are_errors() {
         .findings
         .iter()
         .any(|f| f.code == "tree.points_sum" && f.path == "indicators/1/points"));
-    assert!(a.findings.iter().any(|f| f.code == "tree.total_points"));
+    assert!(has_code(&a, "tree.total_points"));
     e.indicators[0].points = d("15");
     e.indicators[0].children[0].children[0].points = d("3");
     let a = assess(&e);
@@ -463,19 +451,14 @@ fn accounts_mismatch_overspend_and_stated_rate() {
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
     e.accounts.adjusted_budget = Some(d("3000"));
     let a = assess(&e);
-    assert!(a.findings.iter().any(|f| f.code == "accounts.over_budget"));
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == "accounts.execution_rate" && f.severity == Severity::Error));
+    assert!(has_code(&a, "accounts.over_budget"));
+    assert!(has(&a, "accounts.execution_rate", Severity::Error));
     e.accounts.adjusted_budget = Some(d("3250.6"));
     e.accounts.stated_execution_rate = Some(d("95.04"));
     let a = assess(&e);
     // 3089.41 / 3250.6 = 95.0412… → 95.04 %: verified now.
     assert!(
-        !a.findings
-            .iter()
-            .any(|f| f.code == "accounts.execution_rate"),
+        !has_code(&a, "accounts.execution_rate"),
         "{:#?}",
         a.findings
     );
@@ -486,10 +469,7 @@ fn accounts_mismatch_overspend_and_stated_rate() {
     };
     e.unit.assets.fixed = Some(d("-1"));
     let a = assess(&e);
-    assert!(a
-        .findings
-        .iter()
-        .any(|f| f.code == "accounts.carryover" && f.severity == Severity::Error));
+    assert!(has(&a, "accounts.carryover", Severity::Error));
     assert!(a
         .findings
         .iter()
@@ -538,10 +518,7 @@ fn a_reason_naming_another_deduction_is_an_error() {
     );
     assert_eq!(stated_deduction("扣2分，复核后扣1分"), Some(d("1")));
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
-    assert!(!assess(&e)
-        .findings
-        .iter()
-        .any(|f| f.code == "score.reason_amount"));
+    assert!(!has_code(&assess(&e), "score.reason_amount"));
     e.indicator_mut("2.6.2").unwrap().score = Some(d("0"));
     let a = assess(&e);
     assert_eq!(a.total, d("99"));

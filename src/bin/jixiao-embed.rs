@@ -1,7 +1,7 @@
 //! Entry of the portal and single-file builds: nothing mounts by itself; the page uses
 //! `<jixiao-workbench>` or `JiXiao.mount(element, options)`. The JS-facing exports are defined here,
 //! in the binary, because the linker drops `#[wasm_bindgen]` exports of a library linked into a binary.
-//! See `src/ui/embed.rs` (the mounting) and `src/bin/jixiao-pack.rs` (the JS wrapper and single file).
+//! See `src/embed/` (the mounting and the JS wrapper) and `tools/pack` (the single file).
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -10,7 +10,7 @@ mod exports {
     /// A mounted workbench instance.
     #[wasm_bindgen]
     pub struct Instance {
-        inner: jixiao::ui::embed::Mounted,
+        inner: jixiao::embed::Mounted,
     }
 
     #[wasm_bindgen]
@@ -24,7 +24,7 @@ mod exports {
     /// Mounts a workbench into `host`'s shadow root.
     #[wasm_bindgen]
     pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Instance, JsValue> {
-        jixiao::ui::embed::mount(host, options).map(|inner| Instance { inner })
+        jixiao::embed::mount(host, options).map(|inner| Instance { inner })
     }
 }
 

@@ -22,7 +22,8 @@ use crate::core::check::{
 };
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::fmt_score;
-use crate::core::rule::{ProblemLevel, ScoringRule};
+use crate::core::rule::ScoringRule;
+use crate::core::scoring::ProblemLevel;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 use serde::Serialize;

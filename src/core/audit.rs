@@ -8,7 +8,7 @@
 //! * a 实际完成值 that is a level (达成 / 部分达成 / 未达成; 高, 好, 明显 … count as 达成) → the 定性 band
 //!   of 分值 (80–100 %, 60–80 %, 0–60 %);
 //! * figures → 比例计分 by direction ([`crate::core::direction::resolve`]: the printed operator, else a
-//!   word of the name), with [`crate::core::rule::proportion`]'s formulas (反向 exceeded: linear);
+//!   word of the name), with [`crate::core::scoring::proportion`]'s formulas (反向 exceeded: linear);
 //! * different units (万元 vs 元, 次 vs 个) → a warning and no score claim.
 //!
 //! **Tolerance.** A printed score is read as exact to its last printed decimal and to at least one
@@ -31,7 +31,8 @@ use crate::core::measure::{normalise_unit, Measure};
 use crate::core::metric::execution_rate_source;
 use crate::core::model::{Direction, Evaluation, FundLine, ImportNoteKind, Indicator};
 use crate::core::number::{fmt_score, percent, Rounding, RoundingMode};
-use crate::core::rule::{proportion, QualitativeLevel, ReverseFormula, ScoringRule};
+use crate::core::rule::{QualitativeLevel, ReverseFormula, ScoringRule};
+use crate::core::scoring::proportion;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// The standard a row's figures imply.

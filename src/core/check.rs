@@ -264,31 +264,8 @@ fn check_non_negative(checker: &mut Checker, path: &str, label: &str, value: Opt
 /// Checks the unit's accounts: parts against totals, carry-over, execution rate, overspending.
 pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
     let a: &BudgetAccounts = &evaluation.accounts;
-    let amounts = [
-        ("initial_income", "年初收入预算", a.initial_income),
-        ("initial_expense", "年初支出预算", a.initial_expense),
-        (
-            "initial_expense_basic",
-            "年初基本支出预算",
-            a.initial_expense_basic,
-        ),
-        (
-            "initial_expense_project",
-            "年初项目支出预算",
-            a.initial_expense_project,
-        ),
-        ("adjusted_budget", "全年预算数", a.adjusted_budget),
-        ("income_total", "本年收入", a.income_total),
-        ("income_fiscal", "财政拨款收入", a.income_fiscal),
-        ("income_other", "其他收入", a.income_other),
-        ("expense_total", "本年支出", a.expense_total),
-        ("expense_basic", "基本支出", a.expense_basic),
-        ("expense_project", "项目支出", a.expense_project),
-        ("carryover_start", "年初结转和结余", a.carryover_start),
-        ("carryover_end", "年末结转和结余", a.carryover_end),
-    ];
-    for (field, label, value) in amounts {
-        check_non_negative(checker, &format!("accounts/{field}"), label, value);
+    for amount in crate::core::amounts::ACCOUNTS {
+        check_non_negative(checker, amount.path, amount.label, (amount.get)(evaluation));
     }
     checker.sum(
         "accounts.budget_sum",
@@ -325,6 +302,9 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
             (a.expense_total, true),
         ],
     );
+    for amount in crate::core::amounts::ASSETS.iter().chain(&crate::core::amounts::BUDGET_LINES) {
+        check_non_negative(checker, amount.path, amount.label, (amount.get)(evaluation));
+    }
     check_assets(&evaluation.unit.assets, checker);
     check_execution_rate(a, checker);
     for (path, label, line, severity) in [
@@ -341,18 +321,6 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
             Severity::Error,
         ),
     ] {
-        check_non_negative(
-            checker,
-            &format!("{path}/budget"),
-            &format!("{label}预算"),
-            line.budget,
-        );
-        check_non_negative(
-            checker,
-            &format!("{path}/actual"),
-            &format!("{label}实际支出"),
-            line.actual,
-        );
         if let (Some(budget), Some(actual)) = (line.budget, line.actual) {
             if actual > budget {
                 checker.push(
@@ -371,15 +339,6 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
 }
 
 fn check_assets(assets: &Assets, checker: &mut Checker) {
-    for (field, label, value) in [
-        ("total", "总资产", assets.total),
-        ("current", "流动资产", assets.current),
-        ("fixed", "固定资产", assets.fixed),
-        ("intangible", "无形资产", assets.intangible),
-        ("other", "其他资产", assets.other),
-    ] {
-        check_non_negative(checker, &format!("unit/assets/{field}"), label, value);
-    }
     let mut parts = vec![
         (assets.current, false),
         (assets.fixed, false),

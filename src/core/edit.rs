@@ -101,6 +101,48 @@ pub fn shift(evaluation: &mut Evaluation, id: &str, up: bool) -> bool {
     }
 }
 
+/// What a row's buttons and keys do to its indicator (行操作).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowAction {
+    /// 上移 (Alt+↑).
+    MoveUp,
+    /// 下移 (Alt+↓).
+    MoveDown,
+    /// 添加同级 (Alt+Enter).
+    AddSibling,
+    /// 添加下级 (Alt+Shift+Enter).
+    AddChild,
+    /// 删除 (Alt+Delete).
+    Remove,
+}
+
+impl RowAction {
+    /// Applies the action to the node `id`; returns the node to focus afterwards: the moved or new
+    /// node, or after a removal the row above it (so the keyboard stays in the table).
+    pub fn apply(self, evaluation: &mut Evaluation, id: &str) -> Option<String> {
+        match self {
+            RowAction::MoveUp | RowAction::MoveDown => {
+                shift(evaluation, id, self == RowAction::MoveUp);
+                Some(id.to_string())
+            }
+            RowAction::AddSibling => add_sibling(evaluation, id),
+            RowAction::AddChild => add_child(evaluation, Some(id)),
+            RowAction::Remove => {
+                let mut above = None;
+                let mut previous: Option<&str> = None;
+                evaluation.walk_indicators(&mut |node, _| {
+                    if node.id == id && above.is_none() {
+                        above = previous.map(str::to_string);
+                    }
+                    previous = Some(node.id.as_str());
+                });
+                remove(evaluation, id);
+                above
+            }
+        }
+    }
+}
+
 /// Undo / redo by snapshots (撤销 / 重做), with consecutive edits of the same field merged into one step.
 #[derive(Clone, Debug)]
 pub struct History {
@@ -221,5 +263,26 @@ mod tests {
             steps += 1;
         }
         assert_eq!(steps, 3, "limit");
+    }
+}
+
+#[cfg(test)]
+mod row_action_tests {
+    use super::*;
+
+    #[test]
+    fn each_action_edits_and_names_the_row_to_focus() {
+        let mut e = crate::core::template::load("nanjing-2024").unwrap();
+        let first = e.indicators[0].children[0].children[0].id.clone();
+        let second = e.indicators[0].children[0].children[1].id.clone();
+        assert_eq!(RowAction::MoveDown.apply(&mut e, &first), Some(first.clone()));
+        assert_eq!(e.indicators[0].children[0].children[1].id, first);
+        let added = RowAction::AddSibling.apply(&mut e, &first).unwrap();
+        assert_eq!(e.indicators[0].children[0].children[2].id, added);
+        let child = RowAction::AddChild.apply(&mut e, &added).unwrap();
+        assert_eq!(e.indicators[0].children[0].children[2].children[0].id, child);
+        // Removing the first leaf of the group focuses the group row above it.
+        let group = e.indicators[0].children[0].id.clone();
+        assert_eq!(RowAction::Remove.apply(&mut e, &second), Some(group));
     }
 }

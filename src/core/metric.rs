@@ -2,56 +2,10 @@
 //! typed figure. Every derived rate goes through [`percent`], i.e. it is rounded half-up to 2 decimals
 //! before a rule sees it, so a rule judges the figure the report prints.
 
+pub use crate::core::rule::MetricSource;
 use crate::core::model::{BudgetActual, Evaluation};
 use crate::core::number::{fmt2, percent};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-/// Where a rule takes its metric from (取数来源).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "source", rename_all = "snake_case")]
-pub enum MetricSource {
-    /// 预算执行率 = 本年支出合计 / 全年预算数; the printed rate while 全年预算数 is not stated.
-    BudgetExecutionRate,
-    /// 专项资金执行率 = 专项资金实际支出 / 专项资金预算.
-    SpecialFundsExecutionRate,
-    /// “三公”经费控制率 = 实际支出 / 预算 (≤ 100 % means no overspending).
-    ThreePublicControlRate,
-    /// 项目预算执行率 = Σ 全年执行数 / Σ 全年预算数 over the project's fund lines.
-    ProjectExecutionRate,
-    /// A business metric's value, by key.
-    Business {
-        /// [`crate::core::BusinessMetric::key`].
-        key: String,
-    },
-    /// A business metric's computed 同比增长 (%), by key.
-    BusinessGrowth {
-        /// [`crate::core::BusinessMetric::key`].
-        key: String,
-    },
-    /// A figure typed beside the rule.
-    Typed {
-        /// What it is, e.g. 满意度.
-        #[serde(default)]
-        name: String,
-        /// Its unit, e.g. %.
-        #[serde(default)]
-        unit: String,
-        /// The figure.
-        #[serde(default)]
-        value: Option<Decimal>,
-    },
-}
-
-impl Default for MetricSource {
-    fn default() -> Self {
-        MetricSource::Typed {
-            name: String::new(),
-            unit: String::new(),
-            value: None,
-        }
-    }
-}
 
 /// A metric's value with where it came from, for the explanation of a score.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +41,38 @@ pub fn execution_rate_source(evaluation: &Evaluation) -> MetricSource {
 }
 
 impl MetricSource {
+    /// The sources a rule can take its metric from in `evaluation`, with their labels.
+    pub fn choices(evaluation: &Evaluation) -> Vec<(MetricSource, String)> {
+        let mut options: Vec<(MetricSource, String)> = [
+            MetricSource::BudgetExecutionRate,
+            MetricSource::SpecialFundsExecutionRate,
+            MetricSource::ThreePublicControlRate,
+            MetricSource::ProjectExecutionRate,
+        ]
+        .into_iter()
+        .map(|m| {
+            let name = m.name(evaluation);
+            (m, name)
+        })
+        .collect();
+        for metric in &evaluation.metrics {
+            options.push((
+                MetricSource::Business {
+                    key: metric.key.clone(),
+                },
+                format!("业务指标：{}", metric.name),
+            ));
+            options.push((
+                MetricSource::BusinessGrowth {
+                    key: metric.key.clone(),
+                },
+                format!("业务指标同比增长：{}", metric.name),
+            ));
+        }
+        options.push((MetricSource::default_typed(), "直接填写".into()));
+        options
+    }
+
     /// The metric's Chinese name.
     pub fn name(&self, evaluation: &Evaluation) -> String {
         match self {

@@ -1,5 +1,6 @@
 //! The evaluation domain: model, scoring rules, checks and templates. No web dependencies.
 
+pub mod amounts;
 pub mod assess;
 pub mod audit;
 pub mod check;
@@ -13,6 +14,7 @@ pub mod model;
 pub mod number;
 pub mod placeholder;
 pub mod rule;
+pub mod scoring;
 pub mod template;
 
 pub use assess::{assess, Assessment, NodeResult};

@@ -335,6 +335,34 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// Every direction, in the order offered.
+    pub const ALL: [Direction; 4] = [
+        Direction::Auto,
+        Direction::Positive,
+        Direction::Reverse,
+        Direction::Equal,
+    ];
+
+    /// A stable key (the file format's value).
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Auto => "auto",
+            Direction::Positive => "positive",
+            Direction::Reverse => "reverse",
+            Direction::Equal => "equal",
+        }
+    }
+
+    /// The label with what it means, e.g. "反向（越小越好）".
+    pub fn label_long(self) -> &'static str {
+        match self {
+            Direction::Auto => "按指标值推断（比较符号或名称）",
+            Direction::Positive => "正向（越大越好）",
+            Direction::Reverse => "反向（越小越好）",
+            Direction::Equal => "等于目标",
+        }
+    }
+
     /// The Chinese name.
     pub fn label(self) -> &'static str {
         match self {

@@ -1,9 +1,6 @@
-//! Scoring rules (评分规则): how a leaf indicator's score follows from its inputs.
-//!
-//! Each rule yields a [`RuleOutcome`]: the computed score (or `None` where the score is a judgement),
-//! a Chinese explanation of every point, the allowed band for judged scores, and problems with the rule
-//! itself (a ladder with a gap, a missing metric). Computed scores pass through the evaluation's
-//! [`Rounding`] and always lie in [0, 分值].
+//! Scoring rules (评分规则): the types that say how a leaf indicator's score follows from its inputs, as
+//! the file stores them. Scoring itself — what a rule says about one leaf — is [`crate::core::scoring`],
+//! one file per rule kind.
 //!
 //! ```
 //! use jixiao::core::rule::{ScoringRule, Tier};
@@ -18,9 +15,7 @@
 //! assert!(rule.tier_problems().is_empty());
 //! ```
 
-use crate::core::metric::MetricSource;
-use crate::core::model::{Direction, Evaluation, Indicator};
-use crate::core::number::{fmt_score, Rounding};
+use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -237,6 +232,27 @@ pub enum ReverseFormula {
     Ratio,
 }
 
+impl ReverseFormula {
+    /// Both formulas.
+    pub const ALL: [ReverseFormula; 2] = [ReverseFormula::Linear, ReverseFormula::Ratio];
+
+    /// A stable key (the file format's value).
+    pub fn key(self) -> &'static str {
+        match self {
+            ReverseFormula::Linear => "linear",
+            ReverseFormula::Ratio => "ratio",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReverseFormula::Linear => "反向超标：1 − 超出比例",
+            ReverseFormula::Ratio => "反向超标：目标 / 实际",
+        }
+    }
+}
+
 /// The judged level of a qualitative indicator (定性指标完成程度).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -250,6 +266,28 @@ pub enum QualitativeLevel {
 }
 
 impl QualitativeLevel {
+    /// Every level, best first.
+    pub const ALL: [QualitativeLevel; 3] = [
+        QualitativeLevel::Achieved,
+        QualitativeLevel::Partial,
+        QualitativeLevel::NotAchieved,
+    ];
+
+    /// A stable key (the file format's value).
+    pub fn key(self) -> &'static str {
+        match self {
+            QualitativeLevel::Achieved => "achieved",
+            QualitativeLevel::Partial => "partial",
+            QualitativeLevel::NotAchieved => "not_achieved",
+        }
+    }
+
+    /// The label with its band, e.g. "达成（80–100%）".
+    pub fn label_with_band(self) -> String {
+        let (lo, hi, _) = self.band_pct();
+        format!("{}（{lo}–{hi}%）", self.label())
+    }
+
     /// The Chinese label.
     pub fn label(self) -> &'static str {
         match self {
@@ -269,109 +307,111 @@ impl QualitativeLevel {
     }
 }
 
-/// The range a judged score must fall in.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScoreBand {
-    /// Lowest allowed (inclusive).
-    pub min: Decimal,
-    /// Highest allowed.
-    pub max: Decimal,
-    /// Whether `max` itself is allowed.
-    pub max_inclusive: bool,
-    /// Allowed step, if any.
-    pub step: Option<Decimal>,
-}
-
-/// A problem with a rule's definition or inputs (turned into a finding at the leaf).
-#[derive(Clone, Debug, PartialEq)]
-pub struct RuleProblem {
-    /// Stable code, e.g. `rule.tier_gap`.
-    pub code: &'static str,
-    /// Whether it is an error (else a warning, or info for missing data).
-    pub level: ProblemLevel,
-    /// Chinese message.
-    pub message: String,
-}
-
-/// Severity of a rule problem.
+/// The kinds of [`ScoringRule`] (评分规则类型), for choosing one: each with its label and a fresh rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProblemLevel {
-    /// The rule cannot be right.
-    Error,
-    /// The rule is ambiguous.
-    Warning,
-    /// Data is missing.
-    Info,
+pub enum RuleKind {
+    /// 人工评判.
+    Manual,
+    /// 达标得分.
+    Binary,
+    /// 分档计分.
+    Tiered,
+    /// 比例计分.
+    Proportional,
+    /// 扣分制.
+    Deduction,
+    /// 定性分档.
+    Qualitative,
+    /// 执行率计分.
+    ExecutionRate,
 }
 
-/// What a rule says about one leaf.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct RuleOutcome {
-    /// The computed score, when the rule computes one.
-    pub computed: Option<Decimal>,
-    /// How the score follows (计分说明).
-    pub explanation: String,
-    /// The band a judged score must fall in.
-    pub band: Option<ScoreBand>,
-    /// Problems with the rule or its inputs.
-    pub problems: Vec<RuleProblem>,
-    /// No explanation wanted (see [`ScoringRule::score`]).
-    quiet: bool,
-}
+impl RuleKind {
+    /// Every kind, in the order offered.
+    pub const ALL: [RuleKind; 7] = [
+        RuleKind::Manual,
+        RuleKind::Binary,
+        RuleKind::Tiered,
+        RuleKind::Proportional,
+        RuleKind::Deduction,
+        RuleKind::Qualitative,
+        RuleKind::ExecutionRate,
+    ];
 
-impl RuleOutcome {
-    /// Sets the explanation, unless none is wanted (formatting it is a third of scoring a large tree).
-    fn say(&mut self, text: impl FnOnce() -> String) {
-        if !self.quiet {
-            self.explanation = text();
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleKind::Manual => "人工评判",
+            RuleKind::Binary => "达标得分",
+            RuleKind::Tiered => "分档计分",
+            RuleKind::Proportional => "比例计分",
+            RuleKind::Deduction => "扣分制",
+            RuleKind::Qualitative => "定性分档",
+            RuleKind::ExecutionRate => "执行率计分",
         }
     }
 
-    fn problem(mut self, code: &'static str, level: ProblemLevel, message: String) -> Self {
-        self.problems.push(RuleProblem {
-            code,
-            level,
-            message,
-        });
-        self
+    /// A stable key (the file format's `rule.type`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RuleKind::Manual => "manual",
+            RuleKind::Binary => "binary",
+            RuleKind::Tiered => "tiered",
+            RuleKind::Proportional => "proportional",
+            RuleKind::Deduction => "deduction",
+            RuleKind::Qualitative => "qualitative",
+            RuleKind::ExecutionRate => "execution_rate",
+        }
     }
-}
 
-fn clamp(value: Decimal, points: Decimal) -> Decimal {
-    value.max(Decimal::ZERO).min(points.max(Decimal::ZERO))
-}
-
-fn hundred() -> Decimal {
-    Decimal::ONE_HUNDRED
-}
-
-// Saturating arithmetic for non-negative inputs: Decimal's operators panic on overflow, and a typed
-// 1e28 must give a clamped score, never a crash.
-fn smul(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_mul(b).unwrap_or(Decimal::MAX)
-}
-
-fn sdiv(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_div(b).unwrap_or(Decimal::MAX)
-}
-
-/// `pct` % of `points`.
-fn share(points: Decimal, pct: Decimal) -> Decimal {
-    sdiv(smul(points, pct), hundred())
+    /// A fresh rule of this kind, sensible for a leaf of `points` (a 分档 ladder on the execution rate:
+    /// above 90 % full marks, else nothing).
+    pub fn fresh(self, points: Decimal) -> ScoringRule {
+        match self {
+            RuleKind::Manual => ScoringRule::Manual { step: None },
+            RuleKind::Binary => ScoringRule::Binary {
+                met: None,
+                when: None,
+                otherwise: Decimal::ZERO,
+            },
+            RuleKind::Tiered => ScoringRule::Tiered {
+                metric: MetricSource::BudgetExecutionRate,
+                tiers: vec![
+                    Tier::above(Decimal::from(90), false, points),
+                    Tier::between(Decimal::ZERO, true, Decimal::from(90), true, Decimal::ZERO),
+                ],
+            },
+            RuleKind::Proportional => ScoringRule::Proportional {
+                reverse: ReverseFormula::Linear,
+            },
+            RuleKind::Deduction => ScoringRule::Deduction {
+                per: Decimal::ONE,
+                count: None,
+                allowance: Decimal::ZERO,
+            },
+            RuleKind::Qualitative => ScoringRule::Qualitative { level: None },
+            RuleKind::ExecutionRate => ScoringRule::ExecutionRate,
+        }
+    }
 }
 
 impl ScoringRule {
+    /// The rule's kind.
+    pub fn kind(&self) -> RuleKind {
+        match self {
+            ScoringRule::Manual { .. } => RuleKind::Manual,
+            ScoringRule::Binary { .. } => RuleKind::Binary,
+            ScoringRule::Tiered { .. } => RuleKind::Tiered,
+            ScoringRule::Proportional { .. } => RuleKind::Proportional,
+            ScoringRule::Deduction { .. } => RuleKind::Deduction,
+            ScoringRule::Qualitative { .. } => RuleKind::Qualitative,
+            ScoringRule::ExecutionRate => RuleKind::ExecutionRate,
+        }
+    }
+
     /// A short Chinese name of the rule kind.
     pub fn label(&self) -> &'static str {
-        match self {
-            ScoringRule::Manual { .. } => "人工评判",
-            ScoringRule::Binary { .. } => "达标得分",
-            ScoringRule::Tiered { .. } => "分档计分",
-            ScoringRule::Proportional { .. } => "比例计分",
-            ScoringRule::Deduction { .. } => "扣分制",
-            ScoringRule::Qualitative { .. } => "定性分档",
-            ScoringRule::ExecutionRate => "执行率计分",
-        }
+        self.kind().label()
     }
 
     /// Gaps and overlaps in a ladder, checked on [0, +∞) (metrics are non-negative) — or on the whole
@@ -444,363 +484,99 @@ impl ScoringRule {
         }
         problems
     }
+}
 
-    /// Evaluates the rule for `leaf` (its 分值, target and actual) against the evaluation's data.
-    pub fn evaluate(
-        &self,
-        leaf: &Indicator,
-        evaluation: &Evaluation,
-        rounding: &Rounding,
-    ) -> RuleOutcome {
-        self.outcome(leaf, evaluation, rounding, false)
+/// Where a rule takes its metric from (取数来源).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "source", rename_all = "snake_case")]
+pub enum MetricSource {
+    /// 预算执行率 = 本年支出合计 / 全年预算数; the printed rate while 全年预算数 is not stated.
+    BudgetExecutionRate,
+    /// 专项资金执行率 = 专项资金实际支出 / 专项资金预算.
+    SpecialFundsExecutionRate,
+    /// “三公”经费控制率 = 实际支出 / 预算 (≤ 100 % means no overspending).
+    ThreePublicControlRate,
+    /// 项目预算执行率 = Σ 全年执行数 / Σ 全年预算数 over the project's fund lines.
+    ProjectExecutionRate,
+    /// A business metric's value, by key.
+    Business {
+        /// [`crate::core::BusinessMetric::key`].
+        key: String,
+    },
+    /// A business metric's computed 同比增长 (%), by key.
+    BusinessGrowth {
+        /// [`crate::core::BusinessMetric::key`].
+        key: String,
+    },
+    /// A figure typed beside the rule.
+    Typed {
+        /// What it is, e.g. 满意度.
+        #[serde(default)]
+        name: String,
+        /// Its unit, e.g. %.
+        #[serde(default)]
+        unit: String,
+        /// The figure.
+        #[serde(default)]
+        value: Option<Decimal>,
+    },
+}
+
+impl Default for MetricSource {
+    fn default() -> Self {
+        MetricSource::Typed {
+            name: String::new(),
+            unit: String::new(),
+            value: None,
+        }
     }
+}
 
-    /// Like [`ScoringRule::evaluate`] without the explanation (left empty unless the rule's formula is
-    /// itself the explanation): what the assessment needs for every leaf; the text is built when shown.
-    pub fn score(
-        &self,
-        leaf: &Indicator,
-        evaluation: &Evaluation,
-        rounding: &Rounding,
-    ) -> RuleOutcome {
-        self.outcome(leaf, evaluation, rounding, true)
-    }
-
-    fn outcome(
-        &self,
-        leaf: &Indicator,
-        evaluation: &Evaluation,
-        rounding: &Rounding,
-        quiet: bool,
-    ) -> RuleOutcome {
-        let points = leaf.points;
-        let round = |v: Decimal| clamp(rounding.apply(v), points);
-        let mut out = RuleOutcome {
-            quiet,
-            ..RuleOutcome::default()
-        };
+impl MetricSource {
+    /// A stable key for choosing the source in a form ("budget_execution_rate", "business:accepted" …).
+    pub fn key(&self) -> String {
         match self {
-            ScoringRule::Manual { step } => {
-                out.say(|| "人工评判".into());
-                if let Some(step) = step {
-                    out.say(|| format!("人工评判，按 {} 分步长", fmt_score(*step)));
-                    if *step <= Decimal::ZERO {
-                        out = out.problem(
-                            "rule.bad_step",
-                            ProblemLevel::Error,
-                            "评分步长必须大于 0".into(),
-                        );
-                    }
-                }
-                out.band = Some(ScoreBand {
-                    min: Decimal::ZERO,
-                    max: points,
-                    max_inclusive: true,
-                    step: step.filter(|s| *s > Decimal::ZERO),
-                });
-            }
-            ScoringRule::Binary {
-                met,
-                when,
-                otherwise,
-            } => {
-                if *otherwise < Decimal::ZERO || *otherwise > points {
-                    out = out.problem(
-                        "rule.bad_otherwise",
-                        ProblemLevel::Error,
-                        format!(
-                            "未达标得分 {} 超出 [0, {}]",
-                            fmt_score(*otherwise),
-                            fmt_score(points)
-                        ),
-                    );
-                }
-                let decided = match when {
-                    Some(cond) => match cond.metric.resolve(evaluation) {
-                        Ok(metric) => {
-                            let holds = cond.op.holds(metric.value, cond.value);
-                            out.say(|| {
-                                format!(
-                                    "{} {} {}{}{}",
-                                    metric.describe(),
-                                    cond.op.symbol(),
-                                    fmt_score(cond.value),
-                                    metric.unit,
-                                    if holds { "，达标" } else { "，未达标" }
-                                )
-                            });
-                            Some(holds)
-                        }
-                        Err(missing) => {
-                            out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
-                            None
-                        }
-                    },
-                    None => {
-                        out.say(|| match met {
-                            Some(true) => "评判为达标".into(),
-                            Some(false) => "评判为未达标".into(),
-                            None => "尚未评判是否达标".into(),
-                        });
-                        *met
-                    }
-                };
-                out.computed = decided.map(|ok| {
-                    if ok {
-                        points
-                    } else {
-                        clamp(*otherwise, points)
-                    }
-                });
-            }
-            ScoringRule::Tiered { metric, tiers } => {
-                for gap in self.tier_problems() {
-                    out = out.problem(
-                        "rule.tier_gap",
-                        ProblemLevel::Warning,
-                        format!("分档不完整：{gap}"),
-                    );
-                }
-                for tier in tiers {
-                    if tier.score < Decimal::ZERO || tier.score > points {
-                        out = out.problem(
-                            "rule.tier_score",
-                            ProblemLevel::Error,
-                            format!(
-                                "档次 {} 的得分 {} 超出 [0, {}]",
-                                tier.interval(),
-                                fmt_score(tier.score),
-                                fmt_score(points)
-                            ),
-                        );
-                    }
-                }
-                match metric.resolve(evaluation) {
-                    Ok(value) => match tiers.iter().find(|t| t.contains(value.value)) {
-                        Some(tier) => {
-                            let score = round(tier.score);
-                            out.say(|| {
-                                format!(
-                                    "{} 属于区间 {}，得 {} 分",
-                                    value.describe(),
-                                    tier.interval(),
-                                    fmt_score(score)
-                                )
-                            });
-                            out.computed = Some(score);
-                        }
-                        None => {
-                            out.say(|| format!("{} 不属于任何档次", value.describe()));
-                            out = out.problem(
-                                "rule.no_tier",
-                                ProblemLevel::Error,
-                                format!("{} 不属于任何档次，无法计分", value.describe()),
-                            );
-                        }
-                    },
-                    Err(missing) => {
-                        out.say(|| missing.clone());
-                        out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
-                    }
-                }
-            }
-            ScoringRule::Proportional { reverse } => {
-                return proportional(leaf, *reverse, rounding);
-            }
-            ScoringRule::Deduction {
-                per,
-                count,
-                allowance,
-            } => {
-                if *per < Decimal::ZERO || *allowance < Decimal::ZERO {
-                    return out.problem(
-                        "rule.negative",
-                        ProblemLevel::Error,
-                        "每次扣分和免扣次数不能为负".into(),
-                    );
-                }
-                match count {
-                    Some(count) if *count < Decimal::ZERO => {
-                        out = out.problem(
-                            "rule.negative",
-                            ProblemLevel::Error,
-                            "发生次数不能为负".into(),
-                        );
-                    }
-                    Some(count) => {
-                        let over = (*count - *allowance).max(Decimal::ZERO);
-                        let deducted = per.checked_mul(over).unwrap_or(Decimal::MAX);
-                        let score = round(points.checked_sub(deducted).unwrap_or(Decimal::ZERO));
-                        out.say(|| {
-                            format!(
-                                "{} 分 − {} × {}（发生 {} 次{}），扣完为止，得 {} 分",
-                                fmt_score(points),
-                                fmt_score(*per),
-                                fmt_score(over),
-                                fmt_score(*count),
-                                if allowance.is_zero() {
-                                    String::new()
-                                } else {
-                                    format!("，免扣 {} 次", fmt_score(*allowance))
-                                },
-                                fmt_score(score)
-                            )
-                        });
-                        out.computed = Some(score);
-                    }
-                    None => {
-                        out.say(|| "请填写发生次数".into());
-                        out = out.problem(
-                            "rule.input_missing",
-                            ProblemLevel::Info,
-                            "未填写发生次数".into(),
-                        );
-                    }
-                }
-            }
-            ScoringRule::Qualitative { level } => match level {
-                Some(level) => {
-                    let (lo, hi, hi_inclusive) = level.band_pct();
-                    let min = share(points, Decimal::from(lo));
-                    let max = share(points, Decimal::from(hi));
-                    out.say(|| {
-                        format!(
-                            "定性评判为“{}”，得分应在 [{}, {}{}",
-                            level.label(),
-                            fmt_score(min),
-                            fmt_score(max),
-                            if hi_inclusive { "]" } else { ")" }
-                        )
-                    });
-                    out.band = Some(ScoreBand {
-                        min,
-                        max,
-                        max_inclusive: hi_inclusive,
-                        step: None,
-                    });
-                }
-                None => {
-                    out.say(|| "尚未选择定性等级（达成 / 部分达成 / 未达成）".into());
-                }
-            },
-            ScoringRule::ExecutionRate => {
-                let source = crate::core::metric::execution_rate_source(evaluation);
-                match source.resolve(evaluation) {
-                    Ok(rate) => {
-                        let capped = rate.value.min(hundred());
-                        let score = round(share(points, capped));
-                        out.say(|| {
-                            format!(
-                                "{}（{}），{} × {}% = {} 分",
-                                rate.describe(),
-                                rate.basis,
-                                fmt_score(points),
-                                fmt_score(capped),
-                                fmt_score(score)
-                            )
-                        });
-                        out.computed = Some(score);
-                    }
-                    Err(missing) => {
-                        out.say(|| missing.clone());
-                        out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
-                    }
-                }
-            }
+            MetricSource::BudgetExecutionRate => "budget_execution_rate".into(),
+            MetricSource::SpecialFundsExecutionRate => "special_funds_execution_rate".into(),
+            MetricSource::ThreePublicControlRate => "three_public_control_rate".into(),
+            MetricSource::ProjectExecutionRate => "project_execution_rate".into(),
+            MetricSource::Business { key } => format!("business:{key}"),
+            MetricSource::BusinessGrowth { key } => format!("growth:{key}"),
+            MetricSource::Typed { .. } => "typed".into(),
         }
-        out
     }
-}
 
-fn proportional(leaf: &Indicator, reverse: ReverseFormula, rounding: &Rounding) -> RuleOutcome {
-    let points = leaf.points;
-    let mut out = RuleOutcome::default();
-    let (Some(target), Some(actual)) = (leaf.target, leaf.actual) else {
-        out.explanation = "请填写年度指标值和实际完成值".into();
-        out.problems.push(RuleProblem {
-            code: "rule.input_missing",
-            level: ProblemLevel::Info,
-            message: "未填写年度指标值或实际完成值，无法按比例计分".into(),
-        });
-        return out;
-    };
-    if target < Decimal::ZERO || actual < Decimal::ZERO {
-        out.explanation = "指标值不能为负".into();
-        out.problems.push(RuleProblem {
-            code: "rule.negative",
-            level: ProblemLevel::Error,
-            message: "年度指标值和实际完成值不能为负".into(),
-        });
-        return out;
-    }
-    let (direction, _) = crate::core::direction::resolve(leaf);
-    let (raw, how) = proportion(direction, reverse, points, target, actual);
-    let score = clamp(rounding.apply(raw), points);
-    out.explanation = format!("{how} = {} 分", fmt_score(score));
-    out.computed = Some(score);
-    out
-}
-
-/// The 比例计分 formula for a resolved direction (never `Auto`, which reads as 正向): the exact score
-/// (unrounded, in [0, P]) and the formula with its figures. Shared with the score audit.
-///
-/// * 正向: P × min(A / T, 1); T = 0 → P.
-/// * 反向: P when A ≤ T; else `Linear` P × max(0, 1 − (A − T) / T) or `Ratio` P × T / A; T = 0 and A > 0 → 0.
-/// * 等于目标: P when A = T; else P × max(0, 1 − |A − T| / T) (closeness); T = 0 and A ≠ 0 → 0.
-pub fn proportion(
-    direction: Direction,
-    reverse: ReverseFormula,
-    points: Decimal,
-    target: Decimal,
-    actual: Decimal,
-) -> (Decimal, String) {
-    let (p, a, t) = (fmt_score(points), fmt_score(actual), fmt_score(target));
-    let (raw, how) = match direction {
-        Direction::Positive | Direction::Auto if target.is_zero() => {
-            (points, "正向：目标为 0，实际 ≥ 0 即达成".to_string())
-        }
-        Direction::Positive | Direction::Auto => {
-            let ratio = sdiv(actual, target).min(Decimal::ONE);
-            (
-                smul(points, ratio),
-                format!("正向：{p} × min({a} / {t}, 1)"),
-            )
-        }
-        Direction::Reverse if actual <= target => {
-            (points, format!("反向：实际 {a} ≤ 目标 {t}，得满分"))
-        }
-        Direction::Reverse if target.is_zero() => {
-            (Decimal::ZERO, format!("反向：目标为 0，实际 {a}，不得分"))
-        }
-        Direction::Reverse => match reverse {
-            ReverseFormula::Linear => {
-                let ratio = (Decimal::ONE - sdiv(actual - target, target).min(Decimal::ONE))
-                    .max(Decimal::ZERO);
-                (
-                    smul(points, ratio),
-                    format!("反向：{p} × max(0, 1 − ({a} − {t}) / {t})"),
-                )
+    /// The source a [`MetricSource::key`] names; `None` for a key no source has (never a silent default).
+    pub fn from_key(key: &str) -> Option<MetricSource> {
+        Some(match key {
+            "budget_execution_rate" => MetricSource::BudgetExecutionRate,
+            "special_funds_execution_rate" => MetricSource::SpecialFundsExecutionRate,
+            "three_public_control_rate" => MetricSource::ThreePublicControlRate,
+            "project_execution_rate" => MetricSource::ProjectExecutionRate,
+            "typed" => MetricSource::default_typed(),
+            k => {
+                if let Some(metric) = k.strip_prefix("business:") {
+                    MetricSource::Business {
+                        key: metric.to_string(),
+                    }
+                } else if let Some(metric) = k.strip_prefix("growth:") {
+                    MetricSource::BusinessGrowth {
+                        key: metric.to_string(),
+                    }
+                } else {
+                    return None;
+                }
             }
-            ReverseFormula::Ratio => (
-                smul(points, sdiv(target, actual)),
-                format!("反向：{p} × {t} / {a}"),
-            ),
-        },
-        Direction::Equal if actual == target => {
-            (points, format!("等于目标：实际 {a} = 目标 {t}，得满分"))
+        })
+    }
+
+    /// A figure typed beside the rule, not yet filled.
+    pub fn default_typed() -> MetricSource {
+        MetricSource::Typed {
+            name: "指标值".into(),
+            unit: "%".into(),
+            value: None,
         }
-        Direction::Equal if target.is_zero() => (
-            Decimal::ZERO,
-            format!("等于目标：目标为 0，实际 {a}，不得分"),
-        ),
-        Direction::Equal => {
-            let gap = (actual - target).abs();
-            let ratio = (Decimal::ONE - sdiv(gap, target).min(Decimal::ONE)).max(Decimal::ZERO);
-            (
-                smul(points, ratio),
-                format!("等于目标：{p} × max(0, 1 − |{a} − {t}| / {t})"),
-            )
-        }
-    };
-    (clamp(raw, points), how)
+    }
+
 }

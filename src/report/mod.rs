@@ -12,13 +12,14 @@
 //! ```
 
 pub mod html;
+pub mod placeholder;
 pub mod text;
 
+use crate::core::amounts;
 use crate::core::assess::{assess, Assessment};
 use crate::core::metric::{growth, project_totals, MetricSource};
 use crate::core::model::{Evaluation, EvaluationKind, Indicator};
 use crate::core::number::{fmt2, fmt_score, percent};
-use crate::core::placeholder;
 use rust_decimal::Decimal;
 
 /// A generated report.
@@ -244,46 +245,46 @@ fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {
     let mut out = Vec::new();
     let mut budget = Vec::new();
     if let Some(v) = wan(a.initial_income) {
-        budget.push(format!("收入预算{v}"));
+        budget.push(format!("{}{v}", amounts::INITIAL_INCOME.short));
     }
     if let Some(v) = wan(a.initial_expense) {
-        let mut s = format!("支出预算{v}");
+        let mut s = format!("{}{v}", amounts::INITIAL_EXPENSE.short);
         let parts = stated(&[
-            ("基本支出", a.initial_expense_basic),
-            ("项目支出", a.initial_expense_project),
+            (amounts::INITIAL_EXPENSE_BASIC.short, a.initial_expense_basic),
+            (amounts::INITIAL_EXPENSE_PROJECT.short, a.initial_expense_project),
         ]);
         s.push_str(&of_which(&parts));
         budget.push(s);
     }
     if let Some(v) = wan(a.adjusted_budget) {
-        budget.push(format!("全年预算数（调整后）{v}"));
+        budget.push(format!("{}{v}", amounts::ADJUSTED_BUDGET.short));
     }
     if !budget.is_empty() {
         out.push(format!("{y}年初单位预算情况：{}。", budget.join("；")));
     }
     if let Some(total) = wan(a.income_total) {
         let parts = stated(&[
-            ("财政拨款收入", a.income_fiscal),
-            ("其他收入", a.income_other),
+            (amounts::INCOME_FISCAL.short, a.income_fiscal),
+            (amounts::INCOME_OTHER.short, a.income_other),
         ]);
         let mut s = format!("{y}年单位收入情况：总收入{total}");
         s.push_str(&of_which(&parts));
         s.push('。');
         if let Some(v) = wan(a.carryover_start) {
-            s.push_str(&format!("年初结转和结余{v}。"));
+            s.push_str(&format!("{}{v}。", amounts::CARRYOVER_START.short));
         }
         out.push(s);
     }
     if let Some(total) = wan(a.expense_total) {
         let parts = stated(&[
-            ("基本支出", a.expense_basic),
-            ("项目支出", a.expense_project),
+            (amounts::EXPENSE_BASIC.short, a.expense_basic),
+            (amounts::EXPENSE_PROJECT.short, a.expense_project),
         ]);
         let mut s = format!("{y}年单位支出情况：总支出{total}");
         s.push_str(&of_which(&parts));
         s.push('。');
         if let Some(v) = wan(a.carryover_end) {
-            s.push_str(&format!("年末结转和结余{v}。"));
+            s.push_str(&format!("{}{v}。", amounts::CARRYOVER_END.short));
         }
         if let Ok(rate) = MetricSource::BudgetExecutionRate.resolve(e) {
             s.push_str(&format!("{y}年全年预算执行率{}%。", fmt2(rate.value)));

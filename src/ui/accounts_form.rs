@@ -1,9 +1,10 @@
 //! 收支与资产: budget and accounts, assets, 专项资金 / “三公”经费, project funds, and their reconciliation.
 
-use super::bind::decimal;
+use super::bind::{amount, decimal};
 use super::charts::BudgetChart;
 use super::fields::{show_decimal, DecimalField, TextField};
 use super::state::Workbench;
+use crate::core::amounts;
 use crate::core::check::ReconcileStatus;
 use crate::core::{FundLine, ProjectBudget};
 use leptos::prelude::*;
@@ -30,39 +31,39 @@ pub fn AccountsForm() -> impl IntoView {
             </Show>
             <h2>"年初预算（万元）"</h2>
             <div class="jx-grid">
-                {decimal("收入预算", "accounts/initial_income", "万元", |e| e.accounts.initial_income, |e, v| e.accounts.initial_income = v)}
-                {decimal("支出预算", "accounts/initial_expense", "万元", |e| e.accounts.initial_expense, |e, v| e.accounts.initial_expense = v)}
-                {decimal("其中：基本支出", "accounts/initial_expense_basic", "万元", |e| e.accounts.initial_expense_basic, |e, v| e.accounts.initial_expense_basic = v)}
-                {decimal("其中：项目支出", "accounts/initial_expense_project", "万元", |e| e.accounts.initial_expense_project, |e, v| e.accounts.initial_expense_project = v)}
-                {decimal("全年预算数（调整后）", "accounts/adjusted_budget", "万元", |e| e.accounts.adjusted_budget, |e, v| e.accounts.adjusted_budget = v)}
+                {amount(amounts::INITIAL_INCOME)}
+                {amount(amounts::INITIAL_EXPENSE)}
+                {amount(amounts::INITIAL_EXPENSE_BASIC)}
+                {amount(amounts::INITIAL_EXPENSE_PROJECT)}
+                {amount(amounts::ADJUSTED_BUDGET)}
             </div>
             <h2>"本年收支（万元）"</h2>
             <div class="jx-grid">
-                {decimal("本年收入", "accounts/income_total", "万元", |e| e.accounts.income_total, |e, v| e.accounts.income_total = v)}
-                {decimal("其中：财政拨款收入", "accounts/income_fiscal", "万元", |e| e.accounts.income_fiscal, |e, v| e.accounts.income_fiscal = v)}
-                {decimal("其中：其他收入", "accounts/income_other", "万元", |e| e.accounts.income_other, |e, v| e.accounts.income_other = v)}
-                {decimal("本年支出", "accounts/expense_total", "万元", |e| e.accounts.expense_total, |e, v| e.accounts.expense_total = v)}
-                {decimal("其中：基本支出", "accounts/expense_basic", "万元", |e| e.accounts.expense_basic, |e, v| e.accounts.expense_basic = v)}
-                {decimal("其中：项目支出", "accounts/expense_project", "万元", |e| e.accounts.expense_project, |e, v| e.accounts.expense_project = v)}
-                {decimal("年初结转和结余", "accounts/carryover_start", "万元", |e| e.accounts.carryover_start, |e, v| e.accounts.carryover_start = v)}
-                {decimal("年末结转和结余", "accounts/carryover_end", "万元", |e| e.accounts.carryover_end, |e, v| e.accounts.carryover_end = v)}
+                {amount(amounts::INCOME_TOTAL)}
+                {amount(amounts::INCOME_FISCAL)}
+                {amount(amounts::INCOME_OTHER)}
+                {amount(amounts::EXPENSE_TOTAL)}
+                {amount(amounts::EXPENSE_BASIC)}
+                {amount(amounts::EXPENSE_PROJECT)}
+                {amount(amounts::CARRYOVER_START)}
+                {amount(amounts::CARRYOVER_END)}
                 {decimal("报告所列预算执行率", "accounts/stated_execution_rate", "%", |e| e.accounts.stated_execution_rate, |e, v| e.accounts.stated_execution_rate = v)}
             </div>
             <p class="jx-computed" data-testid="execution-rate">"预算执行率（计算）："{rate}</p>
             <h2>"专项资金与“三公”经费（万元）"</h2>
             <div class="jx-grid">
-                {decimal("专项资金预算", "accounts/special_funds/budget", "万元", |e| e.accounts.special_funds.budget, |e, v| e.accounts.special_funds.budget = v)}
-                {decimal("专项资金实际支出", "accounts/special_funds/actual", "万元", |e| e.accounts.special_funds.actual, |e, v| e.accounts.special_funds.actual = v)}
-                {decimal("“三公”经费预算", "accounts/three_public/budget", "万元", |e| e.accounts.three_public.budget, |e, v| e.accounts.three_public.budget = v)}
-                {decimal("“三公”经费实际支出", "accounts/three_public/actual", "万元", |e| e.accounts.three_public.actual, |e, v| e.accounts.three_public.actual = v)}
+                {amount(amounts::SPECIAL_FUNDS_BUDGET)}
+                {amount(amounts::SPECIAL_FUNDS_ACTUAL)}
+                {amount(amounts::THREE_PUBLIC_BUDGET)}
+                {amount(amounts::THREE_PUBLIC_ACTUAL)}
             </div>
             <h2>"资产（万元）"</h2>
             <div class="jx-grid">
-                {decimal("总资产", "unit/assets/total", "万元", |e| e.unit.assets.total, |e, v| e.unit.assets.total = v)}
-                {decimal("流动资产", "unit/assets/current", "万元", |e| e.unit.assets.current, |e, v| e.unit.assets.current = v)}
-                {decimal("固定资产", "unit/assets/fixed", "万元", |e| e.unit.assets.fixed, |e, v| e.unit.assets.fixed = v)}
-                {decimal("无形资产", "unit/assets/intangible", "万元", |e| e.unit.assets.intangible, |e, v| e.unit.assets.intangible = v)}
-                {decimal("其他资产", "unit/assets/other", "万元", |e| e.unit.assets.other, |e, v| e.unit.assets.other = v)}
+                {amount(amounts::ASSETS_TOTAL)}
+                {amount(amounts::ASSETS_CURRENT)}
+                {amount(amounts::ASSETS_FIXED)}
+                {amount(amounts::ASSETS_INTANGIBLE)}
+                {amount(amounts::ASSETS_OTHER)}
             </div>
             <Reconciliations prefix=&["accounts", "assets"]/>
             <BudgetChart/>

@@ -8,7 +8,7 @@ use super::header::Header;
 use super::indicator_table::IndicatorTable;
 use super::metrics_form::MetricsForm;
 use super::report_tab::ReportTab;
-use super::state::{Tab, Workbench};
+use super::state::{ReadOnly, Tab, Workbench};
 use super::toolbar::Toolbar;
 use super::unit_form::UnitForm;
 use crate::core::Severity;
@@ -127,9 +127,6 @@ pub fn App(
     }
 }
 
-/// Whether the workbench is view-and-print only (context).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ReadOnly(pub bool);
 
 /// The message banner (errors in red), dismissible.
 #[component]

@@ -30,6 +30,11 @@ pub fn decimal(
     view! { <DecimalField label=label path=path value=value on_change=on_change unit=unit/> }
 }
 
+/// A labelled input for one of the evaluation's amounts (万元), under its form label.
+pub fn amount(amount: crate::core::amounts::Amount) -> impl IntoView {
+    decimal(amount.form, amount.path, "万元", amount.get, amount.set)
+}
+
 /// A labelled one-line text input for one field.
 pub fn text(label: &'static str, path: &'static str, get: GetText, set: SetText) -> impl IntoView {
     let state = expect_context::<Workbench>();

@@ -4,11 +4,13 @@
 //! Keyboard, in any row: ↑ / ↓ move between rows; Alt+↑ / Alt+↓ move the indicator among its siblings;
 //! Alt+Enter adds a sibling below, Alt+Shift+Enter a sub-indicator; Alt+Delete removes the indicator.
 
+use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextArea, TextField};
+use super::leaf_fields::{self, LeafFigure, LeafText};
 use super::inferred_rule::InferredRule;
 use super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
 use super::state::Workbench;
-use crate::core::edit;
+use crate::core::edit::{self, RowAction};
 use crate::core::number::fmt_score;
 use crate::core::{Direction, Evaluation, EvaluationKind, Indicator, NodeResult};
 use leptos::prelude::*;
@@ -187,24 +189,15 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     };
     let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
     let open = RwSignal::new(false);
-    let name = read(|n| n.name.clone());
+    let name = read(leaf_fields::NAME.get);
     let set_text = {
         let id = id.clone();
-        move |field: &'static str| {
+        move |field: LeafText| {
             let id = id.clone();
             Callback::new(move |v: String| {
-                state.edit_node(
-                    &id,
-                    &format!("indicators/{id}/{field}"),
-                    move |n| match field {
-                        "name" => n.name = v,
-                        "reason" => n.reason = v,
-                        "description" => n.description = v,
-                        "criteria" => n.criteria = v,
-                        "override_reason" => n.override_reason = v,
-                        _ => n.evidence = v,
-                    },
-                )
+                state.edit_node(&id, &format!("indicators/{id}/{}", field.key), move |n| {
+                    (field.set)(n, v)
+                })
             })
         }
     };
@@ -219,51 +212,22 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     };
     let set_decimal = {
         let id = id.clone();
-        move |field: &'static str| {
+        move |field: LeafFigure| {
             let id = id.clone();
             Callback::new(move |v: Option<Decimal>| {
-                state.edit_node(
-                    &id,
-                    &format!("indicators/{id}/{field}"),
-                    move |n| match field {
-                        "points" => n.points = v.unwrap_or_default(),
-                        "score" => n.score = v,
-                        "target" => n.target = v,
-                        _ => n.actual = v,
-                    },
-                )
+                state.edit_node(&id, &format!("indicators/{id}/{}", field.key), move |n| {
+                    (field.set)(n, v)
+                })
             })
         }
     };
     let act = {
         let id = id.clone();
-        move |what: &'static str| {
+        move |action: RowAction| {
             let id = id.clone();
             move || {
                 let mut focus = None;
-                match what {
-                    "up" | "down" => {
-                        state.edit("", |e| {
-                            edit::shift(e, &id, what == "up");
-                        });
-                        focus = Some(id.clone());
-                    }
-                    "child" => state.edit("", |e| focus = edit::add_child(e, Some(&id))),
-                    "sibling" => state.edit("", |e| focus = edit::add_sibling(e, &id)),
-                    _ => {
-                        // Focus moves to the row above, so the keyboard (and Ctrl+Z) stays in the table.
-                        focus = state.evaluation.with_untracked(|e| {
-                            let rows = structure(e);
-                            rows.iter()
-                                .position(|r| r.id == id)
-                                .and_then(|i| i.checked_sub(1))
-                                .map(|i| rows[i].id.clone())
-                        });
-                        state.edit("", |e| {
-                            edit::remove(e, &id);
-                        });
-                    }
-                }
+                state.edit("", |e| focus = action.apply(e, &id));
                 if let Some(target) = focus {
                     focus_name(state, &target);
                 }
@@ -281,23 +245,23 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
             match (ev.alt_key(), key.as_str()) {
                 (true, "ArrowUp") => {
                     ev.prevent_default();
-                    act("up")()
+                    act(RowAction::MoveUp)()
                 }
                 (true, "ArrowDown") => {
                     ev.prevent_default();
-                    act("down")()
+                    act(RowAction::MoveDown)()
                 }
                 (true, "Enter") if ev.shift_key() => {
                     ev.prevent_default();
-                    act("child")()
+                    act(RowAction::AddChild)()
                 }
                 (true, "Enter") => {
                     ev.prevent_default();
-                    act("sibling")()
+                    act(RowAction::AddSibling)()
                 }
                 (true, "Delete") => {
                     ev.prevent_default();
-                    act("remove")()
+                    act(RowAction::Remove)()
                 }
                 (false, "ArrowUp") if !in_textarea => focus_neighbour(&ev, true),
                 (false, "ArrowDown") if !in_textarea => focus_neighbour(&ev, false),
@@ -337,11 +301,11 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         let act = act.clone();
         view! {
             <td role="cell" class="jx-ops">
-                <button type="button" class="jx-icon" aria-label="上移" title="上移（Alt+↑）" on:click={let f = act("up"); move |_| f()}>"↑"</button>
-                <button type="button" class="jx-icon" aria-label="下移" title="下移（Alt+↓）" on:click={let f = act("down"); move |_| f()}>"↓"</button>
-                <button type="button" class="jx-icon" aria-label="添加同级指标" title="添加同级（Alt+Enter）" data-testid="add-sibling" on:click={let f = act("sibling"); move |_| f()}>"+同级"</button>
-                <button type="button" class="jx-icon" aria-label="添加下级指标" title="添加下级（Alt+Shift+Enter）" data-testid="add-child" on:click={let f = act("child"); move |_| f()}>"+下级"</button>
-                <button type="button" class="jx-icon jx-danger" aria-label="删除指标" title="删除（Alt+Delete，可撤销）" data-testid="remove" on:click={let f = act("remove"); move |_| f()}>"✕"</button>
+                <button type="button" class="jx-icon" aria-label="上移" title="上移（Alt+↑）" on:click={let f = act(RowAction::MoveUp); move |_| f()}>"↑"</button>
+                <button type="button" class="jx-icon" aria-label="下移" title="下移（Alt+↓）" on:click={let f = act(RowAction::MoveDown); move |_| f()}>"↓"</button>
+                <button type="button" class="jx-icon" aria-label="添加同级指标" title="添加同级（Alt+Enter）" data-testid="add-sibling" on:click={let f = act(RowAction::AddSibling); move |_| f()}>"+同级"</button>
+                <button type="button" class="jx-icon" aria-label="添加下级指标" title="添加下级（Alt+Shift+Enter）" data-testid="add-child" on:click={let f = act(RowAction::AddChild); move |_| f()}>"+下级"</button>
+                <button type="button" class="jx-icon jx-danger" aria-label="删除指标" title="删除（Alt+Delete，可撤销）" data-testid="remove" on:click={let f = act(RowAction::Remove); move |_| f()}>"✕"</button>
             </td>
         }
     };
@@ -349,7 +313,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         <td role="cell" class="jx-col-name">
             <div class=format!("jx-name jx-indent-{}", depth.min(5))>
                 <span class="jx-level">{level}</span>
-                <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text("name") compact=true/>
+                <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text(leaf_fields::NAME) compact=true/>
                 {leaf.then(|| view! {
                     <button type="button" class="jx-icon" aria-label="展开详情" aria-expanded=move || open.get().to_string()
                         data-testid="toggle-details" on:click=move |_| open.update(|o| *o = !*o)>
@@ -360,7 +324,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         </td>
     };
     let points_cell = view! {
-        <td role="cell"><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(|n| Some(n.points)) on_change=set_decimal("points") compact=true/></td>
+        <td role="cell"><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(leaf_fields::POINTS.get) on_change=set_decimal(leaf_fields::POINTS) compact=true/></td>
     };
     if !leaf {
         let sum = move || result.get().and_then(|r| r.sum_text()).unwrap_or_default();
@@ -389,8 +353,8 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move || {
             project.get().then(|| {
                 view! {
-                    <td role="cell"><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(|n| n.target) on_change=set_decimal("target") compact=true allow_negative=true/></td>
-                    <td role="cell"><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(|n| n.actual) on_change=set_decimal("actual") compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(leaf_fields::TARGET.get) on_change=set_decimal(leaf_fields::TARGET) compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(leaf_fields::ACTUAL.get) on_change=set_decimal(leaf_fields::ACTUAL) compact=true allow_negative=true/></td>
                 }
             })
         }
@@ -408,12 +372,12 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                     <InferredRule id=id_inputs.clone()/>
                 </td>
                 <td role="cell">
-                    <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(|n| n.score) on_change=set_decimal("score") compact=true/>
+                    <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(leaf_fields::SCORE.get) on_change=set_decimal(leaf_fields::SCORE) compact=true/>
                     <span class="jx-computed-score">{computed}</span>
                 </td>
                 <td role="cell" class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
                 <td role="cell" class="jx-col-reason">
-                    <TextArea label="扣分原因" path=format!("{path}/reason") value=read(|n| n.reason.clone()) on_change=set_text("reason")
+                    <TextArea label="扣分原因" path=format!("{path}/reason") value=read(leaf_fields::REASON.get) on_change=set_text(leaf_fields::REASON)
                         compact=true rows=2 required=reason_required/>
                 </td>
                 {buttons}
@@ -423,10 +387,10 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                     <td role="cell" colspan="9">
                         <p class="jx-explain" data-testid="explanation">"计分说明："{explanation}</p>
                         <div class="jx-grid">
-                            <TextArea label="指标说明" path=format!("{path}/description") value=read(|n| n.description.clone()) on_change=set_text("description") rows=2/>
-                            <TextArea label="评价要点" path=format!("{path}/criteria") value=read(|n| n.criteria.clone()) on_change=set_text("criteria") rows=2/>
-                            <TextArea label="调整理由（自评分与规则计算不同时）" path=format!("{path}/override_reason") value=read(|n| n.override_reason.clone()) on_change=set_text("override_reason") rows=2/>
-                            <TextArea label="佐证材料" path=format!("{path}/evidence") value=read(|n| n.evidence.clone()) on_change=set_text("evidence") rows=2/>
+                            <TextArea label="指标说明" path=format!("{path}/description") value=read(leaf_fields::DESCRIPTION.get) on_change=set_text(leaf_fields::DESCRIPTION) rows=2/>
+                            <TextArea label="评价要点" path=format!("{path}/criteria") value=read(leaf_fields::CRITERIA.get) on_change=set_text(leaf_fields::CRITERIA) rows=2/>
+                            <TextArea label="调整理由（自评分与规则计算不同时）" path=format!("{path}/override_reason") value=read(leaf_fields::OVERRIDE_REASON.get) on_change=set_text(leaf_fields::OVERRIDE_REASON) rows=2/>
+                            <TextArea label="佐证材料" path=format!("{path}/evidence") value=read(leaf_fields::EVIDENCE.get) on_change=set_text(leaf_fields::EVIDENCE) rows=2/>
                         </div>
                         {
                             let id = id_dir.clone();
@@ -440,21 +404,6 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     .into_any()
 }
 
-/// The directions offered, with their form values and labels.
-const DIRECTIONS: [(&str, Direction, &str); 4] = [
-    ("auto", Direction::Auto, "按指标值推断（比较符号或名称）"),
-    ("positive", Direction::Positive, "正向（越大越好）"),
-    ("reverse", Direction::Reverse, "反向（越小越好）"),
-    ("equal", Direction::Equal, "等于目标"),
-];
-
-fn direction_key(direction: Direction) -> &'static str {
-    DIRECTIONS
-        .iter()
-        .find(|(_, d, _)| *d == direction)
-        .map_or("auto", |(key, _, _)| *key)
-}
-
 /// 项目支出 leaf details: unit, targets as words, direction.
 #[component]
 fn ProjectLeafDetails(id: String) -> impl IntoView {
@@ -466,22 +415,19 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
     let id_change = id.clone();
     view! {
         <div class="jx-grid">
-            {leaf_text(id.clone(), "计量单位", "unit")}
-            {leaf_text(id.clone(), "年度指标值（文字）", "target_text")}
-            {leaf_text(id.clone(), "实际完成值（文字）", "actual_text")}
+            {leaf_text(id.clone(), "计量单位", leaf_fields::UNIT)}
+            {leaf_text(id.clone(), "年度指标值（文字）", leaf_fields::TARGET_TEXT)}
+            {leaf_text(id.clone(), "实际完成值（文字）", leaf_fields::ACTUAL_TEXT)}
             <label class="jx-field">
                 <span class="jx-field-label">"指标方向"</span>
-                <select class="jx-input jx-select" data-testid="direction-select" prop:value=move || direction_key(direction.get())
-                    on:change=move |ev| {
-                        let chosen = DIRECTIONS
-                            .iter()
-                            .find(|(key, _, _)| *key == event_target_value(&ev))
-                            .map(|(_, direction, _)| *direction)
-                            .unwrap_or_default();
-                        state.edit_node(&id_change, "", move |n| n.direction = chosen);
-                    }>
-                    {DIRECTIONS.iter().map(|(key, _, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
-                </select>
+                <ChoiceSelect label="指标方向" testid="direction-select"
+                    options=Signal::stored(options_of(&Direction::ALL, Direction::key, |d| d.label_long().to_string()))
+                    value=Signal::derive(move || Some(direction.get()))
+                    on_change=Callback::new(move |chosen: Option<Direction>| {
+                        if let Some(chosen) = chosen {
+                            state.edit_node(&id_change, "", move |n| n.direction = chosen);
+                        }
+                    })/>
             </label>
         </div>
     }

@@ -46,7 +46,7 @@ pub fn ReportTab() -> impl IntoView {
             format!("{title}评分表.xlsx")
         })
     };
-    let readonly = use_context::<super::app::ReadOnly>().is_some_and(|r| r.0);
+    let readonly = use_context::<super::state::ReadOnly>().is_some_and(|r| r.0);
     // The report's own stylesheet, adopted by the document or shadow root holding the workbench.
     Effect::new(move |_| {
         if let (Some(root), Some(window)) = (state.root.get(), web_sys::window()) {

@@ -1,66 +1,16 @@
 //! Choosing a leaf's scoring rule and filling its inputs (评分规则).
 
+use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextField};
+use super::leaf_fields::LeafText;
 use super::state::Workbench;
 use crate::core::metric::MetricSource;
 use crate::core::rule::{
-    Comparison, Condition, QualitativeLevel, ReverseFormula, ScoringRule, Tier,
+    Comparison, Condition, QualitativeLevel, ReverseFormula, RuleKind, ScoringRule, Tier,
 };
 use crate::core::Indicator;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-
-/// The rule kinds offered, with their labels.
-const KINDS: [(&str, &str); 7] = [
-    ("manual", "人工评判"),
-    ("binary", "达标得分"),
-    ("tiered", "分档计分"),
-    ("proportional", "比例计分"),
-    ("deduction", "扣分制"),
-    ("qualitative", "定性分档"),
-    ("execution_rate", "执行率计分"),
-];
-
-fn kind_of(rule: &ScoringRule) -> &'static str {
-    match rule {
-        ScoringRule::Manual { .. } => "manual",
-        ScoringRule::Binary { .. } => "binary",
-        ScoringRule::Tiered { .. } => "tiered",
-        ScoringRule::Proportional { .. } => "proportional",
-        ScoringRule::Deduction { .. } => "deduction",
-        ScoringRule::Qualitative { .. } => "qualitative",
-        ScoringRule::ExecutionRate => "execution_rate",
-    }
-}
-
-/// A fresh rule of a kind, sensible for a leaf of `points`.
-fn fresh(kind: &str, points: Decimal) -> ScoringRule {
-    match kind {
-        "binary" => ScoringRule::Binary {
-            met: None,
-            when: None,
-            otherwise: Decimal::ZERO,
-        },
-        "tiered" => ScoringRule::Tiered {
-            metric: MetricSource::BudgetExecutionRate,
-            tiers: vec![
-                Tier::above(Decimal::from(90), false, points),
-                Tier::between(Decimal::ZERO, true, Decimal::from(90), true, Decimal::ZERO),
-            ],
-        },
-        "proportional" => ScoringRule::Proportional {
-            reverse: ReverseFormula::Linear,
-        },
-        "deduction" => ScoringRule::Deduction {
-            per: Decimal::ONE,
-            count: None,
-            allowance: Decimal::ZERO,
-        },
-        "qualitative" => ScoringRule::Qualitative { level: None },
-        "execution_rate" => ScoringRule::ExecutionRate,
-        _ => ScoringRule::Manual { step: None },
-    }
-}
 
 /// Reads the leaf at `id`.
 fn with_leaf<T>(state: Workbench, id: &str, f: impl FnOnce(&Indicator) -> T) -> Option<T> {
@@ -86,23 +36,16 @@ fn edit_rule(
 pub fn RuleSelect(id: String) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let id_read = id.clone();
-    let kind =
-        Memo::new(move |_| with_leaf(state, &id_read, |n| kind_of(&n.rule)).unwrap_or("manual"));
-    let path = format!("indicators/{id}/rule");
+    let kind = Memo::new(move |_| with_leaf(state, &id_read, |n| n.rule.kind()));
+    let options = options_of(&RuleKind::ALL, RuleKind::key, |k| k.label().to_string());
     view! {
-        <select
-            class="jx-input jx-select"
-            aria-label="评分规则"
-            data-testid="rule-select"
-            data-path=path
-            prop:value=move || kind.get()
-            on:change=move |ev| {
-                let chosen = event_target_value(&ev);
-                edit_rule(state, &id, "", |rule, node| *rule = fresh(&chosen, node.points));
-            }
-        >
-            {KINDS.iter().map(|(value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
-        </select>
+        <ChoiceSelect label="评分规则" testid="rule-select" path=format!("indicators/{id}/rule")
+            options=Signal::stored(options) value=kind
+            on_change=Callback::new(move |chosen: Option<RuleKind>| {
+                if let Some(kind) = chosen {
+                    edit_rule(state, &id, "", move |rule, node| *rule = kind.fresh(node.points));
+                }
+            })/>
     }
 }
 
@@ -113,12 +56,12 @@ pub fn RuleInputs(id: String) -> impl IntoView {
     let id_read = id.clone();
     let rule =
         Memo::new(move |_| with_leaf(state, &id_read, |n| n.rule.clone()).unwrap_or_default());
-    let kind = Memo::new(move |_| kind_of(&rule.get()));
+    let kind = Memo::new(move |_| rule.get().kind());
     move || {
         let id = id.clone();
         match kind.get() {
-            "binary" => binary_inputs(state, id, rule).into_any(),
-            "manual" => {
+            RuleKind::Binary => binary_inputs(state, id, rule).into_any(),
+            RuleKind::Manual => {
                 let value = Signal::derive(move || match rule.get() {
                     ScoringRule::Manual { step } => step,
                     _ => None,
@@ -132,75 +75,49 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                 }
                 .into_any()
             }
-            "qualitative" => {
-                let level = move || match rule.get() {
-                    ScoringRule::Qualitative {
-                        level: Some(QualitativeLevel::Achieved),
-                    } => "achieved",
-                    ScoringRule::Qualitative {
-                        level: Some(QualitativeLevel::Partial),
-                    } => "partial",
-                    ScoringRule::Qualitative {
-                        level: Some(QualitativeLevel::NotAchieved),
-                    } => "not_achieved",
-                    _ => "",
-                };
+            RuleKind::Qualitative => {
+                let level = Signal::derive(move || match rule.get() {
+                    ScoringRule::Qualitative { level } => level,
+                    _ => None,
+                });
+                let options = options_of(&QualitativeLevel::ALL, QualitativeLevel::key, QualitativeLevel::label_with_band);
                 view! {
-                    <select class="jx-input jx-select" aria-label="定性等级" prop:value=level on:change=move |ev| {
-                        let chosen = match event_target_value(&ev).as_str() {
-                            "achieved" => Some(QualitativeLevel::Achieved),
-                            "partial" => Some(QualitativeLevel::Partial),
-                            "not_achieved" => Some(QualitativeLevel::NotAchieved),
-                            _ => None,
-                        };
-                        edit_rule(state, &id, "", |r, _| *r = ScoringRule::Qualitative { level: chosen });
-                    }>
-                        <option value="">"未评判"</option>
-                        <option value="achieved">"达成（80–100%）"</option>
-                        <option value="partial">"部分达成（60–80%）"</option>
-                        <option value="not_achieved">"未达成（0–60%）"</option>
-                    </select>
+                    <ChoiceSelect label="定性等级" none="未评判" options=Signal::stored(options) value=level
+                        on_change=Callback::new(move |chosen: Option<QualitativeLevel>| {
+                            edit_rule(state, &id, "", |r, _| *r = ScoringRule::Qualitative { level: chosen });
+                        })/>
                 }
                 .into_any()
             }
-            "deduction" => deduction_inputs(state, id, rule).into_any(),
-            "proportional" => {
-                let reverse = move || match rule.get() {
-                    ScoringRule::Proportional {
-                        reverse: ReverseFormula::Ratio,
-                    } => "ratio",
-                    _ => "linear",
-                };
+            RuleKind::Deduction => deduction_inputs(state, id, rule).into_any(),
+            RuleKind::Proportional => {
+                let reverse = Signal::derive(move || match rule.get() {
+                    ScoringRule::Proportional { reverse } => Some(reverse),
+                    _ => None,
+                });
+                let options = options_of(&ReverseFormula::ALL, ReverseFormula::key, |f| f.label().to_string());
                 view! {
-                    <select class="jx-input jx-select" aria-label="反向超标公式" prop:value=reverse on:change=move |ev| {
-                        let ratio = event_target_value(&ev) == "ratio";
-                        edit_rule(state, &id, "", |r, _| *r = ScoringRule::Proportional {
-                            reverse: if ratio { ReverseFormula::Ratio } else { ReverseFormula::Linear }
-                        });
-                    }>
-                        <option value="linear">"反向超标：1 − 超出比例"</option>
-                        <option value="ratio">"反向超标：目标 / 实际"</option>
-                    </select>
+                    <ChoiceSelect label="反向超标公式" options=Signal::stored(options) value=reverse
+                        on_change=Callback::new(move |chosen: Option<ReverseFormula>| {
+                            if let Some(reverse) = chosen {
+                                edit_rule(state, &id, "", |r, _| *r = ScoringRule::Proportional { reverse });
+                            }
+                        })/>
                 }
                 .into_any()
             }
-            "tiered" => tier_inputs(state, id, rule).into_any(),
-            _ => view! { <span class="jx-muted">"按预算执行率自动计分"</span> }.into_any(),
+            RuleKind::Tiered => tier_inputs(state, id, rule).into_any(),
+            RuleKind::ExecutionRate => view! { <span class="jx-muted">"按预算执行率自动计分"</span> }.into_any(),
         }
     }
 }
 
 fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
     let has_condition = move || matches!(rule.get(), ScoringRule::Binary { when: Some(_), .. });
-    let met = move || match rule.get() {
-        ScoringRule::Binary {
-            met: Some(true), ..
-        } => "yes",
-        ScoringRule::Binary {
-            met: Some(false), ..
-        } => "no",
-        _ => "",
-    };
+    let met = Signal::derive(move || match rule.get() {
+        ScoringRule::Binary { met, .. } => met,
+        _ => None,
+    });
     let id2 = id.clone();
     let id3 = id.clone();
     let threshold = Signal::derive(move || match rule.get() {
@@ -226,15 +143,15 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
             when=has_condition
             fallback=move || {
                 let id = id2.clone();
+                let options = vec![
+                    (true, "yes".to_string(), "达标".to_string()),
+                    (false, "no".to_string(), "未达标".to_string()),
+                ];
                 view! {
-                    <select class="jx-input jx-select" aria-label="是否达标" data-testid="binary-met" prop:value=met on:change=move |ev| {
-                        let chosen = match event_target_value(&ev).as_str() { "yes" => Some(true), "no" => Some(false), _ => None };
-                        edit_rule(state, &id, "", |r, _| if let ScoringRule::Binary { met, .. } = r { *met = chosen });
-                    }>
-                        <option value="">"未评判"</option>
-                        <option value="yes">"达标"</option>
-                        <option value="no">"未达标"</option>
-                    </select>
+                    <ChoiceSelect label="是否达标" testid="binary-met" none="未评判" options=Signal::stored(options) value=met
+                        on_change=Callback::new(move |chosen: Option<bool>| {
+                            edit_rule(state, &id, "", |r, _| if let ScoringRule::Binary { met, .. } = r { *met = chosen });
+                        })/>
                 }
             }
         >
@@ -255,7 +172,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
                     let on = event_target_checked(&ev);
                     edit_rule(state, &id, "", |r, _| if let ScoringRule::Binary { when, .. } = r {
                         *when = on.then(|| Condition {
-                            metric: MetricSource::Typed { name: "指标值".into(), unit: "%".into(), value: None },
+                            metric: MetricSource::default_typed(),
                             op: Comparison::Gt,
                             value: Decimal::from(90),
                         });
@@ -267,115 +184,94 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
     }
 }
 
-fn deduction_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
-    let field = move |label: &'static str, which: &'static str| {
-        let id = id.clone();
-        let value = Signal::derive(move || match rule.get() {
-            ScoringRule::Deduction {
-                per,
-                count,
-                allowance,
-            } => match which {
-                "per" => Some(per),
-                "count" => count,
-                _ => Some(allowance),
-            },
+/// A figure of a rule: how to read and write it, and its path segment (no string dispatch).
+#[derive(Clone, Copy)]
+struct RuleFigure {
+    key: &'static str,
+    label: &'static str,
+    get: fn(&ScoringRule) -> Option<Decimal>,
+    set: fn(&mut ScoringRule, Option<Decimal>),
+}
+
+const DEDUCTION_FIGURES: [RuleFigure; 3] = [
+    RuleFigure {
+        key: "per",
+        label: "每次扣分",
+        get: |r| match r {
+            ScoringRule::Deduction { per, .. } => Some(*per),
             _ => None,
-        });
-        let key = format!("indicators/{id}/rule/{which}");
+        },
+        set: |r, v| {
+            if let ScoringRule::Deduction { per, .. } = r {
+                *per = v.unwrap_or_default()
+            }
+        },
+    },
+    RuleFigure {
+        key: "count",
+        label: "发生次数",
+        get: |r| match r {
+            ScoringRule::Deduction { count, .. } => *count,
+            _ => None,
+        },
+        set: |r, v| {
+            if let ScoringRule::Deduction { count, .. } = r {
+                *count = v
+            }
+        },
+    },
+    RuleFigure {
+        key: "allowance",
+        label: "免扣次数",
+        get: |r| match r {
+            ScoringRule::Deduction { allowance, .. } => Some(*allowance),
+            _ => None,
+        },
+        set: |r, v| {
+            if let ScoringRule::Deduction { allowance, .. } = r {
+                *allowance = v.unwrap_or_default()
+            }
+        },
+    },
+];
+
+fn deduction_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
+    let field = move |figure: RuleFigure| {
+        let id = id.clone();
+        let value = Signal::derive(move || rule.with(|r| (figure.get)(r)));
+        let key = format!("indicators/{id}/rule/{}", figure.key);
         view! {
-            <DecimalField label=label path=key.clone() value=value compact=true unit=label
-                on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, &key, |r, _| {
-                    if let ScoringRule::Deduction { per, count, allowance } = r {
-                        match which {
-                            "per" => *per = v.unwrap_or_default(),
-                            "count" => *count = v,
-                            _ => *allowance = v.unwrap_or_default(),
-                        }
-                    }
-                }))/>
+            <DecimalField label=figure.label path=key.clone() value=value compact=true unit=figure.label
+                on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, &key, move |r, _| (figure.set)(r, v)))/>
         }
     };
     view! {
         <span class="jx-inline">
-            {field("每次扣分", "per")}
-            {field("发生次数", "count")}
-            {field("免扣次数", "allowance")}
+            {DEDUCTION_FIGURES.map(field).into_iter().collect_view()}
         </span>
-    }
-}
-
-fn metric_key(metric: &MetricSource) -> String {
-    match metric {
-        MetricSource::BudgetExecutionRate => "budget_execution_rate".into(),
-        MetricSource::SpecialFundsExecutionRate => "special_funds_execution_rate".into(),
-        MetricSource::ThreePublicControlRate => "three_public_control_rate".into(),
-        MetricSource::ProjectExecutionRate => "project_execution_rate".into(),
-        MetricSource::Business { key } => format!("business:{key}"),
-        MetricSource::BusinessGrowth { key } => format!("growth:{key}"),
-        MetricSource::Typed { .. } => "typed".into(),
-    }
-}
-
-fn metric_from_key(key: &str) -> MetricSource {
-    match key {
-        "budget_execution_rate" => MetricSource::BudgetExecutionRate,
-        "special_funds_execution_rate" => MetricSource::SpecialFundsExecutionRate,
-        "three_public_control_rate" => MetricSource::ThreePublicControlRate,
-        "project_execution_rate" => MetricSource::ProjectExecutionRate,
-        k if k.starts_with("business:") => MetricSource::Business {
-            key: k["business:".len()..].to_string(),
-        },
-        k if k.starts_with("growth:") => MetricSource::BusinessGrowth {
-            key: k["growth:".len()..].to_string(),
-        },
-        _ => MetricSource::Typed {
-            name: "指标值".into(),
-            unit: "%".into(),
-            value: None,
-        },
     }
 }
 
 fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
     let metrics = Memo::new(move |_| {
         state.evaluation.with(|e| {
-            let mut options = vec![
-                (
-                    "budget_execution_rate".to_string(),
-                    "预算执行率".to_string(),
-                ),
-                (
-                    "special_funds_execution_rate".to_string(),
-                    "专项资金执行率".to_string(),
-                ),
-                (
-                    "three_public_control_rate".to_string(),
-                    "“三公”经费控制率".to_string(),
-                ),
-                (
-                    "project_execution_rate".to_string(),
-                    "项目预算执行率".to_string(),
-                ),
-            ];
-            for m in &e.metrics {
-                options.push((
-                    format!("business:{}", m.key),
-                    format!("业务指标：{}", m.name),
-                ));
-                options.push((
-                    format!("growth:{}", m.key),
-                    format!("业务指标同比增长：{}", m.name),
-                ));
-            }
-            options.push(("typed".to_string(), "直接填写".to_string()));
-            options
+            MetricSource::choices(e)
+                .into_iter()
+                .map(|(metric, label)| {
+                    let key = metric.key();
+                    (metric, key, label)
+                })
+                .collect::<Vec<_>>()
         })
     });
-    let current = move || match rule.get() {
-        ScoringRule::Tiered { metric, .. } => metric_key(&metric),
-        _ => String::new(),
-    };
+    let current = Signal::derive(move || match rule.get() {
+        // A typed figure keeps its value: compare by key, not by the whole source.
+        ScoringRule::Tiered { metric, .. } => {
+            let key = metric.key();
+            metrics.with(|m| m.iter().find(|(_, k, _)| *k == key).map(|(v, _, _)| v.clone()))
+        }
+        _ => None,
+    });
     let value_now = move || {
         state.evaluation.with(|e| match rule.get() {
             ScoringRule::Tiered { metric, .. } => match metric.resolve(e) {
@@ -412,12 +308,12 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
     let typed_key = format!("indicators/{id}/rule/metric");
     view! {
         <div class="jx-tiers">
-            <select class="jx-input jx-select" aria-label="取数来源" prop:value=current on:change=move |ev| {
-                let metric = metric_from_key(&event_target_value(&ev));
-                edit_rule(state, &id_select, "", |r, _| if let ScoringRule::Tiered { metric: m, .. } = r { *m = metric });
-            }>
-                {move || metrics.get().into_iter().map(|(k, label)| view! { <option value=k>{label}</option> }).collect_view()}
-            </select>
+            <ChoiceSelect label="取数来源" options=metrics value=current
+                on_change=Callback::new(move |chosen: Option<MetricSource>| {
+                    if let Some(metric) = chosen {
+                        edit_rule(state, &id_select, "", |r, _| if let ScoringRule::Tiered { metric: m, .. } = r { *m = metric });
+                    }
+                })/>
             <Show when=is_typed>
                 <DecimalField label="指标值" path=typed_key.clone() value=typed_value compact=true allow_negative=true
                     on_change=Callback::new({
@@ -442,62 +338,98 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
     }
 }
 
+/// A figure of a ladder step: how to read and write it, and its path segment.
+#[derive(Clone, Copy)]
+struct TierFigure {
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Tier) -> Option<Decimal>,
+    set: fn(&mut Tier, Option<Decimal>),
+}
+
+const TIER_MIN: TierFigure = TierFigure {
+    key: "min",
+    label: "下限（空为无下限）",
+    get: |t| t.min,
+    set: |t, v| t.min = v,
+};
+const TIER_MAX: TierFigure = TierFigure {
+    key: "max",
+    label: "上限（空为无上限）",
+    get: |t| t.max,
+    set: |t, v| t.max = v,
+};
+const TIER_SCORE: TierFigure = TierFigure {
+    key: "score",
+    label: "该档得分",
+    get: |t| Some(t.score),
+    set: |t, v| t.score = v.unwrap_or_default(),
+};
+
+/// Whether a ladder step's bound belongs to it.
+#[derive(Clone, Copy)]
+struct TierInclusive {
+    label: &'static str,
+    get: fn(&Tier) -> bool,
+    set: fn(&mut Tier, bool),
+}
+
+const MIN_INCLUSIVE: TierInclusive = TierInclusive {
+    label: "含下限",
+    get: |t| t.min_inclusive,
+    set: |t, on| t.min_inclusive = on,
+};
+const MAX_INCLUSIVE: TierInclusive = TierInclusive {
+    label: "含上限",
+    get: |t| t.max_inclusive,
+    set: |t, on| t.max_inclusive = on,
+};
+
+/// Edits step `t` of the leaf's ladder.
+fn edit_tier(state: Workbench, id: &str, key: &str, t: usize, f: impl FnOnce(&mut Tier)) {
+    edit_rule(state, id, key, |r, _| {
+        if let ScoringRule::Tiered { tiers, .. } = r {
+            if let Some(tier) = tiers.get_mut(t) {
+                f(tier)
+            }
+        }
+    });
+}
+
 fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> impl IntoView {
     let get = move || match rule.get() {
         ScoringRule::Tiered { tiers, .. } => tiers.get(t).cloned(),
         _ => None,
     };
     let id_bound = id.clone();
-    let bound = move |which: &'static str, label: &'static str| {
+    let bound = move |figure: TierFigure| {
         let id = id_bound.clone();
-        let value = Signal::derive(move || {
-            get().and_then(|tier| if which == "min" { tier.min } else { tier.max })
-        });
-        let key = format!("indicators/{id}/rule/tiers/{t}/{which}");
+        let value = Signal::derive(move || get().and_then(|tier| (figure.get)(&tier)));
+        let key = format!("indicators/{id}/rule/tiers/{t}/{}", figure.key);
         view! {
-            <td><DecimalField label=label path=key.clone() value=value compact=true allow_negative=true
-                on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, &key, |r, _| {
-                    if let ScoringRule::Tiered { tiers, .. } = r {
-                        if let Some(tier) = tiers.get_mut(t) {
-                            match which { "min" => tier.min = v, "max" => tier.max = v, _ => tier.score = v.unwrap_or_default() }
-                        }
-                    }
-                }))/></td>
+            <td><DecimalField label=figure.label path=key.clone() value=value compact=true allow_negative=true
+                on_change=Callback::new(move |v: Option<Decimal>| edit_tier(state, &id, &key, t, move |tier| (figure.set)(tier, v)))/></td>
         }
     };
     let id_inclusive = id.clone();
-    let inclusive = move |which: &'static str, label: &'static str| {
+    let inclusive = move |bound: TierInclusive| {
         let id = id_inclusive.clone();
-        let checked = move || {
-            get()
-                .map(|tier| {
-                    if which == "min" {
-                        tier.min_inclusive
-                    } else {
-                        tier.max_inclusive
-                    }
-                })
-                .unwrap_or(false)
-        };
+        let checked = move || get().map(|tier| (bound.get)(&tier)).unwrap_or(false);
         view! {
-            <td><input type="checkbox" aria-label=label prop:checked=checked on:change=move |ev| {
+            <td><input type="checkbox" aria-label=bound.label prop:checked=checked on:change=move |ev| {
                 let on = event_target_checked(&ev);
-                edit_rule(state, &id, "", |r, _| if let ScoringRule::Tiered { tiers, .. } = r {
-                    if let Some(tier) = tiers.get_mut(t) {
-                        if which == "min" { tier.min_inclusive = on } else { tier.max_inclusive = on }
-                    }
-                });
+                edit_tier(state, &id, "", t, move |tier| (bound.set)(tier, on));
             }/></td>
         }
     };
     let id_del = id.clone();
     view! {
         <tr>
-            {bound("min", "下限（空为无下限）")}
-            {inclusive("min", "含下限")}
-            {bound("max", "上限（空为无上限）")}
-            {inclusive("max", "含上限")}
-            {bound("score", "该档得分")}
+            {bound(TIER_MIN)}
+            {inclusive(MIN_INCLUSIVE)}
+            {bound(TIER_MAX)}
+            {inclusive(MAX_INCLUSIVE)}
+            {bound(TIER_SCORE)}
             <td><button type="button" class="jx-icon" aria-label="删除档次" on:click=move |_| edit_rule(state, &id_del, "", |r, _| {
                 if let ScoringRule::Tiered { tiers, .. } = r { if t < tiers.len() { tiers.remove(t); } }
             })>"✕"</button></td>
@@ -506,23 +438,14 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
 }
 
 /// A short text input bound to a leaf's text field (used in the details row).
-pub fn leaf_text(id: String, label: &'static str, field: &'static str) -> impl IntoView {
+pub fn leaf_text(id: String, label: &'static str, field: LeafText) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let id_read = id.clone();
-    let value = Signal::derive(move || {
-        with_leaf(state, &id_read, |n| match field {
-            "unit" => n.unit.clone(),
-            "target_text" => n.target_text.clone(),
-            _ => n.actual_text.clone(),
-        })
-        .unwrap_or_default()
-    });
-    let key = format!("indicators/{id}/{field}");
+    let value = Signal::derive(move || with_leaf(state, &id_read, field.get).unwrap_or_default());
+    let key = format!("indicators/{id}/{}", field.key);
     view! {
         <TextField label=label path=key.clone() value=value on_change=Callback::new(move |v: String| {
-            state.edit_node(&id, &key, move |n| {
-                match field { "unit" => n.unit = v, "target_text" => n.target_text = v, _ => n.actual_text = v }
-            })
+            state.edit_node(&id, &key, move |n| (field.set)(n, v))
         })/>
     }
 }

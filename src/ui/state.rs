@@ -496,3 +496,7 @@ fn index_of(e: &Evaluation) -> HashMap<String, Vec<usize>> {
 pub fn empty_evaluation() -> Evaluation {
     Evaluation::empty(Default::default())
 }
+
+/// Whether the workbench is view-and-print only (context).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReadOnly(pub bool);

@@ -3,6 +3,7 @@
 use super::files::{open_file, save_json};
 use super::import_panel::ImportPanel;
 use super::state::Workbench;
+use super::choice::ChoiceSelect;
 use crate::core::template;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -13,10 +14,14 @@ pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<Workbench>();
     let importing = RwSignal::new(false);
     let picker = NodeRef::<Input>::new();
-    let chosen = RwSignal::new("department".to_string());
+    // Nothing chosen at first: the select must not name a template other than what is open.
+    let chosen = RwSignal::new(None::<&'static str>);
     let new_from = move |_| {
-        let name = chosen.get_untracked();
-        match template::load(&name) {
+        let Some(name) = chosen.get_untracked() else {
+            state.tell(true, "请先选择模板，再点“新建”。");
+            return;
+        };
+        match template::load(name) {
             Some(evaluation) => {
                 state.replace(evaluation);
                 let title = template::TEMPLATES
@@ -51,10 +56,10 @@ pub fn Toolbar() -> impl IntoView {
         <div class="jx-toolbar" role="toolbar" aria-label="文件与编辑">
             <label class="jx-inline">
                 <span class="jx-sr">"模板"</span>
-                <select class="jx-input jx-select" aria-label="选择模板" data-testid="template-select"
-                    prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    {template::TEMPLATES.iter().map(|(name, title)| view! { <option value=*name>{*title}</option> }).collect_view()}
-                </select>
+                <ChoiceSelect label="选择模板" testid="template-select" none="选择模板…"
+                    options=Signal::stored(template::TEMPLATES.iter().map(|(name, title)| (*name, name.to_string(), title.to_string())).collect::<Vec<_>>())
+                    value=chosen
+                    on_change=Callback::new(move |name: Option<&'static str>| chosen.set(name))/>
             </label>
             <button type="button" class="jx-btn" data-testid="new-from-template" on:click=new_from>"新建"</button>
             <button type="button" class="jx-btn" data-testid="open-json" on:click=move |_| {

@@ -28,3 +28,23 @@ pub fn jixiao(args: &[&str]) -> (String, i32) {
         out.status.code().unwrap_or(-1),
     )
 }
+
+/// A decimal from its text (tests only: panics on a typo).
+#[allow(dead_code)]
+pub fn d(s: &str) -> rust_decimal::Decimal {
+    s.parse().unwrap()
+}
+
+/// Whether the assessment has a finding of `code` with `severity`.
+#[allow(dead_code)]
+pub fn has(a: &jixiao::core::Assessment, code: &str, severity: jixiao::core::Severity) -> bool {
+    a.findings
+        .iter()
+        .any(|f| f.code == code && f.severity == severity)
+}
+
+/// Whether the assessment has a finding of `code`, of any severity.
+#[allow(dead_code)]
+pub fn has_code(a: &jixiao::core::Assessment, code: &str) -> bool {
+    a.findings.iter().any(|f| f.code == code)
+}

@@ -47,6 +47,9 @@ try {
       const started = Date.now();
       try {
         await test.run({ page, baseUrl: server.url, assert, consoleErrors, context, dist: path.resolve(dist) });
+        // A test passes only with a clean console, unless it provokes errors on purpose (and says which).
+        const unexpected = consoleErrors.filter((e) => !(test.expectedConsoleErrors || []).some((re) => re.test(e)));
+        assert.deepEqual(unexpected, [], 'the page logged console errors');
         passed += 1;
         console.log(`ok   ${suite} › ${test.name} (${Date.now() - started} ms)`);
       } catch (err) {

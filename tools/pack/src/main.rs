@@ -1,4 +1,5 @@
-//! Post-build step of the portal and single-file builds (run by `scripts/dev dist`):
+//! Post-build step of the portal and single-file builds (run by `scripts/dev dist` as
+//! `cargo run -p jixiao-pack`), a build tool beside the workbench rather than one of its entry points:
 //! `jixiao-pack BUILD_DIR OUT_DIR` reads wasm-bindgen's `--target no-modules` output (`jixiao.js`,
 //! `jixiao_bg.wasm`) and the Word / Excel module (`jixiao_export.wasm`) from BUILD_DIR and writes to OUT_DIR:
 //! - `jixiao.js`: one classic script (no ES module) that defines `<jixiao-workbench>` and `window.JiXiao`,
@@ -10,80 +11,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The workbench's version (this tool is versioned with it).
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The wrapper around wasm-bindgen's glue: everything stays inside one function scope except
 /// `window.JiXiao` and the custom element.
-const WRAPPER: &str = r#"
-  const SCRIPT_URL = (document.currentScript && document.currentScript.src) || location.href;
-  let loading = null;
-  function load() {
-    if (!loading) {
-      const source = typeof JIXIAO_WASM_BASE64 === 'string'
-        ? Uint8Array.from(atob(JIXIAO_WASM_BASE64), (c) => c.charCodeAt(0))
-        : new URL('jixiao_bg.wasm', SCRIPT_URL);
-      loading = wasm_bindgen({ module_or_path: source }).then(() => wasm_bindgen);
-    }
-    return loading;
-  }
-  // The Word / Excel module, instantiated by the app on first export: beside this script, or inlined.
-  function exportWasm() {
-    return typeof JIXIAO_EXPORT_BASE64 === 'string'
-      ? () => Uint8Array.from(atob(JIXIAO_EXPORT_BASE64), (c) => c.charCodeAt(0))
-      : new URL('jixiao_export.wasm', SCRIPT_URL).href;
-  }
-  function optionsOf(el) {
-    const d = el.dataset;
-    return {
-      exportWasm: exportWasm(),
-      template: d.template || undefined,
-      storageKey: d.storageKey || (el.id ? 'embedded-' + el.id : undefined),
-      src: d.src || undefined,
-      readonly: d.readonly !== undefined && d.readonly !== 'false',
-    };
-  }
-  function fail(el, err) {
-    el.dispatchEvent(new CustomEvent('jixiao:error', { bubbles: true, composed: true, detail: { message: String(err) } }));
-  }
-  class JiXiaoWorkbench extends HTMLElement {
-    connectedCallback() {
-      this.__connected = true;
-      load().then((api) => {
-        if (this.__connected && !this.__instance) this.__instance = api.mount(this, optionsOf(this));
-      }).catch((err) => fail(this, err));
-    }
-    disconnectedCallback() {
-      this.__connected = false;
-      if (this.__instance) {
-        this.__instance.unmount();
-        this.__instance.free();
-        this.__instance = null;
-      }
-    }
-  }
-  if (!customElements.get('jixiao-workbench')) customElements.define('jixiao-workbench', JiXiaoWorkbench);
-  window.JiXiao = Object.freeze({
-    version: VERSION,
-    /** Mounts into `element`; resolves to a handle with `unmount()`. The element holds the instance, so
-     *  the workbench lives as long as the element does, whether or not the caller keeps the handle. */
-    mount(element, options) {
-      return load().then((api) => {
-        if (element.__jixiaoInstance) element.__jixiaoInstance.unmount();
-        const instance = api.mount(element, Object.assign(optionsOf(element), options || {}));
-        const handle = {
-          unmount() {
-            if (element.__jixiaoInstance !== handle) return;
-            delete element.__jixiaoInstance;
-            instance.unmount();
-            instance.free();
-          },
-        };
-        element.__jixiaoInstance = handle;
-        return handle;
-      });
-    },
-  });
-"#;
+const WRAPPER: &str = include_str!("../../../src/embed/wrapper.js");
 
 fn base64(bytes: &[u8]) -> String {
     const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -4,9 +4,9 @@
 //! reports to the host by DOM events that bubble and cross the shadow boundary: `jixiao:ready`,
 //! `jixiao:change` (detail: total, grade, errors), `jixiao:error` (detail: message).
 
-use super::app::App;
-use super::state::Workbench;
-use super::styles::adopt;
+use crate::ui::App;
+use crate::ui::Workbench;
+use crate::ui::styles::adopt;
 use crate::core::{from_json, Severity};
 use crate::report::html;
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ fn detail(pairs: &[(&str, JsValue)]) -> JsValue {
 
 /// Mounts a workbench into `host`'s shadow root. `options` is a plain object (see [`MountOptions`]).
 pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, JsValue> {
-    super::install_panic_hook();
+    crate::ui::install_panic_hook();
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
@@ -79,7 +79,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         // function, which is no data: taken out before the rest is read.
         let key = JsValue::from_str("exportWasm");
         let options = js_sys::Object::assign(&js_sys::Object::new(), &options.unchecked_into());
-        super::export_module::set_source(js_sys::Reflect::get(&options, &key)?);
+        crate::ui::export_module::set_source(js_sys::Reflect::get(&options, &key)?);
         js_sys::Reflect::delete_property(&options, &key)?;
         serde_wasm_bindgen::from_value(options.into())
             .map_err(|e| JsValue::from_str(&format!("jixiao: bad options: {e}")))?

@@ -1,0 +1,69 @@
+
+  const SCRIPT_URL = (document.currentScript && document.currentScript.src) || location.href;
+  let loading = null;
+  function load() {
+    if (!loading) {
+      const source = typeof JIXIAO_WASM_BASE64 === 'string'
+        ? Uint8Array.from(atob(JIXIAO_WASM_BASE64), (c) => c.charCodeAt(0))
+        : new URL('jixiao_bg.wasm', SCRIPT_URL);
+      loading = wasm_bindgen({ module_or_path: source }).then(() => wasm_bindgen);
+    }
+    return loading;
+  }
+  // The Word / Excel module, instantiated by the app on first export: beside this script, or inlined.
+  function exportWasm() {
+    return typeof JIXIAO_EXPORT_BASE64 === 'string'
+      ? () => Uint8Array.from(atob(JIXIAO_EXPORT_BASE64), (c) => c.charCodeAt(0))
+      : new URL('jixiao_export.wasm', SCRIPT_URL).href;
+  }
+  function optionsOf(el) {
+    const d = el.dataset;
+    return {
+      exportWasm: exportWasm(),
+      template: d.template || undefined,
+      storageKey: d.storageKey || (el.id ? 'embedded-' + el.id : undefined),
+      src: d.src || undefined,
+      readonly: d.readonly !== undefined && d.readonly !== 'false',
+    };
+  }
+  function fail(el, err) {
+    el.dispatchEvent(new CustomEvent('jixiao:error', { bubbles: true, composed: true, detail: { message: String(err) } }));
+  }
+  class JiXiaoWorkbench extends HTMLElement {
+    connectedCallback() {
+      this.__connected = true;
+      load().then((api) => {
+        if (this.__connected && !this.__instance) this.__instance = api.mount(this, optionsOf(this));
+      }).catch((err) => fail(this, err));
+    }
+    disconnectedCallback() {
+      this.__connected = false;
+      if (this.__instance) {
+        this.__instance.unmount();
+        this.__instance.free();
+        this.__instance = null;
+      }
+    }
+  }
+  if (!customElements.get('jixiao-workbench')) customElements.define('jixiao-workbench', JiXiaoWorkbench);
+  window.JiXiao = Object.freeze({
+    version: VERSION,
+    /** Mounts into `element`; resolves to a handle with `unmount()`. The element holds the instance, so
+     *  the workbench lives as long as the element does, whether or not the caller keeps the handle. */
+    mount(element, options) {
+      return load().then((api) => {
+        if (element.__jixiaoInstance) element.__jixiaoInstance.unmount();
+        const instance = api.mount(element, Object.assign(optionsOf(element), options || {}));
+        const handle = {
+          unmount() {
+            if (element.__jixiaoInstance !== handle) return;
+            delete element.__jixiaoInstance;
+            instance.unmount();
+            instance.free();
+          },
+        };
+        element.__jixiaoInstance = handle;
+        return handle;
+      });
+    },
+  });
