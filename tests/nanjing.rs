@@ -3,11 +3,9 @@
 use jixiao::core::check::ReconcileStatus;
 use jixiao::core::{assess, template, Assessment, Evaluation, Severity};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 mod common;
 use common::d;
-
 
 #[test]
 fn total_grade_and_counts() {

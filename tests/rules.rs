@@ -7,11 +7,9 @@ use jixiao::core::rule::{
 };
 use jixiao::core::{assess, Direction, Evaluation, FundLine, Indicator, ProjectBudget, Severity};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 mod common;
 use common::{d, has, has_code};
-
 
 fn typed(value: &str) -> MetricSource {
     MetricSource::Typed {

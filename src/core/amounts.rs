@@ -44,28 +44,182 @@ macro_rules! amount {
     };
 }
 
-amount!(INITIAL_INCOME, "accounts/initial_income", "年初收入预算", "收入预算", "收入预算", accounts.initial_income);
-amount!(INITIAL_EXPENSE, "accounts/initial_expense", "年初支出预算", "支出预算", "支出预算", accounts.initial_expense);
-amount!(INITIAL_EXPENSE_BASIC, "accounts/initial_expense_basic", "年初基本支出预算", "基本支出", "其中：基本支出", accounts.initial_expense_basic);
-amount!(INITIAL_EXPENSE_PROJECT, "accounts/initial_expense_project", "年初项目支出预算", "项目支出", "其中：项目支出", accounts.initial_expense_project);
-amount!(ADJUSTED_BUDGET, "accounts/adjusted_budget", "全年预算数", "全年预算数（调整后）", "全年预算数（调整后）", accounts.adjusted_budget);
-amount!(INCOME_TOTAL, "accounts/income_total", "本年收入", "本年收入", "本年收入", accounts.income_total);
-amount!(INCOME_FISCAL, "accounts/income_fiscal", "财政拨款收入", "财政拨款收入", "其中：财政拨款收入", accounts.income_fiscal);
-amount!(INCOME_OTHER, "accounts/income_other", "其他收入", "其他收入", "其中：其他收入", accounts.income_other);
-amount!(EXPENSE_TOTAL, "accounts/expense_total", "本年支出", "本年支出", "本年支出", accounts.expense_total);
-amount!(EXPENSE_BASIC, "accounts/expense_basic", "基本支出", "基本支出", "其中：基本支出", accounts.expense_basic);
-amount!(EXPENSE_PROJECT, "accounts/expense_project", "项目支出", "项目支出", "其中：项目支出", accounts.expense_project);
-amount!(CARRYOVER_START, "accounts/carryover_start", "年初结转和结余", "年初结转和结余", "年初结转和结余", accounts.carryover_start);
-amount!(CARRYOVER_END, "accounts/carryover_end", "年末结转和结余", "年末结转和结余", "年末结转和结余", accounts.carryover_end);
-amount!(SPECIAL_FUNDS_BUDGET, "accounts/special_funds/budget", "专项资金预算", "专项资金预算", "专项资金预算", accounts.special_funds.budget);
-amount!(SPECIAL_FUNDS_ACTUAL, "accounts/special_funds/actual", "专项资金实际支出", "专项资金实际支出", "专项资金实际支出", accounts.special_funds.actual);
-amount!(THREE_PUBLIC_BUDGET, "accounts/three_public/budget", "“三公”经费预算", "“三公”经费预算", "“三公”经费预算", accounts.three_public.budget);
-amount!(THREE_PUBLIC_ACTUAL, "accounts/three_public/actual", "“三公”经费实际支出", "“三公”经费实际支出", "“三公”经费实际支出", accounts.three_public.actual);
-amount!(ASSETS_TOTAL, "unit/assets/total", "总资产", "总资产", "总资产", unit.assets.total);
-amount!(ASSETS_CURRENT, "unit/assets/current", "流动资产", "流动资产", "流动资产", unit.assets.current);
-amount!(ASSETS_FIXED, "unit/assets/fixed", "固定资产", "固定资产", "固定资产", unit.assets.fixed);
-amount!(ASSETS_INTANGIBLE, "unit/assets/intangible", "无形资产", "无形资产", "无形资产", unit.assets.intangible);
-amount!(ASSETS_OTHER, "unit/assets/other", "其他资产", "其他资产", "其他资产", unit.assets.other);
+amount!(
+    INITIAL_INCOME,
+    "accounts/initial_income",
+    "年初收入预算",
+    "收入预算",
+    "收入预算",
+    accounts.initial_income
+);
+amount!(
+    INITIAL_EXPENSE,
+    "accounts/initial_expense",
+    "年初支出预算",
+    "支出预算",
+    "支出预算",
+    accounts.initial_expense
+);
+amount!(
+    INITIAL_EXPENSE_BASIC,
+    "accounts/initial_expense_basic",
+    "年初基本支出预算",
+    "基本支出",
+    "其中：基本支出",
+    accounts.initial_expense_basic
+);
+amount!(
+    INITIAL_EXPENSE_PROJECT,
+    "accounts/initial_expense_project",
+    "年初项目支出预算",
+    "项目支出",
+    "其中：项目支出",
+    accounts.initial_expense_project
+);
+amount!(
+    ADJUSTED_BUDGET,
+    "accounts/adjusted_budget",
+    "全年预算数",
+    "全年预算数（调整后）",
+    "全年预算数（调整后）",
+    accounts.adjusted_budget
+);
+amount!(
+    INCOME_TOTAL,
+    "accounts/income_total",
+    "本年收入",
+    "本年收入",
+    "本年收入",
+    accounts.income_total
+);
+amount!(
+    INCOME_FISCAL,
+    "accounts/income_fiscal",
+    "财政拨款收入",
+    "财政拨款收入",
+    "其中：财政拨款收入",
+    accounts.income_fiscal
+);
+amount!(
+    INCOME_OTHER,
+    "accounts/income_other",
+    "其他收入",
+    "其他收入",
+    "其中：其他收入",
+    accounts.income_other
+);
+amount!(
+    EXPENSE_TOTAL,
+    "accounts/expense_total",
+    "本年支出",
+    "本年支出",
+    "本年支出",
+    accounts.expense_total
+);
+amount!(
+    EXPENSE_BASIC,
+    "accounts/expense_basic",
+    "基本支出",
+    "基本支出",
+    "其中：基本支出",
+    accounts.expense_basic
+);
+amount!(
+    EXPENSE_PROJECT,
+    "accounts/expense_project",
+    "项目支出",
+    "项目支出",
+    "其中：项目支出",
+    accounts.expense_project
+);
+amount!(
+    CARRYOVER_START,
+    "accounts/carryover_start",
+    "年初结转和结余",
+    "年初结转和结余",
+    "年初结转和结余",
+    accounts.carryover_start
+);
+amount!(
+    CARRYOVER_END,
+    "accounts/carryover_end",
+    "年末结转和结余",
+    "年末结转和结余",
+    "年末结转和结余",
+    accounts.carryover_end
+);
+amount!(
+    SPECIAL_FUNDS_BUDGET,
+    "accounts/special_funds/budget",
+    "专项资金预算",
+    "专项资金预算",
+    "专项资金预算",
+    accounts.special_funds.budget
+);
+amount!(
+    SPECIAL_FUNDS_ACTUAL,
+    "accounts/special_funds/actual",
+    "专项资金实际支出",
+    "专项资金实际支出",
+    "专项资金实际支出",
+    accounts.special_funds.actual
+);
+amount!(
+    THREE_PUBLIC_BUDGET,
+    "accounts/three_public/budget",
+    "“三公”经费预算",
+    "“三公”经费预算",
+    "“三公”经费预算",
+    accounts.three_public.budget
+);
+amount!(
+    THREE_PUBLIC_ACTUAL,
+    "accounts/three_public/actual",
+    "“三公”经费实际支出",
+    "“三公”经费实际支出",
+    "“三公”经费实际支出",
+    accounts.three_public.actual
+);
+amount!(
+    ASSETS_TOTAL,
+    "unit/assets/total",
+    "总资产",
+    "总资产",
+    "总资产",
+    unit.assets.total
+);
+amount!(
+    ASSETS_CURRENT,
+    "unit/assets/current",
+    "流动资产",
+    "流动资产",
+    "流动资产",
+    unit.assets.current
+);
+amount!(
+    ASSETS_FIXED,
+    "unit/assets/fixed",
+    "固定资产",
+    "固定资产",
+    "固定资产",
+    unit.assets.fixed
+);
+amount!(
+    ASSETS_INTANGIBLE,
+    "unit/assets/intangible",
+    "无形资产",
+    "无形资产",
+    "无形资产",
+    unit.assets.intangible
+);
+amount!(
+    ASSETS_OTHER,
+    "unit/assets/other",
+    "其他资产",
+    "其他资产",
+    "其他资产",
+    unit.assets.other
+);
 
 /// The budget and accounts (预算与收支), in form order.
 pub const ACCOUNTS: [Amount; 13] = [

@@ -157,6 +157,37 @@ fn at(id: &str, field: &str) -> String {
     format!("indicators/{id}/{field}")
 }
 
+/// A sum of printed scores that does not depend on their order.
+#[derive(Default)]
+struct PrintedSum {
+    positive: Option<Decimal>,
+    negative: Option<Decimal>,
+    overflowed: bool,
+}
+
+impl PrintedSum {
+    fn add(&mut self, value: Decimal) {
+        let part = if value < Decimal::ZERO {
+            &mut self.negative
+        } else {
+            &mut self.positive
+        };
+        match part.unwrap_or_default().checked_add(value.abs()) {
+            Some(sum) => *part = Some(sum),
+            None => self.overflowed = true,
+        }
+    }
+
+    fn total(&self) -> Option<Decimal> {
+        if self.overflowed {
+            return None;
+        }
+        self.positive
+            .unwrap_or_default()
+            .checked_sub(self.negative.unwrap_or_default())
+    }
+}
+
 struct Walker<'a> {
     evaluation: &'a Evaluation,
     checker: Checker,
@@ -169,8 +200,9 @@ struct Walker<'a> {
     blank_points: Decimal,
     /// Number of such leaves.
     blank_rows: usize,
-    /// Σ printed 得分 of the leaves, as the unit added them.
-    printed_sum: Decimal,
+    /// Σ printed 得分 of the leaves, as the unit added them (positive and negative parts apart, so
+    /// the sum does not depend on the order; `None` past Decimal's range).
+    printed_sum: PrintedSum,
 }
 
 impl<'a> Walker<'a> {
@@ -314,7 +346,7 @@ impl<'a> Walker<'a> {
         let clamp = |v: Decimal| v.max(Decimal::ZERO).min(points);
         let rounding = &evaluation.settings.rounding;
         if let Some(typed) = leaf.score {
-            self.printed_sum = self.printed_sum.saturating_add(typed);
+            self.printed_sum.add(typed);
         }
         let score = match (outcome.computed, leaf.score) {
             // The execution score is the national formula: a printed score within the rounding of
@@ -494,7 +526,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         results: Vec::new(),
         blank_points: Decimal::ZERO,
         blank_rows: 0,
-        printed_sum: Decimal::ZERO,
+        printed_sum: PrintedSum::default(),
     };
     let mut base_score = Decimal::ZERO;
     let mut points_total = Decimal::ZERO;
@@ -539,7 +571,10 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     audit::check_import_notes(evaluation, &mut checker);
     check_narrative(evaluation, &mut checker);
     let printed = Printed {
-        sum: printed_sum.saturating_add(bonus).saturating_sub(penalty),
+        sum: printed_sum
+            .total()
+            .and_then(|s| s.checked_add(bonus))
+            .and_then(|s| s.checked_sub(penalty)),
         blank_rows,
         blank_points,
     };

@@ -302,7 +302,10 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
             (a.expense_total, true),
         ],
     );
-    for amount in crate::core::amounts::ASSETS.iter().chain(&crate::core::amounts::BUDGET_LINES) {
+    for amount in crate::core::amounts::ASSETS
+        .iter()
+        .chain(&crate::core::amounts::BUDGET_LINES)
+    {
         check_non_negative(checker, amount.path, amount.label, (amount.get)(evaluation));
     }
     check_assets(&evaluation.unit.assets, checker);
@@ -557,8 +560,8 @@ pub fn check_project(evaluation: &Evaluation, checker: &mut Checker) {
 /// What the printed rows add up to, beside the computed total.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Printed {
-    /// Σ printed 得分 of the leaves (with the 加减分 that count).
-    pub sum: Decimal,
+    /// Σ printed 得分 of the leaves (with the 加减分 that count); `None` past Decimal's range.
+    pub sum: Option<Decimal>,
     /// Leaves with no score at all.
     pub blank_rows: usize,
     /// Σ 分值 of those leaves.
@@ -576,10 +579,11 @@ pub fn check_stated(
 ) {
     if let Some(stated) = evaluation.stated.total {
         let reachable = total.saturating_add(printed.blank_points);
-        let rows_sum = if printed.sum != total && printed.sum != stated {
-            format!("；按所列各项得分相加为 {}", fmt_score(printed.sum))
-        } else {
-            String::new()
+        let rows_sum = match printed.sum {
+            Some(sum) if sum != total && sum != stated => {
+                format!("；按所列各项得分相加为 {}", fmt_score(sum))
+            }
+            _ => String::new(),
         };
         if stated == total {
         } else if printed.blank_rows > 0 && stated > total && stated <= reachable {

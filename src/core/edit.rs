@@ -275,12 +275,18 @@ mod row_action_tests {
         let mut e = crate::core::template::load("nanjing-2024").unwrap();
         let first = e.indicators[0].children[0].children[0].id.clone();
         let second = e.indicators[0].children[0].children[1].id.clone();
-        assert_eq!(RowAction::MoveDown.apply(&mut e, &first), Some(first.clone()));
+        assert_eq!(
+            RowAction::MoveDown.apply(&mut e, &first),
+            Some(first.clone())
+        );
         assert_eq!(e.indicators[0].children[0].children[1].id, first);
         let added = RowAction::AddSibling.apply(&mut e, &first).unwrap();
         assert_eq!(e.indicators[0].children[0].children[2].id, added);
         let child = RowAction::AddChild.apply(&mut e, &added).unwrap();
-        assert_eq!(e.indicators[0].children[0].children[2].children[0].id, child);
+        assert_eq!(
+            e.indicators[0].children[0].children[2].children[0].id,
+            child
+        );
         // Removing the first leaf of the group focuses the group row above it.
         let group = e.indicators[0].children[0].id.clone();
         assert_eq!(RowAction::Remove.apply(&mut e, &second), Some(group));

@@ -2,9 +2,9 @@
 //! typed figure. Every derived rate goes through [`percent`], i.e. it is rounded half-up to 2 decimals
 //! before a rule sees it, so a rule judges the figure the report prints.
 
-pub use crate::core::rule::MetricSource;
 use crate::core::model::{BudgetActual, Evaluation};
 use crate::core::number::{fmt2, percent};
+pub use crate::core::rule::MetricSource;
 use rust_decimal::Decimal;
 
 /// A metric's value with where it came from, for the explanation of a score.

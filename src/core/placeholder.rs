@@ -8,7 +8,6 @@
 //! assert_eq!(unknown_in("得分为{总分}分，{未知}"), vec!["未知".to_string()]);
 //! ```
 
-
 /// The placeholders understood, with what they stand for.
 pub const KNOWN: &[(&str, &str)] = &[
     ("总分", "自评总分"),

@@ -578,5 +578,4 @@ impl MetricSource {
             value: None,
         }
     }
-
 }

@@ -4,11 +4,11 @@
 //! reports to the host by DOM events that bubble and cross the shadow boundary: `jixiao:ready`,
 //! `jixiao:change` (detail: total, grade, errors), `jixiao:error` (detail: message).
 
-use crate::ui::App;
-use crate::ui::Workbench;
-use crate::ui::styles::adopt;
 use crate::core::{from_json, Severity};
 use crate::report::html;
+use crate::ui::styles::adopt;
+use crate::ui::App;
+use crate::ui::Workbench;
 use leptos::prelude::*;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;

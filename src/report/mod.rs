@@ -250,8 +250,14 @@ fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {
     if let Some(v) = wan(a.initial_expense) {
         let mut s = format!("{}{v}", amounts::INITIAL_EXPENSE.short);
         let parts = stated(&[
-            (amounts::INITIAL_EXPENSE_BASIC.short, a.initial_expense_basic),
-            (amounts::INITIAL_EXPENSE_PROJECT.short, a.initial_expense_project),
+            (
+                amounts::INITIAL_EXPENSE_BASIC.short,
+                a.initial_expense_basic,
+            ),
+            (
+                amounts::INITIAL_EXPENSE_PROJECT.short,
+                a.initial_expense_project,
+            ),
         ]);
         s.push_str(&of_which(&parts));
         budget.push(s);

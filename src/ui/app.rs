@@ -127,7 +127,6 @@ pub fn App(
     }
 }
 
-
 /// The message banner (errors in red), dismissible.
 #[component]
 fn Banner() -> impl IntoView {

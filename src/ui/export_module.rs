@@ -137,7 +137,7 @@ pub async fn run(job: Job, input: &[u8]) -> Result<Vec<u8>, String> {
     let number = |v: JsValue| v.as_f64().unwrap_or(0.0);
     let outcome = (|| -> Result<(u32, Vec<u8>), JsValue> {
         let len = JsValue::from(input.len() as u32);
-        let ptr = call(&exports, "jx_alloc", &[len.clone()])?;
+        let ptr = call(&exports, "jx_alloc", std::slice::from_ref(&len))?;
         memory()?.set(&js_sys::Uint8Array::from(input), number(ptr.clone()) as u32);
         let status = number(call(
             &exports,

@@ -6,8 +6,8 @@
 
 use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextArea, TextField};
-use super::leaf_fields::{self, LeafFigure, LeafText};
 use super::inferred_rule::InferredRule;
+use super::leaf_fields::{self, LeafFigure, LeafText};
 use super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
 use super::state::Workbench;
 use crate::core::edit::{self, RowAction};

@@ -80,7 +80,11 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                     ScoringRule::Qualitative { level } => level,
                     _ => None,
                 });
-                let options = options_of(&QualitativeLevel::ALL, QualitativeLevel::key, QualitativeLevel::label_with_band);
+                let options = options_of(
+                    &QualitativeLevel::ALL,
+                    QualitativeLevel::key,
+                    QualitativeLevel::label_with_band,
+                );
                 view! {
                     <ChoiceSelect label="定性等级" none="未评判" options=Signal::stored(options) value=level
                         on_change=Callback::new(move |chosen: Option<QualitativeLevel>| {
@@ -95,7 +99,9 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                     ScoringRule::Proportional { reverse } => Some(reverse),
                     _ => None,
                 });
-                let options = options_of(&ReverseFormula::ALL, ReverseFormula::key, |f| f.label().to_string());
+                let options = options_of(&ReverseFormula::ALL, ReverseFormula::key, |f| {
+                    f.label().to_string()
+                });
                 view! {
                     <ChoiceSelect label="反向超标公式" options=Signal::stored(options) value=reverse
                         on_change=Callback::new(move |chosen: Option<ReverseFormula>| {
@@ -107,7 +113,9 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                 .into_any()
             }
             RuleKind::Tiered => tier_inputs(state, id, rule).into_any(),
-            RuleKind::ExecutionRate => view! { <span class="jx-muted">"按预算执行率自动计分"</span> }.into_any(),
+            RuleKind::ExecutionRate => {
+                view! { <span class="jx-muted">"按预算执行率自动计分"</span> }.into_any()
+            }
         }
     }
 }
@@ -268,7 +276,11 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
         // A typed figure keeps its value: compare by key, not by the whole source.
         ScoringRule::Tiered { metric, .. } => {
             let key = metric.key();
-            metrics.with(|m| m.iter().find(|(_, k, _)| *k == key).map(|(v, _, _)| v.clone()))
+            metrics.with(|m| {
+                m.iter()
+                    .find(|(_, k, _)| *k == key)
+                    .map(|(v, _, _)| v.clone())
+            })
         }
         _ => None,
     });

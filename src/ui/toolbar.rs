@@ -1,9 +1,9 @@
 //! The toolbar: new from a template, open / save JSON, undo / redo, reset to the example.
 
+use super::choice::ChoiceSelect;
 use super::files::{open_file, save_json};
 use super::import_panel::ImportPanel;
 use super::state::Workbench;
-use super::choice::ChoiceSelect;
 use crate::core::template;
 use leptos::html::Input;
 use leptos::prelude::*;

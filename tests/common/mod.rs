@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+#[allow(dead_code)] // not every test crate compares golden files
 /// Compares `actual` with the golden file `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites it instead.
 pub fn golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -132,7 +132,6 @@ pub(super) fn share(points: Decimal, pct: Decimal) -> Decimal {
     sdiv(smul(points, pct), hundred())
 }
 
-
 impl ScoringRule {
     /// Evaluates the rule for `leaf` (its 分值, target and actual) against the evaluation's data.
     pub fn evaluate(

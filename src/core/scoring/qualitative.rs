@@ -1,11 +1,15 @@
 //! 定性分档: the band of 分值 the judged level allows.
 
+use super::{share, Context, RuleOutcome, ScoreBand};
 use crate::core::number::fmt_score;
-use crate::core::rule::{QualitativeLevel};
+use crate::core::rule::QualitativeLevel;
 use rust_decimal::Decimal;
-use super::{Context, RuleOutcome, ScoreBand, share};
 
-pub(super) fn score(level: &Option<QualitativeLevel>, cx: &Context, mut out: RuleOutcome) -> RuleOutcome {
+pub(super) fn score(
+    level: &Option<QualitativeLevel>,
+    cx: &Context,
+    mut out: RuleOutcome,
+) -> RuleOutcome {
     let points = cx.leaf.points;
     match level {
         Some(level) => {
