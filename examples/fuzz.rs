@@ -134,7 +134,7 @@ fn measure_target(bytes: &[u8]) {
         _ => leaf.actual_text = right.to_string(),
     }
     let mut checker = jixiao::core::check::Checker::default();
-    jixiao::core::audit::check_leaf(&leaf, score, &Default::default(), &mut checker);
+    jixiao::core::check::check_figures(&leaf, score, &Default::default(), &mut checker);
 }
 
 /// The real tables: every layout and mistake of the corpus as a seed.

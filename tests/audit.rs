@@ -205,7 +205,7 @@ fn execution_rate_from_the_full_year_budget_with_the_projects_rounding() {
                  \t其中：本年财政拨款\t90\t80\t85\t\t\t\n";
     let a = project(block, "");
     assert!(codes(&a).contains(&"budget.total_below_part"));
-    assert!(codes(&a).contains(&"budget.over"));
+    assert!(codes(&a).contains(&"project.over_budget"));
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn department_blocks_with_basic_and_project_lines_each_scored() {
     assert!(finding(&a, "budget.score_inflated")
         .message
         .contains("9.29"));
-    assert!(codes(&a).contains(&"budget.over"));
+    assert!(codes(&a).contains(&"project.over_budget"));
     assert!(codes(&a).contains(&"budget.double_count"));
 }
 

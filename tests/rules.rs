@@ -504,7 +504,7 @@ fn growth_mismatch_is_an_error() {
 
 #[test]
 fn a_reason_naming_another_deduction_is_an_error() {
-    use jixiao::core::assess::stated_deduction;
+    use jixiao::core::check::stated_deduction;
     assert_eq!(
         stated_deduction("事前评估不充分，扣0.5分。"),
         Some(d("0.5"))

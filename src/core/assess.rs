@@ -17,13 +17,13 @@
 
 use crate::core::audit;
 use crate::core::check::{
-    check_accounts, check_metrics, check_narrative, check_project, check_stated, Checker, Finding,
-    Printed, Reconciliation, Severity,
+    self, check_accounts, check_metrics, check_narrative, check_stated, Checker, Finding, Printed,
+    Reconciliation, Severity,
 };
 use crate::core::model::{Evaluation, Indicator};
-use crate::core::number::fmt_score;
+use crate::core::number::{fmt_score, printed_tolerance, Rounding};
 use crate::core::rule::ScoringRule;
-use crate::core::scoring::ProblemLevel;
+use crate::core::scoring::RuleOutcome;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
@@ -152,11 +152,6 @@ pub fn grade_for(evaluation: &Evaluation, total: Decimal) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
-/// The path of a node's field in findings, e.g. `indicators/1.2/score`; built only when a finding is made.
-fn at(id: &str, field: &str) -> String {
-    format!("indicators/{id}/{field}")
-}
-
 /// A sum of printed scores that does not depend on their order.
 #[derive(Default)]
 struct PrintedSum {
@@ -211,30 +206,8 @@ impl<'a> Walker<'a> {
             self.counts.resize(depth + 1, 0);
         }
         self.counts[depth] += 1;
-        if node.id.trim().is_empty() || !self.ids.insert(node.id.as_str()) {
-            self.checker.push(
-                Severity::Error,
-                "tree.id",
-                at(&node.id, "id"),
-                format!("指标“{}”的编号为空或重复", node.name),
-            );
-        }
-        if node.name.trim().is_empty() {
-            self.checker.push(
-                Severity::Warning,
-                "tree.name",
-                at(&node.id, "name"),
-                "有指标未填写名称",
-            );
-        }
-        if node.points < Decimal::ZERO {
-            self.checker.push(
-                Severity::Error,
-                "tree.points_negative",
-                at(&node.id, "points"),
-                format!("“{}”的分值不能为负", node.name),
-            );
-        }
+        let unique = !node.id.trim().is_empty() && self.ids.insert(node.id.as_str());
+        check::check_node(node, unique, &mut self.checker);
         let index = self.nodes.len();
         self.nodes.push(NodeResult {
             id: node.id.clone(),
@@ -254,19 +227,7 @@ impl<'a> Walker<'a> {
                 sum = sum.saturating_add(self.node(child, depth + 1));
                 points = points.saturating_add(child.points);
             }
-            if points != node.points {
-                self.checker.push(
-                    Severity::Error,
-                    "tree.points_sum",
-                    at(&node.id, "points"),
-                    format!(
-                        "“{}”分值为 {}，但其下级指标分值合计为 {}",
-                        node.name,
-                        fmt_score(node.points),
-                        fmt_score(points)
-                    ),
-                );
-            }
+            check::check_group_points(node, points, &mut self.checker);
             let capped = sum.min(node.points.max(Decimal::ZERO));
             (capped, None, Some(sum))
         };
@@ -279,243 +240,57 @@ impl<'a> Walker<'a> {
 
     fn leaf(&mut self, leaf: &Indicator) -> (Decimal, Option<Decimal>, Option<Decimal>) {
         let evaluation = self.evaluation;
-        let outcome = leaf
-            .rule
-            .score(leaf, evaluation, &evaluation.settings.rounding);
-        for problem in &outcome.problems {
-            let severity = match problem.level {
-                ProblemLevel::Error => Severity::Error,
-                ProblemLevel::Warning => Severity::Warning,
-                ProblemLevel::Info => Severity::Info,
-            };
-            self.checker.push(
-                severity,
-                problem.code,
-                at(&leaf.id, "rule"),
-                format!("“{}”：{}", leaf.name, problem.message),
-            );
-        }
-        let points = leaf.points.max(Decimal::ZERO);
-        let name = &leaf.name;
-        if let Some(typed) = leaf.score {
-            if typed < Decimal::ZERO || typed > points {
-                self.checker.push(
-                    Severity::Error,
-                    "score.range",
-                    at(&leaf.id, "score"),
-                    format!(
-                        "“{name}”自评分 {} 超出 0 至 {} 分",
-                        fmt_score(typed),
-                        fmt_score(points)
-                    ),
-                );
-            }
-            if let Some(band) = &outcome.band {
-                let above = typed > band.max
-                    || (!band.max_inclusive && typed == band.max && band.max < points);
-                if (typed < band.min || above) && typed >= Decimal::ZERO && typed <= points {
-                    self.checker.push(
-                        Severity::Error,
-                        "score.band",
-                        at(&leaf.id, "score"),
-                        format!(
-                            "“{name}”自评分 {} 不在评判等级允许的范围内（{}）",
-                            fmt_score(typed),
-                            leaf.rule
-                                .evaluate(leaf, evaluation, &evaluation.settings.rounding)
-                                .explanation
-                        ),
-                    );
-                }
-                if let Some(step) = band.step {
-                    if typed.checked_rem(step).is_some_and(|r| !r.is_zero()) {
-                        self.checker.push(
-                            Severity::Error,
-                            "score.step",
-                            at(&leaf.id, "score"),
-                            format!(
-                                "“{name}”自评分 {} 不是 {} 分的整数倍",
-                                fmt_score(typed),
-                                fmt_score(step)
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        let clamp = |v: Decimal| v.max(Decimal::ZERO).min(points);
         let rounding = &evaluation.settings.rounding;
+        let outcome = leaf.rule.score(leaf, evaluation, rounding);
+        let points = leaf.points.max(Decimal::ZERO);
+        let score = counted_score(leaf, &outcome, rounding);
+        check::check_leaf(leaf, &outcome, score, evaluation, &mut self.checker);
         if let Some(typed) = leaf.score {
             self.printed_sum.add(typed);
         }
-        let score = match (outcome.computed, leaf.score) {
-            // The execution score is the national formula: a printed score within the rounding of
-            // its printed digits stands; beyond it, the computed score counts and the gap is named.
-            (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
-                let (up, down) = audit::tolerance(typed, rounding);
-                let why = || leaf.rule.evaluate(leaf, evaluation, rounding).explanation;
-                if typed > computed.saturating_add(up) {
-                    self.checker.push(
-                        Severity::Error,
-                        "audit.execution_inflated",
-                        at(&leaf.id, "score"),
-                        format!(
-                            "“{name}”所列得分 {} 高于按执行率计算的 {}（{}），超出所列精度的容差 {}",
-                            fmt_score(typed),
-                            fmt_score(computed),
-                            why(),
-                            fmt_score(up)
-                        ),
-                    );
-                    computed
-                } else if typed < computed.saturating_sub(down) {
-                    self.checker.push(
-                        Severity::Warning,
-                        "audit.execution_deflated",
-                        at(&leaf.id, "score"),
-                        format!(
-                            "“{name}”所列得分 {} 低于按执行率计算的 {}（{}），已按计算值计分",
-                            fmt_score(typed),
-                            fmt_score(computed),
-                            why()
-                        ),
-                    );
-                    computed
-                } else {
-                    clamp(typed)
-                }
-            }
-            (Some(computed), Some(typed)) if typed != computed => {
-                if leaf.override_reason.trim().is_empty() {
-                    self.checker.push(
-                        Severity::Warning,
-                        "score.override",
-                        at(&leaf.id, "score"),
-                        format!(
-                            "“{name}”自评分 {} 与规则计算的 {} 不一致，已按计算值计分；如确需调整，请填写调整理由",
-                            fmt_score(typed),
-                            fmt_score(computed)
-                        ),
-                    );
-                    computed
-                } else {
-                    self.checker.push(
-                        Severity::Info,
-                        "score.overridden",
-                        at(&leaf.id, "score"),
-                        format!(
-                            "“{name}”采用人工调整分 {}（规则计算为 {}）",
-                            fmt_score(typed),
-                            fmt_score(computed)
-                        ),
-                    );
-                    clamp(typed)
-                }
-            }
-            (Some(computed), _) => computed,
-            (None, Some(typed)) => clamp(typed),
-            (None, None) => {
-                self.checker.push(
-                    Severity::Warning,
-                    "score.missing",
-                    at(&leaf.id, "score"),
-                    format!("“{name}”尚未评分"),
-                );
-                Decimal::ZERO
-            }
-        };
-        let scored = outcome.computed.is_some() || leaf.score.is_some();
-        if !scored {
+        if outcome.computed.is_none() && leaf.score.is_none() {
             self.blank_points = self.blank_points.saturating_add(points);
             self.blank_rows += 1;
         }
         if !matches!(leaf.rule, ScoringRule::ExecutionRate) {
             self.results.push((points, score));
         }
-        if let (Some(typed), true) = (leaf.score, audit::audits(&leaf.rule)) {
-            audit::check_leaf(leaf, typed, rounding, &mut self.checker);
-        }
-        // The execution-rate score explains itself (执行数 / 预算数); every other lost point needs a reason.
-        let self_explained = matches!(leaf.rule, ScoringRule::ExecutionRate);
-        if scored && score < points && leaf.reason.trim().is_empty() && !self_explained {
-            self.checker.push(
-                Severity::Error,
-                "score.reason",
-                at(&leaf.id, "reason"),
-                format!(
-                    "“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因",
-                    fmt_score(score),
-                    fmt_score(points)
-                ),
-            );
-        } else if scored {
-            // A reason that names a deduction ("扣0.5分") must name the one actually made.
-            let deducted = points.saturating_sub(score);
-            if let Some(stated) = stated_deduction(&leaf.reason) {
-                if stated != deducted {
-                    self.checker.push(
-                        Severity::Error,
-                        "score.reason_amount",
-                        at(&leaf.id, "reason"),
-                        format!(
-                            "“{name}”扣分原因写明扣 {} 分，实际扣 {} 分（分值 {}，得分 {}），请更新扣分原因",
-                            fmt_score(stated),
-                            fmt_score(deducted),
-                            fmt_score(points),
-                            fmt_score(score)
-                        ),
-                    );
-                }
-            }
-        }
-        if points.is_zero() {
-            self.checker.push(
-                Severity::Warning,
-                "tree.points_zero",
-                at(&leaf.id, "points"),
-                format!("“{name}”尚未设置分值"),
-            );
-        }
-        if let ScoringRule::Qualitative { level: None } = leaf.rule {
-            if leaf.score.is_some() {
-                self.checker.push(
-                    Severity::Warning,
-                    "score.level",
-                    at(&leaf.id, "rule"),
-                    format!("“{name}”未选择定性等级"),
-                );
-            }
-        }
         (score, outcome.computed, None)
     }
 }
 
-/// The deduction a reason names, e.g. "…，扣0.5分。" → 0.5 (the last "扣…分" in the text).
-pub fn stated_deduction(reason: &str) -> Option<Decimal> {
-    let mut found = None;
-    let mut rest = reason;
-    while let Some(at) = rest.find('扣') {
-        rest = &rest[at + '扣'.len_utf8()..];
-        let number: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        let after = &rest[number.len()..];
-        if !number.is_empty() && after.starts_with('分') {
-            if let Ok(value) = number.parse::<Decimal>() {
-                found = Some(value);
+/// The score that counts for a leaf (计分): the rule's computed score, unless a typed score differs and
+/// carries an 调整理由; for the execution rate, the printed score while it is within the tolerance of
+/// its printed digits ([`printed_tolerance`]); a judged rule takes the typed score; clamped to [0, 分值].
+pub fn counted_score(leaf: &Indicator, outcome: &RuleOutcome, rounding: &Rounding) -> Decimal {
+    let points = leaf.points.max(Decimal::ZERO);
+    let clamp = |v: Decimal| v.max(Decimal::ZERO).min(points);
+    match (outcome.computed, leaf.score) {
+        (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
+            let (up, down) = printed_tolerance(typed, rounding);
+            if typed > computed.saturating_add(up) || typed < computed.saturating_sub(down) {
+                computed
+            } else {
+                clamp(typed)
             }
         }
+        (Some(computed), Some(typed)) if typed != computed => {
+            if leaf.override_reason.trim().is_empty() {
+                computed
+            } else {
+                clamp(typed)
+            }
+        }
+        (Some(computed), _) => computed,
+        (None, Some(typed)) => clamp(typed),
+        (None, None) => Decimal::ZERO,
     }
-    found
 }
 
 /// Scores and checks an evaluation.
 pub fn assess(evaluation: &Evaluation) -> Assessment {
-    fn size(nodes: &[Indicator]) -> usize {
-        nodes.iter().map(|n| 1 + size(&n.children)).sum()
-    }
-    let size = size(&evaluation.indicators);
+    let mut size = 0;
+    crate::core::model::walk_tree(&evaluation.indicators, &mut |_, _| size += 1);
     let mut walker = Walker {
         evaluation,
         checker: Checker::default(),
@@ -556,7 +331,8 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
             ),
         );
     }
-    let (bonus, penalty) = adjustments(evaluation, &mut checker, &mut counts);
+    let (bonus, penalty) = adjustments(evaluation, &mut counts);
+    check::check_adjustments(evaluation, &mut checker);
     let total = base_score
         .saturating_add(bonus)
         .saturating_sub(penalty)
@@ -564,11 +340,10 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     let grade = grade_for(evaluation, total);
     check_accounts(evaluation, &mut checker);
     check_metrics(evaluation, &mut checker);
-    check_project(evaluation, &mut checker);
-    audit::check_budget_block(evaluation, &mut checker);
-    audit::check_execution_vs_results(evaluation, &results, &mut checker);
-    audit::check_execution_twice(evaluation, &mut checker);
-    audit::check_import_notes(evaluation, &mut checker);
+    check::check_budget(evaluation, &mut checker);
+    check::check_execution_vs_results(evaluation, &results, &mut checker);
+    check::check_execution_twice(evaluation, &mut checker);
+    check::check_import_notes(evaluation, &mut checker);
     check_narrative(evaluation, &mut checker);
     let printed = Printed {
         sum: printed_sum
@@ -595,12 +370,9 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     }
 }
 
-/// The capped 加分 and 减分; adds the group to the indicator counts when it is present.
-fn adjustments(
-    evaluation: &Evaluation,
-    checker: &mut Checker,
-    counts: &mut Vec<usize>,
-) -> (Decimal, Decimal) {
+/// The capped 加分 and 减分 (the same piece of work counts once, at its highest level); adds the group to
+/// the indicator counts when it is present. [`check::check_adjustments`] judges the items.
+fn adjustments(evaluation: &Evaluation, counts: &mut Vec<usize>) -> (Decimal, Decimal) {
     let adj = &evaluation.adjustments;
     let cap = adj.cap.max(Decimal::ZERO);
     let bonus_present = !adj.bonus.name.trim().is_empty() || !adj.bonus.items.is_empty();
@@ -614,97 +386,21 @@ fn adjustments(
         counts[1] += n;
         counts[2] += n;
     }
-    // Same piece of work: only its highest level counts (同一项目工作不累计加分).
-    let mut best: HashMap<String, Decimal> = HashMap::new();
-    for (i, item) in adj.bonus.items.iter().enumerate() {
-        let path = format!("adjustments/bonus/items/{i}");
-        let Some(level) = adj.bonus.levels.iter().find(|l| l.label == item.level) else {
-            checker.push(
-                Severity::Error,
-                "bonus.level",
-                path,
-                format!(
-                    "加分事项“{}”的嘉奖级别“{}”不在加分标准中",
-                    item.work, item.level
-                ),
-            );
-            continue;
-        };
-        if item.work.trim().is_empty() {
-            checker.push(
-                Severity::Warning,
-                "bonus.work",
-                path.clone(),
-                "加分事项未填写工作事项，无法判断是否重复加分",
-            );
+    let mut best: HashMap<&str, Decimal> = HashMap::new();
+    for item in &adj.bonus.items {
+        if let Some(level) = adj.bonus.levels.iter().find(|l| l.label == item.level) {
+            let entry = best.entry(item.work.trim()).or_insert(Decimal::ZERO);
+            *entry = (*entry).max(level.points.max(Decimal::ZERO));
         }
-        let points = level.points.max(Decimal::ZERO);
-        let entry = best
-            .entry(item.work.trim().to_string())
-            .or_insert(Decimal::ZERO);
-        if !entry.is_zero() {
-            checker.push(
-                Severity::Info,
-                "bonus.same_work",
-                path,
-                format!(
-                    "“{}”已有加分，同一项目工作不累计加分，取最高一项",
-                    item.work
-                ),
-            );
-        }
-        *entry = (*entry).max(points);
     }
-    let bonus_raw = best
+    let bonus = best
         .values()
         .fold(Decimal::ZERO, |a, b| a.saturating_add(*b));
-    if bonus_raw > cap {
-        checker.push(
-            Severity::Info,
-            "bonus.capped",
-            "adjustments/bonus",
-            format!(
-                "加分合计 {} 分，超过上限 {} 分，按 {} 分计",
-                fmt_score(bonus_raw),
-                fmt_score(cap),
-                fmt_score(cap)
-            ),
-        );
-    }
-    let mut penalty_raw = Decimal::ZERO;
-    for (i, item) in adj.penalty.items.iter().enumerate() {
-        let path = format!("adjustments/penalty/items/{i}");
-        if item.points < Decimal::ZERO {
-            checker.push(
-                Severity::Error,
-                "penalty.negative",
-                path.clone(),
-                "减分不能为负数",
-            );
-            continue;
-        }
-        if item.reason.trim().is_empty() {
-            checker.push(
-                Severity::Error,
-                "penalty.reason",
-                path,
-                format!("减分事项“{}”须说明扣分原因", item.description),
-            );
-        }
-        penalty_raw = penalty_raw.saturating_add(item.points);
-    }
-    if penalty_raw > cap {
-        checker.push(
-            Severity::Info,
-            "penalty.capped",
-            "adjustments/penalty",
-            format!(
-                "减分合计 {} 分，超过上限 {} 分，按 {} 分计",
-                fmt_score(penalty_raw),
-                fmt_score(cap),
-                fmt_score(cap)
-            ),
-        );
-    }
-    (bonus_raw.min(cap), penalty_raw.min(cap))
+    let penalty = adj
+        .penalty
+        .items
+        .iter()
+        .filter(|item| item.points >= Decimal::ZERO)
+        .fold(Decimal::ZERO, |a, item| a.saturating_add(item.points));
+    (bonus.min(cap), penalty.min(cap))
 }

@@ -2,10 +2,10 @@
 //! the [`Evaluation`], so the UI only forwards the user's intent and the behaviour is tested natively.
 //!
 //! ```
-//! use jixiao::core::edit::{History, add_child};
+//! use jixiao::core::edit::{History, EditScope, add_child};
 //! let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
 //! let mut history = History::new(100);
-//! history.record(&e, "tree");
+//! history.record(&e, EditScope::Whole);
 //! let id = add_child(&mut e, Some("1.1")).unwrap();
 //! assert_eq!(e.indicator(&id).unwrap().points.to_string(), "0");
 //! let restored = history.undo(&e).unwrap();
@@ -13,6 +13,26 @@
 //! ```
 
 use crate::core::model::{Evaluation, Indicator};
+
+/// What an edit touches (编辑范围): it decides undo steps (typing in one field is one step) and what
+/// the UI re-reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditScope<'a> {
+    /// A structural or whole-evaluation edit (add, move, remove, replace, import): its own undo step.
+    Whole,
+    /// Typing in one field, by its path (e.g. `unit/name`): consecutive edits merge into one step.
+    Field(&'a str),
+}
+
+impl EditScope<'_> {
+    /// Whether the edit may change the indicator tree (so every row re-reads).
+    pub fn touches_tree(self) -> bool {
+        match self {
+            EditScope::Whole => true,
+            EditScope::Field(path) => path.starts_with("indicators"),
+        }
+    }
+}
 
 /// Where a node sits: the sibling list that holds it and its index there.
 fn locate<'a>(nodes: &'a mut Vec<Indicator>, id: &str) -> Option<(&'a mut Vec<Indicator>, usize)> {
@@ -165,8 +185,12 @@ impl History {
 
     /// Records the state *before* an edit. Edits with the same non-empty `key` in a row (typing in one
     /// field) make one step; an empty key always starts a new step.
-    pub fn record(&mut self, before: &Evaluation, key: &str) {
+    pub fn record(&mut self, before: &Evaluation, scope: EditScope) {
         self.future.clear();
+        let key = match scope {
+            EditScope::Whole => "",
+            EditScope::Field(path) => path,
+        };
         if !key.is_empty() && self.last_key.as_deref() == Some(key) {
             return;
         }
@@ -245,7 +269,7 @@ mod tests {
         let original = e.clone();
         let mut h = History::new(3);
         for name in ["a", "ab", "abc"] {
-            h.record(&e, "unit/name");
+            h.record(&e, EditScope::Field("unit/name"));
             e.unit.name = name.into();
         }
         let back = h.undo(&e).unwrap();
@@ -254,7 +278,7 @@ mod tests {
         assert_eq!(forward.unit.name, "abc");
         let mut e = forward;
         for i in 0..5 {
-            h.record(&e, "");
+            h.record(&e, EditScope::Whole);
             e.unit.year = 2000 + i;
         }
         let mut steps = 0;

@@ -445,13 +445,56 @@ impl Indicator {
         self.children.is_empty()
     }
 
-    /// Visits this node and its descendants in pre-order with their depth (0 = this node).
+    /// Visits this node and its descendants in pre-order with their depth (`depth` = this node's).
     pub fn walk<'a>(&'a self, depth: usize, visit: &mut dyn FnMut(&'a Indicator, usize)) {
         visit(self, depth);
-        for child in &self.children {
-            child.walk(depth + 1, visit);
+        walk_tree(&self.children, &mut |ancestors, node| {
+            visit(node, depth + 1 + ancestors.len())
+        });
+    }
+}
+
+/// The one tree walk: visits every node of `nodes` in pre-order with its ancestors (一级 first). Depth is
+/// `ancestors.len()`; a leaf is a node without children.
+///
+/// ```
+/// let e = jixiao::core::template::load("nanjing-2024").unwrap();
+/// let mut leaves = 0;
+/// jixiao::core::model::walk_tree(&e.indicators, &mut |ancestors, node| {
+///     if node.is_leaf() && ancestors.len() == 2 { leaves += 1 }
+/// });
+/// assert_eq!(leaves, 32);
+/// ```
+pub fn walk_tree<'a>(
+    nodes: &'a [Indicator],
+    visit: &mut dyn FnMut(&[&'a Indicator], &'a Indicator),
+) {
+    fn go<'a>(
+        nodes: &'a [Indicator],
+        trail: &mut Vec<&'a Indicator>,
+        visit: &mut dyn FnMut(&[&'a Indicator], &'a Indicator),
+    ) {
+        for node in nodes {
+            visit(trail, node);
+            if !node.children.is_empty() {
+                trail.push(node);
+                go(&node.children, trail, visit);
+                trail.pop();
+            }
         }
     }
+    go(nodes, &mut Vec::new(), visit);
+}
+
+/// The leaves of a tree, in order.
+pub fn leaves(nodes: &[Indicator]) -> Vec<&Indicator> {
+    let mut out = Vec::new();
+    walk_tree(nodes, &mut |_, node| {
+        if node.is_leaf() {
+            out.push(node)
+        }
+    });
+    out
 }
 
 /// 加减分项: a bonus group and a deduction group, both capped.
@@ -636,9 +679,9 @@ impl Evaluation {
 
     /// Visits every indicator node in pre-order with its depth (0 = 一级).
     pub fn walk_indicators<'a>(&'a self, visit: &mut dyn FnMut(&'a Indicator, usize)) {
-        for node in &self.indicators {
-            node.walk(0, visit);
-        }
+        walk_tree(&self.indicators, &mut |ancestors, node| {
+            visit(node, ancestors.len())
+        });
     }
 
     /// Finds a node by id.

@@ -70,6 +70,19 @@ impl Rounding {
     }
 }
 
+/// How far a printed score may exceed (first) and fall short of (second) the score its figures support:
+/// half a unit of its last printed decimal, taken to at least one decimal (a printed 9 is 9.0 → 0.05);
+/// nothing above under truncation, which never rounds a score up.
+pub fn printed_tolerance(printed: Decimal, rounding: &Rounding) -> (Decimal, Decimal) {
+    let scale = printed.normalize().scale().clamp(1, 10);
+    let half = Decimal::new(5, scale + 1);
+    let up = match rounding.mode {
+        RoundingMode::HalfUp => half,
+        RoundingMode::Truncate => Decimal::ZERO,
+    };
+    (up, half)
+}
+
 /// `part / whole` in percent, rounded half-up to 2 decimals; `None` when `whole` is zero.
 pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {

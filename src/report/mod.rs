@@ -361,25 +361,12 @@ fn fmt_metric(value: Decimal, unit: &str) -> String {
 }
 
 fn leaves_with_ancestors(nodes: &[Indicator]) -> Vec<(Vec<&Indicator>, &Indicator)> {
-    fn walk<'a>(
-        node: &'a Indicator,
-        trail: &mut Vec<&'a Indicator>,
-        out: &mut Vec<(Vec<&'a Indicator>, &'a Indicator)>,
-    ) {
-        if node.is_leaf() {
-            out.push((trail.clone(), node));
-        } else {
-            trail.push(node);
-            for child in &node.children {
-                walk(child, trail, out);
-            }
-            trail.pop();
-        }
-    }
     let mut out = Vec::new();
-    for node in nodes {
-        walk(node, &mut Vec::new(), &mut out);
-    }
+    crate::core::model::walk_tree(nodes, &mut |ancestors, node| {
+        if node.is_leaf() {
+            out.push((ancestors.to_vec(), node));
+        }
+    });
     out
 }
 

@@ -3,9 +3,11 @@
 use super::bind::{amount, decimal};
 use super::charts::BudgetChart;
 use super::fields::{show_decimal, DecimalField, TextField};
+use super::lens::{self, Lens};
 use super::state::Workbench;
 use crate::core::amounts;
 use crate::core::check::ReconcileStatus;
+use crate::core::edit::EditScope;
 use crate::core::{FundLine, ProjectBudget};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -115,30 +117,23 @@ fn ProjectFunds() -> impl IntoView {
             .evaluation
             .with(|e| e.project.as_ref().map_or(0, |p| p.funds.len()))
     });
-    let line_field = move |i: usize, which: &'static str, label: &'static str| {
-        let path = format!("project/funds/{i}/{which}");
-        let get = move |line: &FundLine| match which {
-            "initial" => line.initial,
-            "adjusted" => line.adjusted,
-            _ => line.executed,
-        };
+    let line_field = move |i: usize,
+                           field: Lens<FundLine, Option<Decimal>>,
+                           label: &'static str| {
+        let path = format!("project/funds/{i}/{}", field.key);
         let value = Signal::derive(move || {
             state.evaluation.with(|e| {
                 e.project
                     .as_ref()
                     .and_then(|p| p.funds.get(i))
-                    .and_then(get)
+                    .and_then(field.get)
             })
         });
         let key = path.clone();
         let on_change = Callback::new(move |v: Option<Decimal>| {
-            state.edit(&key, |e| {
+            state.edit(EditScope::Field(&key), |e| {
                 if let Some(line) = e.project.as_mut().and_then(|p| p.funds.get_mut(i)) {
-                    match which {
-                        "initial" => line.initial = v,
-                        "adjusted" => line.adjusted = v,
-                        _ => line.executed = v,
-                    }
+                    (field.set)(line, v)
                 }
             })
         });
@@ -155,7 +150,7 @@ fn ProjectFunds() -> impl IntoView {
     view! {
         <h2>"项目预算执行情况（万元）"</h2>
         <TextField label="项目名称" path="project/name" value=name on_change=Callback::new(move |v: String| {
-            state.edit("project/name", |e| e.project.get_or_insert_with(ProjectBudget::default).name = v)
+            state.edit(EditScope::Field("project/name"), |e| e.project.get_or_insert_with(ProjectBudget::default).name = v)
         })/>
         <table class="jx-table jx-funds" data-testid="project-funds">
             <thead><tr><th>"资金来源"</th><th>"年初预算数"</th><th>"全年预算数"</th><th>"全年执行数"</th><th>"执行率"</th></tr></thead>
@@ -172,19 +167,19 @@ fn ProjectFunds() -> impl IntoView {
                     view! {
                         <tr>
                             <td><TextField label="资金来源" path=format!("project/funds/{i}/source") value=source compact=true
-                                on_change=Callback::new(move |v: String| state.edit(&format!("project/funds/{i}/source"), |e| {
+                                on_change=Callback::new(move |v: String| state.edit(EditScope::Field(&format!("project/funds/{i}/source")), |e| {
                                     if let Some(l) = e.project.as_mut().and_then(|p| p.funds.get_mut(i)) { l.source = v }
                                 }))/></td>
-                            <td>{line_field(i, "initial", "年初预算数")}</td>
-                            <td>{line_field(i, "adjusted", "全年预算数")}</td>
-                            <td>{line_field(i, "executed", "全年执行数")}</td>
+                            <td>{line_field(i, lens::FUND_INITIAL, "年初预算数")}</td>
+                            <td>{line_field(i, lens::FUND_ADJUSTED, "全年预算数")}</td>
+                            <td>{line_field(i, lens::FUND_EXECUTED, "全年执行数")}</td>
                             <td class="jx-num">{rate}</td>
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
-        <button type="button" class="jx-btn" on:click=move |_| state.edit("", |e| {
+        <button type="button" class="jx-btn" on:click=move |_| state.edit(EditScope::Whole, |e| {
             e.project.get_or_insert_with(ProjectBudget::default).funds.push(FundLine { source: "其他资金".into(), ..Default::default() })
         })>"+ 资金来源"</button>
     }

@@ -1,7 +1,9 @@
 //! 加减分项: commendations earned (by level, the same work counted once) and deductions with reasons.
 
 use super::fields::{DecimalField, TextField};
+use super::lens::{self, Lens};
 use super::state::Workbench;
+use crate::core::edit::EditScope;
 use crate::core::number::fmt_score;
 use crate::core::{BonusItem, PenaltyItem};
 use leptos::prelude::*;
@@ -41,7 +43,7 @@ pub fn AdjustmentsEditor() -> impl IntoView {
             <div class="jx-inline">
                 <span>{summary}</span>
                 <DecimalField label="每组上限" path="adjustments/cap" value=cap unit="分"
-                    on_change=Callback::new(move |v: Option<Decimal>| state.edit("adjustments/cap", |e| e.adjustments.cap = v.unwrap_or_default()))/>
+                    on_change=Callback::new(move |v: Option<Decimal>| state.edit(EditScope::Field("adjustments/cap"), |e| e.adjustments.cap = v.unwrap_or_default()))/>
             </div>
             <h4>"加分项"</h4>
             <p class="jx-muted">{criteria}</p>
@@ -51,19 +53,19 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                     {move || (0..bonus_count.get()).map(|i| {
                         let path = format!("adjustments/bonus/items/{i}");
                         let text = move |f: fn(&BonusItem) -> String| Signal::derive(move || state.evaluation.with(|e| e.adjustments.bonus.items.get(i).map(f).unwrap_or_default()));
-                        let set = move |field: &'static str| Callback::new(move |v: String| state.edit(&format!("bonus{i}{field}"), |e| {
+                        let set = move |field: Lens<BonusItem, String>| Callback::new(move |v: String| state.edit(EditScope::Field(&format!("bonus{i}{}", field.key)), |e| {
                             if let Some(item) = e.adjustments.bonus.items.get_mut(i) {
-                                match field { "work" => item.work = v, _ => item.evidence = v }
+                                (field.set)(item, v)
                             }
                         }));
                         let level = move || state.evaluation.with(|e| e.adjustments.bonus.items.get(i).map(|x| x.level.clone()).unwrap_or_default());
                         view! {
                             <tr data-path=path.clone()>
-                                <td><TextField label="工作事项" path=format!("{path}/work") value=text(|x| x.work.clone()) on_change=set("work") compact=true/></td>
+                                <td><TextField label="工作事项" path=format!("{path}/work") value=text(lens::BONUS_WORK.get) on_change=set(lens::BONUS_WORK) compact=true/></td>
                                 <td>
                                     <select class="jx-input jx-select" aria-label="嘉奖级别" prop:value=level on:change=move |ev| {
                                         let chosen = event_target_value(&ev);
-                                        state.edit("", |e| if let Some(item) = e.adjustments.bonus.items.get_mut(i) { item.level = chosen });
+                                        state.edit(EditScope::Whole, |e| if let Some(item) = e.adjustments.bonus.items.get_mut(i) { item.level = chosen });
                                     }>
                                         <option value="">"请选择"</option>
                                         {move || levels.get().into_iter().map(|l| {
@@ -72,8 +74,8 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </td>
-                                <td><TextField label="佐证" path=format!("{path}/evidence") value=text(|x| x.evidence.clone()) on_change=set("evidence") compact=true/></td>
-                                <td><button type="button" class="jx-icon jx-danger" aria-label="删除加分事项" on:click=move |_| state.edit("", |e| {
+                                <td><TextField label="佐证" path=format!("{path}/evidence") value=text(lens::BONUS_EVIDENCE.get) on_change=set(lens::BONUS_EVIDENCE) compact=true/></td>
+                                <td><button type="button" class="jx-icon jx-danger" aria-label="删除加分事项" on:click=move |_| state.edit(EditScope::Whole, |e| {
                                     if i < e.adjustments.bonus.items.len() { e.adjustments.bonus.items.remove(i); }
                                 })>"✕"</button></td>
                             </tr>
@@ -81,7 +83,7 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="jx-btn" data-testid="add-bonus" on:click=move |_| state.edit("", |e| {
+            <button type="button" class="jx-btn" data-testid="add-bonus" on:click=move |_| state.edit(EditScope::Whole, |e| {
                 e.adjustments.bonus.items.push(BonusItem::default())
             })>"+ 加分事项"</button>
             <h4>"减分项"</h4>
@@ -91,21 +93,21 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                     {move || (0..penalty_count.get()).map(|i| {
                         let path = format!("adjustments/penalty/items/{i}");
                         let text = move |f: fn(&PenaltyItem) -> String| Signal::derive(move || state.evaluation.with(|e| e.adjustments.penalty.items.get(i).map(f).unwrap_or_default()));
-                        let set = move |field: &'static str| Callback::new(move |v: String| state.edit(&format!("penalty{i}{field}"), |e| {
+                        let set = move |field: Lens<PenaltyItem, String>| Callback::new(move |v: String| state.edit(EditScope::Field(&format!("penalty{i}{}", field.key)), |e| {
                             if let Some(item) = e.adjustments.penalty.items.get_mut(i) {
-                                match field { "description" => item.description = v, _ => item.reason = v }
+                                (field.set)(item, v)
                             }
                         }));
                         let points = Signal::derive(move || state.evaluation.with(|e| e.adjustments.penalty.items.get(i).map(|x| x.points)));
                         view! {
                             <tr data-path=path.clone()>
-                                <td><TextField label="减分事项" path=format!("{path}/description") value=text(|x| x.description.clone()) on_change=set("description") compact=true/></td>
+                                <td><TextField label="减分事项" path=format!("{path}/description") value=text(lens::PENALTY_DESCRIPTION.get) on_change=set(lens::PENALTY_DESCRIPTION) compact=true/></td>
                                 <td><DecimalField label="减分" path=format!("{path}/points") value=points compact=true unit="分"
-                                    on_change=Callback::new(move |v: Option<Decimal>| state.edit(&format!("penalty{i}points"), |e| {
+                                    on_change=Callback::new(move |v: Option<Decimal>| state.edit(EditScope::Field(&format!("penalty{i}points")), |e| {
                                         if let Some(item) = e.adjustments.penalty.items.get_mut(i) { item.points = v.unwrap_or_default() }
                                     }))/></td>
-                                <td><TextField label="扣分原因" path=format!("{path}/reason") value=text(|x| x.reason.clone()) on_change=set("reason") compact=true/></td>
-                                <td><button type="button" class="jx-icon jx-danger" aria-label="删除减分事项" on:click=move |_| state.edit("", |e| {
+                                <td><TextField label="扣分原因" path=format!("{path}/reason") value=text(lens::PENALTY_REASON.get) on_change=set(lens::PENALTY_REASON) compact=true/></td>
+                                <td><button type="button" class="jx-icon jx-danger" aria-label="删除减分事项" on:click=move |_| state.edit(EditScope::Whole, |e| {
                                     if i < e.adjustments.penalty.items.len() { e.adjustments.penalty.items.remove(i); }
                                 })>"✕"</button></td>
                             </tr>
@@ -113,7 +115,7 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="jx-btn" data-testid="add-penalty" on:click=move |_| state.edit("", |e| {
+            <button type="button" class="jx-btn" data-testid="add-penalty" on:click=move |_| state.edit(EditScope::Whole, |e| {
                 e.adjustments.penalty.items.push(PenaltyItem::default())
             })>"+ 减分事项"</button>
         </div>

@@ -3,6 +3,7 @@
 
 use super::fields::{CountField, DecimalField, TextArea, TextField};
 use super::state::Workbench;
+use crate::core::edit::EditScope;
 use crate::core::Evaluation;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -26,7 +27,8 @@ pub fn decimal(
 ) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || state.evaluation.with(get));
-    let on_change = Callback::new(move |v: Option<Decimal>| state.edit(path, |e| set(e, v)));
+    let on_change =
+        Callback::new(move |v: Option<Decimal>| state.edit(EditScope::Field(path), |e| set(e, v)));
     view! { <DecimalField label=label path=path value=value on_change=on_change unit=unit/> }
 }
 
@@ -39,7 +41,8 @@ pub fn amount(amount: crate::core::amounts::Amount) -> impl IntoView {
 pub fn text(label: &'static str, path: &'static str, get: GetText, set: SetText) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || state.evaluation.with(get));
-    let on_change = Callback::new(move |v: String| state.edit(path, |e| set(e, v)));
+    let on_change =
+        Callback::new(move |v: String| state.edit(EditScope::Field(path), |e| set(e, v)));
     view! { <TextField label=label path=path value=value on_change=on_change/> }
 }
 
@@ -53,7 +56,8 @@ pub fn area(
 ) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || state.evaluation.with(get));
-    let on_change = Callback::new(move |v: String| state.edit(path, |e| set(e, v)));
+    let on_change =
+        Callback::new(move |v: String| state.edit(EditScope::Field(path), |e| set(e, v)));
     view! { <TextArea label=label path=path value=value on_change=on_change rows=rows/> }
 }
 
@@ -67,6 +71,7 @@ pub fn count(
 ) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || state.evaluation.with(get));
-    let on_change = Callback::new(move |v: Option<i64>| state.edit(path, |e| set(e, v)));
+    let on_change =
+        Callback::new(move |v: Option<i64>| state.edit(EditScope::Field(path), |e| set(e, v)));
     view! { <CountField label=label path=path value=value on_change=on_change unit=unit/> }
 }

@@ -1,6 +1,7 @@
 //! 检查: findings grouped by severity with counts; clicking one goes to its field.
 
 use super::state::Workbench;
+use crate::core::edit::EditScope;
 use crate::core::{Finding, Severity};
 use leptos::prelude::*;
 
@@ -53,7 +54,7 @@ pub fn FindingsList() -> impl IntoView {
                 <p class="jx-import-notes">
                     {move || format!("导入表时有 {} 行被跳过或按假设读入（见下列“导入表第 N 行”）。核对后可清除这些说明。", notes.get())}
                     <button type="button" class="jx-btn" data-testid="clear-import-notes"
-                        on:click=move |_| state.edit("import_notes", |e| e.import_notes.clear())>"清除导入说明"</button>
+                        on:click=move |_| state.edit(EditScope::Whole, |e| e.import_notes.clear())>"清除导入说明"</button>
                 </p>
             </Show>
             {group(Severity::Error)}

@@ -2,6 +2,7 @@
 //! in Chinese which row and column it could not understand and changes nothing.
 
 use super::state::Workbench;
+use crate::core::edit::EditScope;
 use crate::core::import::{parse_tsv, ImportError, ImportedTable};
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn apply_table(
     match parsed {
         Ok(table) => {
             let summary = table.summary().sentence();
-            state.edit("", move |e| table.apply_to(e));
+            state.edit(EditScope::Whole, move |e| table.apply_to(e));
             state.seal();
             state.tell(
                 false,

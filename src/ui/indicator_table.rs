@@ -7,10 +7,10 @@
 use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextArea, TextField};
 use super::inferred_rule::InferredRule;
-use super::leaf_fields::{self, LeafFigure, LeafText};
+use super::lens::{self, LeafFigure, LeafText};
 use super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
 use super::state::Workbench;
-use crate::core::edit::{self, RowAction};
+use crate::core::edit::{self, EditScope, RowAction};
 use crate::core::number::fmt_score;
 use crate::core::{Direction, Evaluation, EvaluationKind, Indicator, NodeResult};
 use leptos::prelude::*;
@@ -75,7 +75,7 @@ pub fn IndicatorTable() -> impl IntoView {
             <div class="jx-tree-tools">
                 <button type="button" class="jx-btn" data-testid="add-top" on:click=move |_| {
                     let mut new_id = None;
-                    state.edit("", |e| new_id = edit::add_child(e, None));
+                    state.edit(EditScope::Whole, |e| new_id = edit::add_child(e, None));
                     if let Some(id) = new_id { focus_name(state, &id) }
                 }>"+ 一级指标"</button>
                 <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
@@ -189,15 +189,17 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     };
     let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
     let open = RwSignal::new(false);
-    let name = read(leaf_fields::NAME.get);
+    let name = read(lens::NAME.get);
     let set_text = {
         let id = id.clone();
         move |field: LeafText| {
             let id = id.clone();
             Callback::new(move |v: String| {
-                state.edit_node(&id, &format!("indicators/{id}/{}", field.key), move |n| {
-                    (field.set)(n, v)
-                })
+                state.edit_node(
+                    &id,
+                    EditScope::Field(&format!("indicators/{id}/{}", field.key)),
+                    move |n| (field.set)(n, v),
+                )
             })
         }
     };
@@ -215,9 +217,11 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move |field: LeafFigure| {
             let id = id.clone();
             Callback::new(move |v: Option<Decimal>| {
-                state.edit_node(&id, &format!("indicators/{id}/{}", field.key), move |n| {
-                    (field.set)(n, v)
-                })
+                state.edit_node(
+                    &id,
+                    EditScope::Field(&format!("indicators/{id}/{}", field.key)),
+                    move |n| (field.set)(n, v),
+                )
             })
         }
     };
@@ -227,7 +231,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
             let id = id.clone();
             move || {
                 let mut focus = None;
-                state.edit("", |e| focus = action.apply(e, &id));
+                state.edit(EditScope::Whole, |e| focus = action.apply(e, &id));
                 if let Some(target) = focus {
                     focus_name(state, &target);
                 }
@@ -313,7 +317,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         <td role="cell" class="jx-col-name">
             <div class=format!("jx-name jx-indent-{}", depth.min(5))>
                 <span class="jx-level">{level}</span>
-                <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text(leaf_fields::NAME) compact=true/>
+                <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text(lens::NAME) compact=true/>
                 {leaf.then(|| view! {
                     <button type="button" class="jx-icon" aria-label="展开详情" aria-expanded=move || open.get().to_string()
                         data-testid="toggle-details" on:click=move |_| open.update(|o| *o = !*o)>
@@ -324,7 +328,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         </td>
     };
     let points_cell = view! {
-        <td role="cell"><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(leaf_fields::POINTS.get) on_change=set_decimal(leaf_fields::POINTS) compact=true/></td>
+        <td role="cell"><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(lens::POINTS.get) on_change=set_decimal(lens::POINTS) compact=true/></td>
     };
     if !leaf {
         let sum = move || result.get().and_then(|r| r.sum_text()).unwrap_or_default();
@@ -353,8 +357,8 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
         move || {
             project.get().then(|| {
                 view! {
-                    <td role="cell"><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(leaf_fields::TARGET.get) on_change=set_decimal(leaf_fields::TARGET) compact=true allow_negative=true/></td>
-                    <td role="cell"><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(leaf_fields::ACTUAL.get) on_change=set_decimal(leaf_fields::ACTUAL) compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(lens::TARGET.get) on_change=set_decimal(lens::TARGET) compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(lens::ACTUAL.get) on_change=set_decimal(lens::ACTUAL) compact=true allow_negative=true/></td>
                 }
             })
         }
@@ -372,12 +376,12 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                     <InferredRule id=id_inputs.clone()/>
                 </td>
                 <td role="cell">
-                    <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(leaf_fields::SCORE.get) on_change=set_decimal(leaf_fields::SCORE) compact=true/>
+                    <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(lens::SCORE.get) on_change=set_decimal(lens::SCORE) compact=true/>
                     <span class="jx-computed-score">{computed}</span>
                 </td>
                 <td role="cell" class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
                 <td role="cell" class="jx-col-reason">
-                    <TextArea label="扣分原因" path=format!("{path}/reason") value=read(leaf_fields::REASON.get) on_change=set_text(leaf_fields::REASON)
+                    <TextArea label="扣分原因" path=format!("{path}/reason") value=read(lens::REASON.get) on_change=set_text(lens::REASON)
                         compact=true rows=2 required=reason_required/>
                 </td>
                 {buttons}
@@ -387,10 +391,10 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                     <td role="cell" colspan="9">
                         <p class="jx-explain" data-testid="explanation">"计分说明："{explanation}</p>
                         <div class="jx-grid">
-                            <TextArea label="指标说明" path=format!("{path}/description") value=read(leaf_fields::DESCRIPTION.get) on_change=set_text(leaf_fields::DESCRIPTION) rows=2/>
-                            <TextArea label="评价要点" path=format!("{path}/criteria") value=read(leaf_fields::CRITERIA.get) on_change=set_text(leaf_fields::CRITERIA) rows=2/>
-                            <TextArea label="调整理由（自评分与规则计算不同时）" path=format!("{path}/override_reason") value=read(leaf_fields::OVERRIDE_REASON.get) on_change=set_text(leaf_fields::OVERRIDE_REASON) rows=2/>
-                            <TextArea label="佐证材料" path=format!("{path}/evidence") value=read(leaf_fields::EVIDENCE.get) on_change=set_text(leaf_fields::EVIDENCE) rows=2/>
+                            <TextArea label="指标说明" path=format!("{path}/description") value=read(lens::DESCRIPTION.get) on_change=set_text(lens::DESCRIPTION) rows=2/>
+                            <TextArea label="评价要点" path=format!("{path}/criteria") value=read(lens::CRITERIA.get) on_change=set_text(lens::CRITERIA) rows=2/>
+                            <TextArea label="调整理由（自评分与规则计算不同时）" path=format!("{path}/override_reason") value=read(lens::OVERRIDE_REASON.get) on_change=set_text(lens::OVERRIDE_REASON) rows=2/>
+                            <TextArea label="佐证材料" path=format!("{path}/evidence") value=read(lens::EVIDENCE.get) on_change=set_text(lens::EVIDENCE) rows=2/>
                         </div>
                         {
                             let id = id_dir.clone();
@@ -415,9 +419,9 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
     let id_change = id.clone();
     view! {
         <div class="jx-grid">
-            {leaf_text(id.clone(), "计量单位", leaf_fields::UNIT)}
-            {leaf_text(id.clone(), "年度指标值（文字）", leaf_fields::TARGET_TEXT)}
-            {leaf_text(id.clone(), "实际完成值（文字）", leaf_fields::ACTUAL_TEXT)}
+            {leaf_text(id.clone(), "计量单位", lens::UNIT)}
+            {leaf_text(id.clone(), "年度指标值（文字）", lens::TARGET_TEXT)}
+            {leaf_text(id.clone(), "实际完成值（文字）", lens::ACTUAL_TEXT)}
             <label class="jx-field">
                 <span class="jx-field-label">"指标方向"</span>
                 <ChoiceSelect label="指标方向" testid="direction-select"
@@ -425,7 +429,7 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
                     value=Signal::derive(move || Some(direction.get()))
                     on_change=Callback::new(move |chosen: Option<Direction>| {
                         if let Some(chosen) = chosen {
-                            state.edit_node(&id_change, "", move |n| n.direction = chosen);
+                            state.edit_node(&id_change, EditScope::Whole, move |n| n.direction = chosen);
                         }
                     })/>
             </label>

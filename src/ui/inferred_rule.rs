@@ -4,6 +4,7 @@
 
 use super::state::Workbench;
 use crate::core::audit::{self, Standard};
+use crate::core::edit::EditScope;
 use crate::core::rule::{ReverseFormula, ScoringRule};
 use leptos::prelude::*;
 
@@ -31,7 +32,7 @@ pub fn InferredRule(id: String) -> impl IntoView {
                     <button type="button" class="jx-link" data-testid="adopt-inferred"
                         title="把推断的规则设为本指标的计分规则（可撤销）"
                         on:click=move |_| {
-                            state.edit_node(&id, "", move |n| {
+                            state.edit_node(&id, EditScope::Whole, move |n| {
                                 n.rule = match standard {
                                     Standard::Proportional(direction) => {
                                         n.direction = direction;

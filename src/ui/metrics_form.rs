@@ -2,7 +2,9 @@
 
 use super::accounts_form::Reconciliations;
 use super::fields::{DecimalField, TextField};
+use super::lens::{self, Lens};
 use super::state::Workbench;
+use crate::core::edit::EditScope;
 use crate::core::metric::growth;
 use crate::core::{Breakdown, BusinessMetric, MetricPart};
 use leptos::prelude::*;
@@ -18,7 +20,7 @@ pub fn MetricsForm() -> impl IntoView {
             <h2>"业务指标"</h2>
             <p class="jx-muted">"报告中引用的业务数据。分项合计与总数、所列同比增长都会自动核对。"</p>
             {move || (0..count.get()).map(|i| view! { <MetricCard index=i/> }).collect_view()}
-            <button type="button" class="jx-btn" data-testid="add-metric" on:click=move |_| state.edit("", |e| {
+            <button type="button" class="jx-btn" data-testid="add-metric" on:click=move |_| state.edit(EditScope::Whole, |e| {
                 let key = format!("m{}", e.metrics.len() + 1);
                 e.metrics.push(BusinessMetric { key, name: "新业务指标".into(), ..Default::default() })
             })>"+ 业务指标"</button>
@@ -27,77 +29,68 @@ pub fn MetricsForm() -> impl IntoView {
     }
 }
 
-fn metric_text(i: usize, label: &'static str, field: &'static str) -> impl IntoView {
+fn metric_text(
+    i: usize,
+    label: &'static str,
+    field: Lens<BusinessMetric, String>,
+) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || {
         state
             .evaluation
-            .with(|e| {
-                e.metrics.get(i).map(|m| {
-                    if field == "name" {
-                        m.name.clone()
-                    } else if field == "key" {
-                        m.key.clone()
-                    } else {
-                        m.unit.clone()
-                    }
-                })
-            })
+            .with(|e| e.metrics.get(i).map(field.get))
             .unwrap_or_default()
     });
-    let path = Signal::derive(move || {
-        state.evaluation.with(|e| {
-            e.metrics
-                .get(i)
-                .map(|m| format!("metrics/{}/{field}", m.key))
-                .unwrap_or_default()
-        })
+    let path = state.evaluation.with_untracked(|e| {
+        e.metrics
+            .get(i)
+            .map(|m| format!("metrics/{}/{}", m.key, field.key))
+            .unwrap_or_default()
     });
     let on_change = Callback::new(move |v: String| {
-        state.edit(&format!("metrics/{i}/{field}"), |e| {
-            if let Some(m) = e.metrics.get_mut(i) {
-                match field {
-                    "name" => m.name = v,
-                    "key" => m.key = v,
-                    _ => m.unit = v,
+        state.edit(
+            EditScope::Field(&format!("metrics/{i}/{}", field.key)),
+            |e| {
+                if let Some(m) = e.metrics.get_mut(i) {
+                    (field.set)(m, v)
                 }
-            }
-        })
+            },
+        )
     });
-    view! { <TextField label=label path=path.get_untracked() value=value on_change=on_change/> }
+    view! { <TextField label=label path=path value=value on_change=on_change/> }
 }
 
 fn metric_number(
     i: usize,
     label: &'static str,
-    field: &'static str,
+    field: Lens<BusinessMetric, Option<Decimal>>,
     unit: String,
 ) -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let get = move |m: &BusinessMetric| match field {
-        "value" => m.value,
-        "prior" => m.prior,
-        _ => m.stated_growth,
-    };
-    let value = Signal::derive(move || state.evaluation.with(|e| e.metrics.get(i).and_then(get)));
+    let value = Signal::derive(move || {
+        state
+            .evaluation
+            .with(|e| e.metrics.get(i).and_then(field.get))
+    });
     let path = state.evaluation.with_untracked(|e| {
         e.metrics
             .get(i)
-            .map(|m| format!("metrics/{}/{field}", m.key))
+            .map(|m| format!("metrics/{}/{}", m.key, field.key))
             .unwrap_or_default()
     });
     let on_change = Callback::new(move |v: Option<Decimal>| {
-        state.edit(&format!("metrics/{i}/{field}"), |e| {
-            if let Some(m) = e.metrics.get_mut(i) {
-                match field {
-                    "value" => m.value = v,
-                    "prior" => m.prior = v,
-                    _ => m.stated_growth = v,
+        state.edit(
+            EditScope::Field(&format!("metrics/{i}/{}", field.key)),
+            |e| {
+                if let Some(m) = e.metrics.get_mut(i) {
+                    (field.set)(m, v)
                 }
-            }
-        })
+            },
+        )
     });
-    view! { <DecimalField label=label path=path value=value on_change=on_change unit=unit allow_negative=field == "stated_growth"/> }
+    // A growth may be negative; counts and values may not.
+    let allow_negative = field.key == lens::METRIC_STATED_GROWTH.key;
+    view! { <DecimalField label=label path=path value=value on_change=on_change unit=unit allow_negative=allow_negative/> }
 }
 
 #[component]
@@ -124,22 +117,22 @@ fn MetricCard(index: usize) -> impl IntoView {
     view! {
         <div class="jx-card" data-testid="metric-card">
             <div class="jx-grid">
-                {metric_text(i, "名称", "name")}
-                {metric_text(i, "单位", "unit")}
-                {metric_text(i, "引用键（规则与占位符用）", "key")}
-                {metric_number(i, "本年值", "value", unit.clone())}
-                {metric_number(i, "上年值", "prior", unit)}
-                {metric_number(i, "所列同比增长", "stated_growth", "%".to_string())}
+                {metric_text(i, "名称", lens::METRIC_NAME)}
+                {metric_text(i, "单位", lens::METRIC_UNIT)}
+                {metric_text(i, "引用键（规则与占位符用）", lens::METRIC_KEY)}
+                {metric_number(i, "本年值", lens::METRIC_VALUE, unit.clone())}
+                {metric_number(i, "上年值", lens::METRIC_PRIOR, unit)}
+                {metric_number(i, "所列同比增长", lens::METRIC_STATED_GROWTH, "%".to_string())}
             </div>
             <p class="jx-computed">"同比增长（计算）："{growth_text}</p>
             {move || (0..breakdowns.get()).map(|b| view! { <BreakdownEditor metric=i index=b/> }).collect_view()}
             <div class="jx-actions">
-                <button type="button" class="jx-btn" on:click=move |_| state.edit("", |e| {
+                <button type="button" class="jx-btn" on:click=move |_| state.edit(EditScope::Whole, |e| {
                     if let Some(m) = e.metrics.get_mut(i) {
                         m.breakdowns.push(Breakdown { label: "分项".into(), parts: vec![MetricPart::default(), MetricPart::default()] })
                     }
                 })>"+ 分项构成"</button>
-                <button type="button" class="jx-btn jx-danger" on:click=move |_| state.edit("", |e| {
+                <button type="button" class="jx-btn jx-danger" on:click=move |_| state.edit(EditScope::Whole, |e| {
                     if i < e.metrics.len() { e.metrics.remove(i); }
                 })>"删除此指标"</button>
             </div>
@@ -178,7 +171,7 @@ fn BreakdownEditor(metric: usize, index: usize) -> impl IntoView {
         <fieldset class="jx-breakdown" data-path=path.clone()>
             <legend>
                 <TextField label="分项方式" path=format!("{path}/label") value=label compact=true
-                    on_change=Callback::new(move |v: String| state.edit(&format!("m{i}b{b}label"), |e| {
+                    on_change=Callback::new(move |v: String| state.edit(EditScope::Field(&format!("m{i}b{b}label")), |e| {
                         if let Some(x) = e.metrics.get_mut(i).and_then(|m| m.breakdowns.get_mut(b)) { x.label = v }
                     }))/>
             </legend>
@@ -188,14 +181,14 @@ fn BreakdownEditor(metric: usize, index: usize) -> impl IntoView {
                 view! {
                     <div class="jx-part">
                         <TextField label="分项名称" path=format!("{path}/parts/{p}/name") value=name compact=true
-                            on_change=Callback::new(move |v: String| state.edit(&format!("m{i}b{b}p{p}n"), |e| {
+                            on_change=Callback::new(move |v: String| state.edit(EditScope::Field(&format!("m{i}b{b}p{p}n")), |e| {
                                 if let Some(x) = part_mut(e, i, b, p) { x.name = v }
                             }))/>
                         <DecimalField label="分项数值" path=format!("{path}/parts/{p}/value") value=value compact=true
-                            on_change=Callback::new(move |v: Option<Decimal>| state.edit(&format!("m{i}b{b}p{p}v"), |e| {
+                            on_change=Callback::new(move |v: Option<Decimal>| state.edit(EditScope::Field(&format!("m{i}b{b}p{p}v")), |e| {
                                 if let Some(x) = part_mut(e, i, b, p) { x.value = v }
                             }))/>
-                        <button type="button" class="jx-icon" aria-label="删除分项" on:click=move |_| state.edit("", |e| {
+                        <button type="button" class="jx-icon" aria-label="删除分项" on:click=move |_| state.edit(EditScope::Whole, |e| {
                             if let Some(x) = e.metrics.get_mut(i).and_then(|m| m.breakdowns.get_mut(b)) {
                                 if p < x.parts.len() { x.parts.remove(p); }
                             }
@@ -203,7 +196,7 @@ fn BreakdownEditor(metric: usize, index: usize) -> impl IntoView {
                     </div>
                 }
             }).collect_view()}
-            <button type="button" class="jx-btn" on:click=move |_| state.edit("", |e| {
+            <button type="button" class="jx-btn" on:click=move |_| state.edit(EditScope::Whole, |e| {
                 if let Some(x) = e.metrics.get_mut(i).and_then(|m| m.breakdowns.get_mut(b)) { x.parts.push(MetricPart::default()) }
             })>"+ 分项"</button>
         </fieldset>

@@ -15,13 +15,14 @@ mod header;
 mod import_panel;
 mod indicator_table;
 mod inferred_rule;
-mod leaf_fields;
+mod lens;
 mod metrics_form;
 mod report_tab;
 mod rule_editor;
 mod state;
 mod storage;
 pub(crate) mod styles;
+mod tabs;
 mod toolbar;
 mod unit_form;
 

@@ -2,8 +2,9 @@
 
 use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextField};
-use super::leaf_fields::LeafText;
+use super::lens::LeafText;
 use super::state::Workbench;
+use crate::core::edit::EditScope;
 use crate::core::metric::MetricSource;
 use crate::core::rule::{
     Comparison, Condition, QualitativeLevel, ReverseFormula, RuleKind, ScoringRule, Tier,
@@ -21,10 +22,10 @@ fn with_leaf<T>(state: Workbench, id: &str, f: impl FnOnce(&Indicator) -> T) -> 
 fn edit_rule(
     state: Workbench,
     id: &str,
-    key: &str,
+    scope: EditScope,
     f: impl FnOnce(&mut ScoringRule, &mut Indicator),
 ) {
-    state.edit_node(id, key, move |node| {
+    state.edit_node(id, scope, move |node| {
         let mut rule = std::mem::take(&mut node.rule);
         f(&mut rule, node);
         node.rule = rule;
@@ -43,7 +44,7 @@ pub fn RuleSelect(id: String) -> impl IntoView {
             options=Signal::stored(options) value=kind
             on_change=Callback::new(move |chosen: Option<RuleKind>| {
                 if let Some(kind) = chosen {
-                    edit_rule(state, &id, "", move |rule, node| *rule = kind.fresh(node.points));
+                    edit_rule(state, &id, EditScope::Whole, move |rule, node| *rule = kind.fresh(node.points));
                 }
             })/>
     }
@@ -69,7 +70,7 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                 let key = format!("indicators/{id}/rule/step");
                 view! {
                     <DecimalField label="评分步长" path=key.clone() value=value compact=true unit="分步长"
-                        on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, &key, |r, _| {
+                        on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), |r, _| {
                             if let ScoringRule::Manual { step } = r { *step = v }
                         }))/>
                 }
@@ -88,7 +89,7 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                 view! {
                     <ChoiceSelect label="定性等级" none="未评判" options=Signal::stored(options) value=level
                         on_change=Callback::new(move |chosen: Option<QualitativeLevel>| {
-                            edit_rule(state, &id, "", |r, _| *r = ScoringRule::Qualitative { level: chosen });
+                            edit_rule(state, &id, EditScope::Whole, |r, _| *r = ScoringRule::Qualitative { level: chosen });
                         })/>
                 }
                 .into_any()
@@ -106,7 +107,7 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                     <ChoiceSelect label="反向超标公式" options=Signal::stored(options) value=reverse
                         on_change=Callback::new(move |chosen: Option<ReverseFormula>| {
                             if let Some(reverse) = chosen {
-                                edit_rule(state, &id, "", |r, _| *r = ScoringRule::Proportional { reverse });
+                                edit_rule(state, &id, EditScope::Whole, |r, _| *r = ScoringRule::Proportional { reverse });
                             }
                         })/>
                 }
@@ -158,7 +159,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
                 view! {
                     <ChoiceSelect label="是否达标" testid="binary-met" none="未评判" options=Signal::stored(options) value=met
                         on_change=Callback::new(move |chosen: Option<bool>| {
-                            edit_rule(state, &id, "", |r, _| if let ScoringRule::Binary { met, .. } = r { *met = chosen });
+                            edit_rule(state, &id, EditScope::Whole, |r, _| if let ScoringRule::Binary { met, .. } = r { *met = chosen });
                         })/>
                 }
             }
@@ -168,7 +169,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
                 on_change=Callback::new({
                     let id = id3.clone();
                     let key = key.clone();
-                    move |v: Option<Decimal>| edit_rule(state, &id, &key, |r, _| {
+                    move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), |r, _| {
                         if let (ScoringRule::Binary { when: Some(Condition { value, .. }), .. }, Some(v)) = (r, v) { *value = v }
                     })
                 })/>
@@ -178,7 +179,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
                 let id = id.clone();
                 move |ev| {
                     let on = event_target_checked(&ev);
-                    edit_rule(state, &id, "", |r, _| if let ScoringRule::Binary { when, .. } = r {
+                    edit_rule(state, &id, EditScope::Whole, |r, _| if let ScoringRule::Binary { when, .. } = r {
                         *when = on.then(|| Condition {
                             metric: MetricSource::default_typed(),
                             op: Comparison::Gt,
@@ -250,7 +251,7 @@ fn deduction_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> im
         let key = format!("indicators/{id}/rule/{}", figure.key);
         view! {
             <DecimalField label=figure.label path=key.clone() value=value compact=true unit=figure.label
-                on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, &key, move |r, _| (figure.set)(r, v)))/>
+                on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), move |r, _| (figure.set)(r, v)))/>
         }
     };
     view! {
@@ -323,7 +324,7 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
             <ChoiceSelect label="取数来源" options=metrics value=current
                 on_change=Callback::new(move |chosen: Option<MetricSource>| {
                     if let Some(metric) = chosen {
-                        edit_rule(state, &id_select, "", |r, _| if let ScoringRule::Tiered { metric: m, .. } = r { *m = metric });
+                        edit_rule(state, &id_select, EditScope::Whole, |r, _| if let ScoringRule::Tiered { metric: m, .. } = r { *m = metric });
                     }
                 })/>
             <Show when=is_typed>
@@ -331,7 +332,7 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
                     on_change=Callback::new({
                         let id = id_typed.clone();
                         let key = typed_key.clone();
-                        move |v: Option<Decimal>| edit_rule(state, &id, &key, |r, _| {
+                        move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), |r, _| {
                             if let ScoringRule::Tiered { metric: MetricSource::Typed { value, .. }, .. } = r { *value = v }
                         })
                     })/>
@@ -343,7 +344,7 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
                     {move || (0..tier_count.get()).map(|t| tier_row(state, id_tiers.clone(), rule, t)).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="jx-btn" on:click=move |_| edit_rule(state, &id_add, "", |r, _| {
+            <button type="button" class="jx-btn" on:click=move |_| edit_rule(state, &id_add, EditScope::Whole, |r, _| {
                 if let ScoringRule::Tiered { tiers, .. } = r { tiers.push(Tier::above(Decimal::ZERO, true, Decimal::ZERO)) }
             })>"+ 档次"</button>
         </div>
@@ -398,8 +399,8 @@ const MAX_INCLUSIVE: TierInclusive = TierInclusive {
 };
 
 /// Edits step `t` of the leaf's ladder.
-fn edit_tier(state: Workbench, id: &str, key: &str, t: usize, f: impl FnOnce(&mut Tier)) {
-    edit_rule(state, id, key, |r, _| {
+fn edit_tier(state: Workbench, id: &str, scope: EditScope, t: usize, f: impl FnOnce(&mut Tier)) {
+    edit_rule(state, id, scope, |r, _| {
         if let ScoringRule::Tiered { tiers, .. } = r {
             if let Some(tier) = tiers.get_mut(t) {
                 f(tier)
@@ -420,7 +421,7 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
         let key = format!("indicators/{id}/rule/tiers/{t}/{}", figure.key);
         view! {
             <td><DecimalField label=figure.label path=key.clone() value=value compact=true allow_negative=true
-                on_change=Callback::new(move |v: Option<Decimal>| edit_tier(state, &id, &key, t, move |tier| (figure.set)(tier, v)))/></td>
+                on_change=Callback::new(move |v: Option<Decimal>| edit_tier(state, &id, EditScope::Field(&key), t, move |tier| (figure.set)(tier, v)))/></td>
         }
     };
     let id_inclusive = id.clone();
@@ -430,7 +431,7 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
         view! {
             <td><input type="checkbox" aria-label=bound.label prop:checked=checked on:change=move |ev| {
                 let on = event_target_checked(&ev);
-                edit_tier(state, &id, "", t, move |tier| (bound.set)(tier, on));
+                edit_tier(state, &id, EditScope::Whole, t, move |tier| (bound.set)(tier, on));
             }/></td>
         }
     };
@@ -442,7 +443,7 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
             {bound(TIER_MAX)}
             {inclusive(MAX_INCLUSIVE)}
             {bound(TIER_SCORE)}
-            <td><button type="button" class="jx-icon" aria-label="删除档次" on:click=move |_| edit_rule(state, &id_del, "", |r, _| {
+            <td><button type="button" class="jx-icon" aria-label="删除档次" on:click=move |_| edit_rule(state, &id_del, EditScope::Whole, |r, _| {
                 if let ScoringRule::Tiered { tiers, .. } = r { if t < tiers.len() { tiers.remove(t); } }
             })>"✕"</button></td>
         </tr>
@@ -457,7 +458,7 @@ pub fn leaf_text(id: String, label: &'static str, field: LeafText) -> impl IntoV
     let key = format!("indicators/{id}/{}", field.key);
     view! {
         <TextField label=label path=key.clone() value=value on_change=Callback::new(move |v: String| {
-            state.edit_node(&id, &key, move |n| (field.set)(n, v))
+            state.edit_node(&id, EditScope::Field(&key), move |n| (field.set)(n, v))
         })/>
     }
 }

@@ -9,77 +9,12 @@
 //! marks and focus of its fields (notified by effects that diff the new assessment against the last).
 
 use super::storage::{Autosave, SaveOutcome};
-use crate::core::edit::History;
+pub use super::tabs::Tab;
+use crate::core::edit::{EditScope, History};
 use crate::core::{assess, template, Assessment, Evaluation, Indicator, NodeResult, Severity};
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
-
-/// The tabs of the workbench (no router: the host page's history never changes).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    /// 单位概况.
-    Unit,
-    /// 收支与资产.
-    Accounts,
-    /// 业务指标.
-    Metrics,
-    /// 指标体系与评分.
-    Indicators,
-    /// 检查.
-    Findings,
-    /// 报告预览.
-    Report,
-}
-
-impl Tab {
-    /// All tabs in order.
-    pub const ALL: [Tab; 6] = [
-        Tab::Unit,
-        Tab::Accounts,
-        Tab::Metrics,
-        Tab::Indicators,
-        Tab::Findings,
-        Tab::Report,
-    ];
-
-    /// The Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tab::Unit => "单位概况",
-            Tab::Accounts => "收支与资产",
-            Tab::Metrics => "业务指标",
-            Tab::Indicators => "指标体系与评分",
-            Tab::Findings => "检查",
-            Tab::Report => "报告预览",
-        }
-    }
-
-    /// A stable id for tests.
-    pub fn key(self) -> &'static str {
-        match self {
-            Tab::Unit => "unit",
-            Tab::Accounts => "accounts",
-            Tab::Metrics => "metrics",
-            Tab::Indicators => "indicators",
-            Tab::Findings => "findings",
-            Tab::Report => "report",
-        }
-    }
-
-    /// The tab that shows the field at `path` (a finding's path).
-    pub fn for_path(path: &str) -> Tab {
-        let head = path.split('/').next().unwrap_or("");
-        match head {
-            "indicators" | "adjustments" | "stated" => Tab::Indicators,
-            "accounts" | "project" => Tab::Accounts,
-            "metrics" => Tab::Metrics,
-            "narrative" => Tab::Report,
-            "unit" if path.starts_with("unit/assets") => Tab::Accounts,
-            _ => Tab::Unit,
-        }
-    }
-}
 
 /// A message shown in the banner (提示条).
 #[derive(Clone, Debug, PartialEq)]
@@ -330,22 +265,22 @@ impl Workbench {
         })
     }
 
-    /// Applies an edit. Consecutive edits with the same `key` (typing in one field) are one undo step.
-    /// Unless `key` names a field outside the indicator tree (`unit/…`, `accounts/…`), every row re-reads.
-    pub fn edit(&self, key: &str, change: impl FnOnce(&mut Evaluation)) {
+    /// Applies an edit. Consecutive edits of the same field are one undo step; unless the scope is a
+    /// field outside the indicator tree (`unit/…`, `accounts/…`), every row re-reads.
+    pub fn edit(&self, scope: EditScope, change: impl FnOnce(&mut Evaluation)) {
         self.evaluation
-            .with_untracked(|current| self.history.update_value(|h| h.record(current, key)));
+            .with_untracked(|current| self.history.update_value(|h| h.record(current, scope)));
         self.evaluation.update(change);
-        if key.is_empty() || key.starts_with("indicators") {
+        if scope.touches_tree() {
             self.tree_changed();
         }
         self.after_change();
     }
 
     /// Edits the one indicator `id` (its fields, never its id or children): only its row re-reads.
-    pub fn edit_node(&self, id: &str, key: &str, change: impl FnOnce(&mut Indicator)) {
+    pub fn edit_node(&self, id: &str, scope: EditScope, change: impl FnOnce(&mut Indicator)) {
         self.evaluation
-            .with_untracked(|current| self.history.update_value(|h| h.record(current, key)));
+            .with_untracked(|current| self.history.update_value(|h| h.record(current, scope)));
         self.evaluation.update(|e| {
             if let Some(node) = e.indicator_mut(id) {
                 change(node);
@@ -357,7 +292,7 @@ impl Workbench {
 
     /// Replaces the whole evaluation (open a file, new from template) as one undoable step.
     pub fn replace(&self, evaluation: Evaluation) {
-        self.edit("", move |e| *e = evaluation);
+        self.edit(EditScope::Whole, move |e| *e = evaluation);
         self.history.update_value(|h| h.seal());
     }
 

@@ -261,20 +261,12 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
 impl ImportedTable {
     /// Counts for the message after an import.
     pub fn summary(&self) -> ImportSummary {
-        let mut summary = ImportSummary::default();
-        fn walk(nodes: &[Indicator], s: &mut ImportSummary) {
-            for n in nodes {
-                if n.is_leaf() {
-                    s.rows += 1;
-                    if audit::infer(n).is_some() {
-                        s.inferred += 1;
-                    }
-                } else {
-                    walk(&n.children, s);
-                }
-            }
-        }
-        walk(&self.indicators, &mut summary);
+        let leaves = crate::core::model::leaves(&self.indicators);
+        let mut summary = ImportSummary {
+            rows: leaves.len(),
+            inferred: leaves.iter().filter(|n| audit::infer(n).is_some()).count(),
+            ..ImportSummary::default()
+        };
         for note in &self.notes {
             match note.kind {
                 ImportNoteKind::Unreadable => summary.kept_as_text += 1,

@@ -1,7 +1,7 @@
 //! 比例计分: the leaf's 实际完成值 against its 年度指标值, by direction; the formula is shared with the
 //! score audit.
 
-use super::{clamp, sdiv, smul, Context, ProblemLevel, RuleOutcome, RuleProblem};
+use super::{clamp, sdiv, smul, Context, ProblemLevel, RuleOutcome};
 use crate::core::model::Direction;
 use crate::core::number::fmt_score;
 use crate::core::rule::ReverseFormula;
@@ -13,21 +13,19 @@ pub(super) fn score(reverse: ReverseFormula, cx: &Context) -> RuleOutcome {
     let mut out = RuleOutcome::default();
     let (Some(target), Some(actual)) = (leaf.target, leaf.actual) else {
         out.explanation = "请填写年度指标值和实际完成值".into();
-        out.problems.push(RuleProblem {
-            code: "rule.input_missing",
-            level: ProblemLevel::Info,
-            message: "未填写年度指标值或实际完成值，无法按比例计分".into(),
-        });
-        return out;
+        return out.problem(
+            "rule.input_missing",
+            ProblemLevel::Info,
+            "未填写年度指标值或实际完成值，无法按比例计分".into(),
+        );
     };
     if target < Decimal::ZERO || actual < Decimal::ZERO {
         out.explanation = "指标值不能为负".into();
-        out.problems.push(RuleProblem {
-            code: "rule.negative",
-            level: ProblemLevel::Error,
-            message: "年度指标值和实际完成值不能为负".into(),
-        });
-        return out;
+        return out.problem(
+            "rule.negative",
+            ProblemLevel::Error,
+            "年度指标值和实际完成值不能为负".into(),
+        );
     }
     let (direction, _) = crate::core::direction::resolve(leaf);
     let (raw, how) = proportion(direction, reverse, points, target, actual);

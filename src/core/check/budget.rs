@@ -1,0 +1,292 @@
+//! The 预算执行情况 block (a project's funds, or an imported table's 基本支出 / 项目支出 lines): amounts,
+//! spending above budget, the printed 年度资金总额 against its lines, printed 执行率, lines scored on
+//! their own, and lines that repeat the total's 分值 (double counting).
+
+use super::{check_non_negative, fmt_fig, Checker, Severity};
+use crate::core::model::{Evaluation, FundLine};
+use crate::core::number::{fmt_score, percent, printed_tolerance, Rounding};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Checks the 预算执行情况: no amount below zero, no line (nor the printed 年度资金总额) spending above its
+/// budget, then the block's sums, printed rates and scores.
+pub fn check_budget(evaluation: &Evaluation, checker: &mut Checker) {
+    let Some(project) = &evaluation.project else {
+        return;
+    };
+    let lines = project
+        .funds
+        .iter()
+        .enumerate()
+        .map(|(i, line)| (format!("project/funds/{i}"), line));
+    let total = project
+        .stated_total
+        .iter()
+        .map(|line| ("project/stated_total".to_string(), line));
+    for (path, line) in lines.chain(total) {
+        let path = path.as_str();
+        for (field, label, value) in [
+            ("initial", "年初预算数", line.initial),
+            ("adjusted", "全年预算数", line.adjusted),
+            ("executed", "全年执行数", line.executed),
+        ] {
+            check_non_negative(
+                checker,
+                &format!("{path}/{field}"),
+                &format!("{}{label}", line.source),
+                value,
+            );
+        }
+        let budget = line
+            .adjusted
+            .map(|v| (v, "全年预算数"))
+            .or(line.initial.map(|v| (v, "年初预算数（未列全年预算数）")));
+        if let (Some(executed), Some((budget, which))) = (line.executed, budget) {
+            if executed > budget {
+                checker.push(
+                    Severity::Error,
+                    "project.over_budget",
+                    format!("{path}/executed"),
+                    format!(
+                        "{}全年执行数 {} 万元超过{which} {} 万元，执行率 {}%",
+                        if line.source.is_empty() {
+                            "年度资金总额"
+                        } else {
+                            &line.source
+                        },
+                        fmt_fig(executed),
+                        fmt_fig(budget),
+                        percent(executed, budget).map(fmt_score).unwrap_or_default()
+                    ),
+                );
+            }
+        }
+    }
+    check_budget_block(evaluation, checker);
+}
+
+/// A printed rate equals the exact one at the printed precision (half-up)?
+fn rate_matches(printed: Decimal, exact: Decimal) -> bool {
+    let scale = printed.normalize().scale();
+    exact.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
+        == printed.normalize()
+}
+
+fn exact_rate(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)
+}
+
+/// The 预算执行情况 block: lines against the printed 年度资金总额, printed rates, per-line scores.
+fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
+    let Some(project) = &evaluation.project else {
+        return;
+    };
+    let rounding = &evaluation.settings.rounding;
+    if let Some(total) = &project.stated_total {
+        let lines = &project.funds;
+        for (field, label, get) in [
+            (
+                "initial",
+                "年初预算数",
+                (|l: &FundLine| l.initial) as fn(&FundLine) -> Option<Decimal>,
+            ),
+            ("adjusted", "全年预算数", |l: &FundLine| l.adjusted),
+            ("executed", "全年执行数", |l: &FundLine| l.executed),
+        ] {
+            let stated = get(total);
+            let parts: Vec<Decimal> = lines.iter().filter_map(get).collect();
+            if parts.is_empty() {
+                continue;
+            }
+            let stated_value = stated.unwrap_or(Decimal::ZERO);
+            if let Some(biggest) = lines
+                .iter()
+                .filter_map(|l| get(l).map(|v| (l, v)))
+                .find(|(_, v)| *v > stated_value)
+            {
+                checker.push(
+                    Severity::Error,
+                    "budget.total_below_part",
+                    format!("project/stated_total/{field}"),
+                    format!(
+                        "年度资金总额的{label}{}小于其中“{}”的 {}",
+                        stated.map_or("未填写，".to_string(), |s| format!(
+                            " {} ",
+                            fmt_score(s)
+                        )),
+                        biggest.0.source,
+                        fmt_score(biggest.1)
+                    ),
+                );
+                continue;
+            }
+            let Some(stated) = stated else { continue };
+            checker.sum(
+                "budget.total_sum",
+                &format!("年度资金总额（{label}）= 其中各项之和"),
+                &format!("project/stated_total/{field}"),
+                Some(stated),
+                &parts.iter().map(|v| (Some(*v), false)).collect::<Vec<_>>(),
+            );
+        }
+        // The total's own score is the execution-rate indicator's, audited there.
+        let unscored = FundLine {
+            points: None,
+            score: None,
+            ..total.clone()
+        };
+        check_line(
+            &unscored,
+            "年度资金总额",
+            "project/stated_total",
+            rounding,
+            checker,
+        );
+    }
+    let total_points = project.stated_total.as_ref().and_then(|t| t.points);
+    for (i, line) in project.funds.iter().enumerate() {
+        // A line repeating the total's 分值 is the total again (see below), not a score of its own.
+        let line =
+            if total_points.is_some() && line.points == total_points && project.funds.len() == 1 {
+                FundLine {
+                    points: None,
+                    score: None,
+                    ..line.clone()
+                }
+            } else {
+                line.clone()
+            };
+        check_line(
+            &line,
+            &line.source,
+            &format!("project/funds/{i}"),
+            rounding,
+            checker,
+        );
+    }
+    // Lines that repeat the total's 分值 / 得分 would count it twice if summed.
+    if let Some(total_points) = project.stated_total.as_ref().and_then(|t| t.points) {
+        let repeats = project
+            .funds
+            .iter()
+            .filter(|l| l.points == Some(total_points))
+            .count();
+        if repeats > 0 && !total_points.is_zero() {
+            checker.push(
+                Severity::Warning,
+                "budget.double_count",
+                "project/funds",
+                format!(
+                    "“其中”各行重复列示了年度资金总额的分值 {}：只计一次，将其相加会重复计分",
+                    fmt_score(total_points)
+                ),
+            );
+        }
+    }
+}
+
+/// One budget line: executed ≤ budget, the printed 执行率, the line's own score.
+fn check_line(
+    line: &FundLine,
+    label: &str,
+    path: &str,
+    rounding: &Rounding,
+    checker: &mut Checker,
+) {
+    let label = if label.trim().is_empty() {
+        "资金"
+    } else {
+        label.trim()
+    };
+    let exact = match (line.executed, line.adjusted.or(line.initial)) {
+        (Some(e), Some(a)) => exact_rate(e, a),
+        _ => None,
+    };
+    if let Some(printed) = line.stated_rate {
+        match (exact, line.executed) {
+            (Some(exact), Some(executed)) if !rate_matches(printed, exact) => {
+                let initial_hint = line
+                    .initial
+                    .and_then(|i| exact_rate(executed, i))
+                    .filter(|r| rate_matches(printed, *r))
+                    .map(|_| "；所列执行率是按年初预算数计算的，应以全年预算数为分母")
+                    .unwrap_or("");
+                checker.push(
+                    Severity::Error,
+                    "budget.rate",
+                    format!("{path}/stated_rate"),
+                    format!(
+                        "{label}所列执行率 {}% 与重新计算的 {} / {} = {}% 不符{initial_hint}",
+                        fmt_score(printed),
+                        fmt_score(executed),
+                        fmt_score(line.adjusted.unwrap_or_default()),
+                        percent(executed, line.adjusted.unwrap_or_default())
+                            .map(fmt_score)
+                            .unwrap_or_default()
+                    ),
+                );
+            }
+            (_, None) => {
+                checker.push(
+                    Severity::Info,
+                    "budget.rate_unverifiable",
+                    format!("{path}/executed"),
+                    format!(
+                        "{label}所列执行率 {}% 无法核实：未填写全年执行数",
+                        fmt_score(printed)
+                    ),
+                );
+            }
+            (None, _) if line.adjusted.is_none() && line.executed.is_some() => {
+                checker.push(
+                    Severity::Info,
+                    "budget.rate_unverifiable",
+                    format!("{path}/adjusted"),
+                    format!(
+                        "{label}所列执行率 {}% 无法核实：未填写全年预算数",
+                        fmt_score(printed)
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+    // A line scored on its own: 分值 × min(执行率, 100%).
+    if let (Some(points), Some(score), Some(exact)) = (line.points, line.score, exact) {
+        let expected = points
+            .checked_mul(exact.min(Decimal::ONE_HUNDRED))
+            .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+            .unwrap_or(points);
+        let expected = rounding.apply(expected);
+        let (up, down) = printed_tolerance(score, rounding);
+        if score > expected.saturating_add(up) {
+            checker.push(
+                Severity::Error,
+                "budget.score_inflated",
+                format!("{path}/score"),
+                format!(
+                    "{label}执行率得分 {} 高于 分值 {} × 执行率 {}% = {}",
+                    fmt_score(score),
+                    fmt_score(points),
+                    fmt_score(exact.round_dp(2)),
+                    fmt_score(expected)
+                ),
+            );
+        } else if score < expected.saturating_sub(down) {
+            checker.push(
+                Severity::Warning,
+                "budget.score_deflated",
+                format!("{path}/score"),
+                format!(
+                    "{label}执行率得分 {} 低于 分值 {} × 执行率 {}% = {}",
+                    fmt_score(score),
+                    fmt_score(points),
+                    fmt_score(exact.round_dp(2)),
+                    fmt_score(expected)
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! The score audit's findings (评分复核): a printed score against what its row's figures support
+//! ([`crate::core::audit`] infers and computes; this judges), weighted scores, 两张皮, and the execution
+//! rate scored twice.
+
+use super::{at, Checker, Severity};
+use crate::core::audit::{self, Support};
+use crate::core::measure::normalise_unit;
+use crate::core::model::{Evaluation, Indicator};
+use crate::core::number::{fmt_score, percent, printed_tolerance, Rounding};
+use crate::core::rule::ScoringRule;
+use rust_decimal::Decimal;
+
+/// Findings of the audit for one 人工评判 leaf with its printed score.
+pub fn check_figures(
+    leaf: &Indicator,
+    printed: Decimal,
+    rounding: &Rounding,
+    checker: &mut Checker,
+) {
+    let name = &leaf.name;
+    if let Some(rate) = leaf.score_rate {
+        check_weighted(leaf, printed, rate, rounding, checker);
+    }
+    let Some(audit) = audit::audit_leaf(leaf) else {
+        return;
+    };
+    let audit = match audit {
+        Ok(audit) => audit,
+        Err(units) => {
+            checker.push(
+                Severity::Warning,
+                "audit.units",
+                at(&leaf.id, "actual"),
+                format!(
+                    "“{name}”年度指标值的单位“{}”与实际完成值的单位“{}”不同，无法核算得分，请统一单位",
+                    units.target, units.actual
+                ),
+            );
+            return;
+        }
+    };
+    let (up, down) = printed_tolerance(printed, rounding);
+    let (low, high, high_inclusive) = match audit.support {
+        Support::Score(score) => (score, score, true),
+        Support::Band {
+            min,
+            max,
+            max_inclusive,
+        } => (min, max, max_inclusive || max == leaf.points),
+    };
+    let above = printed > high.saturating_add(up)
+        || (!high_inclusive && printed >= high.saturating_add(up) && up.is_zero());
+    let describe = audit.inference.describe();
+    if above {
+        checker.push(
+            Severity::Error,
+            "audit.inflated",
+            at(&leaf.id, "score"),
+            format!(
+                "“{name}”自评分 {} 高于指标值支持的得分（{}；{describe}），超出容差 {}{}",
+                fmt_score(printed),
+                audit.formula,
+                fmt_score(up),
+                percent_mistake(leaf, printed, up, down)
+            ),
+        );
+    } else if printed < low.saturating_sub(down) {
+        checker.push(
+            Severity::Warning,
+            "audit.deflated",
+            at(&leaf.id, "score"),
+            format!(
+                "“{name}”自评分 {} 低于指标值支持的得分（{}；{describe}）{}",
+                fmt_score(printed),
+                audit.formula,
+                percent_mistake(leaf, printed, up, down)
+            ),
+        );
+    }
+}
+
+/// "分值 × 实际%" where the target is not 100 %: named when the printed score is exactly that.
+fn percent_mistake(leaf: &Indicator, printed: Decimal, up: Decimal, down: Decimal) -> String {
+    let (Some(target), Some(actual)) = (leaf.target, leaf.actual) else {
+        return String::new();
+    };
+    if normalise_unit(leaf.unit.trim()) != "%" || target == Decimal::ONE_HUNDRED {
+        return String::new();
+    }
+    let Some(naive) = leaf
+        .points
+        .checked_mul(actual)
+        .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
+        .map(|v| v.min(leaf.points))
+    else {
+        return String::new();
+    };
+    if printed <= naive.saturating_add(up) && printed >= naive.saturating_sub(down) {
+        format!(
+            "；所列得分为“分值 × 实际完成值%”（{} × {}% = {}），但目标为 {}%，应按 实际 / 目标 计算",
+            fmt_score(leaf.points),
+            fmt_score(actual),
+            fmt_score(naive.round_dp(2)),
+            fmt_score(target)
+        )
+    } else {
+        String::new()
+    }
+}
+
+/// A weighted form: 折算得分 = 分值（权重）× 得分率, with the weight applied once.
+fn check_weighted(
+    leaf: &Indicator,
+    printed: Decimal,
+    rate: Decimal,
+    rounding: &Rounding,
+    checker: &mut Checker,
+) {
+    let of = |v: Decimal| {
+        v.checked_mul(rate)
+            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+    };
+    let Some(expected) = of(leaf.points) else {
+        return;
+    };
+    let (up, down) = printed_tolerance(printed, rounding);
+    if printed <= expected.saturating_add(up) && printed >= expected.saturating_sub(down) {
+        return;
+    }
+    // The weight applied a second time: (分值 × 得分率) × 分值 %.
+    let twice = expected
+        .checked_mul(leaf.points)
+        .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
+    let named = match twice {
+        Some(t) if printed <= t.saturating_add(up) && printed >= t.saturating_sub(down) => {
+            "，权重被重复折算"
+        }
+        _ => "",
+    };
+    checker.push(
+        Severity::Error,
+        "audit.weighted",
+        at(&leaf.id, "score"),
+        format!(
+            "“{}”折算得分 {} 与 权重 {} × 单项得分率 {}% = {} 不符{named}",
+            leaf.name,
+            fmt_score(printed),
+            fmt_score(leaf.points),
+            fmt_score(rate),
+            fmt_score(expected.round_dp(2))
+        ),
+    );
+}
+
+/// 两张皮: indicator scores near full while spending lags; low execution alone is a note.
+pub fn check_execution_vs_results(
+    evaluation: &Evaluation,
+    leaf_scores: &[(Decimal, Decimal)],
+    checker: &mut Checker,
+) {
+    let Some(rate) = audit::execution_rate(evaluation) else {
+        return;
+    };
+    let settings = &evaluation.settings.audit;
+    if rate >= settings.low_execution_rate {
+        return;
+    }
+    let (points, score) = leaf_scores
+        .iter()
+        .fold((Decimal::ZERO, Decimal::ZERO), |(p, s), (lp, ls)| {
+            (p.saturating_add(*lp), s.saturating_add(*ls))
+        });
+    let share = percent(score, points);
+    match share {
+        Some(share) if share >= settings.high_score_share => checker.push(
+            Severity::Warning,
+            "audit.two_skins",
+            "project",
+            format!(
+                "预算执行率仅 {}%（低于 {}%），而绩效指标得分达分值的 {}%（{} / {}）：产出效益与资金使用不匹配（“两张皮”），请核实指标完成情况或说明原因",
+                fmt_score(rate),
+                fmt_score(settings.low_execution_rate),
+                fmt_score(share),
+                fmt_score(score),
+                fmt_score(points)
+            ),
+        ),
+        _ => checker.push(
+            Severity::Info,
+            "audit.low_execution",
+            "project",
+            format!(
+                "预算执行率 {}%，低于 {}%",
+                fmt_score(rate),
+                fmt_score(settings.low_execution_rate)
+            ),
+        ),
+    }
+}
+
+/// An indicator that scores the execution rate again, beside the execution-rate row (counted twice).
+pub fn check_execution_twice(evaluation: &Evaluation, checker: &mut Checker) {
+    let mut execution_rows = 0;
+    let mut others = Vec::new();
+    for node in &evaluation.indicators {
+        node.walk(0, &mut |n, _| {
+            if !n.is_leaf() {
+                return;
+            }
+            if matches!(n.rule, ScoringRule::ExecutionRate) {
+                execution_rows += 1;
+            } else if n.name.contains("预算执行率") || n.name.contains("资金执行率") {
+                others.push((n.id.clone(), n.name.clone()));
+            }
+        });
+    }
+    if execution_rows == 0 {
+        return;
+    }
+    for (id, name) in others {
+        checker.push(
+            Severity::Warning,
+            "audit.execution_twice",
+            at(&id, "name"),
+            format!("“{name}”再次对预算执行率计分，而预算执行情况已单独计分：同一事项重复计分"),
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! Business metrics: every breakdown adds up, a printed growth equals the recomputed one.
+
+use super::{Checker, ReconcileStatus, Severity};
+use crate::core::metric::{growth, growth_exact};
+use crate::core::model::Evaluation;
+use rust_decimal::Decimal;
+
+/// Checks business metrics: every breakdown adds up, a printed growth equals the recomputed one.
+pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
+    for metric in &evaluation.metrics {
+        let base = format!("metrics/{}", metric.key);
+        for (i, breakdown) in metric.breakdowns.iter().enumerate() {
+            let parts: Vec<(Option<Decimal>, bool)> =
+                breakdown.parts.iter().map(|p| (p.value, false)).collect();
+            let names: Vec<&str> = breakdown.parts.iter().map(|p| p.name.as_str()).collect();
+            let label = format!(
+                "{}（{}）= {}",
+                metric.name,
+                breakdown.label,
+                names.join(" + ")
+            );
+            checker.sum(
+                "metrics.breakdown_sum",
+                &label,
+                &format!("{base}/breakdowns/{i}"),
+                metric.value,
+                &parts,
+            );
+        }
+        if let Some(stated) = metric.stated_growth {
+            let label = format!("{}同比增长 =（本年 − 上年）/ 上年", metric.name);
+            let path = format!("{base}/stated_growth");
+            match (
+                growth(metric.value, metric.prior),
+                growth_exact(metric.value, metric.prior),
+            ) {
+                (Some(rate), Some(exact)) => {
+                    // Compare at the printed precision of the stated figure, from the exact quotient.
+                    let at_printed = exact.round_dp_with_strategy(
+                        stated.scale(),
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    );
+                    let (Some(value), Some(prior)) = (metric.value, metric.prior) else {
+                        continue;
+                    };
+                    let detail = format!(
+                        "({} − {}) / {} = {}%，所列 {}%",
+                        value, prior, prior, rate, stated
+                    );
+                    if at_printed == stated {
+                        checker.note(
+                            "metrics.growth",
+                            &label,
+                            &path,
+                            detail,
+                            ReconcileStatus::Pass,
+                        );
+                    } else {
+                        checker.push(
+                            Severity::Error,
+                            "metrics.growth",
+                            &path,
+                            format!(
+                                "{}所列同比增长 {}% 与重新计算的 {}%（{}）不符",
+                                metric.name, stated, rate, detail
+                            ),
+                        );
+                        checker.note(
+                            "metrics.growth",
+                            &label,
+                            &path,
+                            detail,
+                            ReconcileStatus::Mismatch,
+                        );
+                    }
+                }
+                _ => checker.push(
+                    Severity::Info,
+                    "metrics.growth_unverifiable",
+                    &path,
+                    format!(
+                        "{}所列同比增长 {}% 无法核实：缺少本年值或上年值",
+                        metric.name, stated
+                    ),
+                ),
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! The report text blocks: every `{placeholder}` must be one the report can fill.
+
+use super::{Checker, Severity};
+use crate::core::model::Evaluation;
+
+/// Checks the report text blocks: every `{placeholder}` must be one the report can fill.
+pub fn check_narrative(evaluation: &Evaluation, checker: &mut Checker) {
+    let n = &evaluation.narrative;
+    for (field, label, text) in [
+        ("conclusion", "评价结论", &n.conclusion),
+        ("achievements", "履职成效", &n.achievements),
+        ("problems", "存在问题", &n.problems),
+        ("suggestions", "有关建议", &n.suggestions),
+        ("process", "评价工作开展情况", &n.process),
+    ] {
+        for name in crate::core::placeholder::unknown_in(text) {
+            checker.push(
+                Severity::Error,
+                "report.placeholder",
+                format!("narrative/{field}"),
+                format!(
+                    "“{label}”中的占位符“{{{name}}}”无法识别，报告中将原样显示；可用的占位符见说明"
+                ),
+            );
+        }
+    }
+}

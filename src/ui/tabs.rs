@@ -1,0 +1,69 @@
+//! The workbench's tabs and which one shows a field (tab routing): the state only holds the current tab.
+
+/// The tabs of the workbench (no router: the host page's history never changes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    /// 单位概况.
+    Unit,
+    /// 收支与资产.
+    Accounts,
+    /// 业务指标.
+    Metrics,
+    /// 指标体系与评分.
+    Indicators,
+    /// 检查.
+    Findings,
+    /// 报告预览.
+    Report,
+}
+
+impl Tab {
+    /// All tabs in order.
+    pub const ALL: [Tab; 6] = [
+        Tab::Unit,
+        Tab::Accounts,
+        Tab::Metrics,
+        Tab::Indicators,
+        Tab::Findings,
+        Tab::Report,
+    ];
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Unit => "单位概况",
+            Tab::Accounts => "收支与资产",
+            Tab::Metrics => "业务指标",
+            Tab::Indicators => "指标体系与评分",
+            Tab::Findings => "检查",
+            Tab::Report => "报告预览",
+        }
+    }
+
+    /// A stable id for tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tab::Unit => "unit",
+            Tab::Accounts => "accounts",
+            Tab::Metrics => "metrics",
+            Tab::Indicators => "indicators",
+            Tab::Findings => "findings",
+            Tab::Report => "report",
+        }
+    }
+
+    /// The tab that shows the field at `path` (a finding's path).
+    pub fn for_path(path: &str) -> Tab {
+        let head = path.split('/').next().unwrap_or("");
+        match head {
+            "indicators" | "adjustments" | "stated" => Tab::Indicators,
+            "accounts" | "project" => Tab::Accounts,
+            "metrics" => Tab::Metrics,
+            "narrative" => Tab::Report,
+            // Import notes are findings about the pasted table, listed in 检查.
+            "import_notes" => Tab::Findings,
+            "unit" if path.starts_with("unit/assets") => Tab::Accounts,
+            _ => Tab::Unit,
+        }
+    }
+}
