@@ -1,7 +1,7 @@
 //! The score audit on small tables, one mechanism per test: operators, direction words, units,
 //! qualitative values, the budget block's shapes, totals, double counting, size limits.
 
-use jixiao::core::import::{cells, parse_tsv, parse_xlsx};
+use jixiao::core::import::{parse_tsv, parse_xlsx, MAX_BYTES};
 use jixiao::core::{assess, Assessment, Severity};
 
 /// A 项目支出 table with one indicator row (plus one full row so 分值 add to 100).
@@ -320,14 +320,14 @@ fn a_points_column_holding_text_is_read_as_criteria() {
 
 #[test]
 fn size_limits_refuse_before_expanding() {
-    let big = "a".repeat(cells::MAX_BYTES + 1);
+    let big = "a".repeat(MAX_BYTES + 1);
     assert!(parse_tsv(&big).unwrap_err().to_string().contains("MB"));
     // An .xlsx whose parts declare more than the limit uncompressed (zeros compress ~1000:1).
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
-    std::io::Write::write_all(&mut zip, &vec![b' '; cells::MAX_BYTES + 1024]).unwrap();
+    std::io::Write::write_all(&mut zip, &vec![b' '; MAX_BYTES + 1024]).unwrap();
     let bytes = zip.finish().unwrap().into_inner();
     assert!(bytes.len() < 1_000_000, "{} bytes", bytes.len());
     let err = parse_xlsx(&bytes).unwrap_err();

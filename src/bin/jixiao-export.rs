@@ -11,6 +11,8 @@
 //!   3 the cells of an .xlsx's first sheet as JSON (`[["指标", …], …]`);
 //! - `jx_result_ptr()`, `jx_result_len()`: the output of the last run (valid until the next run).
 
+use jixiao::export::Job;
+
 #[cfg(target_arch = "wasm32")]
 mod abi {
     use std::cell::RefCell;
@@ -62,13 +64,13 @@ fn run(kind: u32, input: &[u8]) -> Result<Vec<u8>, String> {
             std::str::from_utf8(input).map_err(|_| "导出数据不是有效的 UTF-8 文本".to_string())?;
         jixiao::core::from_json(text).map_err(|e| e.to_string())
     };
-    match kind {
-        1 => jixiao::export::docx::evaluation_docx(&evaluation()?),
-        2 => jixiao::export::xlsx::scoring_workbook(&evaluation()?),
-        3 => jixiao::core::import::xlsx_cells(input)
+    match Job::from_code(kind) {
+        Some(Job::Docx) => jixiao::export::docx::evaluation_docx(&evaluation()?),
+        Some(Job::Xlsx) => jixiao::export::xlsx::scoring_workbook(&evaluation()?),
+        Some(Job::ReadXlsx) => jixiao::core::import::xlsx_cells(input)
             .map(|cells| serde_json::to_vec(&cells).unwrap_or_default())
             .map_err(|e| e.to_string()),
-        _ => Err(format!("未知的导出类型 {kind}")),
+        None => Err(format!("未知的导出类型 {kind}")),
     }
 }
 

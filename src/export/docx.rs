@@ -6,6 +6,7 @@
 //! and rows do not split across pages.
 
 use crate::core::model::Evaluation;
+use crate::core::number::fmt_score;
 use crate::report::{build, Block, Grid, Report, ScoreTable, Span};
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
@@ -145,8 +146,8 @@ fn score_table(table: &ScoreTable) -> Table {
         cells.push(cell(&row.name, widths[2], false));
         cells.push(cell(&row.description, widths[3], table.with_reason));
         cells.push(cell(&row.criteria, widths[4], table.with_reason));
-        cells.push(cell(&row.points, widths[5], true));
-        cells.push(cell(&row.score, widths[6], true));
+        cells.push(cell(&row.points.text(), widths[5], true));
+        cells.push(cell(&row.score.text(), widths[6], true));
         if table.with_reason {
             cells.push(cell(&row.reason, widths[7], false));
         }
@@ -163,8 +164,8 @@ fn score_table(table: &ScoreTable) -> Table {
             )
             .grid_span(5)
             .width(label_width, WidthType::Dxa),
-        cell(points, widths[5], true),
-        cell(total, widths[6], true),
+        cell(&fmt_score(*points), widths[5], true),
+        cell(&fmt_score(*total), widths[6], true),
     ];
     if table.with_reason {
         total_cells.push(cell("", widths[7], false));

@@ -8,3 +8,29 @@
 
 pub mod docx;
 pub mod xlsx;
+
+/// What the Word / Excel module does (its `jx_run` kinds): one list for the module and the page that
+/// calls it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    /// The report as .docx, from the evaluation's JSON.
+    Docx = 1,
+    /// The scoring annex as .xlsx, from the evaluation's JSON.
+    Xlsx = 2,
+    /// The cells of an .xlsx's first sheet, as JSON.
+    ReadXlsx = 3,
+}
+
+impl Job {
+    /// The number the module is called with.
+    pub fn code(self) -> u32 {
+        self as u32
+    }
+
+    /// The job a number names, if any.
+    pub fn from_code(code: u32) -> Option<Job> {
+        [Job::Docx, Job::Xlsx, Job::ReadXlsx]
+            .into_iter()
+            .find(|job| job.code() == code)
+    }
+}

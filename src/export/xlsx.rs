@@ -5,21 +5,19 @@
 
 use crate::core::assess::assess;
 use crate::core::model::Evaluation;
-use crate::report::{build_assessed, Block, ScoreTable};
+use crate::core::number::fmt_score;
+use crate::report::{build_assessed, Block, Figure, ScoreTable};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 fn err(e: XlsxError) -> String {
     format!("生成 Excel 文件失败：{e}")
 }
 
-/// "2.5" → 2.5, "−0.5" → −0.5, "" → None. Excel stores doubles: the conversion happens only here.
-fn number(text: &str) -> Option<f64> {
-    let t = text.trim().replace('−', "-");
-    let t = t.strip_prefix('+').unwrap_or(&t);
-    if t.is_empty() {
-        return None;
-    }
-    t.parse::<f64>().ok()
+/// A figure as Excel's double: the one place a Decimal becomes binary floating point.
+fn excel_number(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or_default()
 }
 
 /// Column letter of a 0-based index (A–Z is enough here).
@@ -73,17 +71,27 @@ fn formats() -> Formats {
     }
 }
 
-fn write_cell(
+fn write_text(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
     text: &str,
-    numeric: bool,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    match (numeric, number(text)) {
-        (true, Some(n)) => sheet.write_number_with_format(row, col, n, &f.number)?,
-        _ => sheet.write_string_with_format(row, col, text, &f.text)?,
+    sheet.write_string_with_format(row, col, text, &f.text)?;
+    Ok(())
+}
+
+fn write_figure(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    figure: Figure,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match figure.value() {
+        Some(v) => sheet.write_number_with_format(row, col, excel_number(v), &f.number)?,
+        None => sheet.write_string_with_format(row, col, "", &f.text)?,
     };
     Ok(())
 }
@@ -133,13 +141,14 @@ fn annex_sheet(
                 }
             }
         }
-        write_cell(sheet, r, 2, &row.name, false, f)?;
-        write_cell(sheet, r, 3, &row.description, table.with_reason, f)?;
-        write_cell(sheet, r, 4, &row.criteria, table.with_reason, f)?;
-        write_cell(sheet, r, 5, &row.points, true, f)?;
-        write_cell(sheet, r, 6, &row.score, true, f)?;
+        // 年度指标值 / 实际完成值 stay text as printed ("≥100%").
+        write_text(sheet, r, 2, &row.name, f)?;
+        write_text(sheet, r, 3, &row.description, f)?;
+        write_text(sheet, r, 4, &row.criteria, f)?;
+        write_figure(sheet, r, 5, row.points, f)?;
+        write_figure(sheet, r, 6, row.score, f)?;
         if table.with_reason {
-            write_cell(sheet, r, 7, &row.reason, false, f)?;
+            write_text(sheet, r, 7, &row.reason, f)?;
         }
     }
     let total_row = first + table.rows.len() as u32;
@@ -149,7 +158,7 @@ fn annex_sheet(
     for (col, result) in [(5u16, points), (6u16, total)] {
         let letter = col_letter(col);
         let formula = Formula::new(format!("=SUM({letter}{}:{letter}{last})", first + 1))
-            .set_result(result.as_str());
+            .set_result(fmt_score(*result));
         sheet.write_formula_with_format(total_row, col, formula, &f.total_number)?;
     }
     if table.with_reason {

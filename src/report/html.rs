@@ -4,6 +4,7 @@
 //! table headers repeated and rows kept whole across pages), scoped under `.jx-report`.
 
 use super::{Block, Grid, Report, ScoreTable};
+use crate::core::number::fmt_score;
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -136,8 +137,8 @@ fn scores(table: &ScoreTable, out: &mut String) {
         let numeric = if table.with_reason { "jx-r-num" } else { "" };
         td(out, numeric, 1, &row.description);
         td(out, numeric, 1, &row.criteria);
-        td(out, "jx-r-num", 1, &row.points);
-        td(out, "jx-r-num", 1, &row.score);
+        td(out, "jx-r-num", 1, &row.points.text());
+        td(out, "jx-r-num", 1, &row.score.text());
         if table.with_reason {
             td(out, "", 1, &row.reason);
         }
@@ -147,8 +148,8 @@ fn scores(table: &ScoreTable, out: &mut String) {
     out.push_str(&format!(
         "<tr class=\"jx-r-total\"><td colspan=\"5\" class=\"jx-r-num\">{}</td><td class=\"jx-r-num\">{}</td><td class=\"jx-r-num\" data-testid=\"report-total\">{}</td>{}</tr>",
         escape(label),
-        escape(points),
-        escape(total),
+        fmt_score(*points),
+        fmt_score(*total),
         if table.with_reason { "<td></td>" } else { "" }
     ));
     out.push_str("</tbody></table>");

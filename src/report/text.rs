@@ -1,6 +1,7 @@
 //! Plain-text rendering of a report: what the golden files hold, and what a reviewer can diff.
 
 use super::{Block, Report, ScoreTable};
+use crate::core::number::fmt_score;
 
 /// Full-width indent of a body paragraph (two 全角空格).
 const INDENT: &str = "\u{3000}\u{3000}";
@@ -42,14 +43,15 @@ fn table_text(table: &ScoreTable, out: &mut String) {
     out.push_str(&table.headers.join("\t"));
     out.push('\n');
     for row in &table.rows {
+        let (points, score) = (row.points.text(), row.score.text());
         let mut cells = vec![
             row.level1.as_ref().map(|s| s.text.as_str()).unwrap_or(""),
             row.level2.as_ref().map(|s| s.text.as_str()).unwrap_or(""),
             &row.name,
             &row.description,
             &row.criteria,
-            &row.points,
-            &row.score,
+            &points,
+            &score,
         ];
         if table.with_reason {
             cells.push(&row.reason);
@@ -58,5 +60,9 @@ fn table_text(table: &ScoreTable, out: &mut String) {
         out.push('\n');
     }
     let (label, points, total) = &table.total;
-    out.push_str(&format!("{label}\t\t\t\t\t{points}\t{total}\n"));
+    out.push_str(&format!(
+        "{label}\t\t\t\t\t{}\t{}\n",
+        fmt_score(*points),
+        fmt_score(*total)
+    ));
 }

@@ -11,16 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// What the module does (its `jx_run` kinds).
-#[derive(Clone, Copy, Debug)]
-pub enum Job {
-    /// The report as .docx, from the evaluation's JSON.
-    Docx = 1,
-    /// The scoring annex as .xlsx, from the evaluation's JSON.
-    Xlsx = 2,
-    /// The cells of an .xlsx's first sheet, as JSON.
-    ReadXlsx = 3,
-}
+pub use crate::export::Job;
 
 thread_local! {
     /// Where to get the module: a URL string, or a function returning its bytes. Unset: beside the page.
@@ -142,7 +133,7 @@ pub async fn run(job: Job, input: &[u8]) -> Result<Vec<u8>, String> {
         let status = number(call(
             &exports,
             "jx_run",
-            &[JsValue::from(job as u32), ptr, len],
+            &[JsValue::from(job.code()), ptr, len],
         )?) as u32;
         let start = number(call(&exports, "jx_result_ptr", &[])?) as u32;
         let length = number(call(&exports, "jx_result_len", &[])?) as u32;

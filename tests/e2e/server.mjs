@@ -18,6 +18,11 @@ export function serve(root, { headers = () => ({}) } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // The portal pages stand in for a host site, which has its own icon: no 404 in their console.
+    if (urlPath === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     let file = path.join(base, urlPath);
     if (!file.startsWith(base)) {
       res.writeHead(403).end();

@@ -10,7 +10,7 @@
 //! report text. Placeholder rows (`指标2`, `……`, a category with nothing after it) are left out, and a
 //! row or cell that cannot be read is kept as text in an [`ImportNote`] that every check lists; the rest
 //! imports. A table is refused only when no header can be found, or when it passes the size limits
-//! ([`cells`]).
+//! ([`MAX_BYTES`], [`MAX_CELLS`]).
 //!
 //! ```
 //! let tsv = "一级指标\t二级指标\t三级指标\t分值\t自评分\n产出\t数量\t完成量\t60\t60\n\t质量\t合格率\t40\t38\n合计\t\t\t100\t98\n";
@@ -20,10 +20,11 @@
 //! ```
 
 pub mod budget;
-pub mod cells;
 mod facts;
 pub mod header;
 mod tree;
+mod tsv;
+mod xlsx;
 
 use crate::core::audit;
 use crate::core::measure::Measure;
@@ -58,6 +59,28 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+// Size limits: a text over MAX_BYTES, an .xlsx whose parts declare more than MAX_BYTES uncompressed, or a
+// table of more than MAX_CELLS cells is refused with a Chinese message (a 1 MB .xlsx can expand to 170 MB).
+/// Largest text, or total uncompressed size of an .xlsx, read (20 MB).
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// Most cells read (200,000: a 2,000-row table of 100 columns).
+pub const MAX_CELLS: usize = 200_000;
+
+fn refuse(message: String) -> ImportError {
+    ImportError {
+        row: 0,
+        column: 0,
+        message,
+    }
+}
+
+fn too_many_cells() -> ImportError {
+    refuse(format!(
+        "表格超过 {} 个单元格，无法导入；请只复制指标表部分",
+        MAX_CELLS
+    ))
+}
 
 /// The table as understood.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -191,18 +214,18 @@ pub fn cell_number(text: &str) -> Result<Option<Decimal>, NotAFigure> {
 
 /// Parses a pasted indicator table.
 pub fn parse_tsv(text: &str) -> Result<ImportedTable, ImportError> {
-    parse_rows(&cells::tsv_rows(text)?)
+    parse_rows(&tsv::tsv_rows(text)?)
 }
 
 /// Parses the first worksheet of an .xlsx file (bytes). Merged cells read as blank below their first
 /// row, i.e. "same as above".
 pub fn parse_xlsx(bytes: &[u8]) -> Result<ImportedTable, ImportError> {
-    parse_rows(&cells::xlsx_rows(bytes)?)
+    parse_rows(&xlsx::xlsx_rows(bytes)?)
 }
 
-/// The cells of an .xlsx file's first worksheet as text (bounded; see [`cells`]).
+/// The cells of an .xlsx file's first worksheet as text (bounded by [`MAX_BYTES`] and [`MAX_CELLS`]).
 pub fn xlsx_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
-    cells::xlsx_rows(bytes)
+    xlsx::xlsx_rows(bytes)
 }
 
 /// Parses rows of cells (from TSV or a spreadsheet).

@@ -1,0 +1,121 @@
+//! The report model: what a rendered report holds, figures kept as numbers ([`Figure`]) until a renderer
+//! formats them.
+
+use crate::core::number::fmt_score;
+use rust_decimal::Decimal;
+
+/// A generated report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The title line.
+    pub title: String,
+    /// The body, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// One block of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// 一级标题 (一、…), 黑体.
+    Heading1(String),
+    /// 二级标题 (（一）…), 楷体.
+    Heading2(String),
+    /// A body paragraph, 仿宋 with first-line indent.
+    Paragraph(String),
+    /// A page break before an annex.
+    PageBreak,
+    /// An annex heading line ("附件1") and its title.
+    Annex {
+        /// "附件1".
+        label: String,
+        /// The annex title.
+        title: String,
+    },
+    /// The scoring table.
+    Scores(ScoreTable),
+    /// A labelled grid (项目支出 form header and budget block).
+    Grid(Grid),
+}
+
+/// A cell that spans several rows (merged 一级 / 二级 cells).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// Rows covered, ≥ 1.
+    pub rows: usize,
+}
+
+/// One row of the scoring annex.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreRow {
+    /// 一级 cell, on the first row of its group only.
+    pub level1: Option<Span>,
+    /// 二级 cell, on the first row of its group only.
+    pub level2: Option<Span>,
+    /// 三级指标.
+    pub name: String,
+    /// 指标说明 (部门整体) or 年度指标值 (项目支出).
+    pub description: String,
+    /// 评价要点 (部门整体) or 实际完成值 (项目支出).
+    pub criteria: String,
+    /// 分值 (empty for the 加减分项 rows).
+    pub points: Figure,
+    /// 自评分 / 得分 (signed for the 加减分项 rows).
+    pub score: Figure,
+    /// 偏差原因分析及改进措施 (项目支出 only).
+    pub reason: String,
+}
+
+/// The scoring table (附件1 指标体系得分情况, or the 项目支出 indicator block).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreTable {
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Whether the table has the 偏差原因 column (项目支出).
+    pub with_reason: bool,
+    /// The rows.
+    pub rows: Vec<ScoreRow>,
+    /// The total row: (label, 分值合计, 总分).
+    pub total: (String, Decimal, Decimal),
+}
+
+/// A figure of the scoring table, kept as a number until a renderer formats it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Figure {
+    /// Nothing printed.
+    Empty,
+    /// A 分值 or score, printed without trailing zeros ("2.5", "10").
+    Score(Decimal),
+    /// A 加减分 (bonus positive, penalty negative), printed signed ("+2", "−1"); 0 prints empty.
+    Adjustment(Decimal),
+}
+
+impl Figure {
+    /// The value (for a spreadsheet cell), `None` when nothing is printed.
+    pub fn value(self) -> Option<Decimal> {
+        match self {
+            Figure::Empty => None,
+            Figure::Adjustment(v) if v.is_zero() => None,
+            Figure::Score(v) | Figure::Adjustment(v) => Some(v),
+        }
+    }
+
+    /// As printed in the text, HTML and Word renderings.
+    pub fn text(self) -> String {
+        match self {
+            Figure::Empty => String::new(),
+            Figure::Score(v) => fmt_score(v),
+            Figure::Adjustment(v) if v.is_zero() => String::new(),
+            Figure::Adjustment(v) if v < Decimal::ZERO => format!("−{}", fmt_score(-v)),
+            Figure::Adjustment(v) => format!("+{}", fmt_score(v)),
+        }
+    }
+}
+
+/// A plain grid of cells with optional column spans (first row = header).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    /// Rows of (text, column span).
+    pub rows: Vec<Vec<(String, usize)>>,
+}
