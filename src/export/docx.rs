@@ -191,8 +191,8 @@ fn grid_table(grid: &Grid) -> Table {
         .map(|row| {
             TableRow::new(
                 row.iter()
-                    .map(|(text, span)| {
-                        let c = cell(text, unit * span, true);
+                    .map(|(content, span)| {
+                        let c = cell(&content.text(), unit * span, true);
                         if *span > 1 {
                             c.grid_span(*span)
                         } else {

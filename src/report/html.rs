@@ -159,13 +159,13 @@ fn grid_html(grid: &Grid, out: &mut String) {
     out.push_str("<table class=\"jx-r-grid\"><tbody>");
     for row in &grid.rows {
         out.push_str("<tr>");
-        for (text, span) in row {
+        for (cell, span) in row {
             let colspan = if *span > 1 {
                 format!(" colspan=\"{span}\"")
             } else {
                 String::new()
             };
-            out.push_str(&format!("<td{colspan}>{}</td>", escape(text)));
+            out.push_str(&format!("<td{colspan}>{}</td>", escape(&cell.text())));
         }
         out.push_str("</tr>");
     }

@@ -1,7 +1,7 @@
 //! The report model: what a rendered report holds, figures kept as numbers ([`Figure`]) until a renderer
 //! formats them.
 
-use crate::core::number::fmt_score;
+use crate::core::number::{fmt2, fmt_score};
 use rust_decimal::Decimal;
 
 /// A generated report.
@@ -89,16 +89,29 @@ pub enum Figure {
     Score(Decimal),
     /// A 加减分 (bonus positive, penalty negative), printed signed ("+2", "−1"); 0 prints empty.
     Adjustment(Decimal),
+    /// An amount in 万元, printed with 2 decimals ("1209.00").
+    Amount(Decimal),
+    /// A rate in %, printed with 2 decimals and the sign ("94.92%").
+    Rate(Decimal),
+    /// Not applicable on this line of the form ("—").
+    NotApplicable,
 }
 
 impl Figure {
     /// The value (for a spreadsheet cell), `None` when nothing is printed.
     pub fn value(self) -> Option<Decimal> {
         match self {
-            Figure::Empty => None,
+            Figure::Empty | Figure::NotApplicable => None,
             Figure::Adjustment(v) if v.is_zero() => None,
-            Figure::Score(v) | Figure::Adjustment(v) => Some(v),
+            Figure::Score(v) | Figure::Adjustment(v) | Figure::Amount(v) | Figure::Rate(v) => {
+                Some(v)
+            }
         }
+    }
+
+    /// An amount, or nothing when not stated.
+    pub fn amount(value: Option<Decimal>) -> Figure {
+        value.map_or(Figure::Empty, Figure::Amount)
     }
 
     /// As printed in the text, HTML and Word renderings.
@@ -109,13 +122,53 @@ impl Figure {
             Figure::Adjustment(v) if v.is_zero() => String::new(),
             Figure::Adjustment(v) if v < Decimal::ZERO => format!("−{}", fmt_score(-v)),
             Figure::Adjustment(v) => format!("+{}", fmt_score(v)),
+            Figure::Amount(v) => fmt2(v),
+            Figure::Rate(v) => format!("{}%", fmt2(v)),
+            Figure::NotApplicable => "—".to_string(),
         }
+    }
+}
+
+/// A cell of a grid: words, or a figure formatted by the renderer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Words (a label, a name, a goal).
+    Text(String),
+    /// A figure.
+    Figure(Figure),
+}
+
+impl Cell {
+    /// As printed.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Figure(figure) => figure.text(),
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::Text(text.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell::Text(text)
+    }
+}
+
+impl From<Figure> for Cell {
+    fn from(figure: Figure) -> Cell {
+        Cell::Figure(figure)
     }
 }
 
 /// A plain grid of cells with optional column spans (first row = header).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Grid {
-    /// Rows of (text, column span).
-    pub rows: Vec<Vec<(String, usize)>>,
+    /// Rows of (cell, column span).
+    pub rows: Vec<Vec<(Cell, usize)>>,
 }

@@ -1,10 +1,10 @@
 //! The 项目支出绩效自评表 as one form: project, funds with the execution rate, goals, indicators, total.
 
-use super::{fill, score_table, title, Block, Grid, Report};
+use super::{fill, score_table, title, Block, Cell, Figure, Grid, Report};
 use crate::core::assess::Assessment;
 use crate::core::metric::project_totals;
 use crate::core::model::Evaluation;
-use crate::core::number::{fmt2, fmt_score, percent};
+use crate::core::number::percent;
 use rust_decimal::Decimal;
 
 pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
@@ -13,12 +13,12 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
     let mut blocks = Vec::new();
     blocks.push(Block::Grid(Grid {
         rows: vec![
-            vec![("项目名称".into(), 1), (p.name.clone(), 6)],
+            vec![("项目名称".into(), 1), (p.name.clone().into(), 6)],
             vec![
                 ("主管部门".into(), 1),
-                (e.unit.parent_department.clone(), 2),
+                (e.unit.parent_department.clone().into(), 2),
                 ("实施单位".into(), 1),
-                (e.unit.name.clone(), 3),
+                (e.unit.name.clone().into(), 3),
             ],
         ],
     }));
@@ -28,11 +28,12 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
         .find(|n| matches!(n.rule, crate::core::rule::ScoringRule::ExecutionRate));
     let (points, score) = execution
         .and_then(|n| a.node(&n.id))
-        .map(|r| (fmt_score(r.points), fmt_score(r.score)))
-        .unwrap_or_default();
-    let money = |v: Option<Decimal>| v.map(fmt2).unwrap_or_default();
-    let mut budget = vec![vec![
-        ("项目资金（万元）".to_string(), 1),
+        .map_or((Figure::Empty, Figure::Empty), |r| {
+            (Figure::Score(r.points), Figure::Score(r.score))
+        });
+    let money = |v: Option<Decimal>| Cell::from(Figure::amount(v));
+    let mut budget: Vec<Vec<(Cell, usize)>> = vec![vec![
+        ("项目资金（万元）".into(), 1),
         ("年初预算数".into(), 1),
         ("全年预算数".into(), 1),
         ("全年执行数".into(), 1),
@@ -46,32 +47,29 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
     });
     let total_rate = totals
         .and_then(|(adj, exe)| percent(exe, adj))
-        .map(|r| format!("{}%", fmt2(r)))
-        .unwrap_or_default();
+        .map_or(Figure::Empty, Figure::Rate);
     budget.push(vec![
         ("年度资金总额".into(), 1),
         (money(initial_total), 1),
         (money(totals.map(|t| t.0)), 1),
         (money(totals.map(|t| t.1)), 1),
-        (points, 1),
-        (total_rate, 1),
-        (score, 1),
+        (points.into(), 1),
+        (total_rate.into(), 1),
+        (score.into(), 1),
     ]);
     for line in &p.funds {
         let rate = match (line.executed, line.adjusted) {
-            (Some(x), Some(b)) => percent(x, b)
-                .map(|r| format!("{}%", fmt2(r)))
-                .unwrap_or_default(),
-            _ => String::new(),
+            (Some(x), Some(b)) => percent(x, b).map_or(Figure::Empty, Figure::Rate),
+            _ => Figure::Empty,
         };
         budget.push(vec![
-            (format!("其中：{}", line.source), 1),
+            (format!("其中：{}", line.source).into(), 1),
             (money(line.initial), 1),
             (money(line.adjusted), 1),
             (money(line.executed), 1),
-            ("—".into(), 1),
-            (rate, 1),
-            ("—".into(), 1),
+            (Figure::NotApplicable.into(), 1),
+            (rate.into(), 1),
+            (Figure::NotApplicable.into(), 1),
         ]);
     }
     blocks.push(Block::Heading2("预算执行情况".into()));
@@ -81,8 +79,8 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
         rows: vec![
             vec![("预期目标".into(), 3), ("实际完成情况".into(), 4)],
             vec![
-                (fill(&e.goals.annual, e, a), 3),
-                (fill(&e.goals.annual_actual, e, a), 4),
+                (fill(&e.goals.annual, e, a).into(), 3),
+                (fill(&e.goals.annual_actual, e, a).into(), 4),
             ],
         ],
     }));

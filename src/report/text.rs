@@ -29,7 +29,7 @@ pub fn render(report: &Report) -> String {
             Block::Scores(table) => table_text(table, &mut out),
             Block::Grid(grid) => {
                 for row in &grid.rows {
-                    let cells: Vec<&str> = row.iter().map(|(t, _)| t.as_str()).collect();
+                    let cells: Vec<String> = row.iter().map(|(cell, _)| cell.text()).collect();
                     out.push_str(&cells.join("\t"));
                     out.push('\n');
                 }
