@@ -3,12 +3,12 @@
 //! option has changes nothing. No component matches on option strings.
 
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// One option: the value, its stable key (the `<option value>`), its label.
 pub type ChoiceOption<T> = (T, String, String);
 
-/// A select bound to `value`; `none` adds a first option for "nothing chosen" (`None`).
+/// A select bound to `value`; `none` adds a first option for "nothing chosen" (`None`). Only the
+/// translation between values and keys is generic: the view is [`KeySelect`], compiled once.
 #[component]
 pub fn ChoiceSelect<T>(
     /// The accessible name.
@@ -34,8 +34,15 @@ pub fn ChoiceSelect<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let key_of = move |v: &Option<T>| -> String {
-        match v {
+    let keys = Signal::derive(move || {
+        options.with(|o| {
+            o.iter()
+                .map(|(_, key, text)| (key.clone(), text.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let key = Signal::derive(move || {
+        value.with(|v| match v {
             None => String::new(),
             Some(v) => options.with(|o| {
                 o.iter()
@@ -43,28 +50,50 @@ where
                     .map(|(_, key, _)| key.clone())
                     .unwrap_or_default()
             }),
-        }
-    };
-    let decode = Arc::new(move |key: String| -> Option<Option<T>> {
-        if key.is_empty() {
-            return none.map(|_| None);
-        }
-        options.with_untracked(|o| {
-            o.iter()
-                .find(|(_, k, _)| *k == key)
-                .map(|(v, _, _)| Some(v.clone()))
         })
     });
+    let on_key = Callback::new(move |key: String| {
+        let chosen = if key.is_empty() {
+            none.map(|_| None)
+        } else {
+            options.with_untracked(|o| {
+                o.iter()
+                    .find(|(_, k, _)| *k == key)
+                    .map(|(v, _, _)| Some(v.clone()))
+            })
+        };
+        if let Some(chosen) = chosen {
+            on_change.run(chosen);
+        }
+    });
+    KeySelect(KeySelectProps {
+        label,
+        options: keys,
+        value: key,
+        on_change: on_key,
+        none,
+        testid,
+        path,
+    })
+}
+
+/// The `<select>` itself, over (key, label) options.
+#[component]
+fn KeySelect(
+    label: &'static str,
+    options: Signal<Vec<(String, String)>>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    none: Option<&'static str>,
+    testid: Option<&'static str>,
+    path: Option<String>,
+) -> impl IntoView {
     view! {
         <select class="jx-input jx-select" aria-label=label data-testid=testid data-path=path
-            prop:value=move || value.with(key_of)
-            on:change=move |ev| {
-                if let Some(chosen) = decode(event_target_value(&ev)) {
-                    on_change.run(chosen);
-                }
-            }>
+            prop:value=move || value.get()
+            on:change=move |ev| on_change.run(event_target_value(&ev))>
             {none.map(|text| view! { <option value="">{text}</option> })}
-            {move || options.get().into_iter().map(|(_, key, text)| view! { <option value=key>{text}</option> }).collect_view()}
+            {move || options.get().into_iter().map(|(key, text)| view! { <option value=key>{text}</option> }).collect_view()}
         </select>
     }
 }
