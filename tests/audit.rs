@@ -416,3 +416,27 @@ fn an_xlsx_form_with_merged_cells_and_percent_formats_reads_like_the_paste() {
         "the merged 一级 cell spans both rows"
     );
 }
+
+#[test]
+fn a_table_of_targets_and_actuals_only_is_checked_for_completion_not_scored() {
+    let tsv = "一级指标\t二级指标\t三级指标\t年度指标值\t全年完成值\t未完成原因和改进措施\n\
+               产出指标\t数量指标\t储备到位率\t100%\t100%\t\n\
+               \t\t保障率\t100%\t无\t没有轮换\n\
+               \t质量指标\t满意度\t≥90%\t85%\t\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(codes(&a).contains(&"import.unscored"));
+    assert!(
+        !codes(&a).contains(&"score.missing"),
+        "no 得分 column: nothing to report per row"
+    );
+    assert!(!codes(&a).contains(&"tree.total_points"));
+    assert!(finding(&a, "audit.not_met").message.contains("满意度"));
+    assert!(finding(&a, "audit.not_verifiable").message.contains("“无”"));
+    assert_eq!(
+        a.findings
+            .iter()
+            .filter(|f| f.code == "audit.not_met")
+            .count(),
+        1
+    );
+}

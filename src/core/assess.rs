@@ -20,7 +20,7 @@ use crate::core::check::{
     self, check_accounts, check_metrics, check_narrative, check_stated, Checker, Finding, Printed,
     Reconciliation, Severity,
 };
-use crate::core::model::{Evaluation, Indicator};
+use crate::core::model::{Evaluation, ImportNoteKind, Indicator};
 use crate::core::number::{fmt_score, printed_tolerance, Rounding};
 use crate::core::rule::ScoringRule;
 use crate::core::scoring::RuleOutcome;
@@ -191,6 +191,8 @@ struct Walker<'a> {
     ids: FxHashSet<&'a str>,
     /// (分值, 得分) of every indicator leaf but the execution rate's, for 两张皮.
     results: Vec<(Decimal, Decimal)>,
+    /// An imported 指标完成情况表 (no 分值, no 得分): rows are checked for completion, not scored.
+    unscored: bool,
     /// Σ 分值 of leaves with no score at all (blank 得分 and nothing computed).
     blank_points: Decimal,
     /// Number of such leaves.
@@ -244,7 +246,14 @@ impl<'a> Walker<'a> {
         let outcome = leaf.rule.score(leaf, evaluation, rounding);
         let points = leaf.points.max(Decimal::ZERO);
         let score = counted_score(leaf, &outcome, rounding);
-        check::check_leaf(leaf, &outcome, score, evaluation, &mut self.checker);
+        check::check_leaf(
+            leaf,
+            &outcome,
+            score,
+            evaluation,
+            self.unscored,
+            &mut self.checker,
+        );
         if let Some(typed) = leaf.score {
             self.printed_sum.add(typed);
         }
@@ -299,6 +308,10 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         counts: Vec::new(),
         ids: FxHashSet::with_capacity_and_hasher(size, Default::default()),
         results: Vec::new(),
+        unscored: evaluation
+            .import_notes
+            .iter()
+            .any(|n| n.kind == ImportNoteKind::Unscored),
         blank_points: Decimal::ZERO,
         blank_rows: 0,
         printed_sum: PrintedSum::default(),
@@ -317,9 +330,11 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         blank_points,
         blank_rows,
         printed_sum,
+        unscored,
         ..
     } = walker;
-    if points_total != evaluation.settings.total_points {
+    let unscored_table = unscored && points_total.is_zero();
+    if points_total != evaluation.settings.total_points && !unscored_table {
         checker.push(
             Severity::Error,
             "tree.total_points",

@@ -87,6 +87,9 @@ pub enum ImportNoteKind {
     Blank,
     /// A `其中` row repeating its parent's 分值 / 得分: counted once (a warning: summing double-counts).
     Repeated,
+    /// The table has neither 分值 nor 得分 (a 指标完成情况表): its rows are checked for completion, not
+    /// scored, and missing scores are not reported while this note is kept.
+    Unscored,
 }
 
 /// Which form this is (评价类型).

@@ -108,6 +108,47 @@ fn percent_mistake(leaf: &Indicator, printed: Decimal, up: Decimal, down: Decima
     }
 }
 
+/// A row of a 指标完成情况表 (no 分值): whether its 实际完成值 reaches its 年度指标值 (an info when not).
+pub fn check_completion(leaf: &Indicator, checker: &mut Checker) {
+    let mut scaled = leaf.clone();
+    scaled.points = Decimal::ONE_HUNDRED;
+    let Some(Ok(found)) = audit::audit_leaf(&scaled) else {
+        if leaf.target.is_some() && leaf.actual.is_none() && !leaf.actual_text.trim().is_empty() {
+            checker.push(
+                Severity::Info,
+                "audit.not_verifiable",
+                at(&leaf.id, "actual"),
+                format!(
+                    "“{}”年度指标值是数字，实际完成值却是“{}”，无法核对是否达到",
+                    leaf.name,
+                    leaf.actual_text.trim()
+                ),
+            );
+        }
+        return;
+    };
+    let reached = match (found.inference.standard, found.support) {
+        (audit::Standard::Level(level), _) => {
+            level == crate::core::rule::QualitativeLevel::Achieved
+        }
+        (_, Support::Score(share)) => share >= Decimal::ONE_HUNDRED,
+        (_, Support::Band { .. }) => true,
+    };
+    if !reached {
+        checker.push(
+            Severity::Info,
+            "audit.not_met",
+            at(&leaf.id, "actual"),
+            format!(
+                "“{}”未达到年度指标值（{}；按满分 100 计：{}）",
+                leaf.name,
+                found.inference.describe(),
+                found.formula
+            ),
+        );
+    }
+}
+
 /// A weighted form: 折算得分 = 分值（权重）× 得分率, with the weight applied once.
 fn check_weighted(
     leaf: &Indicator,

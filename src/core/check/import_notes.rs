@@ -12,6 +12,7 @@ pub fn check_import_notes(evaluation: &Evaluation, checker: &mut Checker) {
             ImportNoteKind::Assumed => (Severity::Info, "import.assumed"),
             ImportNoteKind::Blank => (Severity::Warning, "import.blank"),
             ImportNoteKind::Repeated => (Severity::Warning, "import.repeated"),
+            ImportNoteKind::Unscored => (Severity::Info, "import.unscored"),
         };
         let cells = if note.cells.is_empty() {
             String::new()

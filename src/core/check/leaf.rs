@@ -9,14 +9,20 @@ use crate::core::rule::ScoringRule;
 use crate::core::scoring::{ProblemLevel, RuleOutcome};
 use rust_decimal::Decimal;
 
-/// Checks leaf `leaf` scored by its rule (`outcome`), `counted` being the score that counts.
+/// Checks leaf `leaf` scored by its rule (`outcome`), `counted` being the score that counts. In an
+/// imported 指标完成情况表 (`unscored`), a row without 分值 and 得分 is checked for completion only.
 pub fn check_leaf(
     leaf: &Indicator,
     outcome: &RuleOutcome,
     counted: Decimal,
     evaluation: &Evaluation,
+    unscored: bool,
     checker: &mut Checker,
 ) {
+    if unscored && leaf.points.is_zero() && leaf.score.is_none() {
+        figures::check_completion(leaf, checker);
+        return;
+    }
     let rounding = &evaluation.settings.rounding;
     for problem in &outcome.problems {
         let severity = match problem.level {

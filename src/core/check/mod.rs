@@ -22,7 +22,9 @@ mod tree;
 pub use accounts::check_accounts;
 pub use adjustments::check_adjustments;
 pub use budget::check_budget;
-pub use figures::{check_execution_twice, check_execution_vs_results, check_figures};
+pub use figures::{
+    check_completion, check_execution_twice, check_execution_vs_results, check_figures,
+};
 pub use import_notes::check_import_notes;
 pub use leaf::{check_leaf, stated_deduction};
 pub use metrics::check_metrics;

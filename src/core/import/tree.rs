@@ -502,6 +502,23 @@ impl<'h> Rows<'h> {
             siblings.push(leaf);
             leaves += 1;
         }
+        // A table of targets and actuals only (指标完成情况表): nothing to score, only completion to check.
+        let no_scores = self.header.find(Column::Score).is_none()
+            && self.header.find(Column::ScoreRate).is_none();
+        if leaves > 0
+            && no_scores
+            && self.no_points_column
+            && crate::core::model::leaves(&out.indicators)
+                .iter()
+                .all(|n| n.points.is_zero())
+        {
+            self.reader.note(
+                self.header.row + 1,
+                &[],
+                ImportNoteKind::Unscored,
+                "表中既无分值也无得分：按指标完成情况表读入，只核对各项指标是否达到年度指标值，不评分".into(),
+            );
+        }
     }
 
     /// 年度指标值 / 实际完成值 as figures with operator and unit, or as words.
