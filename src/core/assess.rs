@@ -21,7 +21,7 @@ use crate::core::check::{
     Reconciliation, Severity,
 };
 use crate::core::model::{Evaluation, ImportNoteKind, Indicator};
-use crate::core::number::{fmt_score, printed_tolerance, Rounding};
+use crate::core::number::{departure, fmt_score, Departure, Rounding};
 use crate::core::rule::ScoringRule;
 use crate::core::scoring::RuleOutcome;
 use rust_decimal::Decimal;
@@ -270,17 +270,15 @@ impl<'a> Walker<'a> {
 
 /// The score that counts for a leaf (计分): the rule's computed score, unless a typed score differs and
 /// carries an 调整理由; for the execution rate, the printed score while it is within the tolerance of
-/// its printed digits ([`printed_tolerance`]); a judged rule takes the typed score; clamped to [0, 分值].
+/// its printed digits ([`departure`]); a judged rule takes the typed score; clamped to [0, 分值].
 pub fn counted_score(leaf: &Indicator, outcome: &RuleOutcome, rounding: &Rounding) -> Decimal {
     let points = leaf.points.max(Decimal::ZERO);
     let clamp = |v: Decimal| v.max(Decimal::ZERO).min(points);
     match (outcome.computed, leaf.score) {
         (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
-            let (up, down) = printed_tolerance(typed, rounding);
-            if typed > computed.saturating_add(up) || typed < computed.saturating_sub(down) {
-                computed
-            } else {
-                clamp(typed)
+            match departure(typed, computed, rounding) {
+                Departure::Within => clamp(typed),
+                Departure::Above { .. } | Departure::Below => computed,
             }
         }
         (Some(computed), Some(typed)) if typed != computed => {

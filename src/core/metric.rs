@@ -3,7 +3,7 @@
 //! before a rule sees it, so a rule judges the figure the report prints.
 
 use crate::core::model::{BudgetActual, Evaluation};
-use crate::core::number::{fmt2, percent};
+use crate::core::number::{fmt2, percent, percent_exact};
 pub use crate::core::rule::MetricSource;
 use rust_decimal::Decimal;
 
@@ -197,13 +197,7 @@ pub fn growth(value: Option<Decimal>, prior: Option<Decimal>) -> Option<Decimal>
 /// 同比增长 in %, exact (unrounded), for comparing with a printed figure at its own precision.
 pub fn growth_exact(value: Option<Decimal>, prior: Option<Decimal>) -> Option<Decimal> {
     let (value, prior) = (value?, prior?);
-    if prior.is_zero() {
-        return None;
-    }
-    value
-        .checked_sub(prior)?
-        .checked_mul(Decimal::ONE_HUNDRED)?
-        .checked_div(prior)
+    percent_exact(value.checked_sub(prior)?, prior)
 }
 
 /// The figures a project's execution rate is computed from, and where they come from.

@@ -83,13 +83,49 @@ pub fn printed_tolerance(printed: Decimal, rounding: &Rounding) -> (Decimal, Dec
     (up, half)
 }
 
-/// `part / whole` in percent, rounded half-up to 2 decimals; `None` when `whole` is zero.
-pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+/// Where a printed score stands against the score its figures support.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Departure {
+    /// Within [`printed_tolerance`]: the printed score stands.
+    Within,
+    /// Above it by more than the tolerance (given).
+    Above {
+        /// How far above the supported score a printed one may be.
+        tolerance: Decimal,
+    },
+    /// Below it by more than the tolerance.
+    Below,
+}
+
+/// Compares a printed score with the supported one, within [`printed_tolerance`] of the printed digits.
+pub fn departure(printed: Decimal, supported: Decimal, rounding: &Rounding) -> Departure {
+    let (up, down) = printed_tolerance(printed, rounding);
+    if printed > supported.saturating_add(up) {
+        Departure::Above { tolerance: up }
+    } else if printed < supported.saturating_sub(down) {
+        Departure::Below
+    } else {
+        Departure::Within
+    }
+}
+
+/// `part / whole` in percent, exact (unrounded); `None` when `whole` is zero.
+pub fn percent_exact(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
         return None;
     }
-    let raw = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
-    Some(round2(raw))
+    part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)
+}
+
+/// `part / whole` in percent, rounded half-up to 2 decimals; `None` when `whole` is zero.
+pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    percent_exact(part, whole).map(round2)
+}
+
+/// Whether a printed figure equals an exact one rounded half-up to the printed figure's own decimals
+/// (a printed 99% agrees with 99.10…%, a printed 99.2% does not).
+pub fn agrees_at_printed_precision(printed: Decimal, exact: Decimal) -> bool {
+    exact.round_dp_with_strategy(printed.scale(), RoundingStrategy::MidpointAwayFromZero) == printed
 }
 
 /// Half-up rounding to 2 decimals (the printed precision of 万元 and %).

@@ -4,8 +4,10 @@
 
 use super::{check_non_negative, fmt_fig, Checker, Severity};
 use crate::core::model::{Evaluation, FundLine};
-use crate::core::number::{fmt_score, percent, printed_tolerance, Rounding};
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::core::number::{
+    agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, Departure, Rounding,
+};
+use rust_decimal::Decimal;
 
 /// Checks the 预算执行情况: no amount below zero, no line (nor the printed 年度资金总额) spending above its
 /// budget, then the block's sums, printed rates and scores.
@@ -65,17 +67,9 @@ pub fn check_budget(evaluation: &Evaluation, checker: &mut Checker) {
 }
 
 /// A printed rate equals the exact one at the printed precision (half-up)?
+/// A printed rate agrees with the exact one at its own last decimal (a printed "99.10%" reads as 99.1).
 fn rate_matches(printed: Decimal, exact: Decimal) -> bool {
-    let scale = printed.normalize().scale();
-    exact.round_dp_with_strategy(scale, RoundingStrategy::MidpointAwayFromZero)
-        == printed.normalize()
-}
-
-fn exact_rate(part: Decimal, whole: Decimal) -> Option<Decimal> {
-    if whole.is_zero() {
-        return None;
-    }
-    part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)
+    agrees_at_printed_precision(printed.normalize(), exact)
 }
 
 /// The 预算执行情况 block: lines against the printed 年度资金总额, printed rates, per-line scores.
@@ -201,7 +195,7 @@ fn check_line(
         label.trim()
     };
     let exact = match (line.executed, line.adjusted.or(line.initial)) {
-        (Some(e), Some(a)) => exact_rate(e, a),
+        (Some(e), Some(a)) => percent_exact(e, a),
         _ => None,
     };
     if let Some(printed) = line.stated_rate {
@@ -209,7 +203,7 @@ fn check_line(
             (Some(exact), Some(executed)) if !rate_matches(printed, exact) => {
                 let initial_hint = line
                     .initial
-                    .and_then(|i| exact_rate(executed, i))
+                    .and_then(|i| percent_exact(executed, i))
                     .filter(|r| rate_matches(printed, *r))
                     .map(|_| "；所列执行率是按年初预算数计算的，应以全年预算数为分母")
                     .unwrap_or("");
@@ -260,9 +254,8 @@ fn check_line(
             .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED))
             .unwrap_or(points);
         let expected = rounding.apply(expected);
-        let (up, down) = printed_tolerance(score, rounding);
-        if score > expected.saturating_add(up) {
-            checker.push(
+        match departure(score, expected, rounding) {
+            Departure::Above { .. } => checker.push(
                 Severity::Error,
                 "budget.score_inflated",
                 format!("{path}/score"),
@@ -273,9 +266,8 @@ fn check_line(
                     fmt_score(exact.round_dp(2)),
                     fmt_score(expected)
                 ),
-            );
-        } else if score < expected.saturating_sub(down) {
-            checker.push(
+            ),
+            Departure::Below => checker.push(
                 Severity::Warning,
                 "budget.score_deflated",
                 format!("{path}/score"),
@@ -286,7 +278,8 @@ fn check_line(
                     fmt_score(exact.round_dp(2)),
                     fmt_score(expected)
                 ),
-            );
+            ),
+            Departure::Within => {}
         }
     }
 }

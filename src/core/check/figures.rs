@@ -6,7 +6,7 @@ use super::{at, Checker, Severity};
 use crate::core::audit::{self, Support};
 use crate::core::measure::normalise_unit;
 use crate::core::model::{Evaluation, Indicator};
-use crate::core::number::{fmt_score, percent, printed_tolerance, Rounding};
+use crate::core::number::{departure, fmt_score, percent, printed_tolerance, Departure, Rounding};
 use crate::core::rule::ScoringRule;
 use rust_decimal::Decimal;
 
@@ -61,7 +61,7 @@ pub fn check_figures(
                 fmt_score(printed),
                 audit.formula,
                 fmt_score(up),
-                percent_mistake(leaf, printed, up, down)
+                percent_mistake(leaf, printed, rounding)
             ),
         );
     } else if printed < low.saturating_sub(down) {
@@ -73,14 +73,14 @@ pub fn check_figures(
                 "“{name}”自评分 {} 低于指标值支持的得分（{}；{describe}）{}",
                 fmt_score(printed),
                 audit.formula,
-                percent_mistake(leaf, printed, up, down)
+                percent_mistake(leaf, printed, rounding)
             ),
         );
     }
 }
 
 /// "分值 × 实际%" where the target is not 100 %: named when the printed score is exactly that.
-fn percent_mistake(leaf: &Indicator, printed: Decimal, up: Decimal, down: Decimal) -> String {
+fn percent_mistake(leaf: &Indicator, printed: Decimal, rounding: &Rounding) -> String {
     let (Some(target), Some(actual)) = (leaf.target, leaf.actual) else {
         return String::new();
     };
@@ -95,7 +95,7 @@ fn percent_mistake(leaf: &Indicator, printed: Decimal, up: Decimal, down: Decima
     else {
         return String::new();
     };
-    if printed <= naive.saturating_add(up) && printed >= naive.saturating_sub(down) {
+    if departure(printed, naive, rounding) == Departure::Within {
         format!(
             "；所列得分为“分值 × 实际完成值%”（{} × {}% = {}），但目标为 {}%，应按 实际 / 目标 计算",
             fmt_score(leaf.points),
@@ -164,8 +164,7 @@ fn check_weighted(
     let Some(expected) = of(leaf.points) else {
         return;
     };
-    let (up, down) = printed_tolerance(printed, rounding);
-    if printed <= expected.saturating_add(up) && printed >= expected.saturating_sub(down) {
+    if departure(printed, expected, rounding) == Departure::Within {
         return;
     }
     // The weight applied a second time: (分值 × 得分率) × 分值 %.
@@ -173,9 +172,7 @@ fn check_weighted(
         .checked_mul(leaf.points)
         .and_then(|v| v.checked_div(Decimal::ONE_HUNDRED));
     let named = match twice {
-        Some(t) if printed <= t.saturating_add(up) && printed >= t.saturating_sub(down) => {
-            "，权重被重复折算"
-        }
+        Some(t) if departure(printed, t, rounding) == Departure::Within => "，权重被重复折算",
         _ => "",
     };
     checker.push(

@@ -4,7 +4,7 @@
 use super::{at, figures, Checker, Severity};
 use crate::core::audit;
 use crate::core::model::{Evaluation, Indicator};
-use crate::core::number::{fmt_score, printed_tolerance};
+use crate::core::number::{departure, fmt_score, Departure};
 use crate::core::rule::ScoringRule;
 use crate::core::scoring::{ProblemLevel, RuleOutcome};
 use rust_decimal::Decimal;
@@ -87,10 +87,9 @@ pub fn check_leaf(
         // The execution score is the national formula: beyond the tolerance of its printed digits,
         // the computed score counts and the gap is named.
         (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
-            let (up, down) = printed_tolerance(typed, rounding);
             let why = || leaf.rule.evaluate(leaf, evaluation, rounding).explanation;
-            if typed > computed.saturating_add(up) {
-                checker.push(
+            match departure(typed, computed, rounding) {
+                Departure::Above { tolerance } => checker.push(
                     Severity::Error,
                     "audit.execution_inflated",
                     at(&leaf.id, "score"),
@@ -99,11 +98,10 @@ pub fn check_leaf(
                         fmt_score(typed),
                         fmt_score(computed),
                         why(),
-                        fmt_score(up)
+                        fmt_score(tolerance)
                     ),
-                );
-            } else if typed < computed.saturating_sub(down) {
-                checker.push(
+                ),
+                Departure::Below => checker.push(
                     Severity::Warning,
                     "audit.execution_deflated",
                     at(&leaf.id, "score"),
@@ -113,7 +111,8 @@ pub fn check_leaf(
                         fmt_score(computed),
                         why()
                     ),
-                );
+                ),
+                Departure::Within => {}
             }
         }
         (Some(computed), Some(typed)) if typed != computed => {

@@ -3,6 +3,7 @@
 use super::{Checker, ReconcileStatus, Severity};
 use crate::core::metric::{growth, growth_exact};
 use crate::core::model::Evaluation;
+use crate::core::number::agrees_at_printed_precision;
 use rust_decimal::Decimal;
 
 /// Checks business metrics: every breakdown adds up, a printed growth equals the recomputed one.
@@ -35,11 +36,6 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                 growth_exact(metric.value, metric.prior),
             ) {
                 (Some(rate), Some(exact)) => {
-                    // Compare at the printed precision of the stated figure, from the exact quotient.
-                    let at_printed = exact.round_dp_with_strategy(
-                        stated.scale(),
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    );
                     let (Some(value), Some(prior)) = (metric.value, metric.prior) else {
                         continue;
                     };
@@ -47,7 +43,8 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                         "({} − {}) / {} = {}%，所列 {}%",
                         value, prior, prior, rate, stated
                     );
-                    if at_printed == stated {
+                    // Compared at the printed precision of the stated figure, from the exact quotient.
+                    if agrees_at_printed_precision(stated, exact) {
                         checker.note(
                             "metrics.growth",
                             &label,
