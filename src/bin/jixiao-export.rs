@@ -8,7 +8,8 @@
 //! - `jx_alloc(len) -> ptr`: memory for the input, which `jx_run` takes over;
 //! - `jx_run(kind, ptr, len) -> status`: 0 done, 1 refused (the result is then a Chinese message);
 //!   kinds: 1 report .docx from evaluation JSON, 2 scoring .xlsx from evaluation JSON,
-//!   3 the cells of an .xlsx's first sheet as JSON (`[["指标", …], …]`);
+//!   3 the cells of an .xlsx's first sheet as JSON (`[["指标", …], …]`), 4 the reviewer's batch summary
+//!   .xlsx from the desk's JSON, 5 the files of a .zip (framed by `encode_unpacked`);
 //! - `jx_result_ptr()`, `jx_result_len()`: the output of the last run (valid until the next run).
 
 use jixiao::export::Job;
@@ -70,6 +71,12 @@ fn run(kind: u32, input: &[u8]) -> Result<Vec<u8>, String> {
         Some(Job::ReadXlsx) => jixiao::core::import::xlsx_cells(input)
             .map(|cells| serde_json::to_vec(&cells).unwrap_or_default())
             .map_err(|e| e.to_string()),
+        Some(Job::ReviewXlsx) => serde_json::from_slice(input)
+            .map_err(|e| format!("复核数据无法读取（{e}）"))
+            .and_then(|desk| jixiao::export::review::summary_workbook(&desk)),
+        Some(Job::Unzip) => jixiao::core::review::intake::unzip(input)
+            .map(|files| jixiao::core::review::intake::encode_unpacked(&files))
+            .map_err(|refusal| refusal.message()),
         None => Err(format!("未知的导出类型 {kind}")),
     }
 }

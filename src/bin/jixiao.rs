@@ -1,7 +1,10 @@
 //! `jixiao` — the reviewer's command line over the same core as the browser app.
 //!
 //! ```text
-//! jixiao check [--json] FILE...   score and check evaluation files or TSV tables ("-" reads standard input)
+//! jixiao check [--json] [--summary OUT.xlsx] FILE|DIR|ZIP...
+//!                                 score and check evaluation files, TSV or .xlsx tables, folders and .zip
+//!                                 batches (recursively; "-" reads standard input); --summary writes the
+//!                                 reviewer's batch workbook (汇总 / 问题清单 / 复核意见 / 统计)
 //! jixiao template NAME            print a built-in template's JSON (nanjing-2024, department, project)
 //! jixiao templates                list the built-in templates
 //! jixiao export FILE --to txt|html|docx|xlsx [-o OUT]   write the self-evaluation report
@@ -9,12 +12,16 @@
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
 
+use jixiao::core::review::intake::{self, Received};
+use jixiao::core::review::{Desk, Refusal, ReviewRow};
 use jixiao::core::{assess, from_json, template, Assessment, Severity};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "用法：
-  jixiao check [--json] 文件...   评分并检查评价文件（“-”表示标准输入）
+  jixiao check [--json] [--summary 汇总.xlsx] 文件|文件夹|压缩包...
+                                  评分并检查评价文件、指标表（.tsv/.xlsx）、文件夹和 .zip（“-”表示标准输入）；
+                                  --summary 输出复核汇总表（汇总、问题清单、复核意见、统计）
   jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project）
   jixiao templates                列出内置模板
   jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）";
@@ -63,29 +70,13 @@ fn list_templates(out: &mut dyn Write) {
 enum Checked {
     Ok(Box<jixiao::core::Evaluation>, Box<Assessment>),
     Unreadable(String),
-    /// Not a kind of file `check` reads (a README beside the tables, say): listed, not an error.
-    Skipped,
-}
-
-/// Files `check` reads by extension: evaluations (.json), tables (.tsv, .txt, .xlsx) or no extension.
-fn is_checkable(path: &str) -> bool {
-    let ext = std::path::Path::new(path)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase());
-    path == "-" || matches!(ext.as_deref(), None | Some("json" | "tsv" | "txt" | "xlsx"))
+    /// Not a kind of file `check` reads (a README or a PDF beside the tables, say): listed, not an error.
+    Skipped(String),
 }
 
 /// Reads a file (or standard input) and opens it as an evaluation: JSON, a TSV table, or an .xlsx table.
 fn read(path: &str) -> Result<jixiao::core::Evaluation, String> {
-    let bytes = if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("无法读取标准输入：{e}"))?;
-        bytes
-    } else {
-        std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))?
-    };
+    let bytes = read_bytes(path)?;
     if bytes.starts_with(b"PK") {
         return jixiao::core::import::parse_xlsx(&bytes)
             .map(|t| t.into_evaluation())
@@ -93,6 +84,18 @@ fn read(path: &str) -> Result<jixiao::core::Evaluation, String> {
     }
     let text = String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
     load_any(&text)
+}
+
+fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("无法读取标准输入：{e}"))?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))
+    }
 }
 
 /// An evaluation file (JSON), or an indicator table pasted as tab-separated text.
@@ -106,34 +109,120 @@ fn load_any(text: &str) -> Result<jixiao::core::Evaluation, String> {
     }
 }
 
+/// Every file under `path` (itself when it is a file; a directory's files recursively, by name), each
+/// opened all the way: a .zip into its files.
+fn gather(path: &str, out: &mut Vec<Received>) {
+    let meta = (path != "-").then(|| std::fs::metadata(path));
+    if let Some(Ok(meta)) = &meta {
+        if meta.is_dir() {
+            let mut entries: Vec<std::path::PathBuf> = match std::fs::read_dir(path) {
+                Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+                Err(e) => {
+                    out.push(unreadable(path, format!("无法读取文件夹：{e}")));
+                    return;
+                }
+            };
+            entries.sort();
+            for entry in entries {
+                gather(&entry.to_string_lossy(), out);
+            }
+            return;
+        }
+        if meta.len() > intake::MAX_ARCHIVE_BYTES as u64 {
+            out.push(Received {
+                name: path.to_string(),
+                key: String::new(),
+                opened: Err(Refusal::TooLarge(meta.len())),
+            });
+            return;
+        }
+    }
+    match read_bytes(path) {
+        Ok(bytes) => out.extend(intake::open_all(path, &bytes)),
+        Err(message) => out.push(unreadable(path, message)),
+    }
+}
+
+fn unreadable(path: &str, message: String) -> Received {
+    Received {
+        name: path.to_string(),
+        key: String::new(),
+        opened: Err(Refusal::Unreadable(message)),
+    }
+}
+
+/// The value of option `name` (`--summary OUT`), and the arguments without it.
+fn take_option(args: &[String], name: &str) -> (Option<String>, Vec<String>) {
+    let mut value = None;
+    let mut rest = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        if args[i] == name {
+            value = args.get(i + 1).cloned();
+            i += 2;
+        } else {
+            rest.push(args[i].clone());
+            i += 1;
+        }
+    }
+    (value, rest)
+}
+
 fn check(args: &[String]) -> ExitCode {
+    let (summary, args) = take_option(args, "--summary");
     let json = args.iter().any(|a| a == "--json");
     let files: Vec<&String> = args.iter().filter(|a| a.as_str() != "--json").collect();
-    if files.is_empty() {
+    if files.is_empty() || args.iter().any(|a| a == "--summary") {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let results: Vec<(&String, Checked)> = files
-        .iter()
-        .map(|path| {
-            if !is_checkable(path) {
-                return (*path, Checked::Skipped);
-            }
-            let checked = match read(path) {
+    let mut received = Vec::new();
+    for path in &files {
+        gather(path, &mut received);
+    }
+    let mut desk = Desk::default();
+    let results: Vec<(String, Checked)> = received
+        .into_iter()
+        .map(|r| {
+            let checked = match r.opened {
                 Ok(evaluation) => {
                     let assessment = assess(&evaluation);
+                    desk.add(ReviewRow::assessed(
+                        &r.name,
+                        r.key,
+                        &evaluation,
+                        &assessment,
+                    ));
                     Checked::Ok(Box::new(evaluation), Box::new(assessment))
                 }
-                Err(message) => Checked::Unreadable(message),
+                Err(refusal) => {
+                    let message = refusal.message();
+                    let skipped = matches!(refusal, Refusal::NotATable(_));
+                    desk.add(ReviewRow::refused(&r.name, r.key, refusal));
+                    if skipped {
+                        Checked::Skipped(message)
+                    } else {
+                        Checked::Unreadable(message)
+                    }
+                }
             };
-            (*path, checked)
+            (r.name, checked)
         })
         .collect();
+    if let Some(out) = summary {
+        let written = jixiao::export::review::summary_workbook(&desk).and_then(|bytes| {
+            std::fs::write(&out, bytes).map_err(|e| format!("无法写入 {out}：{e}"))
+        });
+        if let Err(message) = written {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    }
     let mut out = std::io::stdout().lock();
     if json {
-        let _ = writeln!(out, "{}", to_json(&results));
+        let _ = writeln!(out, "{}", to_json(&results, &desk));
     } else {
-        print_table(&mut out, &results);
+        print_table(&mut out, &results, &desk);
     }
     let unreadable = results
         .iter()
@@ -150,10 +239,17 @@ fn check(args: &[String]) -> ExitCode {
     }
 }
 
-fn to_json(results: &[(&String, Checked)]) -> String {
+/// The desk's row of file `path`.
+fn row_of<'a>(desk: &'a Desk, path: &str) -> Option<&'a ReviewRow> {
+    desk.rows.iter().find(|r| r.file == path)
+}
+
+fn to_json(results: &[(String, Checked)], desk: &Desk) -> String {
     let items: Vec<serde_json::Value> = results
         .iter()
-        .map(|(path, checked)| match checked {
+        .map(|(path, checked)| {
+            let row = row_of(desk, path);
+            let mut item = match checked {
             Checked::Ok(evaluation, a) => serde_json::json!({
                 "file": path,
                 "ok": true,
@@ -172,26 +268,37 @@ fn to_json(results: &[(&String, Checked)]) -> String {
                 "infos": a.count(Severity::Info),
                 "findings": a.findings,
                 "reconciliations": a.reconciliations,
+                "execution_rate": row.and_then(|r| r.summary()).and_then(|s| s.execution_rate),
             }),
             Checked::Unreadable(message) => {
                 serde_json::json!({ "file": path, "ok": false, "error": message })
             }
-            Checked::Skipped => {
-                serde_json::json!({ "file": path, "ok": false, "skipped": true })
+            Checked::Skipped(message) => {
+                serde_json::json!({ "file": path, "ok": false, "skipped": true, "reason": message })
             }
+            };
+            if let (Some(row), Some(object)) = (row, item.as_object_mut()) {
+                object.insert("key".into(), row.key.clone().into());
+                object.insert("flag".into(), row.flag_level().key().into());
+                object.insert("flags".into(), serde_json::json!(row.flags));
+                if let Some(first) = &row.duplicate_of {
+                    object.insert("duplicate_of".into(), first.clone().into());
+                }
+            }
+            item
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_default()
 }
 
-fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
+fn print_table(out: &mut dyn Write, results: &[(String, Checked)], desk: &Desk) {
     for (path, checked) in results {
-        if matches!(checked, Checked::Skipped) {
+        if matches!(checked, Checked::Skipped(_)) {
             continue;
         }
         let _ = writeln!(out, "== {path} ==");
         match checked {
-            Checked::Skipped => {}
+            Checked::Skipped(_) => {}
             Checked::Unreadable(message) => {
                 let _ = writeln!(out, "  无法读取：{message}");
             }
@@ -233,7 +340,7 @@ fn print_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
         }
     }
     if results.len() > 1 {
-        summary_table(out, results);
+        summary_table(out, results, desk);
     }
 }
 
@@ -253,7 +360,7 @@ fn pad(text: &str, to: usize) -> String {
 }
 
 /// One line per file: unit, printed and computed totals, grade, finding counts.
-fn summary_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
+fn summary_table(out: &mut dyn Write, results: &[(String, Checked)], desk: &Desk) {
     let name = |path: &str| {
         std::path::Path::new(path)
             .file_name()
@@ -268,7 +375,7 @@ fn summary_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
         .max(4);
     let _ = writeln!(
         out,
-        "\n{} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}",
+        "\n{} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}  标记",
         pad("文件", file_width),
         pad("单位", 24),
         "所列总分",
@@ -280,12 +387,15 @@ fn summary_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
     );
     for (path, checked) in results {
         let file = pad(&name(path), file_width);
+        let flags = row_of(desk, path)
+            .map(|r| r.flag_text())
+            .unwrap_or_default();
         match checked {
             Checked::Ok(evaluation, a) => {
                 let unit: String = evaluation.unit.name.chars().take(12).collect();
                 let _ = writeln!(
                     out,
-                    "{file} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}",
+                    "{file} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}  {flags}",
                     pad(if unit.is_empty() { "—" } else { &unit }, 24),
                     evaluation
                         .stated
@@ -299,11 +409,11 @@ fn summary_table(out: &mut dyn Write, results: &[(&String, Checked)]) {
                     a.count(Severity::Info)
                 );
             }
-            Checked::Unreadable(_) => {
-                let _ = writeln!(out, "{file} 无法读取");
+            Checked::Unreadable(message) => {
+                let _ = writeln!(out, "{file} {message}");
             }
-            Checked::Skipped => {
-                let _ = writeln!(out, "{file} 跳过（不是评价文件或指标表）");
+            Checked::Skipped(message) => {
+                let _ = writeln!(out, "{file} 跳过：{message}");
             }
         }
     }

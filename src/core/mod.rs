@@ -13,6 +13,7 @@ pub mod metric;
 pub mod model;
 pub mod number;
 pub mod placeholder;
+pub mod review;
 pub mod rule;
 pub mod scoring;
 pub mod template;

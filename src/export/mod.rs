@@ -1,4 +1,4 @@
-//! Files to hand on (导出): the report as .docx, the scoring annex as .xlsx. (The report's .html is [`crate::report::html`].)
+//! Files to hand on (导出): the report as .docx, the scoring annex as .xlsx, the reviewer's batch summary as .xlsx. (The report's .html is [`crate::report::html`].)
 //!
 //! ```
 //! let e = jixiao::core::template::load("nanjing-2024").unwrap();
@@ -7,6 +7,7 @@
 //! ```
 
 pub mod docx;
+pub mod review;
 pub mod xlsx;
 
 /// What the Word / Excel module does (its `jx_run` kinds): one list for the module and the page that
@@ -19,6 +20,10 @@ pub enum Job {
     Xlsx = 2,
     /// The cells of an .xlsx's first sheet, as JSON.
     ReadXlsx = 3,
+    /// The reviewer's batch summary as .xlsx, from the desk's JSON.
+    ReviewXlsx = 4,
+    /// The files of a .zip, framed by [`crate::core::review::intake::encode_unpacked`].
+    Unzip = 5,
 }
 
 impl Job {
@@ -29,8 +34,14 @@ impl Job {
 
     /// The job a number names, if any.
     pub fn from_code(code: u32) -> Option<Job> {
-        [Job::Docx, Job::Xlsx, Job::ReadXlsx]
-            .into_iter()
-            .find(|job| job.code() == code)
+        [
+            Job::Docx,
+            Job::Xlsx,
+            Job::ReadXlsx,
+            Job::ReviewXlsx,
+            Job::Unzip,
+        ]
+        .into_iter()
+        .find(|job| job.code() == code)
     }
 }

@@ -11,12 +11,12 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
-fn err(e: XlsxError) -> String {
+pub(super) fn err(e: XlsxError) -> String {
     format!("生成 Excel 文件失败：{e}")
 }
 
 /// A figure as Excel's double: the one place a Decimal becomes binary floating point.
-fn excel_number(value: Decimal) -> f64 {
+pub(super) fn excel_number(value: Decimal) -> f64 {
     value.to_f64().unwrap_or_default()
 }
 
@@ -25,16 +25,16 @@ fn col_letter(col: u16) -> char {
     (b'A' + (col as u8).min(25)) as char
 }
 
-struct Formats {
-    title: Format,
-    header: Format,
-    text: Format,
-    number: Format,
-    total: Format,
-    total_number: Format,
+pub(super) struct Formats {
+    pub(super) title: Format,
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) number: Format,
+    pub(super) total: Format,
+    pub(super) total_number: Format,
 }
 
-fn formats() -> Formats {
+pub(super) fn formats() -> Formats {
     let base = Format::new()
         .set_font_name("宋体")
         .set_font_size(10.5)
@@ -168,7 +168,7 @@ fn annex_sheet(
 }
 
 /// A new sheet named `name` with a header row of (title, column width).
-fn list_sheet<'a>(
+pub(super) fn list_sheet<'a>(
     workbook: &'a mut Workbook,
     name: &str,
     columns: &[(&str, f64)],

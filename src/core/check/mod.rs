@@ -33,10 +33,10 @@ pub use stated::{check_stated, Printed};
 pub use tree::{check_group_points, check_node};
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How serious a finding is (严重程度).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// 错误: the report would be wrong.
@@ -59,7 +59,7 @@ impl Severity {
 }
 
 /// One problem found (检查发现).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// 严重程度.
     pub severity: Severity,

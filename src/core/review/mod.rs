@@ -1,0 +1,23 @@
+//! The reviewer's desk (复核台): a finance bureau's batch of units' files, each read into one row of a
+//! league table with flags, and the reviewer's conclusion (复核意见) per file. Pure: reading a .zip or an
+//! .xlsx is done by the caller (natively by [`intake::unzip`] and the import, in the browser by the
+//! Word / Excel module), so the workbench's own module stays without the zip code.
+//!
+//! ```
+//! use jixiao::core::review::{intake, Desk, ReviewRow, FlagLevel};
+//! let json = jixiao::core::template::json("nanjing-2024").unwrap();
+//! let mut desk = Desk::default();
+//! let evaluation = intake::open_text("南京.json", json.as_bytes()).unwrap();
+//! desk.add(ReviewRow::opened("南京.json", json.as_bytes(), &evaluation));
+//! desk.add(ReviewRow::opened("副本.json", json.as_bytes(), &evaluation));
+//! assert_eq!(desk.rows[1].duplicate_of.as_deref(), Some("南京.json"));
+//! assert_eq!(desk.rows[0].flag_level(), FlagLevel::None);
+//! ```
+
+pub mod desk;
+pub mod intake;
+pub mod row;
+
+pub use desk::{Conclusion, Desk, Filter, Sort, SortKey, Verdict};
+pub use intake::{content_key, FileKind, Refusal};
+pub use row::{Flag, FlagLevel, Outcome, ReviewRow, Summary};

@@ -1,0 +1,305 @@
+//! One file of the batch as a row of the league table (汇总表): who, what form, the printed and the
+//! computed total, the finding counts, the 执行率 and the flags a reviewer sorts by.
+
+use super::intake::Refusal;
+use crate::core::metric::execution_basis;
+use crate::core::Evaluation;
+use crate::core::{assess, audit, Assessment, EvaluationKind, Finding, Severity};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// How urgently a row needs the reviewer (红 / 黄 / 无).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum FlagLevel {
+    /// 红: the figures are wrong or the file cannot be read.
+    Red,
+    /// 黄: worth a look.
+    Yellow,
+    /// No flag.
+    #[default]
+    None,
+}
+
+impl FlagLevel {
+    /// All levels, worst first.
+    pub const ALL: [FlagLevel; 3] = [FlagLevel::Red, FlagLevel::Yellow, FlagLevel::None];
+
+    /// The stable key (`red`, `yellow`, `none`: the page's `data-flag`).
+    pub fn key(self) -> &'static str {
+        match self {
+            FlagLevel::Red => "red",
+            FlagLevel::Yellow => "yellow",
+            FlagLevel::None => "none",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            FlagLevel::Red => "红色",
+            FlagLevel::Yellow => "黄色",
+            FlagLevel::None => "无",
+        }
+    }
+}
+
+/// Why a row is flagged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// The file could not be read.
+    Unreadable,
+    /// 所列总分 differs from the computed total.
+    TotalDiffers,
+    /// 所列等级 differs from the grade of the computed total.
+    GradeDiffers,
+    /// At least one error-severity finding.
+    Errors,
+    /// 两张皮: full marks beside a figure that misses its target.
+    TwoSkins,
+    /// 执行率 below the low-execution threshold (80 % by default).
+    LowExecution,
+    /// No 全年预算数: the 执行率 cannot be verified.
+    NoFullYearBudget,
+    /// The same content as another file of the batch.
+    Duplicate,
+}
+
+impl Flag {
+    /// Red or yellow.
+    pub fn level(self) -> FlagLevel {
+        match self {
+            Flag::Unreadable
+            | Flag::TotalDiffers
+            | Flag::GradeDiffers
+            | Flag::Errors
+            | Flag::TwoSkins => FlagLevel::Red,
+            Flag::LowExecution | Flag::NoFullYearBudget | Flag::Duplicate => FlagLevel::Yellow,
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flag::Unreadable => "无法读取",
+            Flag::TotalDiffers => "总分不符",
+            Flag::GradeDiffers => "等级不符",
+            Flag::Errors => "存在错误",
+            Flag::TwoSkins => "两张皮",
+            Flag::LowExecution => "执行率偏低",
+            Flag::NoFullYearBudget => "缺全年预算数",
+            Flag::Duplicate => "重复文件",
+        }
+    }
+}
+
+/// The figures of a file that opened.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Summary {
+    /// 单位名称 (the parent department joined, as the report titles it).
+    pub unit: String,
+    /// 年度.
+    pub year: i32,
+    /// 部门整体 or 项目支出.
+    pub kind: EvaluationKind,
+    /// 项目名称 (项目支出 only).
+    pub project: Option<String>,
+    /// 所列总分.
+    pub stated_total: Option<Decimal>,
+    /// 计算总分.
+    pub total: Decimal,
+    /// 所列等级.
+    pub stated_grade: Option<String>,
+    /// 计算等级.
+    pub grade: String,
+    /// Σ 分值 of the 一级指标.
+    pub points_total: Decimal,
+    /// 错误 / 警告 / 提示 counts.
+    pub errors: usize,
+    /// 警告.
+    pub warnings: usize,
+    /// 提示.
+    pub infos: usize,
+    /// 预算执行率 (%), computed where the figures allow, else as printed.
+    pub execution_rate: Option<Decimal>,
+    /// Every finding, errors first.
+    pub findings: Vec<Finding>,
+}
+
+/// A file opened, or refused.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Read and assessed.
+    Opened(Box<Summary>),
+    /// Not read, with the reason.
+    Refused(Refusal),
+}
+
+/// One file of the batch (one row of the league table).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    /// File name, with its .zip and folders (`批次.zip/2024/教育局.xlsx`).
+    pub file: String,
+    /// [`super::content_key`] of its bytes: the 复核意见 is kept under it.
+    pub key: String,
+    /// Figures, or why none.
+    pub outcome: Outcome,
+    /// The first file of the batch with the same content, if this one repeats it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// Why it is flagged, worst first.
+    #[serde(default)]
+    pub flags: Vec<Flag>,
+}
+
+impl ReviewRow {
+    /// The row of a file read into `evaluation` (`bytes` are the file's, for its content key).
+    pub fn opened(file: &str, bytes: &[u8], evaluation: &Evaluation) -> ReviewRow {
+        Self::from_key(file, super::content_key(bytes), evaluation)
+    }
+
+    /// The row of a file read into `evaluation`, its content key already computed.
+    pub fn from_key(file: &str, key: String, evaluation: &Evaluation) -> ReviewRow {
+        Self::assessed(file, key, evaluation, &assess(evaluation))
+    }
+
+    /// The row of a file read into `evaluation`, already assessed as `a`.
+    pub fn assessed(file: &str, key: String, evaluation: &Evaluation, a: &Assessment) -> ReviewRow {
+        let execution_rate = audit::execution_rate(evaluation);
+        let summary = Summary {
+            unit: [&evaluation.unit.name, &evaluation.unit.parent_department]
+                .into_iter()
+                .map(|n| n.trim())
+                .find(|n| !n.is_empty())
+                .unwrap_or("")
+                .to_string(),
+            year: evaluation.unit.year,
+            kind: evaluation.kind,
+            project: evaluation
+                .project
+                .as_ref()
+                .map(|p| p.name.trim().to_string())
+                .filter(|n| !n.is_empty()),
+            stated_total: evaluation.stated.total,
+            total: a.total,
+            stated_grade: evaluation
+                .stated
+                .grade
+                .as_ref()
+                .map(|g| g.trim().to_string())
+                .filter(|g| !g.is_empty()),
+            grade: a.grade.clone(),
+            points_total: a.points_total,
+            errors: a.count(Severity::Error),
+            warnings: a.count(Severity::Warning),
+            infos: a.count(Severity::Info),
+            execution_rate,
+            findings: a.findings.clone(),
+        };
+        let mut flags = Vec::new();
+        let has = |code: &str| a.findings.iter().any(|f| f.code == code);
+        if summary.stated_total.is_some_and(|t| t != a.total) {
+            flags.push(Flag::TotalDiffers);
+        }
+        if has("stated.grade") {
+            flags.push(Flag::GradeDiffers);
+        }
+        if summary.errors > 0 {
+            flags.push(Flag::Errors);
+        }
+        if has("audit.two_skins") {
+            flags.push(Flag::TwoSkins);
+        }
+        if execution_rate.is_some_and(|r| r < evaluation.settings.audit.low_execution_rate) {
+            flags.push(Flag::LowExecution);
+        }
+        if !has_full_year_budget(evaluation) {
+            flags.push(Flag::NoFullYearBudget);
+        }
+        ReviewRow {
+            file: file.to_string(),
+            key,
+            outcome: Outcome::Opened(Box::new(summary)),
+            duplicate_of: None,
+            flags,
+        }
+    }
+
+    /// The row of a file that could not be read.
+    pub fn refused(file: &str, key: String, refusal: Refusal) -> ReviewRow {
+        ReviewRow {
+            file: file.to_string(),
+            key,
+            outcome: Outcome::Refused(refusal),
+            duplicate_of: None,
+            flags: vec![Flag::Unreadable],
+        }
+    }
+
+    /// The figures, when the file opened.
+    pub fn summary(&self) -> Option<&Summary> {
+        match &self.outcome {
+            Outcome::Opened(summary) => Some(summary),
+            Outcome::Refused(_) => None,
+        }
+    }
+
+    /// Red when any flag is red, yellow when any is yellow.
+    pub fn flag_level(&self) -> FlagLevel {
+        self.flags
+            .iter()
+            .map(|f| f.level())
+            .min()
+            .unwrap_or(FlagLevel::None)
+    }
+
+    /// The flags' labels, joined ("总分不符、存在错误").
+    pub fn flag_text(&self) -> String {
+        let labels: Vec<&str> = self.flags.iter().map(|f| f.label()).collect();
+        labels.join("、")
+    }
+
+    /// The unit's name, or "—" when the file gave none.
+    pub fn unit(&self) -> &str {
+        match self.summary() {
+            Some(s) if !s.unit.is_empty() => &s.unit,
+            _ => "—",
+        }
+    }
+
+    /// The form's label, with the project name for a 项目支出 file.
+    pub fn form(&self) -> String {
+        match self.summary() {
+            Some(Summary {
+                kind,
+                project: Some(project),
+                ..
+            }) => format!("{}：{project}", kind.label()),
+            Some(s) => s.kind.label().to_string(),
+            None => "—".to_string(),
+        }
+    }
+
+    /// The reason a refused file gives, or "".
+    pub fn problem(&self) -> String {
+        match &self.outcome {
+            Outcome::Refused(refusal) => refusal.message(),
+            Outcome::Opened(_) => String::new(),
+        }
+    }
+}
+
+/// Whether the budget the 执行率 divides by is a 全年预算数 (not missing, not only the 年初预算数).
+fn has_full_year_budget(evaluation: &Evaluation) -> bool {
+    match evaluation.kind {
+        EvaluationKind::Project => {
+            execution_basis(evaluation).is_some_and(|basis| !basis.initial_budget)
+        }
+        EvaluationKind::Department => evaluation.accounts.adjusted_budget.is_some(),
+    }
+}
