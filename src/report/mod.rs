@@ -17,6 +17,7 @@ pub mod html;
 mod model;
 pub mod placeholder;
 mod project;
+pub mod review;
 mod score_table;
 pub mod text;
 
