@@ -32,6 +32,8 @@ pub struct MountOptions {
     pub src: Option<String>,
     /// View and print only.
     pub readonly: bool,
+    /// `review` opens the reviewer's desk (复核台) first.
+    pub mode: Option<String>,
 }
 
 /// A mounted instance; `unmount()` removes it and everything it registered. (The JS-facing class is
@@ -117,6 +119,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         .clone()
         .unwrap_or_else(|| "nanjing-2024".into());
     let readonly = options.readonly;
+    let mode = options.mode.clone();
     let src = options.src.clone();
     let events_host = host.clone();
     let handle = leptos::mount::mount_to(container, move || {
@@ -169,7 +172,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
                 }
             });
         }
-        view! { <App state=state readonly=readonly/> }
+        view! { <App state=state readonly=readonly storage_key=key.clone() mode=mode.clone()/> }
     });
     emit(&host, "jixiao:ready", &detail(&[]));
     Ok(Mounted {

@@ -24,6 +24,7 @@
       storageKey: d.storageKey || (el.id ? 'embedded-' + el.id : undefined),
       src: d.src || undefined,
       readonly: d.readonly !== undefined && d.readonly !== 'false',
+      mode: d.mode || undefined,
     };
   }
   function fail(el, err) {

@@ -1,4 +1,5 @@
-//! The application shell: header, toolbar, banner, tabs and the open tab's content.
+//! The application shell: the mode bar (自评工作台 / 复核台), then either the workbench (header, toolbar,
+//! banner, tabs and the open tab's content) or the reviewer's desk.
 
 use super::accounts_form::AccountsForm;
 use super::charts::ScoreChart;
@@ -8,6 +9,7 @@ use super::header::Header;
 use super::indicator_table::IndicatorTable;
 use super::metrics_form::MetricsForm;
 use super::report_tab::ReportTab;
+use super::review::{files_of, Mode, Review, ReviewDesk};
 use super::state::{ReadOnly, Tab, Workbench};
 use super::toolbar::Toolbar;
 use super::unit_form::UnitForm;
@@ -30,15 +32,20 @@ pub fn App(
     /// View and print only: the forms cannot be edited.
     #[prop(optional)]
     readonly: bool,
+    /// The face shown first: `review` for the reviewer's desk, else the workbench.
+    #[prop(default = None)]
+    mode: Option<String>,
 ) -> impl IntoView {
+    let key = storage_key.unwrap_or_else(|| "default".to_string());
     let state = state.unwrap_or_else(|| {
-        Workbench::new(
-            storage_key.as_deref().unwrap_or("default"),
-            template.as_deref().unwrap_or("nanjing-2024"),
-        )
+        Workbench::new(&key, template.as_deref().unwrap_or("nanjing-2024"))
     });
     provide_context(state);
     provide_context(ReadOnly(readonly));
+    let review = Review::new(&key);
+    provide_context(review);
+    let mode = RwSignal::new(Mode::from_name(mode.as_deref()));
+    provide_context(mode);
     // Flush the pending autosave when the page is hidden or closed.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
     let flush_hidden =
@@ -52,9 +59,9 @@ pub fn App(
         flush_hidden.remove();
         other_tab.remove();
     });
-    // Shortcuts are scoped to the workbench, never the host page.
+    // Shortcuts are scoped to the workbench, never the host page (nor the desk, which has no undo).
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || mode.get_untracked() != Mode::Workbench {
             return;
         }
         match ev.key().to_lowercase().as_str() {
@@ -77,12 +84,15 @@ pub fn App(
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            open_file(state, file);
+        let files = files_of(ev.data_transfer().and_then(|d| d.files()));
+        match mode.get_untracked() {
+            // The desk takes every file dropped; the workbench opens one.
+            Mode::Review => super::review::receive(review, files),
+            Mode::Workbench => {
+                if let Some(file) = files.into_iter().next() {
+                    open_file(state, file);
+                }
+            }
         }
     };
     view! {
@@ -99,31 +109,66 @@ pub fn App(
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
         >
-            <Header/>
-            {(!readonly).then(|| view! { <Toolbar/> })}
-            <Banner/>
-            <TabBar/>
-            <main class="jx-main">
-                {move || match state.tab.get() {
-                    // The report stays printable in read-only mode; it hides its own editors.
-                    Tab::Report => view! { <ReportTab/> }.into_any(),
-                    tab => view! {
-                        // A disabled fieldset makes every control inside read-only in one place.
-                        <fieldset class="jx-main-fieldset" disabled=readonly>
-                            {match tab {
-                                Tab::Unit => view! { <UnitForm/> }.into_any(),
-                                Tab::Accounts => view! { <AccountsForm/> }.into_any(),
-                                Tab::Metrics => view! { <MetricsForm/> }.into_any(),
-                                Tab::Findings => view! { <FindingsList/> }.into_any(),
-                                _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
-                            }}
-                        </fieldset>
-                    }
-                    .into_any(),
-                }}
-            </main>
-            <div class="jx-drop-hint" aria-hidden="true">"松开以打开评价文件（JSON）"</div>
+            <ModeBar/>
+            {move || match mode.get() {
+                Mode::Workbench => view! { <WorkbenchView readonly=readonly/> }.into_any(),
+                Mode::Review => view! { <ReviewDesk/> }.into_any(),
+            }}
+            <div class="jx-drop-hint" aria-hidden="true">
+                {move || if mode.get() == Mode::Review { "松开以读取这些文件（可多个，含 .zip）" } else { "松开以打开评价文件（JSON）" }}
+            </div>
         </div>
+    }
+}
+
+/// The workbench of the evaluation in context: header, toolbar (unless read-only), banner, tabs and
+/// the open tab (also the read-only view of a file on the reviewer's desk).
+#[component]
+pub fn WorkbenchView(readonly: bool) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    view! {
+        <Header/>
+        {(!readonly).then(|| view! { <Toolbar/> })}
+        <Banner/>
+        <TabBar/>
+        <main class="jx-main">
+            {move || match state.tab.get() {
+                // The report stays printable in read-only mode; it hides its own editors.
+                Tab::Report => view! { <ReportTab/> }.into_any(),
+                tab => view! {
+                    // A disabled fieldset makes every control inside read-only in one place.
+                    <fieldset class="jx-main-fieldset" disabled=readonly>
+                        {match tab {
+                            Tab::Unit => view! { <UnitForm/> }.into_any(),
+                            Tab::Accounts => view! { <AccountsForm/> }.into_any(),
+                            Tab::Metrics => view! { <MetricsForm/> }.into_any(),
+                            Tab::Findings => view! { <FindingsList/> }.into_any(),
+                            _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
+                        }}
+                    </fieldset>
+                }
+                .into_any(),
+            }}
+        </main>
+    }
+}
+
+/// Switches between the unit's workbench and the reviewer's desk (a state signal, not a route).
+#[component]
+fn ModeBar() -> impl IntoView {
+    let mode = expect_context::<RwSignal<Mode>>();
+    let button = move |m: Mode, label: &'static str, testid: &'static str| {
+        view! {
+            <button type="button" role="tab" class="jx-mode" class:jx-mode-active=move || mode.get() == m
+                aria-selected=move || (mode.get() == m).to_string() data-testid=testid
+                on:click=move |_| mode.set(m)>{label}</button>
+        }
+    };
+    view! {
+        <nav class="jx-modes" role="tablist" aria-label="模式">
+            {button(Mode::Workbench, "自评工作台", "mode-workbench")}
+            {button(Mode::Review, "复核台", "mode-review")}
+        </nav>
     }
 }
 

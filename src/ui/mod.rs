@@ -3,7 +3,7 @@
 
 mod accounts_form;
 mod adjustments;
-mod app;
+pub(crate) mod app;
 mod bind;
 mod charts;
 mod choice;
@@ -17,6 +17,8 @@ mod indicator_table;
 mod inferred_rule;
 mod lens;
 mod metrics_form;
+mod print;
+mod review;
 mod report_tab;
 mod rule_editor;
 mod state;
@@ -31,10 +33,14 @@ pub use state::{Tab, Workbench};
 
 use wasm_bindgen::JsCast;
 
-/// Mounts the workbench into `<body>` (the standalone page).
+/// Mounts the workbench into `<body>` (the standalone page); `?mode=review` opens the reviewer's desk.
 pub fn mount_to_body() {
     install_panic_hook();
-    leptos::mount::mount_to_body(|| leptos::view! { <App/> });
+    let mode = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
+        .and_then(|p| p.get("mode"));
+    leptos::mount::mount_to_body(move || leptos::view! { <App mode=mode/> });
 }
 
 /// On a panic (a bug), show a recoverable Chinese message with the last good state to save,

@@ -10,8 +10,7 @@ use crate::core::placeholder::KNOWN;
 use crate::core::Evaluation;
 use crate::report::{build, build_assessed, html, Report};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The 报告预览 tab.
 #[component]
@@ -151,40 +150,9 @@ fn print_report(state: Workbench) {
     let Some(root) = state.root.get_untracked() else {
         return;
     };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(Some(old)) = root.query_selector("iframe[data-testid='print-frame']") {
-        old.remove();
-    }
     let doc = state
         .evaluation
         .with_untracked(|e| html::render_bare_document(&build(e)));
-    let Ok(frame) = document.create_element("iframe") else {
-        return;
-    };
-    let frame: web_sys::HtmlIFrameElement = frame.unchecked_into();
-    let _ = frame.set_attribute("data-testid", "print-frame");
-    let _ = frame.set_attribute("aria-hidden", "true");
-    let _ = frame.set_attribute("tabindex", "-1");
-    // Styled by class, not a style attribute: strict CSPs (style-src without unsafe-inline) forbid those.
-    let _ = frame.set_attribute("class", "jx-print-frame");
-    let target = frame.clone();
-    let onload = Closure::once_into_js(move || {
-        let (Some(window), Some(document)) = (target.content_window(), target.content_document())
-        else {
-            return;
-        };
-        let css = format!("{}{}\nbody {{ margin: 0; }}", html::PAGE_STYLE, html::STYLE);
-        super::styles::adopt(
-            &document.into(),
-            &window.clone().into(),
-            &css,
-            "__jixiaoPrintStyle",
-        );
-        let _ = window.print();
-    });
-    frame.set_onload(Some(onload.unchecked_ref()));
-    frame.set_srcdoc(&doc);
-    let _ = root.append_child(&frame);
+    let css = format!("{}{}\nbody {{ margin: 0; }}", html::PAGE_STYLE, html::STYLE);
+    super::print::print_document(&root, &doc, css);
 }

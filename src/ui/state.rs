@@ -148,6 +148,15 @@ impl Workbench {
             .or_else(|| template::load(template_name))
             .or_else(|| template::load("nanjing-2024"))
             .unwrap_or_else(empty_evaluation);
+        Self::with(initial, autosave, notice)
+    }
+
+    /// A workbench over `evaluation` that never saves (a file opened on the reviewer's desk).
+    pub fn detached(evaluation: Evaluation) -> Self {
+        Self::with(evaluation, Autosave::off(), None)
+    }
+
+    fn with(initial: Evaluation, autosave: Autosave, notice: Option<Notice>) -> Self {
         let evaluation = RwSignal::new(initial);
         let assessment = Memo::new(move |_| evaluation.with(assess));
         let marks = Memo::new(move |_| {

@@ -24,6 +24,18 @@ pub fn remember(json: &str) {
     LAST_GOOD.with(|s| json.clone_into(&mut s.borrow_mut()));
 }
 
+/// The browser's localStorage, if it works: `window.localStorage` itself may throw (SecurityError) or be
+/// null, and some browsers hand out one that throws on every write (probed once).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    storage.filter(|s| {
+        let probe = "jixiao:probe";
+        let ok = s.set_item(probe, "1").is_ok();
+        let _ = s.remove_item(probe);
+        ok
+    })
+}
+
 /// What a save did.
 #[derive(Debug, PartialEq)]
 pub enum SaveOutcome {
@@ -48,22 +60,25 @@ pub struct Autosave {
 impl Autosave {
     /// Opens the browser's localStorage under `key` (namespaced `jixiao:`).
     pub fn new(key: &str) -> Self {
-        // `window.localStorage` itself may throw (SecurityError) or be null.
-        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-        // Some browsers hand out a storage that throws on every write: probe once.
-        let storage = storage.filter(|s| {
-            let probe = "jixiao:probe";
-            let ok = s.set_item(probe, "1").is_ok();
-            let _ = s.remove_item(probe);
-            ok
-        });
         Autosave {
             key: format!("jixiao:{key}"),
-            storage,
+            storage: local_storage(),
             pending: None,
             last_written: None,
             failure_told: false,
             paused: false,
+        }
+    }
+
+    /// No autosave at all (a file opened for viewing on the reviewer's desk).
+    pub fn off() -> Self {
+        Autosave {
+            key: String::new(),
+            storage: None,
+            pending: None,
+            last_written: None,
+            failure_told: false,
+            paused: true,
         }
     }
 

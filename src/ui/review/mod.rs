@@ -1,0 +1,34 @@
+//! 复核台 — the reviewer's desk in the browser: many units' files opened at once into a league table
+//! (sortable, filterable, flagged), each file viewable read-only in the normal workbench views, a
+//! 复核意见 per file kept locally, and the summary as .xlsx, HTML and print. The rows, flags, sorting and
+//! documents are the core's ([`crate::core::review`], [`crate::report::review`]); this layer reads the
+//! files, keeps the state and renders.
+
+mod desk;
+mod detail;
+mod intake;
+mod state;
+mod store;
+
+pub use desk::ReviewDesk;
+pub use intake::{files_of, receive};
+pub use state::Review;
+
+/// Which face the app shows: the unit's own workbench, or the reviewer's desk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// 自评工作台.
+    Workbench,
+    /// 复核台.
+    Review,
+}
+
+impl Mode {
+    /// From the embed option or URL parameter (`review`; anything else is the workbench).
+    pub fn from_name(name: Option<&str>) -> Mode {
+        match name {
+            Some("review") => Mode::Review,
+            _ => Mode::Workbench,
+        }
+    }
+}
