@@ -486,3 +486,65 @@ fn a_refused_row_round_trips_as_json() {
     let text = serde_json::to_string(&row).unwrap();
     assert_eq!(serde_json::from_str::<ReviewRow>(&text).unwrap(), row);
 }
+
+/// The .zip batch the end-to-end tests open (`tests/fixtures/review/批次.zip`): a folder per year, an
+/// .xlsx table (the Nanjing annex as exported), a TSV, a PDF and a password-protected workbook. Built
+/// here so its content is reviewable; `UPDATE_GOLDEN=1` rewrites it.
+#[test]
+fn the_end_to_end_batch_is_current() {
+    let xlsx =
+        jixiao::export::xlsx::scoring_workbook(&template::load("nanjing-2024").unwrap()).unwrap();
+    let batch = zip_of(&[
+        ("批次/", b""),
+        ("批次/2024/", b""),
+        ("批次/2024/南京12345.xlsx", &xlsx),
+        ("批次/2024/永德明朗中学.tsv", &real(YONGDE)),
+        ("批次/说明.pdf", b"%PDF-1.4 not a table"),
+        ("批次/加密.xlsx", &encrypted_office()),
+    ]);
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review/批次.zip");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &batch).unwrap();
+    }
+    let received = intake::open_all("批次.zip", &std::fs::read(&path).unwrap());
+    assert_eq!(received.len(), 4);
+    let annex = received[0]
+        .opened
+        .as_ref()
+        .expect("the annex imports as a table");
+    assert_eq!(jixiao::core::assess(annex).total.to_string(), "99.5");
+    assert!(received[1].opened.is_ok());
+    assert!(matches!(received[2].opened, Err(Refusal::NotATable(_))));
+    assert_eq!(received[3].opened.as_ref().unwrap_err(), &Refusal::Password);
+}
+
+/// The summary .xlsx the end-to-end test downloaded from the page (`target/e2e-out/复核汇总.xlsx`),
+/// read back: run by `scripts/dev test` after the browser tier.
+#[test]
+#[ignore = "needs the file the end-to-end tier downloads"]
+fn the_summary_downloaded_in_the_browser_reads_back() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-out/复核汇总.xlsx");
+    let bytes = std::fs::read(&path).expect("the end-to-end tier downloads the summary first");
+    let summary = sheet(&bytes, "汇总");
+    let rows: Vec<String> = (1..summary.height())
+        .map(|r| cell(&summary, r, 1))
+        .collect();
+    assert_eq!(rows.len(), 9, "{rows:?}");
+    let jishan = (1..summary.height())
+        .find(|&r| cell(&summary, r, 1).ends_with("稷山.tsv"))
+        .unwrap();
+    assert_eq!(cell(&summary, jishan, 6), "93.91");
+    assert_eq!(cell(&summary, jishan, 14), "退回修改");
+    assert_eq!(
+        cell(&summary, jishan, 15),
+        "总分与各项得分之和不符，请核实后重新报送。"
+    );
+    let locked = (1..summary.height())
+        .find(|&r| cell(&summary, r, 1).ends_with("加密.xlsx"))
+        .unwrap();
+    assert!(cell(&summary, locked, 13).contains("密码"));
+    let findings = sheet(&bytes, "问题清单");
+    assert!((1..findings.height()).any(|r| cell(&findings, r, 4) == "stated.total"));
+}

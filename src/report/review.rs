@@ -82,7 +82,11 @@ pub fn charts_html(desk: &Desk) -> String {
         .collect();
     format!(
         "<div class=\"charts\">{}{}</div>",
-        count_chart_svg("等级分布（文件数）", &desk.grade_counts(), "review-grade-chart"),
+        count_chart_svg(
+            "等级分布（文件数）",
+            &desk.grade_counts(),
+            "review-grade-chart"
+        ),
         count_chart_svg("得分分布（文件数）", &bands, "review-score-chart")
     )
 }
@@ -128,7 +132,9 @@ fn league_table(desk: &Desk, order: &[usize]) -> String {
          <th>等级</th><th>错误</th><th>警告</th><th>提示</th><th>执行率（%）</th><th>标记</th><th>复核结论</th><th>文件</th></tr></thead><tbody>",
     );
     for (n, &i) in order.iter().enumerate() {
-        let Some(row) = desk.rows.get(i) else { continue };
+        let Some(row) = desk.rows.get(i) else {
+            continue;
+        };
         let verdict = desk.verdict(&row.key);
         let level = row.flag_level().key();
         html.push_str("<tr>");
@@ -138,17 +144,27 @@ fn league_table(desk: &Desk, order: &[usize]) -> String {
         match row.summary() {
             Some(s) => {
                 html.push_str(&number_cell(&s.year.to_string()));
-                html.push_str(&number_cell(&s.stated_total.map(fmt_score).unwrap_or_default()));
+                html.push_str(&number_cell(
+                    &s.stated_total.map(fmt_score).unwrap_or_default(),
+                ));
                 html.push_str(&number_cell(&fmt_score(s.total)));
                 html.push_str(&number_cell(&s.grade));
                 for count in [s.errors, s.warnings, s.infos] {
                     html.push_str(&number_cell(&count.to_string()));
                 }
-                html.push_str(&number_cell(&s.execution_rate.map(fmt2).unwrap_or_default()));
+                html.push_str(&number_cell(
+                    &s.execution_rate.map(fmt2).unwrap_or_default(),
+                ));
             }
-            None => html.push_str(&format!("<td colspan=\"8\">{}</td>", escape(&row.problem()))),
+            None => html.push_str(&format!(
+                "<td colspan=\"8\">{}</td>",
+                escape(&row.problem())
+            )),
         }
-        html.push_str(&format!("<td class=\"{level}\">{}</td>", escape(&row.flag_text())));
+        html.push_str(&format!(
+            "<td class=\"{level}\">{}</td>",
+            escape(&row.flag_text())
+        ));
         html.push_str(&cell(verdict.conclusion.label()));
         html.push_str(&cell(&row.file));
         html.push_str("</tr>");
@@ -190,7 +206,14 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
                 .iter()
                 .filter(|f| f.severity != Severity::Info)
                 .enumerate()
-                .map(|(i, f)| format!("{}. 【{}】{}", i + 1, f.severity.label(), escape(&f.message)))
+                .map(|(i, f)| {
+                    format!(
+                        "{}. 【{}】{}",
+                        i + 1,
+                        f.severity.label(),
+                        escape(&f.message)
+                    )
+                })
                 .collect();
             html.push_str(&format!(
                 "<tr><th>主要问题</th><td colspan=\"3\">{}</td></tr>",
@@ -211,7 +234,11 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
         .map(|c| {
             format!(
                 "{} {}",
-                if *c == verdict.conclusion { "☑" } else { "☐" },
+                if *c == verdict.conclusion {
+                    "☑"
+                } else {
+                    "☐"
+                },
                 c.label()
             )
         })

@@ -37,15 +37,24 @@ pub fn App(
     mode: Option<String>,
 ) -> impl IntoView {
     let key = storage_key.unwrap_or_else(|| "default".to_string());
-    let state = state.unwrap_or_else(|| {
-        Workbench::new(&key, template.as_deref().unwrap_or("nanjing-2024"))
-    });
+    let state = state
+        .unwrap_or_else(|| Workbench::new(&key, template.as_deref().unwrap_or("nanjing-2024")));
     provide_context(state);
     provide_context(ReadOnly(readonly));
     let review = Review::new(&key);
     provide_context(review);
-    let mode = RwSignal::new(Mode::from_name(mode.as_deref()));
+    // The face asked for (data-mode, ?mode=), else the one last used: a reviewer who reloads is back
+    // at the desk.
+    let mode_key = format!("jixiao:{key}:mode");
+    let stored = super::storage::local_storage().and_then(|s| s.get_item(&mode_key).ok().flatten());
+    let mode = RwSignal::new(Mode::from_name(mode.as_deref().or(stored.as_deref())));
     provide_context(mode);
+    Effect::new(move |_| {
+        let name = mode.get().name();
+        if let Some(storage) = super::storage::local_storage() {
+            let _ = storage.set_item(&mode_key, name);
+        }
+    });
     // Flush the pending autosave when the page is hidden or closed.
     let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
     let flush_hidden =
@@ -61,7 +70,10 @@ pub fn App(
     });
     // Shortcuts are scoped to the workbench, never the host page (nor the desk, which has no undo).
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || mode.get_untracked() != Mode::Workbench {
+        if !(ev.ctrl_key() || ev.meta_key())
+            || ev.alt_key()
+            || mode.get_untracked() != Mode::Workbench
+        {
             return;
         }
         match ev.key().to_lowercase().as_str() {

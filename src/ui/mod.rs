@@ -18,13 +18,14 @@ mod inferred_rule;
 mod lens;
 mod metrics_form;
 mod print;
-mod review;
 mod report_tab;
+mod review;
 mod rule_editor;
 mod state;
 mod storage;
 pub(crate) mod styles;
 mod tabs;
+mod timing;
 mod toolbar;
 mod unit_form;
 

@@ -6,6 +6,7 @@ use super::bind::area;
 use super::export_module::{run, Job};
 use super::files::{download_bytes, safe_file_text};
 use super::state::Workbench;
+use super::timing::Timing;
 use crate::core::placeholder::KNOWN;
 use crate::core::Evaluation;
 use crate::report::{build, build_assessed, html, Report};
@@ -80,25 +81,6 @@ pub fn ReportTab() -> impl IntoView {
 const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Records the performance measure `jixiao:export-<kind>` from `start` (read by the benchmark).
-struct Timing(String);
-
-impl Timing {
-    fn start(kind: &str) -> Self {
-        let timing = Timing(format!("jixiao:export-{kind}"));
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark(&format!("{}:start", timing.0));
-        }
-        timing
-    }
-
-    fn end(self) {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.measure_with_start_mark(&self.0, &format!("{}:start", self.0));
-        }
-    }
-}
-
 /// Builds a file from the current report and offers it as a download; a failure is told in the banner.
 fn offer(
     state: Workbench,
@@ -106,7 +88,7 @@ fn offer(
     mime: &str,
     make: impl FnOnce(&Report, &Evaluation) -> Result<(String, Vec<u8>), String>,
 ) {
-    let timing = Timing::start(kind);
+    let timing = Timing::start(&format!("jixiao:export-{kind}"));
     let result = state.evaluation.with_untracked(|e| make(&build(e), e));
     let result = result.and_then(|(name, bytes)| download_bytes(&name, &bytes, mime));
     timing.end();
@@ -124,9 +106,9 @@ fn offer_from_module(
     name: impl FnOnce(&str) -> String,
 ) {
     let timing = Timing::start(if matches!(job, Job::Docx) {
-        "docx"
+        "jixiao:export-docx"
     } else {
-        "xlsx"
+        "jixiao:export-xlsx"
     });
     let (name, json) = state.evaluation.with_untracked(|e| {
         (

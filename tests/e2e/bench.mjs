@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { serve } from './server.mjs';
 
 const [appDist, counterDist, staticHtml, nativeJson, outJson] = process.argv.slice(2);
@@ -213,11 +214,52 @@ try {
     }
     await context.close();
   }
+
+  // ---------- the reviewer's desk: a batch read in the page ----------
+  const batchDir = process.env.BENCH_REVIEW_DIR;
+  if (only('review') && batchDir && fs.existsSync(batchDir)) {
+    const files = fs.readdirSync(batchDir).sort().map((n) => path.join(batchDir, n));
+    const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
+        .observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${appServer.url}/?mode=review`);
+    await page.getByTestId('review-desk').waitFor();
+    await page.waitForTimeout(500);
+    await page.evaluate(() => { window.__long = []; performance.clearMeasures(); });
+    await page.getByTestId('review-open').setInputFiles(files);
+    await page.waitForFunction(() => performance.getEntriesByName('jixiao:review-read').length > 0, null, { timeout: 600000 });
+    const read = await page.evaluate(() => performance.getEntriesByName('jixiao:review-read').at(-1).duration);
+    const long = await page.evaluate(() => window.__long);
+    const shown = await page.getByTestId('review-row').count();
+    row('review', `read ${files.length} files (${(bytes / files.length / 1024).toFixed(0)} KB avg; .json/.tsv/.xlsx) into the desk`, read, 'ms');
+    row('review', `  rows shown`, shown, 'rows');
+    row('review', 'longest main-thread task meanwhile (Long Tasks ≥ 50 ms; 0 = none)', long.length ? Math.max(...long) : 0, 'ms');
+    row('review', 'tasks of ≥ 50 ms meanwhile', long.length, 'tasks');
+    await context.close();
+  }
 } finally {
   await browser.close();
   await appServer.close();
   await counterServer.close();
   await staticServer.close();
+}
+
+// ---------- the reviewer's command line over a big batch ----------
+const nativeBatch = process.env.BENCH_REVIEW_NATIVE_DIR;
+if (only('review') && nativeBatch && fs.existsSync(nativeBatch)) {
+  const count = fs.readdirSync(nativeBatch).length;
+  const times = [];
+  for (let i = 0; i < 3; i += 1) {
+    const started = process.hrtime.bigint();
+    spawnSync('target/release/jixiao', ['check', '--summary', path.join(path.dirname(nativeBatch), 'summary.xlsx'), nativeBatch], { stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  row('review', `jixiao check --summary over ${count} files (median of 3)`, median(times), 'ms');
 }
 
 // ---------- native figures ----------

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { serve } from './server.mjs';
 import workbench from './workbench.spec.mjs';
 import embed from './embed.spec.mjs';
+import review from './review.spec.mjs';
 
 const dist = process.argv[2] || 'dist';
 if (!fs.existsSync(path.join(dist, 'index.html'))) {
@@ -26,7 +27,9 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const suites = [['workbench', workbench], ['embed', embed]];
+// E2E_ONLY=review runs one suite (while working on it); CI runs them all.
+const suites = [['workbench', workbench], ['embed', embed], ['review', review]]
+  .filter(([name]) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(name));
 // The portal examples are served with the strict CSP a government portal would send.
 export const PORTAL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const server = await serve(dist, {

@@ -387,3 +387,24 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
     walk(name, bytes, 0, &mut out);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zip_names_from_chinese_windows_are_gbk() {
+        // "教育局.xlsx" as GBK bytes (no UTF-8 flag), as Windows' 发送到压缩文件夹 writes it.
+        let (gbk, _, _) = encoding_rs::GBK.encode("2024/教育局.xlsx");
+        assert!(std::str::from_utf8(&gbk).is_err());
+        assert_eq!(entry_name(&gbk), "2024/教育局.xlsx");
+        assert_eq!(entry_name("单位/甲.json".as_bytes()), "单位/甲.json");
+    }
+
+    #[test]
+    fn content_keys_are_stable() {
+        // Fixed values: a key saved by one version must find its file in the next.
+        assert_eq!(content_key(b""), "cbf29ce484222325");
+        assert_eq!(content_key(b"a"), "af63dc4c8601ec8c");
+    }
+}

@@ -54,7 +54,12 @@ fn ListView() -> impl IntoView {
 
 fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{}年{}月{}日", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{}年{}月{}日",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 #[component]
@@ -68,7 +73,9 @@ fn DeskToolbar() -> impl IntoView {
         receive(review, files);
     };
     let summary_xlsx = move |_| {
-        let json = review.desk.with_untracked(|d| serde_json::to_vec(d).unwrap_or_default());
+        let json = review
+            .desk
+            .with_untracked(|d| serde_json::to_vec(d).unwrap_or_default());
         leptos::task::spawn_local(async move {
             let result = run(Job::ReviewXlsx, &json).await.and_then(|bytes| {
                 download_bytes(
@@ -87,19 +94,34 @@ fn DeskToolbar() -> impl IntoView {
         review.desk.with_untracked(|d| d.view(sort, &filter))
     };
     let summary_html = move |_| {
-        let html = review.desk.with_untracked(|d| docs::summary_document(d, &order(), &today()));
+        let html = review
+            .desk
+            .with_untracked(|d| docs::summary_document(d, &order(), &today()));
         if let Err(message) = download("绩效自评复核汇总.html", &html, "text/html") {
             review.tell(true, message);
         }
     };
     let print = move |_| {
-        let Some(root) = workbench.root.get_untracked() else { return };
-        let body = review.desk.with_untracked(|d| docs::summary_body(d, &order(), &today()));
-        crate::ui::print::print_document(&root, &docs::bare_document("绩效自评复核汇总表", &body), docs::STYLE.to_string());
+        let Some(root) = workbench.root.get_untracked() else {
+            return;
+        };
+        let body = review
+            .desk
+            .with_untracked(|d| docs::summary_body(d, &order(), &today()));
+        crate::ui::print::print_document(
+            &root,
+            &docs::bare_document("绩效自评复核汇总表", &body),
+            docs::STYLE.to_string(),
+        );
     };
     let clear = move |_| {
         let ok = web_sys::window()
-            .and_then(|w| w.confirm_with_message("清空复核列表？已填写的复核意见会保留，重新打开同样的文件即可找回。").ok())
+            .and_then(|w| {
+                w.confirm_with_message(
+                    "清空复核列表？已填写的复核意见会保留，重新打开同样的文件即可找回。",
+                )
+                .ok()
+            })
             .unwrap_or(false);
         if ok {
             review.clear();
@@ -333,9 +355,19 @@ fn Row(row: ReviewRow, verdict: Verdict) -> impl IntoView {
     let file = row.file.clone();
     let set_conclusion = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        let conclusion = Conclusion::ALL.into_iter().find(|c| c.key() == value).unwrap_or_default();
+        let conclusion = Conclusion::ALL
+            .into_iter()
+            .find(|c| c.key() == value)
+            .unwrap_or_default();
         let comment = review.desk.with_untracked(|d| d.verdict(&key).comment);
-        review.set_verdict(&key, Verdict { conclusion, comment }, true);
+        review.set_verdict(
+            &key,
+            Verdict {
+                conclusion,
+                comment,
+            },
+            true,
+        );
     };
     let can_record = !row.key.is_empty();
     view! {

@@ -17,7 +17,9 @@ pub fn Detail(file: String) -> impl IntoView {
     let review = expect_context::<Review>();
     let workbench = expect_context::<Workbench>();
     let mode = expect_context::<RwSignal<Mode>>();
-    let index = review.desk.with_untracked(|d| d.rows.iter().position(|r| r.file == file));
+    let index = review
+        .desk
+        .with_untracked(|d| d.rows.iter().position(|r| r.file == file));
     let Some(index) = index else {
         return view! { <p>"该文件已不在列表中。"</p> }.into_any();
     };
@@ -27,22 +29,36 @@ pub fn Detail(file: String) -> impl IntoView {
     let back = move |_| review.opened.set(None);
     let copy = evaluation.clone();
     let edit_copy = move |_| {
-        let Some(evaluation) = copy.clone() else { return };
+        let Some(evaluation) = copy.clone() else {
+            return;
+        };
         let ok = web_sys::window()
             .and_then(|w| w.confirm_with_message("把该文件的副本打开到“自评工作台”进行编辑？当前工作台中的内容将被替换（可用“撤销”找回），报送的原文件不受影响。").ok())
             .unwrap_or(false);
         if ok {
             workbench.replace(evaluation);
-            workbench.tell(false, "已打开副本进行编辑；复核台的列表和复核意见不受影响。之前的内容可用“撤销”找回。");
+            workbench.tell(
+                false,
+                "已打开副本进行编辑；复核台的列表和复核意见不受影响。之前的内容可用“撤销”找回。",
+            );
             mode.set(Mode::Workbench);
         }
     };
     let print = move |_| {
-        let Some(root) = workbench.root.get_untracked() else { return };
+        let Some(root) = workbench.root.get_untracked() else {
+            return;
+        };
         let (title, body) = review.desk.with_untracked(|d| {
-            (format!("{}复核意见", d.rows[index].unit()), docs::verdict_sheet(d, index))
+            (
+                format!("{}复核意见", d.rows[index].unit()),
+                docs::verdict_sheet(d, index),
+            )
         });
-        crate::ui::print::print_document(&root, &docs::bare_document(&title, &body), docs::STYLE.to_string());
+        crate::ui::print::print_document(
+            &root,
+            &docs::bare_document(&title, &body),
+            docs::STYLE.to_string(),
+        );
     };
     let has_copy = evaluation.is_some();
     view! {
@@ -81,15 +97,32 @@ fn VerdictEditor(key: String) -> impl IntoView {
     let conclusion_key = key.clone();
     let set_conclusion = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        let conclusion = Conclusion::ALL.into_iter().find(|c| c.key() == value).unwrap_or_default();
+        let conclusion = Conclusion::ALL
+            .into_iter()
+            .find(|c| c.key() == value)
+            .unwrap_or_default();
         let comment = verdict.get_untracked().comment;
-        review.set_verdict(&conclusion_key, Verdict { conclusion, comment }, true);
+        review.set_verdict(
+            &conclusion_key,
+            Verdict {
+                conclusion,
+                comment,
+            },
+            true,
+        );
     };
     let comment_key = key.clone();
     let type_comment = move |ev: leptos::ev::Event| {
         let comment = event_target_value(&ev);
         let conclusion = verdict.get_untracked().conclusion;
-        review.set_verdict(&comment_key, Verdict { conclusion, comment }, false);
+        review.set_verdict(
+            &comment_key,
+            Verdict {
+                conclusion,
+                comment,
+            },
+            false,
+        );
     };
     view! {
         <fieldset class="jx-review-verdict" data-testid="review-verdict">

@@ -74,7 +74,11 @@ async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, Refusal> {
     JsFuture::from(file.array_buffer())
         .await
         .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-        .map_err(|_| Refusal::Unreadable("浏览器无法读取该文件".into()))
+        .map_err(|_| {
+            Refusal::Unreadable(
+                "浏览器无法读取该文件（拖入的如是文件夹，请改用“打开文件夹…”）".into(),
+            )
+        })
 }
 
 /// What one file holds: an evaluation, its refusal, or (a .zip) more files to read.
@@ -146,6 +150,7 @@ pub fn receive(review: Review, files: Vec<web_sys::File>) {
         .collect();
     let mut total = queue.len();
     review.progress.set(Some(Progress { done: 0, total }));
+    let timing = crate::ui::timing::Timing::start("jixiao:review-read");
     leptos::task::spawn_local(async move {
         let (mut done, mut rows, mut opened, mut refused) = (0, Vec::new(), 0, 0);
         let mut slice = now();
@@ -194,6 +199,7 @@ pub fn receive(review: Review, files: Vec<web_sys::File>) {
         flush(review, &mut rows, done, total);
         review.progress.set(None);
         review.save();
+        timing.end();
         let text = if refused > 0 {
             format!("已读取 {opened} 个文件；{refused} 个文件无法读取或不是评价文件（见标红行的原因）。")
         } else {

@@ -24,6 +24,14 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// The name stored and accepted by [`Mode::from_name`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Workbench => "workbench",
+            Mode::Review => "review",
+        }
+    }
+
     /// From the embed option or URL parameter (`review`; anything else is the workbench).
     pub fn from_name(name: Option<&str>) -> Mode {
         match name {

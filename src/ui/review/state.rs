@@ -70,8 +70,7 @@ impl Review {
 
     /// The evaluation of file `name`, if read in this session.
     pub fn evaluation(&self, name: &str) -> Option<Evaluation> {
-        self.evaluations
-            .with_value(|m| m.get(name).cloned())
+        self.evaluations.with_value(|m| m.get(name).cloned())
     }
 
     /// Writes the desk to the browser; a failure is told once.

@@ -33,13 +33,13 @@ impl DeskStore {
             return (Desk::default(), None);
         };
         let mut message = None;
-        let read = |key: &str| -> Option<String> {
-            storage.get_item(key).ok().flatten()
-        };
+        let read = |key: &str| -> Option<String> { storage.get_item(key).ok().flatten() };
         let mut desk: Desk = match read(&self.rows_key) {
             Some(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
                 let _ = storage.set_item(&format!("{}:unreadable", self.rows_key), &text);
-                message = Some(format!("上次保存的复核列表无法读取（{e}），已另存；复核意见仍在。"));
+                message = Some(format!(
+                    "上次保存的复核列表无法读取（{e}），已另存；复核意见仍在。"
+                ));
                 Desk::default()
             }),
             None => Desk::default(),
@@ -78,7 +78,10 @@ impl DeskStore {
             }
             (false, _) => {
                 self.told = true;
-                Err("浏览器存储空间已满或被禁止，复核意见未能保存；请先“下载汇总（Excel）”留存。".into())
+                Err(
+                    "浏览器存储空间已满或被禁止，复核意见未能保存；请先“下载汇总（Excel）”留存。"
+                        .into(),
+                )
             }
         }
     }
