@@ -40,7 +40,7 @@ pub const STYLE: &str = r#"
 
 /// A vertical bar chart of counts (the grades, the score bands), as SVG.
 pub fn count_chart_svg(title: &str, bars: &[(String, usize)], testid: &str) -> String {
-    let (width, height, top, bottom) = (360.0_f64, 200.0_f64, 28.0_f64, 36.0_f64);
+    let (width, height, top, bottom) = (360.0_f64, 210.0_f64, 44.0_f64, 36.0_f64);
     let max = bars.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1) as f64;
     let slot = (width - 20.0) / bars.len().max(1) as f64;
     let plot = height - top - bottom;
