@@ -1,7 +1,8 @@
 //! Writes a reviewer's batch for the benchmark: N files as units send them — evaluation files (the
 //! built-in example and the department template under other unit names, some with a mistyped total or a
 //! lower score), the published tables of `tests/fixtures/real` (.tsv) and .xlsx tables (the example's
-//! annex as exported), in that mix (60 % / 25 % / 15 %), about 25 KB each on average.
+//! annex as exported), in that mix (60 % / 25 % / 15 %); the evaluation files carry a full report text, as
+//! units write it, so the batch averages about 50 KB a file.
 //!
 //! Run: `cargo run --release --example review_batch -- DIR N` (prints the files' count and total size).
 
@@ -42,6 +43,11 @@ fn main() {
                 };
                 let mut e = template::load(base).expect("template");
                 e.unit.name = format!("第{i:04}号单位");
+                // A unit's report text runs to several pages.
+                e.narrative.achievements.push_str(
+                    &"本单位围绕年度目标，健全工作机制，细化任务分工，加强过程监管，各项工作按计划推进，取得了较好成效。"
+                        .repeat(220 + i % 80),
+                );
                 if i % 7 == 0 {
                     e.stated.total = Some(Decimal::from(100));
                 }

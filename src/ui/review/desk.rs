@@ -6,7 +6,7 @@ use super::detail::Detail;
 use super::intake::{files_of, receive};
 use super::state::Review;
 use crate::core::number::{fmt2, fmt_score};
-use crate::core::review::{Conclusion, FlagLevel, ReviewRow, SortKey, Verdict};
+use crate::core::review::{Conclusion, FlagLevel, SortKey, Verdict};
 use crate::core::EvaluationKind;
 use crate::report::review as docs;
 use crate::ui::export_module::{run, Job};
@@ -188,14 +188,14 @@ fn filter_select(
     testid: &'static str,
     options: Signal<Vec<(String, String)>>,
     current: Signal<String>,
-    set: impl Fn(String) + Copy + 'static,
+    set: Callback<String>,
 ) -> impl IntoView {
     view! {
         <label class="jx-inline">
             <span>{label}</span>
             <select data-testid=testid aria-label=label
                 prop:value=move || current.get()
-                on:change=move |ev| set(event_target_value(&ev))>
+                on:change=move |ev| set.run(event_target_value(&ev))>
                 <option value="">"全部"</option>
                 {move || options.get().into_iter().map(|(key, text)| {
                     let selected = current.get_untracked() == key;
@@ -246,16 +246,16 @@ fn Filters() -> impl IntoView {
         <div class="jx-review-filters" role="search" aria-label="筛选">
             {filter_select("标记", "review-filter-flag", flag_options,
                 Signal::derive(move || filter.with(|f| f.flag.map(|l| l.key().to_string()).unwrap_or_default())),
-                move |v| filter.update(|f| f.flag = FlagLevel::ALL.into_iter().find(|l| l.key() == v)))}
+                Callback::new(move |v: String| filter.update(|f| f.flag = FlagLevel::ALL.into_iter().find(|l| l.key() == v))))}
             {filter_select("等级", "review-filter-grade", grade_options,
                 Signal::derive(move || filter.with(|f| f.grade.clone().unwrap_or_default())),
-                move |v| filter.update(|f| f.grade = (!v.is_empty()).then_some(v)))}
+                Callback::new(move |v: String| filter.update(|f| f.grade = (!v.is_empty()).then_some(v))))}
             {filter_select("类型", "review-filter-form", forms,
                 Signal::derive(move || filter.with(|f| f.form.map(|k| k.label().to_string()).unwrap_or_default())),
-                move |v| filter.update(|f| f.form = [EvaluationKind::Department, EvaluationKind::Project].into_iter().find(|k| k.label() == v)))}
+                Callback::new(move |v: String| filter.update(|f| f.form = [EvaluationKind::Department, EvaluationKind::Project].into_iter().find(|k| k.label() == v))))}
             {filter_select("复核结论", "review-filter-conclusion", conclusions,
                 Signal::derive(move || filter.with(|f| f.conclusion.map(|c| c.key().to_string()).unwrap_or_default())),
-                move |v| filter.update(|f| f.conclusion = Conclusion::ALL.into_iter().find(|c| c.key() == v)))}
+                Callback::new(move |v: String| filter.update(|f| f.conclusion = Conclusion::ALL.into_iter().find(|c| c.key() == v))))}
             <label class="jx-inline">
                 <span>"搜索单位"</span>
                 <input type="search" data-testid="review-search" placeholder="单位、项目或文件名"
@@ -277,13 +277,18 @@ fn Charts() -> impl IntoView {
 #[component]
 fn LeagueTable() -> impl IntoView {
     let review = expect_context::<Review>();
+    // Only what identifies a row's rendering; a row view reads its row once, when it is (re)created.
     let rows = Memo::new(move |_| {
         let (sort, filter) = (review.sort.get(), review.filter.get());
         review.desk.with(|d| {
             d.view(sort, &filter)
                 .into_iter()
-                .map(|i| (d.rows[i].clone(), d.verdict(&d.rows[i].key)))
-                .collect::<Vec<(ReviewRow, Verdict)>>()
+                .map(|i| {
+                    let row = &d.rows[i];
+                    let look = (row.key.clone(), d.verdict(&row.key).conclusion, row.flags.clone());
+                    (i, row.file.clone(), look)
+                })
+                .collect::<Vec<_>>()
         })
     });
     let heading = move |key: SortKey| {
@@ -317,8 +322,8 @@ fn LeagueTable() -> impl IntoView {
             <table class="jx-review-table" data-testid="review-table">
                 <thead><tr>{SortKey::ALL.iter().map(|k| heading(*k)).collect_view()}<th scope="col">"操作"</th></tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|(row, verdict)| (row.file.clone(), row.key.clone(), verdict.conclusion, row.flags.clone()) let((row, verdict))>
-                        <Row row=row verdict=verdict/>
+                    <For each=move || rows.get() key=|(_, file, look)| (file.clone(), look.clone()) let((index, _, _))>
+                        <Row index=index/>
                     </For>
                 </tbody>
             </table>
@@ -326,9 +331,16 @@ fn LeagueTable() -> impl IntoView {
     }
 }
 
+/// The row at `index` of the desk (rows are only appended or replaced in place while listed).
 #[component]
-fn Row(row: ReviewRow, verdict: Verdict) -> impl IntoView {
+fn Row(index: usize) -> impl IntoView {
     let review = expect_context::<Review>();
+    let Some((row, verdict)) = review
+        .desk
+        .with_untracked(|d| d.rows.get(index).map(|r| (r.clone(), d.verdict(&r.key))))
+    else {
+        return ().into_any();
+    };
     let level = row.flag_level();
     let summary = row.summary().cloned();
     let number = |text: String| view! { <td class="jx-num">{text}</td> };
@@ -386,4 +398,5 @@ fn Row(row: ReviewRow, verdict: Verdict) -> impl IntoView {
             </td>
         </tr>
     }
+    .into_any()
 }

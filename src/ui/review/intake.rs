@@ -17,8 +17,11 @@ use std::collections::VecDeque;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-/// Longest stretch of work before the page gets the main thread back.
+/// Longest stretch of work before the page gets the main thread back (the progress bar moves then).
 const SLICE_MS: f64 = 25.0;
+/// How often the rows read so far join the table while a batch is read: each join re-sorts and
+/// re-renders the table, so joining after every file would cost O(n²) over a batch.
+const FLUSH_MS: f64 = 750.0;
 
 /// Where a file's bytes are.
 enum Source {
@@ -153,7 +156,7 @@ pub fn receive(review: Review, files: Vec<web_sys::File>) {
     let timing = crate::ui::timing::Timing::start("jixiao:review-read");
     leptos::task::spawn_local(async move {
         let (mut done, mut rows, mut opened, mut refused) = (0, Vec::new(), 0, 0);
-        let mut slice = now();
+        let (mut slice, mut flushed) = (now(), now());
         while let Some(item) = queue.pop_front() {
             let bytes = match item.source {
                 Source::Picked(file) => bytes_of(&file).await,
@@ -190,13 +193,17 @@ pub fn receive(review: Review, files: Vec<web_sys::File>) {
             }
             rows.push(row);
             done += 1;
+            if now() - flushed > FLUSH_MS {
+                flush(review, &mut rows);
+                flushed = now();
+            }
             if now() - slice > SLICE_MS {
-                flush(review, &mut rows, done, total);
+                review.progress.set(Some(Progress { done, total }));
                 next_task().await;
                 slice = now();
             }
         }
-        flush(review, &mut rows, done, total);
+        flush(review, &mut rows);
         review.progress.set(None);
         review.save();
         timing.end();
@@ -209,8 +216,8 @@ pub fn receive(review: Review, files: Vec<web_sys::File>) {
     });
 }
 
-/// Moves the rows read so far onto the desk and updates the progress bar.
-fn flush(review: Review, rows: &mut Vec<ReviewRow>, done: usize, total: usize) {
+/// Moves the rows read so far onto the desk.
+fn flush(review: Review, rows: &mut Vec<ReviewRow>) {
     if !rows.is_empty() {
         review.desk.update(|d| {
             for row in rows.drain(..) {
@@ -218,5 +225,4 @@ fn flush(review: Review, rows: &mut Vec<ReviewRow>, done: usize, total: usize) {
             }
         });
     }
-    review.progress.set(Some(Progress { done, total }));
 }
