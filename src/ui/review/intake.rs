@@ -19,9 +19,10 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Longest stretch of work before the page gets the main thread back (the progress bar moves then).
 const SLICE_MS: f64 = 25.0;
-/// How often the rows read so far join the table while a batch is read: each join re-sorts and
-/// re-renders the table, so joining after every file would cost O(n²) over a batch.
-const FLUSH_MS: f64 = 750.0;
+/// How often the rows read so far join the table while a batch is read. Each join re-sorts the table
+/// (cheap: indexes and keys) and renders the new rows; after every file that was O(n²) over a batch,
+/// while joining too rarely renders hundreds of rows in one long task.
+const FLUSH_MS: f64 = 150.0;
 
 /// Where a file's bytes are.
 enum Source {
@@ -204,6 +205,8 @@ pub fn receive(review: Review, files: Vec<web_sys::File>) {
             }
         }
         flush(review, &mut rows);
+        // Writing the desk (a few MB for hundreds of files) is a task of its own.
+        next_task().await;
         review.progress.set(None);
         review.save();
         timing.end();
