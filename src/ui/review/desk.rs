@@ -159,7 +159,8 @@ fn ProgressBar() -> impl IntoView {
             view! {
                 <div class="jx-review-progress" role="status" data-testid="review-progress">
                     <progress max=p.total value=p.done></progress>
-                    <span>{format!("正在读取 {} / {} 个文件…", p.done, p.total)}</span>
+                    <span>{format!("正在读取 {} / {} 个文件…", p.done, p.total)}
+                        {(p.refused > 0).then(|| format!("（其中 {} 个无法读取）", p.refused))}</span>
                 </div>
             }
         })
@@ -274,6 +275,9 @@ fn Charts() -> impl IntoView {
     view! { <figure class="jx-review-charts" data-testid="review-charts" inner_html=svg></figure> }
 }
 
+/// Rows of the league table rendered per task.
+const ROWS_PER_TASK: usize = 40;
+
 #[component]
 fn LeagueTable() -> impl IntoView {
     let review = expect_context::<Review>();
@@ -290,6 +294,15 @@ fn LeagueTable() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
+    });
+    // Hundreds of rows are rendered a slice per task, so opening a big batch (or the page with one
+    // saved) never blocks the page for long.
+    let limit = RwSignal::new(ROWS_PER_TASK);
+    Effect::new(move |_| {
+        let (len, shown) = (rows.with(Vec::len), limit.get());
+        if len > shown {
+            set_timeout(move || limit.update(|l| *l += ROWS_PER_TASK), std::time::Duration::ZERO);
+        }
     });
     let heading = move |key: SortKey| {
         let arrow = move || {
@@ -322,7 +335,7 @@ fn LeagueTable() -> impl IntoView {
             <table class="jx-review-table" data-testid="review-table">
                 <thead><tr>{SortKey::ALL.iter().map(|k| heading(*k)).collect_view()}<th scope="col">"操作"</th></tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|(_, file, look)| (file.clone(), look.clone()) let((index, _, _))>
+                    <For each=move || { let n = limit.get(); rows.with(|r| r.iter().take(n).cloned().collect::<Vec<_>>()) } key=|(_, file, look)| (file.clone(), look.clone()) let((index, _, _))>
                         <Row index=index/>
                     </For>
                 </tbody>

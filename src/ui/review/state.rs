@@ -15,6 +15,8 @@ pub struct Progress {
     pub done: usize,
     /// Files known so far (grows as .zip files are opened).
     pub total: usize,
+    /// Files that could not be read so far.
+    pub refused: usize,
 }
 
 /// The desk's shared state.
