@@ -91,14 +91,6 @@ fn text_width() -> usize {
     (PAGE_W as i32 - mm(28.0) - mm(26.0)) as usize
 }
 
-fn scaled(weights: &[usize]) -> Vec<usize> {
-    let total: usize = weights.iter().sum();
-    weights
-        .iter()
-        .map(|w| w * text_width() / total.max(1))
-        .collect()
-}
-
 fn merged(span: &Option<Span>, carry: &mut (usize, String), width: usize) -> TableCell {
     match span {
         Some(span) => {
@@ -122,11 +114,42 @@ fn merged(span: &Option<Span>, carry: &mut (usize, String), width: usize) -> Tab
 }
 
 fn score_table(table: &ScoreTable) -> Table {
-    let widths = if table.with_reason {
-        scaled(&[12, 14, 20, 11, 11, 7, 7, 18])
+    let weights: &[usize] = if table.with_reason {
+        &[12, 14, 20, 11, 11, 7, 7, 18]
     } else {
-        scaled(&[11, 12, 18, 22, 25, 6, 6])
+        &[11, 12, 18, 22, 25, 6, 6]
     };
+    // 分值 and 自评分 are as wide as their header or widest figure on one line (never "自 / 评 / 分"
+    // one character per line); the text columns share the rest.
+    let (label, points, total) = &table.total;
+    let fit = |header: &str, values: Vec<String>| {
+        values
+            .iter()
+            .map(|v| super::fit::word_twips(v))
+            .chain([super::fit::word_twips(header)])
+            .max()
+    };
+    let mut fixed = vec![None; weights.len()];
+    let header = |i: usize| table.headers.get(i).map(String::as_str).unwrap_or("");
+    fixed[5] = fit(
+        header(5),
+        table
+            .rows
+            .iter()
+            .map(|r| r.points.text())
+            .chain([fmt_score(*points)])
+            .collect(),
+    );
+    fixed[6] = fit(
+        header(6),
+        table
+            .rows
+            .iter()
+            .map(|r| r.score.text())
+            .chain([fmt_score(*total)])
+            .collect(),
+    );
+    let widths = super::fit::word_widths(text_width(), weights, &fixed);
     let mut rows = vec![TableRow::new(
         table
             .headers
@@ -153,7 +176,6 @@ fn score_table(table: &ScoreTable) -> Table {
         }
         rows.push(TableRow::new(cells).cant_split());
     }
-    let (label, points, total) = &table.total;
     let label_width: usize = widths[..5].iter().sum();
     let mut total_cells = vec![
         TableCell::new()

@@ -7,6 +7,7 @@
 //! ```
 
 pub mod docx;
+pub mod fit;
 pub mod review;
 pub mod xlsx;
 

@@ -12,7 +12,7 @@
 //! assert_eq!(&bytes[..2], b"PK");
 //! ```
 
-use super::xlsx::{err, excel_number, formats, list_sheet, Formats};
+use super::xlsx::{err, excel_number, fit_row, formats, list_sheet, Formats};
 use crate::core::review::{Desk, ReviewRow};
 use crate::core::Severity;
 use rust_decimal::Decimal;
@@ -37,16 +37,6 @@ pub const SUMMARY_COLUMNS: [(&str, f64); 16] = [
     ("复核结论", 10.0),
     ("复核意见", 40.0),
 ];
-
-fn for_print(sheet: &mut Worksheet) -> Result<(), XlsxError> {
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, 0)?;
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(())
-}
 
 fn number(
     sheet: &mut Worksheet,
@@ -78,7 +68,6 @@ fn problem_or_flags(row: &ReviewRow) -> String {
 
 fn summary_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(), XlsxError> {
     let sheet = list_sheet(workbook, "汇总", &SUMMARY_COLUMNS, f)?;
-    for_print(sheet)?;
     for (i, row) in desk.rows.iter().enumerate() {
         let r = i as u32 + 1;
         let verdict = desk.verdict(&row.key);
@@ -110,9 +99,22 @@ fn summary_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<()
                 }
             }
         }
-        text(sheet, r, 13, &problem_or_flags(row), f)?;
+        let flags = problem_or_flags(row);
+        text(sheet, r, 13, &flags, f)?;
         text(sheet, r, 14, verdict.conclusion.label(), f)?;
         text(sheet, r, 15, &verdict.comment, f)?;
+        let width = |c: usize| SUMMARY_COLUMNS[c].1;
+        fit_row(
+            sheet,
+            r,
+            &[
+                (&row.file, width(1)),
+                (row.unit(), width(2)),
+                (&row.form(), width(4)),
+                (&flags, width(13)),
+                (&verdict.comment, width(15)),
+            ],
+        )?;
     }
     sheet.autofilter(
         0,
@@ -138,7 +140,6 @@ fn findings_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(
         ],
         f,
     )?;
-    for_print(sheet)?;
     let mut r = 0;
     for (i, row) in desk.rows.iter().enumerate() {
         let findings = row.summary().map(|s| s.findings.as_slice()).unwrap_or(&[]);
@@ -172,6 +173,16 @@ fn findings_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(
             {
                 text(sheet, r, c as u16 + 1, value, f)?;
             }
+            fit_row(
+                sheet,
+                r,
+                &[
+                    (&row.file, 28.0),
+                    (row.unit(), 24.0),
+                    (path, 26.0),
+                    (message, 70.0),
+                ],
+            )?;
         }
     }
     Ok(())
@@ -191,7 +202,6 @@ fn verdicts_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(
         ],
         f,
     )?;
-    for_print(sheet)?;
     for (i, row) in desk.rows.iter().enumerate() {
         let r = i as u32 + 1;
         let verdict = desk.verdict(&row.key);
@@ -214,7 +224,6 @@ fn verdicts_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(
 
 fn stats_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(), XlsxError> {
     let sheet = list_sheet(workbook, "统计", &[("项目", 20.0), ("文件数", 10.0)], f)?;
-    for_print(sheet)?;
     let mut r = 0;
     let mut line = |sheet: &mut Worksheet, label: &str, n: usize| -> Result<(), XlsxError> {
         r += 1;

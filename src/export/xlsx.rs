@@ -123,6 +123,56 @@ fn annex_sheet(
         sheet.write_string_with_format(1, i as u16, h, &f.header)?;
     }
     let first = 2u32;
+    // Row heights for the wrapped text (Excel does not size rows written by a library): each row fits
+    // its tallest cell; a merged 一级 / 二级 cell that needs more than its rows gets it on its last row.
+    let lines = |text: &str, col: usize| super::fit::excel_lines(text, widths[col]);
+    let mut heights: Vec<usize> = table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                (row.name.as_str(), 2),
+                (row.description.as_str(), 3),
+                (row.criteria.as_str(), 4),
+            ];
+            if table.with_reason {
+                cells.push((row.reason.as_str(), 7));
+            }
+            for (col, span) in [(0, &row.level1), (1, &row.level2)] {
+                if let Some(span) = span.as_ref().filter(|s| s.rows == 1) {
+                    cells.push((span.text.as_str(), col));
+                }
+            }
+            cells.iter().map(|(t, c)| lines(t, *c)).max().unwrap_or(1)
+        })
+        .collect();
+    for (i, row) in table.rows.iter().enumerate() {
+        for (col, span) in [(0, &row.level1), (1, &row.level2)] {
+            if let Some(span) = span.as_ref().filter(|s| s.rows > 1) {
+                let end = (i + span.rows).min(heights.len());
+                let have: usize = heights[i..end].iter().sum();
+                let need = lines(&span.text, col);
+                if need > have && end > i {
+                    heights[end - 1] += need - have;
+                }
+            }
+        }
+    }
+    for (i, h) in heights.iter().enumerate() {
+        sheet.set_row_height(first + i as u32, super::fit::excel_row_height(*h))?;
+    }
+    sheet.set_row_height(
+        1,
+        super::fit::excel_row_height(
+            table
+                .headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| lines(h, i))
+                .max()
+                .unwrap_or(1),
+        ),
+    )?;
     for (i, row) in table.rows.iter().enumerate() {
         let r = first + i as u32;
         for (col, span) in [(0u16, &row.level1), (1u16, &row.level2)] {
@@ -176,11 +226,35 @@ pub(super) fn list_sheet<'a>(
 ) -> Result<&'a mut Worksheet, XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(name)?;
+    // Printed on A4 landscape, one page wide, the header row on every page.
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    sheet.set_freeze_panes(1, 0)?;
     for (i, (title, width)) in columns.iter().enumerate() {
         sheet.set_column_width(i as u16, *width)?;
         sheet.write_string_with_format(0, i as u16, *title, &f.header)?;
     }
     Ok(sheet)
+}
+
+/// Sets row `row`'s height for its wrapped `cells` (text and the width of its column).
+pub(super) fn fit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[(&str, f64)],
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| super::fit::excel_lines(text, *width))
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        sheet.set_row_height(row, super::fit::excel_row_height(lines))?;
+    }
+    Ok(())
 }
 
 /// The scoring workbook of an evaluation, as .xlsx bytes.
@@ -231,6 +305,7 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
                 .write_string_with_format(r, c as u16, *text, &f.text)
                 .map_err(err)?;
         }
+        fit_row(sheet, r, &[(&finding.path, 36.0), (&finding.message, 80.0)]).map_err(err)?;
     }
     let sheet = list_sheet(
         &mut workbook,
@@ -255,6 +330,7 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
                 .write_string_with_format(row, c as u16, *text, &f.text)
                 .map_err(err)?;
         }
+        fit_row(sheet, row, &[(&r.label, 44.0), (&r.detail, 60.0)]).map_err(err)?;
     }
     workbook.save_to_buffer().map_err(err)
 }

@@ -4,14 +4,16 @@
 //! Word / Excel module), so the workbench's own module stays without the zip code.
 //!
 //! ```
-//! use jixiao::core::review::{intake, Desk, ReviewRow, FlagLevel};
+//! use jixiao::core::review::{intake, Desk, Flag, FlagLevel, ReviewRow};
 //! let json = jixiao::core::template::json("nanjing-2024").unwrap();
 //! let mut desk = Desk::default();
 //! let evaluation = intake::open_text("南京.json", json.as_bytes()).unwrap();
 //! desk.add(ReviewRow::opened("南京.json", json.as_bytes(), &evaluation));
 //! desk.add(ReviewRow::opened("副本.json", json.as_bytes(), &evaluation));
 //! assert_eq!(desk.rows[1].duplicate_of.as_deref(), Some("南京.json"));
-//! assert_eq!(desk.rows[0].flag_level(), FlagLevel::None);
+//! // The example prints its 执行率 but not the 全年预算数 it divides by: yellow.
+//! assert_eq!(desk.rows[0].flags, [Flag::NoFullYearBudget]);
+//! assert_eq!(desk.rows[0].flag_level(), FlagLevel::Yellow);
 //! ```
 
 pub mod desk;

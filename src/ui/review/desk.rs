@@ -289,7 +289,11 @@ fn LeagueTable() -> impl IntoView {
                 .into_iter()
                 .map(|i| {
                     let row = &d.rows[i];
-                    let look = (row.key.clone(), d.verdict(&row.key).conclusion, row.flags.clone());
+                    let look = (
+                        row.key.clone(),
+                        d.verdict(&row.key).conclusion,
+                        row.flags.clone(),
+                    );
                     (i, row.file.clone(), look)
                 })
                 .collect::<Vec<_>>()
@@ -301,7 +305,10 @@ fn LeagueTable() -> impl IntoView {
     Effect::new(move |_| {
         let (len, shown) = (rows.with(Vec::len), limit.get());
         if len > shown {
-            set_timeout(move || limit.update(|l| *l += ROWS_PER_TASK), std::time::Duration::ZERO);
+            set_timeout(
+                move || limit.update(|l| *l += ROWS_PER_TASK),
+                std::time::Duration::ZERO,
+            );
         }
     });
     let heading = move |key: SortKey| {

@@ -198,7 +198,11 @@ pub fn receive(review: Review, files: Vec<web_sys::File>) {
             rows.push(row);
             done += 1;
             if now() - slice > SLICE_MS {
-                review.progress.set(Some(Progress { done, total, refused }));
+                review.progress.set(Some(Progress {
+                    done,
+                    total,
+                    refused,
+                }));
                 next_task().await;
                 slice = now();
             }
