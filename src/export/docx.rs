@@ -7,7 +7,7 @@
 
 use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
-use crate::report::{build, Block, Grid, Report, ScoreTable, Span};
+use crate::report::{build, Block, Figure, Grid, Report, ScoreRow, ScoreTable, Span};
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
     RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
@@ -122,33 +122,24 @@ fn score_table(table: &ScoreTable) -> Table {
     // 分值 and 自评分 are as wide as their header or widest figure on one line (never "自 / 评 / 分"
     // one character per line); the text columns share the rest.
     let (label, points, total) = &table.total;
-    let fit = |header: &str, values: Vec<String>| {
-        values
-            .iter()
-            .map(|v| super::fit::word_twips(v))
-            .chain([super::fit::word_twips(header)])
-            .max()
-    };
     let mut fixed = vec![None; weights.len()];
-    let header = |i: usize| table.headers.get(i).map(String::as_str).unwrap_or("");
-    fixed[5] = fit(
-        header(5),
-        table
+    for (col, figure, sum) in [
+        (
+            5,
+            (|r: &ScoreRow| r.points) as fn(&ScoreRow) -> Figure,
+            *points,
+        ),
+        (6, |r: &ScoreRow| r.score, *total),
+    ] {
+        let header = table.headers.get(col).map(String::as_str).unwrap_or("");
+        fixed[col] = table
             .rows
             .iter()
-            .map(|r| r.points.text())
-            .chain([fmt_score(*points)])
-            .collect(),
-    );
-    fixed[6] = fit(
-        header(6),
-        table
-            .rows
-            .iter()
-            .map(|r| r.score.text())
-            .chain([fmt_score(*total)])
-            .collect(),
-    );
+            .map(|r| figure(r).text())
+            .chain([fmt_score(sum), header.to_string()])
+            .map(|text| super::fit::word_twips(&text))
+            .max();
+    }
     let widths = super::fit::word_widths(text_width(), weights, &fixed);
     let mut rows = vec![TableRow::new(
         table
