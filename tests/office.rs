@@ -1,0 +1,235 @@
+//! The documents as an office suite shows them: the report (.docx), the scoring workbook (.xlsx) and the
+//! 项目支出 form (.docx) converted to PDF by LibreOffice (headless, as `scripts/dev setup` installs it), then
+//! read back with poppler: page counts, every indicator name and score present where a person would
+//! read it (a clipped Excel row or a cut table cell loses text), the 分值 / 自评分 headings unbroken, and no
+//! two words printed over each other.
+//!
+//! Run by `scripts/dev test` (the documents tier): `cargo test --test office -- --ignored`.
+
+use jixiao::core::{assess, leaves, template, Evaluation};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A folder of its own per test (LibreOffice's profile included: parallel conversions must not share one).
+fn workdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-office-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Converts `bytes` (a file named `name`) to PDF with LibreOffice; the PDF's path.
+fn to_pdf(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let input = dir.join(name);
+    std::fs::write(&input, bytes).unwrap();
+    let profile = format!("file://{}", dir.join("profile").display());
+    let out = Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(&input)
+        .output()
+        .expect("LibreOffice (soffice) is installed by scripts/dev setup");
+    let pdf = input.with_extension("pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice wrote no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pages(pdf: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+/// The text in content order, every blank removed (a name wrapped over two lines of a cell reads whole).
+fn compact_text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-raw"], pdf)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Every word on every page with its box (x0, y0, x1, y1).
+fn words(pdf: &Path) -> Vec<Vec<(f64, f64, f64, f64, String)>> {
+    let html = poppler("pdftotext", &["-bbox"], pdf);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| {
+                    let (tag, rest) = w.split_once('>').unwrap();
+                    let text = rest.split("</word>").next().unwrap().to_string();
+                    (
+                        attr(tag, "xMin"),
+                        attr(tag, "yMin"),
+                        attr(tag, "xMax"),
+                        attr(tag, "yMax"),
+                        text,
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Pairs of words on one page whose boxes overlap by more than a fifth of the smaller one.
+fn overlaps(pdf: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for (p, page) in words(pdf).iter().enumerate() {
+        for (i, a) in page.iter().enumerate() {
+            for b in &page[i + 1..] {
+                let w = a.2.min(b.2) - a.0.max(b.0);
+                let h = a.3.min(b.3) - a.1.max(b.1);
+                let smaller = ((a.2 - a.0) * (a.3 - a.1)).min((b.2 - b.0) * (b.3 - b.1));
+                if w > 0.0 && h > 0.0 && w * h > 0.2 * smaller {
+                    found.push(format!("page {}: “{}” over “{}”", p + 1, a.4, b.4));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Every leaf's name and the printed figures of its 分值 and 得分, blanks removed.
+fn indicator_texts(e: &Evaluation) -> Vec<String> {
+    let a = assess(e);
+    let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    leaves(&e.indicators)
+        .into_iter()
+        .flat_map(|leaf| {
+            let result = a.node(&leaf.id).unwrap();
+            [
+                strip(&leaf.name),
+                result.points.normalize().to_string(),
+                result.score.normalize().to_string(),
+            ]
+        })
+        .collect()
+}
+
+fn missing(text: &str, wanted: &[String]) -> Vec<String> {
+    wanted
+        .iter()
+        .filter(|w| !text.contains(w.as_str()))
+        .cloned()
+        .collect()
+}
+
+#[test]
+#[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
+fn the_report_reads_whole_in_libreoffice() {
+    let dir = workdir("report");
+    let e = template::load("nanjing-2024").unwrap();
+    let pdf = to_pdf(
+        &dir,
+        "report.docx",
+        &jixiao::export::docx::evaluation_docx(&e).unwrap(),
+    );
+    let n = pages(&pdf);
+    assert!((8..=14).contains(&n), "{n} pages");
+    let text = compact_text(&pdf);
+    assert!(text.contains("自评价得分为99.5分"), "the conclusion");
+    assert_eq!(missing(&text, &indicator_texts(&e)), Vec::<String>::new());
+    // The annex header on every page it spans, 分值 / 自评分 never broken one character a line.
+    let raw = poppler("pdftotext", &["-raw"], &pdf);
+    let headers = raw.lines().filter(|l| l.contains("分值 自评分")).count();
+    assert!(headers >= 2, "annex header repeated: {headers}");
+    assert!(
+        !raw.lines().any(|l| l.trim() == "自"),
+        "a column one character wide"
+    );
+    assert_eq!(overlaps(&pdf), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
+fn the_scoring_workbook_prints_every_row_legibly() {
+    let dir = workdir("xlsx");
+    let e = template::load("nanjing-2024").unwrap();
+    let pdf = to_pdf(
+        &dir,
+        "annex.xlsx",
+        &jixiao::export::xlsx::scoring_workbook(&e).unwrap(),
+    );
+    let text = compact_text(&pdf);
+    // A row too low for its wrapped text is cut off in print: the texts would be missing.
+    assert_eq!(missing(&text, &indicator_texts(&e)), Vec::<String>::new());
+    for leaf in leaves(&e.indicators) {
+        let criteria: String = leaf
+            .criteria
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            text.contains(&criteria),
+            "评价要点 of “{}” cut off",
+            leaf.name
+        );
+    }
+    assert!(text.contains("合计"), "the total row");
+    assert!(pages(&pdf) <= 8, "{} pages", pages(&pdf));
+    assert_eq!(overlaps(&pdf), Vec::<String>::new());
+}
+
+#[test]
+#[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
+fn the_project_form_reads_whole_in_libreoffice() {
+    let dir = workdir("project");
+    let e = template::load("project").unwrap();
+    let pdf = to_pdf(
+        &dir,
+        "project.docx",
+        &jixiao::export::docx::evaluation_docx(&e).unwrap(),
+    );
+    let text = compact_text(&pdf);
+    for label in [
+        "项目名称",
+        "主管部门",
+        "实施单位",
+        "预算执行情况",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "年度总体目标",
+        "总分",
+    ] {
+        assert!(text.contains(label), "{label}");
+    }
+    let wanted: Vec<String> = indicator_texts(&e)
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect();
+    let lost = missing(&text, &wanted);
+    // The execution-rate row is shown in the budget block, by its figures, not its name.
+    assert!(lost.iter().all(|t| t.contains("预算执行率")), "{lost:?}");
+    assert!(pages(&pdf) <= 4, "{} pages", pages(&pdf));
+    assert_eq!(overlaps(&pdf), Vec::<String>::new());
+}
