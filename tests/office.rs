@@ -72,8 +72,11 @@ fn compact_text(pdf: &Path) -> String {
         .collect()
 }
 
-/// Every word on every page with its box (x0, y0, x1, y1).
-fn words(pdf: &Path) -> Vec<Vec<(f64, f64, f64, f64, String)>> {
+/// A printed word: its box (x0, y0, x1, y1) and text.
+type Word = (f64, f64, f64, f64, String);
+
+/// Every word on every page.
+fn words(pdf: &Path) -> Vec<Vec<Word>> {
     let html = poppler("pdftotext", &["-bbox"], pdf);
     let attr = |tag: &str, name: &str| -> f64 {
         let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
