@@ -160,6 +160,14 @@ fn the_report_reads_whole_in_libreoffice() {
     assert!((8..=14).contains(&n), "{n} pages");
     let text = compact_text(&pdf);
     assert!(text.contains("自评价得分为99.5分"), "the conclusion");
+    // The cover (评价方式, 报告日期) on page 1, the signature block after the text.
+    let first = poppler("pdftotext", &["-f", "1", "-l", "1", "-raw"], &pdf);
+    assert!(first.contains("评价方式：单位自评"), "{first}");
+    assert!(
+        !first.contains("一、单位概况"),
+        "the cover is a page of its own"
+    );
+    assert!(text.contains("单位名称（盖章）：南京市“12345”政务热线服务中心"));
     assert_eq!(missing(&text, &indicator_texts(&e)), Vec::<String>::new());
     // The annex header on every page it spans, 分值 / 自评分 never broken one character a line.
     let raw = poppler("pdftotext", &["-raw"], &pdf);
@@ -235,4 +243,28 @@ fn the_project_form_reads_whole_in_libreoffice() {
     assert!(lost.iter().all(|t| t.contains("预算执行率")), "{lost:?}");
     assert!(pages(&pdf) <= 4, "{} pages", pages(&pdf));
     assert_eq!(overlaps(&pdf), Vec::<String>::new());
+    // The same form as one Excel sheet, printed: every label, indicator and figure, nothing overlapping.
+    let sheet = to_pdf(
+        &dir,
+        "project.xlsx",
+        &jixiao::export::xlsx::scoring_workbook(&e).unwrap(),
+    );
+    let text = compact_text(&sheet);
+    for label in [
+        "项目名称",
+        "主管部门",
+        "实施单位",
+        "预算执行情况",
+        "年度资金总额",
+        "年度总体目标",
+        "偏差原因分析及改进措施",
+        "总分",
+        "单位名称（盖章）",
+        "填报日期",
+    ] {
+        assert!(text.contains(label), "{label}");
+    }
+    let lost = missing(&text, &wanted);
+    assert!(lost.iter().all(|t| t.contains("预算执行率")), "{lost:?}");
+    assert_eq!(overlaps(&sheet), Vec::<String>::new());
 }

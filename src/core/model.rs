@@ -56,6 +56,55 @@ pub struct Evaluation {
     /// check lists them until the user clears them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub import_notes: Vec<ImportNote>,
+    /// Who signs and files the report, and whether it carries a cover and a signature block (填报信息).
+    #[serde(default, skip_serializing_if = "Filing::is_default")]
+    pub filing: Filing,
+}
+
+/// 填报信息: the people and date of the signature block (签章栏) and the cover's facts. Empty fields print
+/// as lines to sign or fill by hand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filing {
+    /// 单位负责人.
+    pub head: String,
+    /// 财务负责人.
+    pub finance_head: String,
+    /// 填报人.
+    pub preparer: String,
+    /// 联系电话.
+    pub phone: String,
+    /// 填报日期 / 报告日期, as printed ("2025年3月20日").
+    pub date: String,
+    /// 评价方式 on the cover ("单位自评").
+    pub method: String,
+    /// The 部门整体 report starts with a cover page.
+    pub cover: bool,
+    /// The report (and the 项目支出 form) ends with the signature block.
+    pub signature: bool,
+}
+
+impl Default for Filing {
+    /// Nothing filled in; cover and signature block on (units print them).
+    fn default() -> Self {
+        Filing {
+            head: String::new(),
+            finance_head: String::new(),
+            preparer: String::new(),
+            phone: String::new(),
+            date: String::new(),
+            method: String::new(),
+            cover: true,
+            signature: true,
+        }
+    }
+}
+
+impl Filing {
+    /// Whether nothing differs from the default (such files do not store the section).
+    pub fn is_default(&self) -> bool {
+        *self == Filing::default()
+    }
 }
 
 /// One row of an imported table that was not read as it stands (导入说明).
@@ -677,6 +726,7 @@ impl Evaluation {
             settings: Settings::default(),
             stated: StatedFigures::default(),
             import_notes: Vec::new(),
+            filing: Filing::default(),
         }
     }
 

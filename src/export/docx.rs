@@ -7,7 +7,7 @@
 
 use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
-use crate::report::{build, Block, Figure, Grid, Report, ScoreRow, ScoreTable, Span};
+use crate::report::{build, labelled, Block, Figure, Grid, Report, ScoreRow, ScoreTable, Span};
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
     RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
@@ -243,18 +243,45 @@ pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
         )
         .default_fonts(fonts(FANGSONG))
         .default_size(32)
-        .footer(footer)
-        .add_paragraph(
-            Paragraph::new()
-                .add_run(run(&report.title, XIAOBIAOSONG, 44))
-                .align(AlignmentType::Center)
-                .line_spacing(
-                    LineSpacing::new()
-                        .line_rule(LineSpacingType::Auto)
-                        .line(360)
-                        .after(576),
-                ),
-        );
+        .footer(footer);
+    if let Some(cover) = report.cover() {
+        // The cover page carries no page number (a first-page footer of its own, empty).
+        docx = docx
+            .title_pg()
+            .first_footer(Footer::new().add_paragraph(Paragraph::new()))
+            .add_paragraph(
+                Paragraph::new()
+                    .add_run(run(&cover.title, XIAOBIAOSONG, 52))
+                    .align(AlignmentType::Center)
+                    .line_spacing(
+                        LineSpacing::new()
+                            .line_rule(LineSpacingType::Auto)
+                            .line(400)
+                            .before(2400)
+                            .after(3600),
+                    ),
+            );
+        for (label, value) in &cover.lines {
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .add_run(run(&labelled(label, value), FANGSONG, 32))
+                    .indent(Some(mm(25.0)), None, None, None)
+                    .line_spacing(exact(640)),
+            );
+        }
+    }
+    docx = docx.add_paragraph(
+        Paragraph::new()
+            .add_run(run(&report.title, XIAOBIAOSONG, 44))
+            .align(AlignmentType::Center)
+            .page_break_before(report.cover().is_some())
+            .line_spacing(
+                LineSpacing::new()
+                    .line_rule(LineSpacingType::Auto)
+                    .line(360)
+                    .after(576),
+            ),
+    );
     let mut break_next = false;
     for block in &report.blocks {
         match block {
@@ -283,6 +310,19 @@ pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
             }
             Block::Scores(table) => docx = docx.add_table(score_table(table)),
             Block::Grid(grid) => docx = docx.add_table(grid_table(grid)),
+            Block::Cover(_) => {}
+            Block::Signature(lines) => {
+                // On the right half of the page, after a blank line, as a 公文's 署名 and 日期.
+                for (i, (label, value)) in lines.iter().enumerate() {
+                    let spacing = exact(560);
+                    docx = docx.add_paragraph(
+                        Paragraph::new()
+                            .add_run(run(&labelled(label, value), FANGSONG, 32))
+                            .indent(Some((text_width() / 2) as i32), None, None, None)
+                            .line_spacing(if i == 0 { spacing.before(560) } else { spacing }),
+                    );
+                }
+            }
         }
     }
     let mut buffer = std::io::Cursor::new(Vec::new());

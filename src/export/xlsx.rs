@@ -1,12 +1,13 @@
-//! The scoring table as an Excel workbook (指标体系得分情况.xlsx): the annex with merged 一级 / 二级 cells,
+//! The scoring table as an Excel workbook (指标体系得分情况.xlsx; for a 项目支出 evaluation the whole
+//! 项目支出绩效自评表 as one sheet): the annex with merged 一级 / 二级 cells,
 //! number formats and SUM formulas for the totals (with their computed results stored, so viewers that
 //! do not recalculate still show them), plus sheets for the findings and the reconciliations. Printed on
 //! A4 landscape with the header row repeated.
 
 use crate::core::assess::assess;
-use crate::core::model::Evaluation;
+use crate::core::model::{Evaluation, EvaluationKind};
 use crate::core::number::fmt_score;
-use crate::report::{build_assessed, Block, Figure, ScoreTable};
+use crate::report::{build_assessed, Block, Cell, Figure, Report, ScoreTable};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
@@ -96,6 +97,23 @@ fn write_figure(
     Ok(())
 }
 
+/// Column widths of a scoring table (Excel units).
+fn score_widths(with_reason: bool) -> &'static [f64] {
+    if with_reason {
+        &[14.0, 16.0, 24.0, 14.0, 14.0, 8.0, 8.0, 32.0]
+    } else {
+        &[14.0, 16.0, 26.0, 32.0, 40.0, 8.0, 8.0]
+    }
+}
+
+/// Prints on A4 landscape, one page wide.
+fn a4_landscape(sheet: &mut Worksheet) {
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+}
+
 fn annex_sheet(
     sheet: &mut Worksheet,
     title: &str,
@@ -104,25 +122,31 @@ fn annex_sheet(
 ) -> Result<(), XlsxError> {
     let columns = table.headers.len() as u16;
     sheet.set_name("指标体系得分情况")?;
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0);
+    a4_landscape(sheet);
     sheet.set_repeat_rows(1, 1)?;
-    let widths: &[f64] = if table.with_reason {
-        &[14.0, 16.0, 24.0, 14.0, 14.0, 8.0, 8.0, 32.0]
-    } else {
-        &[14.0, 16.0, 26.0, 32.0, 40.0, 8.0, 8.0]
-    };
+    let widths = score_widths(table.with_reason);
     for (i, w) in widths.iter().enumerate() {
         sheet.set_column_width(i as u16, *w)?;
     }
     sheet.merge_range(0, 0, 0, columns - 1, title, &f.title)?;
     sheet.set_row_height(0, 30)?;
+    score_rows(sheet, 1, table, widths, f)?;
+    Ok(())
+}
+
+/// Writes a scoring table from row `header_row` (its header there, merged 一级 / 二级 cells, the total
+/// row with SUM formulas); the first row after it.
+fn score_rows(
+    sheet: &mut Worksheet,
+    header_row: u32,
+    table: &ScoreTable,
+    widths: &[f64],
+    f: &Formats,
+) -> Result<u32, XlsxError> {
     for (i, h) in table.headers.iter().enumerate() {
-        sheet.write_string_with_format(1, i as u16, h, &f.header)?;
+        sheet.write_string_with_format(header_row, i as u16, h, &f.header)?;
     }
-    let first = 2u32;
+    let first = header_row + 1;
     // Row heights for the wrapped text (Excel does not size rows written by a library): each row fits
     // its tallest cell; a merged 一级 / 二级 cell that needs more than its rows gets it on its last row.
     let lines = |text: &str, col: usize| super::fit::excel_lines(text, widths[col]);
@@ -202,7 +226,7 @@ fn annex_sheet(
         }
     }
     let total_row = first + table.rows.len() as u32;
-    let last = total_row; // 1-based row number of the last data row equals the 0-based total row index
+    let last = total_row; // 1-based number of the last data row = the 0-based index of the total row
     let (label, points, total) = &table.total;
     sheet.merge_range(total_row, 0, total_row, 4, label, &f.total)?;
     for (col, result) in [(5u16, points), (6u16, total)] {
@@ -213,6 +237,118 @@ fn annex_sheet(
     }
     if table.with_reason {
         sheet.write_blank(total_row, 7, &f.text)?;
+    }
+    Ok(total_row + 1)
+}
+
+/// The 项目支出绩效自评表 as one sheet laid out like the form: title, 项目名称 / 主管部门 / 实施单位, the
+/// 预算执行情况 block, 年度总体目标, the indicator table with its merges and total, the signature rows.
+fn form_sheet(sheet: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
+    let widths = score_widths(true);
+    let columns = widths.len() as u16;
+    sheet.set_name("项目支出绩效自评表")?;
+    a4_landscape(sheet);
+    for (i, w) in widths.iter().enumerate() {
+        sheet.set_column_width(i as u16, *w)?;
+    }
+    sheet.merge_range(0, 0, 0, columns - 1, &report.title, &f.title)?;
+    sheet.set_row_height(0, 30)?;
+    let mut row = 1u32;
+    // A cell over columns [from, to], merged when it spans more than one.
+    let put = |sheet: &mut Worksheet,
+               r: u32,
+               from: u16,
+               to: u16,
+               cell: &Cell,
+               format: &Format|
+     -> Result<(), XlsxError> {
+        match (cell, from == to) {
+            (Cell::Figure(figure), true) => match figure.value() {
+                Some(v) => sheet
+                    .write_number_with_format(r, from, excel_number(v), &f.number)
+                    .map(|_| ()),
+                None => sheet
+                    .write_string_with_format(r, from, figure.text(), format)
+                    .map(|_| ()),
+            },
+            (cell, true) => sheet
+                .write_string_with_format(r, from, cell.text(), format)
+                .map(|_| ()),
+            (cell, false) => sheet
+                .merge_range(r, from, r, to, &cell.text(), format)
+                .map(|_| ()),
+        }
+    };
+    // The width (in Excel units) of columns [from, to].
+    let span_width = |from: u16, to: u16| widths[from as usize..=to as usize].iter().sum::<f64>();
+    for block in &report.blocks {
+        match block {
+            Block::Heading1(h) | Block::Heading2(h) => {
+                put(
+                    sheet,
+                    row,
+                    0,
+                    columns - 1,
+                    &Cell::Text(h.clone()),
+                    &f.header,
+                )?;
+                row += 1;
+            }
+            Block::Paragraph(p) => {
+                put(sheet, row, 0, columns - 1, &Cell::Text(p.clone()), &f.text)?;
+                fit_row(sheet, row, &[(p, span_width(0, columns - 1))])?;
+                row += 1;
+            }
+            Block::Grid(grid) => {
+                for (n, cells) in grid.rows.iter().enumerate() {
+                    // The form's grids have 7 columns; the sheet has 8: the last cell takes the rest.
+                    let mut col = 0u16;
+                    let mut fitted = Vec::new();
+                    for (i, (cell, span)) in cells.iter().enumerate() {
+                        let to = if i + 1 == cells.len() {
+                            columns - 1
+                        } else {
+                            (col + *span as u16 - 1).min(columns - 1)
+                        };
+                        let format = if n == 0 && grid.rows.len() > 2 {
+                            &f.header
+                        } else {
+                            &f.text
+                        };
+                        put(sheet, row, col, to, cell, format)?;
+                        fitted.push((cell.text(), span_width(col, to)));
+                        col = (to + 1).min(columns - 1);
+                    }
+                    let fitted: Vec<(&str, f64)> =
+                        fitted.iter().map(|(t, w)| (t.as_str(), *w)).collect();
+                    fit_row(sheet, row, &fitted)?;
+                    row += 1;
+                }
+            }
+            Block::Scores(table) => {
+                row = score_rows(sheet, row, table, widths, f)?;
+            }
+            Block::Signature(lines) => {
+                // Two labelled values a row: label over two columns, value over two.
+                for pair in lines.chunks(2) {
+                    for (k, (label, value)) in pair.iter().enumerate() {
+                        let c = k as u16 * 4;
+                        put(sheet, row, c, c + 1, &Cell::Text(label.clone()), &f.header)?;
+                        put(
+                            sheet,
+                            row,
+                            c + 2,
+                            c + 3,
+                            &Cell::Text(value.clone()),
+                            &f.text,
+                        )?;
+                    }
+                    sheet.set_row_height(row, 24)?;
+                    row += 1;
+                }
+            }
+            Block::PageBreak | Block::Annex { .. } | Block::Cover(_) => {}
+        }
     }
     Ok(())
 }
@@ -275,7 +411,9 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
         Block::Scores(t) => Some(t),
         _ => None,
     });
-    if let Some(table) = table {
+    if evaluation.kind == EvaluationKind::Project {
+        form_sheet(workbook.add_worksheet(), &report, &f).map_err(err)?;
+    } else if let Some(table) = table {
         annex_sheet(workbook.add_worksheet(), &title, table, &f).map_err(err)?;
     }
     let sheet = list_sheet(

@@ -2,8 +2,8 @@
 //! reason, the user's text blocks, and the scoring annex.
 
 use super::{
-    fill, leaves_with_ancestors, of_which, paragraphs, score_table, stated, title, unit_title, wan,
-    Block, Report,
+    cover, fill, leaves_with_ancestors, of_which, paragraphs, score_table, signature, stated,
+    title, unit_title, wan, Block, Report,
 };
 use crate::core::amounts;
 use crate::core::assess::Assessment;
@@ -227,10 +227,11 @@ fn deducted_rows(e: &Evaluation, a: &Assessment) -> Vec<String> {
 
 pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
     let title = title(e);
-    let mut blocks = vec![
+    let mut blocks: Vec<Block> = cover(e, &title).into_iter().collect();
+    blocks.extend([
         Block::Heading1("一、单位概况".into()),
         Block::Heading2("（一）基本情况".into()),
-    ];
+    ]);
     blocks.extend(basic_facts(e).into_iter().map(Block::Paragraph));
     blocks.push(Block::Heading2("（二）单位收支情况".into()));
     blocks.extend(accounts_paragraphs(e).into_iter().map(Block::Paragraph));
@@ -307,6 +308,8 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
         unit_title(e)
     );
     blocks.push(Block::Paragraph(format!("附件：{annex_title}")));
+    // 附件说明, then the signature (发文机关署名 and 成文日期 follow the 附件说明, as in a 公文).
+    blocks.extend(signature(e));
     blocks.push(Block::PageBreak);
     blocks.push(Block::Annex {
         label: "附件1".into(),

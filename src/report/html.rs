@@ -3,7 +3,7 @@
 //! 9704-like: margins 37 / 35 / 28 / 26 mm, 小标宋 title 2号, 仿宋 3号 body, 黑体 / 楷体 headings, page numbers,
 //! table headers repeated and rows kept whole across pages), scoped under `.jx-report`.
 
-use super::{Block, Grid, Report, ScoreTable};
+use super::{labelled, Block, Grid, Report, ScoreTable};
 use crate::core::number::fmt_score;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -44,6 +44,12 @@ pub const STYLE: &str = r#"
 .jx-report .jx-r-annex-label { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; text-indent: 0; }
 .jx-report .jx-r-annex-title { font-family: "方正小标宋简体", "小标宋", "Noto Serif CJK SC", serif; font-size: 18pt; text-align: center; text-indent: 0; margin: 12pt 0; }
 .jx-report .jx-r-break { break-before: page; page-break-before: always; }
+.jx-report .jx-r-cover { text-align: center; padding-top: 40mm; }
+.jx-report .jx-r-cover-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "小标宋", "华文中宋", STZhongsong, "Noto Serif CJK SC", serif;
+  font-size: 26pt; line-height: 1.6; font-weight: normal; margin: 0 0 60mm; }
+.jx-report .jx-r-cover-lines p { text-indent: 0; text-align: left; margin: 0 0 0 30mm; line-height: 2.2; }
+.jx-report .jx-r-signature { margin: 28.8pt 0 0 50%; }
+.jx-report .jx-r-signature p { text-indent: 0; }
 .jx-report table { width: 100%; border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; margin: 6pt 0 12pt; }
 .jx-report th, .jx-report td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: middle; text-indent: 0; }
 .jx-report th { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; font-weight: normal; text-align: center; }
@@ -61,6 +67,16 @@ pub const STYLE: &str = r#"
 pub fn render_fragment(report: &Report) -> String {
     let mut out = String::with_capacity(32 * 1024);
     out.push_str("<article class=\"jx-report\" data-testid=\"report\">");
+    if let Some(cover) = report.cover() {
+        out.push_str(&format!(
+            "<section class=\"jx-r-cover\" data-testid=\"report-cover\"><h1 class=\"jx-r-cover-title\">{}</h1><div class=\"jx-r-cover-lines\">",
+            escape(&cover.title)
+        ));
+        for (label, value) in &cover.lines {
+            out.push_str(&format!("<p>{}</p>", escape(&labelled(label, value))));
+        }
+        out.push_str("</div></section><div class=\"jx-r-break\"></div>");
+    }
     out.push_str(&format!(
         "<h1 class=\"jx-r-title\">{}</h1>",
         escape(&report.title)
@@ -78,6 +94,14 @@ pub fn render_fragment(report: &Report) -> String {
             )),
             Block::Scores(table) => scores(table, &mut out),
             Block::Grid(grid) => grid_html(grid, &mut out),
+            Block::Cover(_) => {}
+            Block::Signature(lines) => {
+                out.push_str("<div class=\"jx-r-signature\" data-testid=\"report-signature\">");
+                for (label, value) in lines {
+                    out.push_str(&format!("<p>{}</p>", escape(&labelled(label, value))));
+                }
+                out.push_str("</div>");
+            }
         }
     }
     out.push_str("</article>");

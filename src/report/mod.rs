@@ -54,6 +54,52 @@ pub fn build_assessed(evaluation: &Evaluation, assessment: &Assessment) -> Repor
     }
 }
 
+/// The unit that stamps the report: its own name (the 主管部门 when none is given).
+fn stamping_unit(e: &Evaluation) -> String {
+    [&e.unit.name, &e.unit.parent_department]
+        .into_iter()
+        .map(|n| n.trim())
+        .find(|n| !n.is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The cover of a 部门整体 report (when the evaluation asks for one).
+fn cover(e: &Evaluation, title: &str) -> Option<Block> {
+    let f = &e.filing;
+    f.cover.then(|| {
+        let method = if f.method.trim().is_empty() {
+            "单位自评"
+        } else {
+            f.method.trim()
+        };
+        Block::Cover(Cover {
+            title: title.to_string(),
+            lines: vec![
+                ("评价单位".into(), stamping_unit(e)),
+                ("评价方式".into(), method.to_string()),
+                ("报告日期".into(), f.date.trim().to_string()),
+            ],
+        })
+    })
+}
+
+/// The signature block (when the evaluation asks for one): the unit to stamp, the people who sign, the
+/// preparer's phone and the date.
+fn signature(e: &Evaluation) -> Option<Block> {
+    let f = &e.filing;
+    f.signature.then(|| {
+        Block::Signature(vec![
+            ("单位名称（盖章）".into(), stamping_unit(e)),
+            ("单位负责人（签字）".into(), f.head.clone()),
+            ("财务负责人（签字）".into(), f.finance_head.clone()),
+            ("填报人".into(), f.preparer.clone()),
+            ("联系电话".into(), f.phone.clone()),
+            ("填报日期".into(), f.date.clone()),
+        ])
+    })
+}
+
 fn fill(text: &str, e: &Evaluation, a: &Assessment) -> String {
     placeholder::fill(text, e, a).0
 }

@@ -35,6 +35,41 @@ pub enum Block {
     Scores(ScoreTable),
     /// A labelled grid (项目支出 form header and budget block).
     Grid(Grid),
+    /// The cover page (封面), rendered before the title, a page break after it.
+    Cover(Cover),
+    /// The signature block (签章栏): labelled lines; an empty value is a line to sign or fill by hand.
+    Signature(Vec<(String, String)>),
+}
+
+/// The cover page of a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cover {
+    /// The report's title, large.
+    pub title: String,
+    /// Labelled lines under it (单位名称（盖章）, 评价方式, 报告日期).
+    pub lines: Vec<(String, String)>,
+}
+
+/// What an empty signature or cover value prints as: a line to write on.
+pub const BLANK_LINE: &str = "＿＿＿＿＿＿＿＿";
+
+/// A labelled value as printed: "单位负责人：张三", or the label and a line to sign on.
+pub fn labelled(label: &str, value: &str) -> String {
+    let value = value.trim();
+    format!(
+        "{label}：{}",
+        if value.is_empty() { BLANK_LINE } else { value }
+    )
+}
+
+impl Report {
+    /// The cover, when the report has one (renderers print it before the title).
+    pub fn cover(&self) -> Option<&Cover> {
+        self.blocks.iter().find_map(|b| match b {
+            Block::Cover(cover) => Some(cover),
+            _ => None,
+        })
+    }
 }
 
 /// A cell that spans several rows (merged 一级 / 二级 cells).

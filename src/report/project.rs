@@ -1,6 +1,6 @@
 //! The 项目支出绩效自评表 as one form: project, funds with the execution rate, goals, indicators, total.
 
-use super::{fill, score_table, title, Block, Cell, Figure, Grid, Report};
+use super::{fill, score_table, signature, title, Block, Cell, Figure, Grid, Report};
 use crate::core::assess::Assessment;
 use crate::core::metric::project_totals;
 use crate::core::model::Evaluation;
@@ -93,5 +93,6 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
     let mut table = score_table::score_table(&indicators, a, true);
     table.total = ("总分".into(), a.points_total, a.total);
     blocks.push(Block::Scores(table));
+    blocks.extend(signature(e));
     Report { title, blocks }
 }

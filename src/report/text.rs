@@ -1,6 +1,6 @@
 //! Plain-text rendering of a report: what the golden files hold, and what a reviewer can diff.
 
-use super::{Block, Report, ScoreTable};
+use super::{labelled, Block, Report, ScoreTable};
 use crate::core::number::fmt_score;
 
 /// Full-width indent of a body paragraph (two 全角空格).
@@ -9,6 +9,14 @@ const INDENT: &str = "\u{3000}\u{3000}";
 /// The report as plain text: title, headings, indented paragraphs, the annex as tab-separated rows.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
+    if let Some(cover) = report.cover() {
+        out.push_str(&format!("【封面】\n{}\n", cover.title));
+        for (label, value) in &cover.lines {
+            out.push_str(&labelled(label, value));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
     out.push_str(&report.title);
     out.push_str("\n\n");
     for block in &report.blocks {
@@ -27,6 +35,14 @@ pub fn render(report: &Report) -> String {
                 out.push_str(&format!("{label}\n{title}\n"));
             }
             Block::Scores(table) => table_text(table, &mut out),
+            Block::Cover(_) => {}
+            Block::Signature(lines) => {
+                out.push('\n');
+                for (label, value) in lines {
+                    out.push_str(&labelled(label, value));
+                    out.push('\n');
+                }
+            }
             Block::Grid(grid) => {
                 for row in &grid.rows {
                     let cells: Vec<String> = row.iter().map(|(cell, _)| cell.text()).collect();

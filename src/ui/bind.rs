@@ -75,3 +75,24 @@ pub fn count(
         Callback::new(move |v: Option<i64>| state.edit(EditScope::Field(path), |e| set(e, v)));
     view! { <CountField label=label path=path value=value on_change=on_change unit=unit/> }
 }
+
+/// A labelled checkbox for one yes / no field.
+pub fn check(
+    label: &'static str,
+    path: &'static str,
+    get: fn(&Evaluation) -> bool,
+    set: fn(&mut Evaluation, bool),
+) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let checked = move || state.evaluation.with(get);
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_checked(&ev);
+        state.edit(EditScope::Field(path), |e| set(e, value));
+    };
+    view! {
+        <label class="jx-check" data-path=path>
+            <input type="checkbox" prop:checked=checked on:change=on_change/>
+            <span>{label}</span>
+        </label>
+    }
+}

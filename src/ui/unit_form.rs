@@ -1,6 +1,6 @@
 //! 单位概况: the unit's profile, staffing, goals and the figures as printed.
 
-use super::bind::{area, count, decimal, text};
+use super::bind::{area, check, count, decimal, text};
 use super::state::Workbench;
 use crate::core::EvaluationKind;
 use leptos::prelude::*;
@@ -53,6 +53,21 @@ pub fn UnitForm() -> impl IntoView {
                 {decimal("总分值", "settings/total_points", "分", |e| Some(e.settings.total_points), |e, v| {
                     if let Some(v) = v { e.settings.total_points = v }
                 })}
+            </div>
+            <h2>"填报信息（封面与签章栏）"</h2>
+            <div class="jx-grid">
+                {text("单位负责人", "filing/head", |e| e.filing.head.clone(), |e, v| e.filing.head = v)}
+                {text("财务负责人", "filing/finance_head", |e| e.filing.finance_head.clone(), |e, v| e.filing.finance_head = v)}
+                {text("填报人", "filing/preparer", |e| e.filing.preparer.clone(), |e, v| e.filing.preparer = v)}
+                {text("联系电话", "filing/phone", |e| e.filing.phone.clone(), |e, v| e.filing.phone = v)}
+                {text("填报日期 / 报告日期", "filing/date", |e| e.filing.date.clone(), |e, v| e.filing.date = v)}
+                {text("评价方式（封面，默认“单位自评”）", "filing/method", |e| e.filing.method.clone(), |e, v| e.filing.method = v)}
+            </div>
+            <div class="jx-checks">
+                <Show when=move || !is_project()>
+                    {check("报告加封面", "filing/cover", |e| e.filing.cover, |e, v| e.filing.cover = v)}
+                </Show>
+                {check("报告末尾加签章栏（单位盖章、负责人签字）", "filing/signature", |e| e.filing.signature, |e, v| e.filing.signature = v)}
             </div>
             <h2>"评分复核阈值"</h2>
             <div class="jx-grid">
