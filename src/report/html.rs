@@ -46,7 +46,7 @@ pub const STYLE: &str = r#"
 .jx-report .jx-r-break { break-before: page; page-break-before: always; }
 .jx-report .jx-r-cover { text-align: center; padding-top: 40mm; }
 .jx-report .jx-r-cover-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "小标宋", "华文中宋", STZhongsong, "Noto Serif CJK SC", serif;
-  font-size: 26pt; line-height: 1.6; font-weight: normal; margin: 0 0 60mm; }
+  font-size: 26pt; line-height: 1.6; font-weight: normal; margin: 0 0 60mm; text-indent: 0; }
 .jx-report .jx-r-cover-lines p { text-indent: 0; text-align: left; margin: 0 0 0 30mm; line-height: 2.2; }
 .jx-report .jx-r-signature { margin: 28.8pt 0 0 50%; }
 .jx-report .jx-r-signature p { text-indent: 0; }
@@ -69,7 +69,7 @@ pub fn render_fragment(report: &Report) -> String {
     out.push_str("<article class=\"jx-report\" data-testid=\"report\">");
     if let Some(cover) = report.cover() {
         out.push_str(&format!(
-            "<section class=\"jx-r-cover\" data-testid=\"report-cover\"><h1 class=\"jx-r-cover-title\">{}</h1><div class=\"jx-r-cover-lines\">",
+            "<section class=\"jx-r-cover\" data-testid=\"report-cover\"><p class=\"jx-r-cover-title\">{}</p><div class=\"jx-r-cover-lines\">",
             escape(&cover.title)
         ));
         for (label, value) in &cover.lines {
