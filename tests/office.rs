@@ -210,6 +210,27 @@ fn the_scoring_workbook_prints_every_row_legibly() {
     assert_eq!(overlaps(&pdf), Vec::<String>::new());
 }
 
+/// What the 项目支出绩效自评表 prints besides the indicators: its row labels, headings and signature.
+const FORM_LABELS: [&str; 17] = [
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "项目资金（万元）",
+    "年度资金总额",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "年度总体目标",
+    "预期目标",
+    "实际完成情况",
+    "绩效指标",
+    "偏差原因分析及改进措施",
+    "总分",
+    "单位名称（盖章）",
+    "单位负责人（签字）",
+    "填报日期",
+];
+
 #[test]
 #[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
 fn the_project_form_reads_whole_in_libreoffice() {
@@ -221,17 +242,7 @@ fn the_project_form_reads_whole_in_libreoffice() {
         &jixiao::export::docx::evaluation_docx(&e).unwrap(),
     );
     let text = compact_text(&pdf);
-    for label in [
-        "项目名称",
-        "主管部门",
-        "实施单位",
-        "预算执行情况",
-        "年初预算数",
-        "全年预算数",
-        "全年执行数",
-        "年度总体目标",
-        "总分",
-    ] {
+    for label in FORM_LABELS {
         assert!(text.contains(label), "{label}");
     }
     let wanted: Vec<String> = indicator_texts(&e)
@@ -250,18 +261,7 @@ fn the_project_form_reads_whole_in_libreoffice() {
         &jixiao::export::xlsx::scoring_workbook(&e).unwrap(),
     );
     let text = compact_text(&sheet);
-    for label in [
-        "项目名称",
-        "主管部门",
-        "实施单位",
-        "预算执行情况",
-        "年度资金总额",
-        "年度总体目标",
-        "偏差原因分析及改进措施",
-        "总分",
-        "单位名称（盖章）",
-        "填报日期",
-    ] {
+    for label in FORM_LABELS {
         assert!(text.contains(label), "{label}");
     }
     let lost = missing(&text, &wanted);

@@ -59,11 +59,14 @@ fn project_form_layout() {
     golden("project.report.txt", &text);
     assert!(text.starts_with("2025年度项目支出绩效自评表"));
     assert!(
-        text.contains("年度资金总额\t100.00\t120.00\t113.90\t10\t94.92%\t9.49"),
+        text.contains("\t年度资金总额\t\t100.00\t120.00\t113.90\t10\t94.92%\t9.49"),
         "{text}"
     );
     assert!(text.contains("偏差原因分析及改进措施"));
-    assert!(text.contains("总分\t\t\t\t\t100\t9.49"), "{text}");
+    assert!(text.contains("总分\t\t\t\t\t\t100\t9.49"), "{text}");
+    // One table as the form prints it: the row labels to the left of their blocks.
+    assert!(text.contains("项目资金（万元）\t\t\t年初预算数"), "{text}");
+    assert!(text.contains("绩效指标\t一级指标\t二级指标"), "{text}");
     assert!(
         !text.contains("预算执行率\t"),
         "the execution-rate row sits in the budget block only"

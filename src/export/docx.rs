@@ -7,7 +7,9 @@
 
 use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
-use crate::report::{build, labelled, Block, Figure, Grid, Report, ScoreRow, ScoreTable, Span};
+use crate::report::{
+    build, labelled, Block, Cell, Figure, FormCell, FormTable, Report, ScoreRow, ScoreTable, Span,
+};
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
     RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
@@ -189,37 +191,90 @@ fn score_table(table: &ScoreTable) -> Table {
         .width(text_width(), WidthType::Dxa)
 }
 
-fn grid_table(grid: &Grid) -> Table {
-    let columns = grid
-        .rows
+/// A form as one Word table: row spans become vertical merges (a restarting cell, then continuing
+/// cells in the rows below), column spans grid spans. Columns holding figures are as wide as their
+/// widest figure or label; the others share the rest by the form's widths.
+fn form_table(form: &FormTable) -> Table {
+    let columns = form.widths.len().max(1);
+    let placed = form.placed();
+    // A column is sized to its content when every value in it (outside spans) is a figure: 分值, 得分,
+    // 执行率. Columns that also hold words keep the form's proportions.
+    let mut fixed: Vec<Option<usize>> = vec![None; columns];
+    for (c, width) in fixed.iter_mut().enumerate() {
+        let cells: Vec<&FormCell> = placed
+            .iter()
+            .filter(|(_, col, fc)| *col == c && fc.cols == 1)
+            .map(|(_, _, fc)| *fc)
+            .collect();
+        let figures_only = cells
+            .iter()
+            .all(|fc| fc.label || matches!(fc.cell, Cell::Figure(_)));
+        if figures_only && cells.iter().any(|fc| !fc.label) {
+            *width = cells
+                .iter()
+                .map(|fc| super::fit::word_twips(&fc.cell.text()))
+                .max();
+        }
+    }
+    if fixed.iter().flatten().sum::<usize>() > text_width() / 2 {
+        fixed = vec![None; columns];
+    }
+    let widths = super::fit::word_widths(text_width(), &form.widths, &fixed);
+    let height = form.rows.len();
+    // Which placed cell covers each grid slot.
+    let mut owner: Vec<Vec<Option<usize>>> = vec![vec![None; columns]; height];
+    for (i, (r, c, fc)) in placed.iter().enumerate() {
+        for row in owner.iter_mut().take((r + fc.rows).min(height)).skip(*r) {
+            for slot in row.iter_mut().take((c + fc.cols).min(columns)).skip(*c) {
+                *slot = Some(i);
+            }
+        }
+    }
+    let rows = owner
         .iter()
-        .map(|r| r.iter().map(|(_, s)| *s).sum::<usize>())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let unit = text_width() / columns;
-    let rows = grid
-        .rows
-        .iter()
-        .map(|row| {
-            TableRow::new(
-                row.iter()
-                    .map(|(content, span)| {
-                        let c = cell(&content.text(), unit * span, true);
-                        if *span > 1 {
-                            c.grid_span(*span)
-                        } else {
-                            c
-                        }
-                    })
-                    .collect(),
-            )
-            .cant_split()
+        .enumerate()
+        .map(|(r, slots)| {
+            let mut cells = Vec::new();
+            let mut c = 0;
+            while c < columns {
+                let Some(i) = slots[c] else {
+                    cells.push(cell("", widths[c], false));
+                    c += 1;
+                    continue;
+                };
+                let (r0, c0, fc) = placed[i];
+                let span = fc.cols.clamp(1, columns - c0);
+                let width: usize = widths[c0..c0 + span].iter().sum();
+                let mut tc = if r0 == r {
+                    let text = fc.cell.text();
+                    let tc = if fc.label {
+                        header_cell(&text, width)
+                    } else {
+                        cell(&text, width, matches!(fc.cell, Cell::Figure(_)))
+                    };
+                    if fc.rows > 1 {
+                        tc.vertical_merge(VMergeType::Restart)
+                    } else {
+                        tc
+                    }
+                } else {
+                    TableCell::new()
+                        .add_paragraph(Paragraph::new())
+                        .width(width, WidthType::Dxa)
+                        .vertical_merge(VMergeType::Continue)
+                };
+                if span > 1 {
+                    tc = tc.grid_span(span);
+                }
+                cells.push(tc);
+                c = c0 + span;
+            }
+            TableRow::new(cells).cant_split()
         })
         .collect();
     Table::new(rows)
-        .set_grid(vec![unit; columns])
-        .width(unit * columns, WidthType::Dxa)
+        .set_grid(widths)
+        .width(text_width(), WidthType::Dxa)
 }
 
 /// The report as a Word document.
@@ -309,8 +364,8 @@ pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
                 );
             }
             Block::Scores(table) => docx = docx.add_table(score_table(table)),
-            Block::Grid(grid) => docx = docx.add_table(grid_table(grid)),
             Block::Cover(_) => {}
+            Block::Form(form) => docx = docx.add_table(form_table(form)),
             Block::Signature(lines) => {
                 // On the right half of the page, after a blank line, as a 公文's 署名 and 日期.
                 for (i, (label, value)) in lines.iter().enumerate() {

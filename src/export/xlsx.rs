@@ -244,7 +244,20 @@ fn score_rows(
 /// The 项目支出绩效自评表 as one sheet laid out like the form: title, 项目名称 / 主管部门 / 实施单位, the
 /// 预算执行情况 block, 年度总体目标, the indicator table with its merges and total, the signature rows.
 fn form_sheet(sheet: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    let widths = score_widths(true);
+    // The form's relative widths, scaled to about 150 characters across (A4 landscape, one page wide).
+    let form_widths: Option<Vec<f64>> = report.blocks.iter().find_map(|b| match b {
+        Block::Form(form) => {
+            let total = form.widths.iter().sum::<usize>().max(1) as f64;
+            Some(
+                form.widths
+                    .iter()
+                    .map(|w| *w as f64 * 150.0 / total)
+                    .collect(),
+            )
+        }
+        _ => None,
+    });
+    let widths: &[f64] = form_widths.as_deref().unwrap_or(score_widths(true));
     let columns = widths.len() as u16;
     sheet.set_name("项目支出绩效自评表")?;
     a4_landscape(sheet);
@@ -299,46 +312,56 @@ fn form_sheet(sheet: &mut Worksheet, report: &Report, f: &Formats) -> Result<(),
                 fit_row(sheet, row, &[(p, span_width(0, columns - 1))])?;
                 row += 1;
             }
-            Block::Grid(grid) => {
-                for (n, cells) in grid.rows.iter().enumerate() {
-                    // The form's grids have 7 columns; the sheet has 8: the last cell takes the rest.
-                    let mut col = 0u16;
-                    let mut fitted = Vec::new();
-                    for (i, (cell, span)) in cells.iter().enumerate() {
-                        let to = if i + 1 == cells.len() {
-                            columns - 1
-                        } else {
-                            (col + *span as u16 - 1).min(columns - 1)
-                        };
-                        let format = if n == 0 && grid.rows.len() > 2 {
-                            &f.header
-                        } else {
-                            &f.text
-                        };
-                        put(sheet, row, col, to, cell, format)?;
-                        fitted.push((cell.text(), span_width(col, to)));
-                        col = (to + 1).min(columns - 1);
-                    }
-                    let fitted: Vec<(&str, f64)> =
-                        fitted.iter().map(|(t, w)| (t.as_str(), *w)).collect();
-                    fit_row(sheet, row, &fitted)?;
-                    row += 1;
-                }
-            }
             Block::Scores(table) => {
                 row = score_rows(sheet, row, table, widths, f)?;
             }
+            Block::Form(form) => {
+                let placed = form.placed();
+                let mut lines = vec![1usize; form.rows.len()];
+                for (r, c, fc) in &placed {
+                    let (r0, c0) = (row + *r as u32, *c as u16);
+                    let c1 = (c0 + fc.cols.max(1) as u16 - 1).min(columns - 1);
+                    let r1 = r0 + fc.rows.max(1) as u32 - 1;
+                    let format = if fc.label { &f.header } else { &f.text };
+                    if c1 > c0 || r1 > r0 {
+                        sheet.merge_range(r0, c0, r1, c1, &fc.cell.text(), format)?;
+                    } else {
+                        put(sheet, r0, c0, c1, &fc.cell, format)?;
+                    }
+                    if fc.rows == 1 {
+                        let needed = super::fit::excel_lines(&fc.cell.text(), span_width(c0, c1));
+                        lines[*r] = lines[*r].max(needed);
+                    }
+                }
+                for (r, n) in lines.iter().enumerate() {
+                    sheet.set_row_height(row + r as u32, super::fit::excel_row_height(*n))?;
+                }
+                row += form.rows.len() as u32;
+            }
             Block::Signature(lines) => {
-                // Two labelled values a row: label over two columns, value over two.
+                // Two labelled values a row: each label over a quarter of the columns, its value next.
+                let quarter = (columns / 4).max(1);
                 for pair in lines.chunks(2) {
                     for (k, (label, value)) in pair.iter().enumerate() {
-                        let c = k as u16 * 4;
-                        put(sheet, row, c, c + 1, &Cell::Text(label.clone()), &f.header)?;
+                        let c = k as u16 * quarter * 2;
+                        let end = if k == 1 {
+                            columns - 1
+                        } else {
+                            c + quarter * 2 - 1
+                        };
                         put(
                             sheet,
                             row,
-                            c + 2,
-                            c + 3,
+                            c,
+                            c + quarter - 1,
+                            &Cell::Text(label.clone()),
+                            &f.header,
+                        )?;
+                        put(
+                            sheet,
+                            row,
+                            c + quarter,
+                            end,
                             &Cell::Text(value.clone()),
                             &f.text,
                         )?;

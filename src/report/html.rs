@@ -3,7 +3,7 @@
 //! 9704-like: margins 37 / 35 / 28 / 26 mm, 小标宋 title 2号, 仿宋 3号 body, 黑体 / 楷体 headings, page numbers,
 //! table headers repeated and rows kept whole across pages), scoped under `.jx-report`.
 
-use super::{labelled, Block, Grid, Report, ScoreTable};
+use super::{labelled, Block, FormTable, Report, ScoreTable};
 use crate::core::number::fmt_score;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -49,6 +49,8 @@ pub const STYLE: &str = r#"
   font-size: 26pt; line-height: 1.6; font-weight: normal; margin: 0 0 60mm; text-indent: 0; }
 .jx-report .jx-r-cover-lines p { text-indent: 0; text-align: left; margin: 0 0 0 30mm; line-height: 2.2; }
 .jx-report .jx-r-signature { margin: 28.8pt 0 0 50%; }
+.jx-report .jx-r-label { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; text-align: center; }
+.jx-report .jx-r-form { table-layout: fixed; }
 .jx-report .jx-r-signature p { text-indent: 0; }
 .jx-report table { width: 100%; border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; margin: 6pt 0 12pt; }
 .jx-report th, .jx-report td { border: 1px solid #000; padding: 3pt 4pt; vertical-align: middle; text-indent: 0; }
@@ -93,8 +95,8 @@ pub fn render_fragment(report: &Report) -> String {
                 escape(title)
             )),
             Block::Scores(table) => scores(table, &mut out),
-            Block::Grid(grid) => grid_html(grid, &mut out),
             Block::Cover(_) => {}
+            Block::Form(form) => form_html(form, &mut out),
             Block::Signature(lines) => {
                 out.push_str("<div class=\"jx-r-signature\" data-testid=\"report-signature\">");
                 for (label, value) in lines {
@@ -179,17 +181,34 @@ fn scores(table: &ScoreTable, out: &mut String) {
     out.push_str("</tbody></table>");
 }
 
-fn grid_html(grid: &Grid, out: &mut String) {
-    out.push_str("<table class=\"jx-r-grid\"><tbody>");
-    for row in &grid.rows {
+/// A form as one table. Column widths are `width` attributes of `<col>`, not styles: a strict CSP refuses
+/// style attributes in the preview.
+fn form_html(form: &FormTable, out: &mut String) {
+    let total = form.widths.iter().sum::<usize>().max(1);
+    out.push_str("<table class=\"jx-r-form\"><colgroup>");
+    for w in &form.widths {
+        out.push_str(&format!("<col width=\"{}%\">", w * 100 / total));
+    }
+    out.push_str("</colgroup><tbody>");
+    for row in &form.rows {
         out.push_str("<tr>");
-        for (cell, span) in row {
-            let colspan = if *span > 1 {
-                format!(" colspan=\"{span}\"")
-            } else {
-                String::new()
+        for c in row {
+            let mut attrs = String::new();
+            if c.cols > 1 {
+                attrs.push_str(&format!(" colspan=\"{}\"", c.cols));
+            }
+            if c.rows > 1 {
+                attrs.push_str(&format!(" rowspan=\"{}\"", c.rows));
+            }
+            let class = match (&c.cell, c.label) {
+                (_, true) => " class=\"jx-r-label\"",
+                (crate::report::Cell::Figure(_), false) => " class=\"jx-r-num\"",
+                _ => "",
             };
-            out.push_str(&format!("<td{colspan}>{}</td>", escape(&cell.text())));
+            out.push_str(&format!(
+                "<td{attrs}{class}>{}</td>",
+                escape(&c.cell.text())
+            ));
         }
         out.push_str("</tr>");
     }

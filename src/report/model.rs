@@ -33,12 +33,93 @@ pub enum Block {
     },
     /// The scoring table.
     Scores(ScoreTable),
-    /// A labelled grid (项目支出 form header and budget block).
-    Grid(Grid),
     /// The cover page (封面), rendered before the title, a page break after it.
     Cover(Cover),
+    /// A form laid out as one table with row and column spans (the 项目支出绩效自评表).
+    Form(FormTable),
     /// The signature block (签章栏): labelled lines; an empty value is a line to sign or fill by hand.
     Signature(Vec<(String, String)>),
+}
+
+/// A form as one table: cells with row and column spans, as in HTML (a cell covered by a span from an
+/// earlier row is absent from the later row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormTable {
+    /// Relative column widths (their count is the number of columns).
+    pub widths: Vec<usize>,
+    /// The rows.
+    pub rows: Vec<Vec<FormCell>>,
+}
+
+/// A cell of a [`FormTable`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormCell {
+    /// Words or a figure.
+    pub cell: Cell,
+    /// Columns covered, ≥ 1.
+    pub cols: usize,
+    /// Rows covered, ≥ 1.
+    pub rows: usize,
+    /// A label (printed bold / 黑体, centred) rather than a value.
+    pub label: bool,
+}
+
+impl FormCell {
+    /// A label over `cols` columns.
+    pub fn label(text: impl Into<String>, cols: usize) -> FormCell {
+        FormCell {
+            cell: Cell::Text(text.into()),
+            cols,
+            rows: 1,
+            label: true,
+        }
+    }
+
+    /// A value over `cols` columns.
+    pub fn value(cell: impl Into<Cell>, cols: usize) -> FormCell {
+        FormCell {
+            cell: cell.into(),
+            cols,
+            rows: 1,
+            label: false,
+        }
+    }
+
+    /// The same cell over `rows` rows.
+    pub fn down(mut self, rows: usize) -> FormCell {
+        self.rows = rows.max(1);
+        self
+    }
+}
+
+impl FormTable {
+    /// Every cell with its grid position (row, first column), spans resolved: a cell goes to the first
+    /// column of its row not covered by a span from above. Renderers that need the grid (Word's
+    /// vertical merges, Excel's merged ranges) walk this.
+    pub fn placed(&self) -> Vec<(usize, usize, &FormCell)> {
+        let columns = self.widths.len();
+        // For each column, the row up to which it is covered (exclusive).
+        let mut covered_until = vec![0usize; columns];
+        let mut out = Vec::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut c = 0;
+            for cell in row {
+                while c < columns && covered_until[c] > r {
+                    c += 1;
+                }
+                if c >= columns {
+                    break;
+                }
+                let end = (c + cell.cols.max(1)).min(columns);
+                for slot in &mut covered_until[c..end] {
+                    *slot = r + cell.rows.max(1);
+                }
+                out.push((r, c, cell));
+                c = end;
+            }
+        }
+        out
+    }
 }
 
 /// The cover page of a report.
@@ -199,11 +280,4 @@ impl From<Figure> for Cell {
     fn from(figure: Figure) -> Cell {
         Cell::Figure(figure)
     }
-}
-
-/// A plain grid of cells with optional column spans (first row = header).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Grid {
-    /// Rows of (cell, column span).
-    pub rows: Vec<Vec<(Cell, usize)>>,
 }

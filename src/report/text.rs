@@ -36,17 +36,21 @@ pub fn render(report: &Report) -> String {
             }
             Block::Scores(table) => table_text(table, &mut out),
             Block::Cover(_) => {}
+            Block::Form(form) => {
+                // On the form's grid: a cell at its first column, covered slots empty.
+                let mut grid = vec![vec![String::new(); form.widths.len()]; form.rows.len()];
+                for (r, c, cell) in form.placed() {
+                    grid[r][c] = cell.cell.text();
+                }
+                for row in grid {
+                    out.push_str(row.join("\t").trim_end_matches('\t'));
+                    out.push('\n');
+                }
+            }
             Block::Signature(lines) => {
                 out.push('\n');
                 for (label, value) in lines {
                     out.push_str(&labelled(label, value));
-                    out.push('\n');
-                }
-            }
-            Block::Grid(grid) => {
-                for row in &grid.rows {
-                    let cells: Vec<String> = row.iter().map(|(cell, _)| cell.text()).collect();
-                    out.push_str(&cells.join("\t"));
                     out.push('\n');
                 }
             }
