@@ -8,6 +8,8 @@
 //! jixiao template NAME            print a built-in template's JSON (nanjing-2024, department, project)
 //! jixiao templates                list the built-in templates
 //! jixiao export FILE --to txt|html|docx|xlsx [-o OUT]   write the self-evaluation report
+//! jixiao compare LAST THIS [--json]   last year beside this year: totals, indicators, accounts, 变动率
+//! jixiao next-year FILE [-o OUT]      next year's evaluation made from this one
 //! ```
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
@@ -24,7 +26,9 @@ const USAGE: &str = "用法：
                                   --summary 输出复核汇总表（汇总、问题清单、复核意见、统计）
   jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project）
   jixiao templates                列出内置模板
-  jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）";
+  jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）
+  jixiao compare 上年文件 本年文件 [--json]   与上年对比：总分、各项指标、收支和业务指标的变动率
+  jixiao next-year 文件 [-o 输出文件]      以本年评价新建下一年度（保留指标体系，清空得分和数据）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +49,8 @@ fn main() -> ExitCode {
             }
         },
         Some("export") => export(&args[1..]),
+        Some("compare") => compare(&args[1..]),
+        Some("next-year") => next_year(&args[1..]),
         Some("templates") => {
             list_templates(&mut std::io::stdout());
             ExitCode::SUCCESS
@@ -269,6 +275,7 @@ fn to_json(results: &[(String, Checked)], desk: &Desk) -> String {
                 "findings": a.findings,
                 "reconciliations": a.reconciliations,
                 "execution_rate": row.and_then(|r| r.summary()).and_then(|s| s.execution_rate),
+                "margin": jixiao::core::margin::margin(evaluation, a),
             }),
             Checked::Unreadable(message) => {
                 serde_json::json!({ "file": path, "ok": false, "error": message })
@@ -472,10 +479,15 @@ fn export(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    write_out(out, &bytes)
+}
+
+/// Writes `bytes` to the file `out`, or to standard output; a failure is told on standard error.
+fn write_out(out: Option<String>, bytes: &[u8]) -> ExitCode {
     let written = match out {
-        Some(path) => std::fs::write(&path, &bytes).map_err(|e| format!("无法写入 {path}：{e}")),
+        Some(path) => std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {path}：{e}")),
         None => std::io::stdout()
-            .write_all(&bytes)
+            .write_all(bytes)
             .map_err(|e| e.to_string()),
     };
     match written {
@@ -485,4 +497,132 @@ fn export(args: &[String]) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn compare(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| a.as_str() != "--json").collect();
+    let [last, this] = files.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (last, this) = match (read(last), read(this)) {
+        (Ok(l), Ok(t)) => (l, t),
+        (Err(m), _) => {
+            eprintln!("{last}：{m}");
+            return ExitCode::from(2);
+        }
+        (_, Err(m)) => {
+            eprintln!("{this}：{m}");
+            return ExitCode::from(2);
+        }
+    };
+    let c = jixiao::core::compare::compare(&last, &this, &[]);
+    let fmt = |v: Option<rust_decimal::Decimal>| {
+        v.map(|v| v.normalize().to_string())
+            .unwrap_or_else(|| "—".into())
+    };
+    let rate = |c: &jixiao::core::compare::Change| {
+        c.rate()
+            .map(|r| format!("{}%", r.normalize()))
+            .unwrap_or_else(|| "—".into())
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        let change = |c: &jixiao::core::compare::Change| serde_json::json!({ "last": c.last, "this": c.this, "delta": c.delta(), "rate": c.rate() });
+        let value = serde_json::json!({
+            "years": [c.years.0, c.years.1],
+            "total": change(&c.total),
+            "grades": [c.grades.0, c.grades.1],
+            "rows": c.rows.iter().map(|r| serde_json::json!({
+                "path": r.path, "last_id": r.last_id, "this_id": r.this_id, "depth": r.depth,
+                "pairing": format!("{:?}", r.pairing).to_lowercase(),
+                "points": change(&r.points), "score": change(&r.score),
+            })).collect::<Vec<_>>(),
+            "only_last": c.only_last,
+            "only_this": c.only_this,
+            "accounts": c.accounts.iter().map(|a| serde_json::json!({
+                "path": a.path, "label": a.label, "change": change(&a.change),
+            })).collect::<Vec<_>>(),
+            "metrics": c.metrics.iter().map(|m| serde_json::json!({
+                "key": m.key, "name": m.name, "unit": m.unit, "change": change(&m.change),
+                "stated_growth": m.stated_growth,
+            })).collect::<Vec<_>>(),
+        });
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return ExitCode::SUCCESS;
+    }
+    let _ = writeln!(
+        out,
+        "{}年 → {}年  总分 {} → {}（{}）  等级 {} → {}",
+        c.years.0,
+        c.years.1,
+        fmt(c.total.last),
+        fmt(c.total.this),
+        fmt(c.total.delta()),
+        c.grades.0,
+        c.grades.1
+    );
+    let _ = writeln!(out, "\n指标（分值 / 得分，上年 → 本年）：");
+    for r in &c.rows {
+        let moved = match r.pairing {
+            jixiao::core::compare::Pairing::Place => "",
+            jixiao::core::compare::Pairing::Name => "（位置变动）",
+            jixiao::core::compare::Pairing::Hand => "（手工配对）",
+        };
+        let _ = writeln!(
+            out,
+            "  {}{}  分值 {} → {}  得分 {} → {}",
+            r.path,
+            moved,
+            fmt(r.points.last),
+            fmt(r.points.this),
+            fmt(r.score.last),
+            fmt(r.score.this)
+        );
+    }
+    for (label, list) in [("仅上年有：", &c.only_last), ("仅本年有：", &c.only_this)] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n{label}");
+            for path in list {
+                let _ = writeln!(out, "  {path}");
+            }
+        }
+    }
+    let line = |label: &str, change: &jixiao::core::compare::Change, unit: &str| {
+        let (last, this) = (fmt(change.last), fmt(change.this));
+        format!("  {label}  {last} → {this}{unit}  {}", rate(change))
+    };
+    let _ = writeln!(out, "\n收支与资产（万元，上年 → 本年，变动率）：");
+    for a in &c.accounts {
+        let _ = writeln!(out, "{}", line(a.label, &a.change, ""));
+    }
+    if !c.metrics.is_empty() {
+        let _ = writeln!(out, "\n业务指标（上年 → 本年，增长率）：");
+        for m in &c.metrics {
+            let _ = writeln!(out, "{}", line(&m.name, &m.change, &format!(" {}", m.unit)));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn next_year(args: &[String]) -> ExitCode {
+    let (out, rest) = take_option(args, "-o");
+    let [file] = rest.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let this = match read(file) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("{file}：{m}");
+            return ExitCode::from(2);
+        }
+    };
+    let text = jixiao::core::to_json(&jixiao::core::next_year::next_year(&this));
+    write_out(out, text.as_bytes())
 }

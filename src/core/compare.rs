@@ -1,0 +1,362 @@
+//! Year over year (上年对比): last year's evaluation beside this year's — the indicators paired by their
+//! place in the tree or, when moved, by their name (or by hand, when renamed), each 分值 and 得分 with its
+//! change; the accounts and business metrics with their 变动率; the indicators without a partner listed.
+//! Nothing in either evaluation changes.
+//!
+//! ```
+//! use jixiao::core::{compare::compare, template};
+//! let last = template::load("nanjing-2024").unwrap();
+//! let mut this = last.clone();
+//! this.unit.year = 2025;
+//! this.accounts.expense_total = Some("3398.35".parse().unwrap());
+//! let c = compare(&last, &this, &[]);
+//! assert!(c.only_last.is_empty() && c.only_this.is_empty());
+//! let spent = c.accounts.iter().find(|a| a.path == "accounts/expense_total").unwrap();
+//! assert_eq!(spent.change.rate().unwrap().to_string(), "10.00"); // 3089.41 → 3398.35
+//! ```
+
+use super::amounts::{ACCOUNTS, ASSETS, BUDGET_LINES};
+use super::assess::{assess, Assessment};
+use super::model::{walk_tree, Evaluation, Indicator};
+use super::number::percent;
+use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
+
+/// A figure last year and this year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// 上年.
+    pub last: Option<Decimal>,
+    /// 本年.
+    pub this: Option<Decimal>,
+}
+
+impl Change {
+    /// This year minus last year, when both are known.
+    pub fn delta(&self) -> Option<Decimal> {
+        self.this?.checked_sub(self.last?)
+    }
+
+    /// 变动率 in % (rounded half-up to 2 decimals): the change over last year's figure taken positive,
+    /// so a smaller loss reads as a rise; `None` when last year's figure is 0 or either is unknown.
+    pub fn rate(&self) -> Option<Decimal> {
+        percent(self.delta()?, self.last?.abs())
+    }
+}
+
+/// How two indicators were paired.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pairing {
+    /// Same names all the way from the top (一级 / 二级 / 三级).
+    Place,
+    /// Moved under another parent: the only indicator of that name in each year.
+    Name,
+    /// Paired by the user (a renamed indicator).
+    Hand,
+}
+
+/// One indicator in both years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowChange {
+    /// Its names from the top, this year ("部门管理 / 预算执行 / 部门预算执行率").
+    pub path: String,
+    /// Its id last year.
+    pub last_id: String,
+    /// Its id this year.
+    pub this_id: String,
+    /// Tree depth (0 = 一级).
+    pub depth: usize,
+    /// 分值.
+    pub points: Change,
+    /// 得分.
+    pub score: Change,
+    /// How it was paired.
+    pub pairing: Pairing,
+}
+
+/// An amount of the accounts in both years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AmountChange {
+    /// Its path, e.g. `accounts/expense_total`.
+    pub path: &'static str,
+    /// Its label, e.g. 本年支出合计.
+    pub label: &'static str,
+    /// The two figures (万元).
+    pub change: Change,
+}
+
+/// A business metric in both years.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricChange {
+    /// Its key.
+    pub key: String,
+    /// Its name.
+    pub name: String,
+    /// Its unit.
+    pub unit: String,
+    /// Last year's value (from last year's file, else this year's 上年值) and this year's.
+    pub change: Change,
+    /// The 增长率 this year's file prints, if any.
+    pub stated_growth: Option<Decimal>,
+}
+
+/// The two years side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearComparison {
+    /// 上年 and 本年.
+    pub years: (i32, i32),
+    /// 总分.
+    pub total: Change,
+    /// 等级 last year and this year.
+    pub grades: (String, String),
+    /// The indicators found in both years, in this year's order.
+    pub rows: Vec<RowChange>,
+    /// Last year's indicators with no partner this year (their paths).
+    pub only_last: Vec<String>,
+    /// This year's indicators with no partner last year (their paths).
+    pub only_this: Vec<String>,
+    /// The accounts, assets and budget lines either year states.
+    pub accounts: Vec<AmountChange>,
+    /// The business metrics of this year, with last year's value.
+    pub metrics: Vec<MetricChange>,
+}
+
+/// An indicator name without its printed points ("数量指标（20分）" → "数量指标") or blanks, so the same
+/// indicator matches when its points moved.
+fn match_name(name: &str) -> String {
+    let mut name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(open) = name.rfind(['（', '(']) {
+        let tail = &name[open..];
+        if tail.contains('分') && tail.ends_with(['）', ')']) {
+            name.truncate(open);
+        }
+    }
+    name
+}
+
+struct Node<'a> {
+    node: &'a Indicator,
+    path: Vec<String>,
+}
+
+fn nodes(e: &Evaluation) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    walk_tree(&e.indicators, &mut |ancestors, node| {
+        let mut path: Vec<String> = ancestors.iter().map(|a| match_name(&a.name)).collect();
+        path.push(match_name(&node.name));
+        out.push(Node { node, path });
+    });
+    out
+}
+
+fn shown_path(e: &Evaluation, id: &str) -> String {
+    let mut found = String::new();
+    walk_tree(&e.indicators, &mut |ancestors, node| {
+        if node.id == id {
+            let mut names: Vec<&str> = ancestors.iter().map(|a| a.name.as_str()).collect();
+            names.push(&node.name);
+            found = names.join(" / ");
+        }
+    });
+    found
+}
+
+/// Compares `last` year with `this` one. `by_hand` pairs indicators (last year's id, this year's id) the
+/// names cannot (a renamed row); those pairs come first.
+pub fn compare(
+    last: &Evaluation,
+    this: &Evaluation,
+    by_hand: &[(String, String)],
+) -> YearComparison {
+    let (a_last, a_this) = (assess(last), assess(this));
+    let (old, new) = (nodes(last), nodes(this));
+    let mut paired: HashMap<&str, (&str, Pairing)> = HashMap::new(); // this id → (last id, how)
+    let mut used_last: HashSet<&str> = HashSet::new();
+    for (l, t) in by_hand {
+        let known_l = old.iter().find(|n| n.node.id == *l);
+        let known_t = new.iter().find(|n| n.node.id == *t);
+        if let (Some(l), Some(t)) = (known_l, known_t) {
+            if !used_last.contains(l.node.id.as_str()) && !paired.contains_key(t.node.id.as_str()) {
+                paired.insert(&t.node.id, (&l.node.id, Pairing::Hand));
+                used_last.insert(&l.node.id);
+            }
+        }
+    }
+    let by_path: HashMap<&[String], &str> = old
+        .iter()
+        .map(|n| (n.path.as_slice(), n.node.id.as_str()))
+        .collect();
+    for n in &new {
+        if paired.contains_key(n.node.id.as_str()) {
+            continue;
+        }
+        if let Some(l) = by_path
+            .get(n.path.as_slice())
+            .filter(|l| !used_last.contains(**l))
+        {
+            paired.insert(&n.node.id, (l, Pairing::Place));
+            used_last.insert(l);
+        }
+    }
+    // Moved rows: a name that is unique among the unpaired of each year.
+    let unique = |list: Vec<&Node<'_>>| -> HashMap<String, String> {
+        let mut count: HashMap<&str, usize> = HashMap::new();
+        for n in &list {
+            *count
+                .entry(n.path.last().map(String::as_str).unwrap_or(""))
+                .or_default() += 1;
+        }
+        list.iter()
+            .filter_map(|n| {
+                let name = n.path.last()?;
+                (count.get(name.as_str()) == Some(&1) && !name.is_empty())
+                    .then(|| (name.clone(), n.node.id.clone()))
+            })
+            .collect()
+    };
+    let old_left = unique(
+        old.iter()
+            .filter(|n| !used_last.contains(n.node.id.as_str()))
+            .collect(),
+    );
+    let new_left = unique(
+        new.iter()
+            .filter(|n| !paired.contains_key(n.node.id.as_str()))
+            .collect(),
+    );
+    let mut moved: Vec<(String, String)> = Vec::new();
+    for (name, t) in &new_left {
+        if let Some(l) = old_left.get(name) {
+            moved.push((l.clone(), t.clone()));
+        }
+    }
+    let moved_pairs: HashMap<&str, &str> = moved
+        .iter()
+        .map(|(l, t)| (t.as_str(), l.as_str()))
+        .collect();
+    for (t, l) in &moved_pairs {
+        if let Some(l) = old.iter().find(|n| n.node.id == *l) {
+            paired.insert(t, (&l.node.id, Pairing::Name));
+            used_last.insert(&l.node.id);
+        }
+    }
+    let result = |a: &Assessment, id: &str| a.node(id).map(|r| (r.points, r.score, r.depth));
+    let rows = new
+        .iter()
+        .filter_map(|n| {
+            let (l, how) = paired.get(n.node.id.as_str())?;
+            let (lp, ls, _) = result(&a_last, l)?;
+            let (tp, ts, depth) = result(&a_this, &n.node.id)?;
+            Some(RowChange {
+                path: shown_path(this, &n.node.id),
+                last_id: l.to_string(),
+                this_id: n.node.id.clone(),
+                depth,
+                points: Change {
+                    last: Some(lp),
+                    this: Some(tp),
+                },
+                score: Change {
+                    last: Some(ls),
+                    this: Some(ts),
+                },
+                pairing: *how,
+            })
+        })
+        .collect();
+    let only_last = old
+        .iter()
+        .filter(|n| !used_last.contains(n.node.id.as_str()))
+        .map(|n| shown_path(last, &n.node.id))
+        .collect();
+    let only_this = new
+        .iter()
+        .filter(|n| !paired.contains_key(n.node.id.as_str()))
+        .map(|n| shown_path(this, &n.node.id))
+        .collect();
+    let accounts = ACCOUNTS
+        .iter()
+        .chain(BUDGET_LINES.iter())
+        .chain(ASSETS.iter())
+        .map(|a| AmountChange {
+            path: a.path,
+            label: a.label,
+            change: Change {
+                last: (a.get)(last),
+                this: (a.get)(this),
+            },
+        })
+        .filter(|a| a.change.last.is_some() || a.change.this.is_some())
+        .collect();
+    let metrics = this
+        .metrics
+        .iter()
+        .map(|m| {
+            let before = last
+                .metric(&m.key)
+                .or_else(|| last.metrics.iter().find(|x| x.name == m.name))
+                .and_then(|x| x.value)
+                .or(m.prior);
+            MetricChange {
+                key: m.key.clone(),
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+                change: Change {
+                    last: before,
+                    this: m.value,
+                },
+                stated_growth: m.stated_growth,
+            }
+        })
+        .collect();
+    YearComparison {
+        years: (last.unit.year, this.unit.year),
+        total: Change {
+            last: Some(a_last.total),
+            this: Some(a_this.total),
+        },
+        grades: (a_last.grade.clone(), a_this.grade.clone()),
+        rows,
+        only_last,
+        only_this,
+        accounts,
+        metrics,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rates_over_zero_and_negative_bases() {
+        let c = |l: &str, t: &str| Change {
+            last: Some(d(l)),
+            this: Some(d(t)),
+        };
+        assert_eq!(c("383.75", "424.76").rate(), Some(d("10.69")));
+        assert_eq!(c("0", "5").rate(), None, "no rate over a zero base");
+        // A loss of 10 shrinking to 5 is a rise of 50 %, not a fall.
+        assert_eq!(c("-10", "-5").rate(), Some(d("50.00")));
+        assert_eq!(c("10", "-5").rate(), Some(d("-150.00")));
+        assert_eq!(
+            Change {
+                last: None,
+                this: Some(d("1"))
+            }
+            .rate(),
+            None
+        );
+    }
+
+    #[test]
+    fn names_match_without_their_printed_points() {
+        assert_eq!(match_name("数量指标（20分）"), "数量指标");
+        assert_eq!(match_name(" 社会效益 (7.5分)"), "社会效益");
+        assert_eq!(match_name("“三公”经费控制率"), "“三公”经费控制率");
+    }
+}

@@ -1,0 +1,102 @@
+//! 新建下一年度: next year's evaluation made from this one — the tree, rules, profile and unit kept;
+//! scores, reasons and what was judged under each rule, accounts, assets, fund figures and metric values
+//! cleared (this year's metric values become
+//! next year's 上年值); the year advanced wherever the text names it ("2024年" → "2025年").
+//!
+//! ```
+//! use jixiao::core::{assess, next_year::next_year, template};
+//! let this = template::load("nanjing-2024").unwrap();
+//! let next = next_year(&this);
+//! assert_eq!(next.unit.year, 2025);
+//! assert_eq!(next.indicators.len(), this.indicators.len());
+//! assert_eq!(next.metrics[0].prior, this.metrics[0].value);
+//! assert!(next.narrative.conclusion.contains("2025年") && !next.narrative.conclusion.contains("2024年"));
+//! assert_eq!(assess(&next).total.to_string(), "0");
+//! ```
+
+use super::model::{Assets, BudgetAccounts, Evaluation, Indicator, StatedFigures};
+use super::rule::ScoringRule;
+
+fn advance(text: &mut String, from: i32, to: i32) {
+    if from > 0 {
+        *text = text.replace(&format!("{from}年"), &format!("{to}年"));
+    }
+}
+
+fn clear_scores(nodes: &mut [Indicator], from: i32, to: i32) {
+    for node in nodes {
+        node.score = None;
+        node.reason.clear();
+        node.override_reason.clear();
+        node.evidence.clear();
+        node.actual = None;
+        node.actual_text.clear();
+        node.score_rate = None;
+        // The rule stays; what was judged this year under it does not.
+        match &mut node.rule {
+            ScoringRule::Binary { met, .. } => *met = None,
+            ScoringRule::Deduction { count, .. } => *count = None,
+            ScoringRule::Qualitative { level, .. } => *level = None,
+            _ => {}
+        }
+        for text in [
+            &mut node.name,
+            &mut node.description,
+            &mut node.criteria,
+            &mut node.target_text,
+        ] {
+            advance(text, from, to);
+        }
+        clear_scores(&mut node.children, from, to);
+    }
+}
+
+/// Next year's evaluation, from `this` one.
+pub fn next_year(this: &Evaluation) -> Evaluation {
+    let mut next = this.clone();
+    let (from, to) = (this.unit.year, this.unit.year.saturating_add(1));
+    next.unit.year = to;
+    next.accounts = BudgetAccounts::default();
+    next.unit.assets = Assets::default();
+    next.stated = StatedFigures::default();
+    next.import_notes.clear();
+    next.filing.date.clear();
+    next.goals.annual_actual.clear();
+    if let Some(project) = next.project.as_mut() {
+        project.stated_total = None;
+        for line in &mut project.funds {
+            line.initial = None;
+            line.adjusted = None;
+            line.executed = None;
+            line.stated_rate = None;
+            line.score = None;
+        }
+    }
+    for metric in &mut next.metrics {
+        metric.prior = metric.value.take();
+        metric.stated_growth = None;
+        for part in metric
+            .breakdowns
+            .iter_mut()
+            .flat_map(|b| b.parts.iter_mut())
+        {
+            part.value = None;
+        }
+    }
+    next.adjustments.bonus.items.clear();
+    next.adjustments.penalty.items.clear();
+    clear_scores(&mut next.indicators, from, to);
+    let n = &mut next.narrative;
+    for text in [
+        &mut n.conclusion,
+        &mut n.achievements,
+        &mut n.problems,
+        &mut n.suggestions,
+        &mut n.process,
+        &mut next.goals.annual,
+        &mut next.goals.long_term,
+    ] {
+        advance(text, from, to);
+    }
+    next
+}

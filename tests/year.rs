@@ -1,0 +1,240 @@
+//! Year over year: pairing last year's indicators with this year's (in place, moved, renamed by hand,
+//! missing), 变动率, next year made from this one, what moves the grade; the CLI's compare and next-year.
+
+mod common;
+
+use common::{d, jixiao};
+use jixiao::core::compare::{compare, Pairing};
+use jixiao::core::margin::margin;
+use jixiao::core::next_year::next_year;
+use jixiao::core::{assess, template, to_json, Evaluation};
+
+fn nanjing() -> Evaluation {
+    template::load("nanjing-2024").unwrap()
+}
+
+fn find<'a>(e: &'a mut Evaluation, name: &str) -> &'a mut jixiao::core::Indicator {
+    fn go<'a>(
+        nodes: &'a mut [jixiao::core::Indicator],
+        name: &str,
+    ) -> Option<&'a mut jixiao::core::Indicator> {
+        for n in nodes {
+            if n.name == name {
+                return Some(n);
+            }
+            if let Some(found) = go(&mut n.children, name) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    go(&mut e.indicators, name).unwrap()
+}
+
+#[test]
+fn indicators_pair_in_place_when_moved_and_by_hand_when_renamed() {
+    let last = nanjing();
+    let mut this = nanjing();
+    this.unit.year = 2025;
+    // Renamed: the names cannot pair it.
+    find(&mut this, "绩效信息公开").name = "绩效信息公开情况".into();
+    // Moved: 专项资金执行率 from 预算执行 to 收支管理 (the only row of that name in each year).
+    let moved = {
+        let group = find(&mut this, "预算执行");
+        let i = group
+            .children
+            .iter()
+            .position(|c| c.name == "专项资金执行率")
+            .unwrap();
+        group.children.remove(i)
+    };
+    find(&mut this, "收支管理").children.push(moved);
+    // Dropped, and a new one.
+    let group = find(&mut this, "政府采购管理");
+    group
+        .children
+        .retain(|c| c.name != "政府采购管理是否按制度执行");
+    let mut new_row = group.children[0].clone();
+    new_row.id = "new-1".into();
+    new_row.name = "政府采购意向公开".into();
+    group.children.push(new_row);
+
+    let c = compare(&last, &this, &[]);
+    let row = |name: &str| c.rows.iter().find(|r| r.path.ends_with(name));
+    assert_eq!(row("专项资金执行率").unwrap().pairing, Pairing::Name);
+    assert!(row("专项资金执行率").unwrap().path.contains("收支管理"));
+    assert_eq!(row("部门预算执行率").unwrap().pairing, Pairing::Place);
+    assert!(row("绩效信息公开情况").is_none());
+    assert!(
+        c.only_last.iter().any(|p| p.ends_with("/ 绩效信息公开")),
+        "{:?}",
+        c.only_last
+    );
+    assert!(c
+        .only_last
+        .iter()
+        .any(|p| p.ends_with("政府采购管理是否按制度执行")));
+    assert!(c.only_this.iter().any(|p| p.ends_with("政府采购意向公开")));
+    assert!(c.only_this.iter().any(|p| p.ends_with("绩效信息公开情况")));
+
+    // Paired by hand, the renamed row is matched and no longer listed.
+    let last_id = |e: &Evaluation, name: &str| {
+        let mut id = String::new();
+        jixiao::core::model::walk_tree(&e.indicators, &mut |_, n| {
+            if n.name == name {
+                id = n.id.clone();
+            }
+        });
+        id
+    };
+    let pair = (
+        last_id(&last, "绩效信息公开"),
+        last_id(&this, "绩效信息公开情况"),
+    );
+    let c = compare(&last, &this, &[pair]);
+    let renamed = c
+        .rows
+        .iter()
+        .find(|r| r.path.ends_with("绩效信息公开情况"))
+        .unwrap();
+    assert_eq!(renamed.pairing, Pairing::Hand);
+    assert_eq!(
+        (renamed.score.last, renamed.score.this),
+        (Some(d("1")), Some(d("1")))
+    );
+    assert!(!c.only_this.iter().any(|p| p.ends_with("绩效信息公开情况")));
+}
+
+#[test]
+fn points_that_moved_still_pair_and_changes_are_computed() {
+    let last = nanjing();
+    let mut this = nanjing();
+    this.unit.year = 2025;
+    find(&mut this, "工作开展情况").score = Some(d("1"));
+    this.metrics[0].prior = None;
+    this.metrics[0].value = Some(d("470.16"));
+    let c = compare(&last, &this, &[]);
+    assert_eq!(c.total.delta(), Some(d("0.5")));
+    assert_eq!(c.grades, ("优".to_string(), "优".to_string()));
+    let row = c
+        .rows
+        .iter()
+        .find(|r| r.path.ends_with("工作开展情况"))
+        .unwrap();
+    assert_eq!(row.score.delta(), Some(d("0.5")));
+    // Last year's value comes from last year's file: 424.76 → 470.16 is +10.69 %.
+    let accepted = c.metrics.iter().find(|m| m.key == "accepted").unwrap();
+    assert_eq!(accepted.change.rate(), Some(d("10.69")));
+    assert!(c.only_last.is_empty() && c.only_this.is_empty());
+}
+
+#[test]
+fn next_year_keeps_the_system_and_clears_the_year() {
+    let this = nanjing();
+    let next = next_year(&this);
+    assert_eq!(next.unit.year, 2025);
+    assert_eq!(next.unit.name, this.unit.name);
+    assert_eq!(next.indicators.len(), this.indicators.len());
+    assert_eq!(next.settings, this.settings);
+    assert_eq!(next.accounts, Default::default());
+    assert!(next
+        .metrics
+        .iter()
+        .zip(&this.metrics)
+        .all(|(n, t)| n.prior == t.value && n.value.is_none()));
+    let a = assess(&next);
+    assert_eq!(a.total, d("0"));
+    assert!(
+        !to_json(&next).contains("2024年"),
+        "the year advanced everywhere"
+    );
+    // Compared with the year it came from, every row pairs in place.
+    let c = compare(&this, &next, &[]);
+    assert!(c.only_last.is_empty() && c.only_this.is_empty());
+    assert!(c.rows.iter().all(|r| r.pairing == Pairing::Place));
+}
+
+#[test]
+fn the_grade_margins_and_the_rows_that_lost_points() {
+    let mut e = nanjing();
+    let m = margin(&e, &assess(&e));
+    assert_eq!((m.grade.as_str(), m.up.as_ref()), ("优", None));
+    assert_eq!(
+        m.down.as_ref().map(|b| (b.grade.as_str(), b.points)),
+        Some(("良", d("9.5")))
+    );
+    for (name, score) in [
+        ("绩效信息公开", "0"),
+        ("服务企业群众质效双提升，推动高质量热线建设", "0"),
+    ] {
+        let leaf = find(&mut e, name);
+        leaf.rule = jixiao::core::ScoringRule::Manual { step: None };
+        leaf.score = Some(d(score));
+        leaf.reason = "未完成".into();
+    }
+    let a = assess(&e);
+    let m = margin(&e, &a);
+    assert_eq!(a.total, d("88.5"));
+    assert_eq!(m.grade, "良");
+    assert_eq!(
+        m.up.as_ref().map(|b| (b.grade.as_str(), b.points)),
+        Some(("优", d("1.5")))
+    );
+    assert_eq!(
+        m.down.as_ref().map(|b| (b.grade.as_str(), b.points)),
+        Some(("中", d("8.5")))
+    );
+    let lost: Vec<(&str, String)> = m
+        .lost
+        .iter()
+        .map(|l| (l.name.as_str(), l.points.to_string()))
+        .collect();
+    assert_eq!(
+        lost,
+        [
+            ("服务企业群众质效双提升，推动高质量热线建设", "10".into()),
+            ("绩效信息公开", "1".into()),
+            ("工作开展情况", "0.5".into())
+        ]
+    );
+}
+
+#[test]
+fn the_cli_compares_two_years_and_makes_the_next() {
+    let dir = std::env::temp_dir().join(format!("jixiao-year-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (this, next) = (dir.join("2024.json"), dir.join("2025.json"));
+    std::fs::write(&this, to_json(&nanjing())).unwrap();
+    let (_, code) = jixiao(&[
+        "next-year",
+        this.to_str().unwrap(),
+        "-o",
+        next.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let (json, code) = jixiao(&[
+        "compare",
+        "--json",
+        this.to_str().unwrap(),
+        next.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["years"], serde_json::json!([2024, 2025]));
+    assert_eq!(v["total"]["delta"], "-99.5");
+    let mut nodes = 0;
+    jixiao::core::model::walk_tree(&nanjing().indicators, &mut |_, _| nodes += 1);
+    assert_eq!(
+        v["rows"].as_array().unwrap().len(),
+        nodes,
+        "every indicator, paired in place"
+    );
+    let (text, _) = jixiao(&["compare", this.to_str().unwrap(), next.to_str().unwrap()]);
+    assert!(text.starts_with("2024年 → 2025年  总分 99.5 → 0"), "{text}");
+    // check --json: the margins to the neighbouring bands.
+    let (json, _) = jixiao(&["check", "--json", this.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["margin"]["down"]["grade"], "良");
+    assert_eq!(v[0]["margin"]["down"]["points"], "9.5");
+    let _ = std::fs::remove_dir_all(&dir);
+}
