@@ -3,6 +3,7 @@
 
 use super::accounts_form::AccountsForm;
 use super::charts::ScoreChart;
+use super::compare_tab::CompareTab;
 use super::files::open_file;
 use super::findings::FindingsList;
 use super::header::Header;
@@ -155,6 +156,7 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
                             Tab::Accounts => view! { <AccountsForm/> }.into_any(),
                             Tab::Metrics => view! { <MetricsForm/> }.into_any(),
                             Tab::Findings => view! { <FindingsList/> }.into_any(),
+                            Tab::Compare => view! { <CompareTab/> }.into_any(),
                             _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
                         }}
                     </fieldset>

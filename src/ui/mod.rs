@@ -7,6 +7,7 @@ pub(crate) mod app;
 mod bind;
 mod charts;
 mod choice;
+mod compare_tab;
 pub mod export_module;
 mod fields;
 mod files;

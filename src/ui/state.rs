@@ -110,6 +110,8 @@ pub struct Workbench {
     pub can_redo: RwSignal<bool>,
     /// The instance's root element (queries stay inside it, also in a shadow root).
     pub root: NodeRef<Div>,
+    /// Last year's evaluation, opened beside this one for comparison (上年对比); kept in the browser.
+    pub comparison: RwSignal<Option<Evaluation>>,
     history: StoredValue<History, LocalStorage>,
     autosave: StoredValue<Autosave, LocalStorage>,
     /// Per indicator id: notified when that indicator was edited (or the tree changed).
@@ -186,6 +188,7 @@ impl Workbench {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             root: NodeRef::new(),
+            comparison: RwSignal::new(autosave.restore_aside(COMPARISON)),
             history: StoredValue::new_local(History::new(200)),
             autosave: StoredValue::new_local(autosave),
             nodes: Keyed::new(),
@@ -376,6 +379,17 @@ impl Workbench {
         }
     }
 
+    /// Sets (or clears) last year's evaluation for comparison, and keeps it in the browser.
+    pub fn set_comparison(&self, evaluation: Option<Evaluation>) {
+        let outcome = self
+            .autosave
+            .try_with_value(|a| a.save_aside(COMPARISON, evaluation.as_ref()));
+        if let Some(Err(message)) = outcome {
+            self.tell(true, message);
+        }
+        self.comparison.set(evaluation);
+    }
+
     /// Shows a message in the banner.
     pub fn tell(&self, error: bool, text: impl Into<String>) {
         self.notice.set(Some(Notice {
@@ -420,6 +434,9 @@ impl Workbench {
         });
     }
 }
+
+/// The autosave's side record of the comparison evaluation.
+const COMPARISON: &str = "comparison";
 
 /// The child-index path of every indicator, by id.
 fn index_of(e: &Evaluation) -> HashMap<String, Vec<usize>> {

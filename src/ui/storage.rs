@@ -115,6 +115,35 @@ impl Autosave {
         }
     }
 
+    /// An evaluation kept beside the autosave under `<key>:<name>` (e.g. last year's, for comparison);
+    /// one that cannot be read is dropped.
+    pub fn restore_aside(&self, name: &str) -> Option<Evaluation> {
+        let text = self
+            .storage
+            .as_ref()?
+            .get_item(&format!("{}:{name}", self.key))
+            .ok()??;
+        from_json(&text).ok()
+    }
+
+    /// Keeps (or, with `None`, removes) an evaluation beside the autosave.
+    pub fn save_aside(&self, name: &str, evaluation: Option<&Evaluation>) -> Result<(), String> {
+        let Some(storage) = &self.storage else {
+            return Ok(());
+        };
+        let key = format!("{}:{name}", self.key);
+        match evaluation {
+            Some(e) => storage.set_item(&key, &to_json(e)).map_err(|_| {
+                "浏览器存储空间不足，上年对比文件未能保存（本次仍可使用，刷新后需重新打开）。"
+                    .to_string()
+            }),
+            None => {
+                let _ = storage.remove_item(&key);
+                Ok(())
+            }
+        }
+    }
+
     /// Runs `save` after the debounce delay, cancelling a save already pending.
     pub fn schedule(&mut self, save: impl FnOnce() + 'static) {
         if let Some(handle) = self.pending.take() {

@@ -15,16 +15,19 @@ pub enum Tab {
     Findings,
     /// 报告预览.
     Report,
+    /// 上年对比 and 等级差距.
+    Compare,
 }
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Unit,
         Tab::Accounts,
         Tab::Metrics,
         Tab::Indicators,
         Tab::Findings,
+        Tab::Compare,
         Tab::Report,
     ];
 
@@ -37,6 +40,7 @@ impl Tab {
             Tab::Indicators => "指标体系与评分",
             Tab::Findings => "检查",
             Tab::Report => "报告预览",
+            Tab::Compare => "上年对比",
         }
     }
 
@@ -49,6 +53,7 @@ impl Tab {
             Tab::Indicators => "indicators",
             Tab::Findings => "findings",
             Tab::Report => "report",
+            Tab::Compare => "compare",
         }
     }
 

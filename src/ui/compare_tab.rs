@@ -1,0 +1,220 @@
+//! 上年对比 and 等级差距: last year's evaluation opened beside this one (the indicators, accounts and metrics
+//! with their changes, the unpaired listed; nothing in this year's evaluation changes), and how far the
+//! total is from the neighbouring grades, with the rows that lost points.
+
+use super::export_module::{run, Job};
+use super::state::{Tab, Workbench};
+use crate::core::compare::{compare, Change, Pairing};
+use crate::core::import::{parse_rows, parse_tsv};
+use crate::core::margin::margin;
+use crate::core::number::fmt_score;
+use crate::core::{from_json, Evaluation};
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+fn show(v: Option<rust_decimal::Decimal>) -> String {
+    v.map(fmt_score).unwrap_or_else(|| "—".into())
+}
+
+fn rate(c: &Change) -> String {
+    c.rate()
+        .map(|r| format!("{}%", fmt_score(r)))
+        .unwrap_or_else(|| "—".into())
+}
+
+/// Reads a comparison file: an evaluation (.json) or an indicator table (.tsv / .txt / .xlsx).
+async fn read_comparison(file: web_sys::File) -> Result<Evaluation, String> {
+    let name = file.name();
+    if name.to_lowercase().ends_with(".xlsx") {
+        let buffer = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| format!("无法读取“{name}”"))?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let json = run(Job::ReadXlsx, &bytes).await?;
+        let cells: Vec<Vec<String>> = serde_json::from_slice(&json).map_err(|e| e.to_string())?;
+        return parse_rows(&cells)
+            .map(|t| t.into_evaluation())
+            .map_err(|e| format!("无法识别“{name}”中的指标表：{e}"));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| format!("无法读取“{name}”"))?;
+    if text.trim_start().starts_with('{') {
+        from_json(&text).map_err(|e| format!("无法打开“{name}”：{e}"))
+    } else {
+        parse_tsv(&text)
+            .map(|t| t.into_evaluation())
+            .map_err(|e| format!("无法识别“{name}”中的指标表：{e}"))
+    }
+}
+
+/// The 上年对比 tab.
+#[component]
+pub fn CompareTab() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let file = input.files().and_then(|f| f.get(0));
+        input.set_value("");
+        let Some(file) = file else { return };
+        leptos::task::spawn_local(async move {
+            match read_comparison(file).await {
+                Ok(e) => {
+                    let year = e.unit.year;
+                    state.set_comparison(Some(e));
+                    state.tell(
+                        false,
+                        format!("已打开 {year} 年度评价作为对比；本年评价未改动。"),
+                    );
+                }
+                Err(message) => state.tell(true, format!("{message}。本年评价未改动。")),
+            }
+        });
+    };
+    let has = move || state.comparison.with(Option::is_some);
+    view! {
+        <section class="jx-form jx-compare" data-testid="compare-tab">
+            <GradeMargin/>
+            <h2>"上年对比"</h2>
+            <div class="jx-toolbar jx-inline-toolbar">
+                <label class="jx-btn jx-file-btn">
+                    "打开上年评价…"
+                    <input type="file" class="jx-file-overlay" data-testid="compare-open"
+                        accept=".json,.xlsx,.tsv,.txt,application/json" aria-label="选择上年的评价文件或指标表"
+                        on:change=on_pick/>
+                </label>
+                <Show when=has>
+                    <button type="button" class="jx-btn" data-testid="compare-clear"
+                        on:click=move |_| state.set_comparison(None)>"关闭对比"</button>
+                </Show>
+            </div>
+            <Show when=has fallback=|| view! {
+                <p class="jx-muted">"打开上年的评价文件（JSON）或指标表，即可逐项对比分值、得分和各项数据的变动率；本年评价不会被改动。"</p>
+            }>
+                <Comparison/>
+            </Show>
+        </section>
+    }
+}
+
+/// How far the total is from the neighbouring grades, and the rows that lost points.
+#[component]
+fn GradeMargin() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let m = Memo::new(move |_| {
+        state
+            .evaluation
+            .with(|e| state.assessment.with(|a| margin(e, a)))
+    });
+    view! {
+        <h2>"等级差距"</h2>
+        <div class="jx-margin" data-testid="grade-margin">
+            <p>
+                {move || m.with(|m| format!("总分 {}，等级“{}”。", fmt_score(m.total), m.grade))}
+                {move || m.with(|m| m.up.as_ref().map(|b| format!("距“{}”还差 {} 分；", b.grade, fmt_score(b.points))))}
+                {move || m.with(|m| m.down.as_ref().map(|b| format!("再失 {} 分以上将降为“{}”。", fmt_score(b.points), b.grade)))}
+            </p>
+            <ol class="jx-lost" data-testid="points-lost">
+                {move || m.with(|m| m.lost.iter().take(10).map(|l| {
+                    let path = format!("indicators/{}", l.id);
+                    let text = format!("{}：失 {} 分", l.name, fmt_score(l.points));
+                    view! { <li><button type="button" class="jx-linkish" on:click=move |_| state.go_to(&path)>{text}</button></li> }
+                }).collect_view())}
+            </ol>
+        </div>
+    }
+}
+
+/// The comparison itself.
+#[component]
+fn Comparison() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let c = Memo::new(move |_| {
+        state.comparison.with(|last| {
+            last.as_ref()
+                .map(|last| state.evaluation.with(|this| compare(last, this, &[])))
+        })
+    });
+    move || {
+        c.get().map(|c| {
+            let head = format!(
+                "{}年 → {}年：总分 {} → {}，等级“{}” → “{}”。",
+                c.years.0,
+                c.years.1,
+                show(c.total.last),
+                show(c.total.this),
+                c.grades.0,
+                c.grades.1
+            );
+            let rows = c.rows.iter().map(|r| {
+                let moved = match r.pairing {
+                    Pairing::Place => "",
+                    Pairing::Name => "（位置变动）",
+                    Pairing::Hand => "（手工配对）",
+                };
+                let delta = r.score.delta().filter(|d| !d.is_zero()).map(|d| format!("{:+}", d.normalize())).unwrap_or_default();
+                view! {
+                    <tr data-testid="compare-row" class=format!("jx-depth-{}", r.depth.min(3))>
+                        <td>{r.path.clone()}{moved}</td>
+                        <td class="jx-num">{show(r.points.last)}" → "{show(r.points.this)}</td>
+                        <td class="jx-num">{show(r.score.last)}" → "{show(r.score.this)}</td>
+                        <td class="jx-num">{delta}</td>
+                    </tr>
+                }
+            }).collect_view();
+            let amounts = c.accounts.iter().map(|a| (a.label.to_string(), a.change, "万元".to_string()))
+                .chain(c.metrics.iter().map(|m| (m.name.clone(), m.change, m.unit.clone())))
+                .map(|(label, change, unit)| view! {
+                    <tr data-testid="compare-amount">
+                        <td>{label}</td>
+                        <td class="jx-num">{show(change.last)}" → "{show(change.this)}" "{unit}</td>
+                        <td class="jx-num">{rate(&change)}</td>
+                    </tr>
+                }).collect_view();
+            let unpaired = |title: &'static str, list: Vec<String>, testid: &'static str| {
+                (!list.is_empty()).then(|| view! {
+                    <p class="jx-muted" data-testid=testid>{title}{list.join("；")}</p>
+                })
+            };
+            view! {
+                <p data-testid="compare-head">{head}</p>
+                {unpaired("仅上年有：", c.only_last.clone(), "compare-only-last")}
+                {unpaired("仅本年有：", c.only_this.clone(), "compare-only-this")}
+                <table class="jx-compare-table">
+                    <thead><tr><th>"指标"</th><th>"分值（上年 → 本年）"</th><th>"得分（上年 → 本年）"</th><th>"得分变动"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <h3>"收支、资产与业务指标"</h3>
+                <table class="jx-compare-table">
+                    <thead><tr><th>"项目"</th><th>"上年 → 本年"</th><th>"变动率"</th></tr></thead>
+                    <tbody>{amounts}</tbody>
+                </table>
+            }
+        })
+    }
+}
+
+/// Makes next year's evaluation from this one (undoable); this year's becomes the comparison.
+pub fn start_next_year(state: Workbench) {
+    let ok = web_sys::window()
+        .and_then(|w| {
+            w.confirm_with_message("以本年评价新建下一年度？指标体系和评分规则保留，得分、说明和各项数据清空；本年评价作为“上年对比”保留，也可用“撤销”找回。")
+                .ok()
+        })
+        .unwrap_or(false);
+    if !ok {
+        return;
+    }
+    let this = state.evaluation.get_untracked();
+    let next = crate::core::next_year::next_year(&this);
+    let year = next.unit.year;
+    state.set_comparison(Some(this));
+    state.replace(next);
+    state.tab.set(Tab::Compare);
+    state.tell(
+        false,
+        format!("已新建 {year} 年度评价；上年评价已作为对比打开。"),
+    );
+}
