@@ -136,7 +136,10 @@ fn next_year_keeps_the_system_and_clears_the_year() {
     assert_eq!(next.unit.name, this.unit.name);
     assert_eq!(next.indicators.len(), this.indicators.len());
     assert_eq!(next.settings, this.settings);
-    assert_eq!(next.accounts, Default::default());
+    // Only last year's figures (this year's, now 上年数) remain in the accounts.
+    let mut cleared = next.accounts.clone();
+    cleared.prior = Default::default();
+    assert_eq!(cleared, Default::default());
     assert!(next
         .metrics
         .iter()
@@ -237,4 +240,49 @@ fn the_cli_compares_two_years_and_makes_the_next() {
     assert_eq!(v[0]["margin"]["down"]["grade"], "良");
     assert_eq!(v[0]["margin"]["down"]["points"], "9.5");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn change_rates_from_last_years_figures_feed_rules() {
+    use jixiao::core::rule::{MetricSource, Tier};
+    use jixiao::core::ScoringRule;
+    let mut e = nanjing();
+    e.accounts.three_public.actual = Some(d("9.5"));
+    e.accounts.prior.three_public_actual = Some(d("10"));
+    e.accounts.prior.expense_total = Some(d("2808.55"));
+    e.accounts.prior.carryover_end = Some(d("3.69"));
+    let value = |m: MetricSource| m.resolve(&e).map(|v| v.value);
+    assert_eq!(value(MetricSource::ThreePublicChange), Ok(d("-5")));
+    assert_eq!(value(MetricSource::ExpenseGrowth), Ok(d("10")));
+    assert_eq!(value(MetricSource::CarryoverChange), Ok(d("6.5")));
+    // A rule on it: “三公”经费变动率 ≤ 0 得满分 (2), else 0.
+    let leaf = find(&mut e, "“三公”经费控制率");
+    leaf.rule = ScoringRule::Tiered {
+        metric: MetricSource::ThreePublicChange,
+        tiers: vec![
+            Tier::above(d("0"), false, d("0")),
+            Tier::between(d("-100"), true, d("0"), true, d("1")),
+        ],
+    };
+    let id = leaf.id.clone();
+    assert_eq!(assess(&e).node(&id).unwrap().score, d("1"));
+    e.accounts.three_public.actual = Some(d("10.5"));
+    assert_eq!(assess(&e).node(&id).unwrap().score, d("0"));
+    // No base: said, not guessed.
+    e.accounts.prior.three_public_actual = Some(d("0"));
+    assert!(MetricSource::ThreePublicChange
+        .resolve(&e)
+        .unwrap_err()
+        .contains("为 0"));
+    for source in [
+        MetricSource::ExpenseGrowth,
+        MetricSource::CarryoverChange,
+        MetricSource::ThreePublicChange,
+    ] {
+        assert_eq!(MetricSource::from_key(&source.key()), Some(source));
+    }
+    // Next year starts with this year's figures as its 上年数.
+    let next = next_year(&nanjing());
+    assert_eq!(next.accounts.prior.expense_total, Some(d("3089.41")));
+    assert_eq!(next.accounts.prior.carryover_end, Some(d("3.93")));
 }

@@ -221,6 +221,38 @@ amount!(
     unit.assets.other
 );
 
+amount!(
+    PRIOR_EXPENSE_TOTAL,
+    "accounts/prior/expense_total",
+    "上年支出合计",
+    "上年支出合计",
+    "上年支出合计",
+    accounts.prior.expense_total
+);
+amount!(
+    PRIOR_CARRYOVER_END,
+    "accounts/prior/carryover_end",
+    "上年末结转和结余",
+    "上年末结转和结余",
+    "上年末结转和结余",
+    accounts.prior.carryover_end
+);
+amount!(
+    PRIOR_THREE_PUBLIC_ACTUAL,
+    "accounts/prior/three_public_actual",
+    "上年“三公”经费支出",
+    "上年“三公”经费支出",
+    "上年“三公”经费支出",
+    accounts.prior.three_public_actual
+);
+
+/// Last year's figures (上年数) the 变动率 are computed from.
+pub const PRIOR: [Amount; 3] = [
+    PRIOR_EXPENSE_TOTAL,
+    PRIOR_CARRYOVER_END,
+    PRIOR_THREE_PUBLIC_ACTUAL,
+];
+
 /// The budget and accounts (预算与收支), in form order.
 pub const ACCOUNTS: [Amount; 13] = [
     INITIAL_INCOME,

@@ -48,6 +48,9 @@ impl MetricSource {
             MetricSource::SpecialFundsExecutionRate,
             MetricSource::ThreePublicControlRate,
             MetricSource::ProjectExecutionRate,
+            MetricSource::ExpenseGrowth,
+            MetricSource::CarryoverChange,
+            MetricSource::ThreePublicChange,
         ]
         .into_iter()
         .map(|m| {
@@ -80,6 +83,9 @@ impl MetricSource {
             MetricSource::SpecialFundsExecutionRate => "专项资金执行率".into(),
             MetricSource::ThreePublicControlRate => "“三公”经费控制率".into(),
             MetricSource::ProjectExecutionRate => "项目预算执行率".into(),
+            MetricSource::ExpenseGrowth => "支出增长率".into(),
+            MetricSource::CarryoverChange => "结转结余变动率".into(),
+            MetricSource::ThreePublicChange => "“三公”经费变动率".into(),
             MetricSource::Business { key } => evaluation
                 .metric(key)
                 .map(|m| m.name.clone())
@@ -145,6 +151,36 @@ impl MetricSource {
                     })
                     .ok_or_else(|| "项目全年预算数为 0，无法计算执行率".to_string())
             }
+            MetricSource::ExpenseGrowth => {
+                let a = &evaluation.accounts;
+                change_rate(
+                    a.expense_total,
+                    a.prior.expense_total,
+                    "本年支出合计",
+                    "上年支出合计",
+                )
+                .map(|(r, b)| rate(r, b))
+            }
+            MetricSource::CarryoverChange => {
+                let a = &evaluation.accounts;
+                change_rate(
+                    a.carryover_end,
+                    a.prior.carryover_end,
+                    "年末结转和结余",
+                    "上年末结转和结余",
+                )
+                .map(|(r, b)| rate(r, b))
+            }
+            MetricSource::ThreePublicChange => {
+                let a = &evaluation.accounts;
+                change_rate(
+                    a.three_public.actual,
+                    a.prior.three_public_actual,
+                    "本年“三公”经费支出",
+                    "上年“三公”经费支出",
+                )
+                .map(|(r, b)| rate(r, b))
+            }
             MetricSource::Business { key } => {
                 let metric = evaluation
                     .metric(key)
@@ -177,6 +213,31 @@ impl MetricSource {
                 .ok_or_else(|| format!("请填写{name}")),
         }
     }
+}
+
+/// A 变动率 (%) of `now` over last year's figure (taken positive, so a smaller loss reads as a rise), with
+/// its basis; a missing figure or a zero base is said.
+fn change_rate(
+    now: Option<Decimal>,
+    prior: Option<Decimal>,
+    now_label: &str,
+    prior_label: &str,
+) -> Result<(Decimal, String), MissingMetric> {
+    let (Some(now), Some(prior)) = (now, prior) else {
+        return Err(format!("未填写{now_label}或{prior_label}，无法计算"));
+    };
+    crate::core::compare::Change {
+        last: Some(prior),
+        this: Some(now),
+    }
+    .rate()
+    .map(|r| {
+        (
+            r,
+            format!("({} − {}) / {}", fmt2(now), fmt2(prior), fmt2(prior.abs())),
+        )
+    })
+    .ok_or_else(|| format!("{prior_label}为 0，无法计算变动率"))
 }
 
 fn budget_actual_rate(line: &BudgetActual, what: &str) -> Result<(Decimal, String), MissingMetric> {

@@ -250,6 +250,29 @@ pub struct BudgetAccounts {
     pub special_funds: BudgetActual,
     /// “三公”经费.
     pub three_public: BudgetActual,
+    /// 上年数: last year's figures the 变动率 are computed from (filled from last year's file, or by
+    /// 新建下一年度, or typed).
+    #[serde(skip_serializing_if = "PriorYear::is_empty")]
+    pub prior: PriorYear,
+}
+
+/// Last year's figures (上年数), 万元, for the 变动率 metrics.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PriorYear {
+    /// 上年支出合计.
+    pub expense_total: Option<Decimal>,
+    /// 上年末结转和结余.
+    pub carryover_end: Option<Decimal>,
+    /// 上年“三公”经费实际支出.
+    pub three_public_actual: Option<Decimal>,
+}
+
+impl PriorYear {
+    /// Nothing stated (such files do not store the section).
+    pub fn is_empty(&self) -> bool {
+        *self == PriorYear::default()
+    }
 }
 
 /// A budget line with its actual spending, 万元.

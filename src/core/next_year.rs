@@ -14,7 +14,7 @@
 //! assert_eq!(assess(&next).total.to_string(), "0");
 //! ```
 
-use super::model::{Assets, BudgetAccounts, Evaluation, Indicator, StatedFigures};
+use super::model::{Assets, BudgetAccounts, Evaluation, Indicator, PriorYear, StatedFigures};
 use super::rule::ScoringRule;
 
 fn advance(text: &mut String, from: i32, to: i32) {
@@ -57,6 +57,12 @@ pub fn next_year(this: &Evaluation) -> Evaluation {
     let (from, to) = (this.unit.year, this.unit.year.saturating_add(1));
     next.unit.year = to;
     next.accounts = BudgetAccounts::default();
+    // This year's figures are next year's 上年数, for its 变动率.
+    next.accounts.prior = PriorYear {
+        expense_total: this.accounts.expense_total,
+        carryover_end: this.accounts.carryover_end,
+        three_public_actual: this.accounts.three_public.actual,
+    };
     next.unit.assets = Assets::default();
     next.stated = StatedFigures::default();
     next.import_notes.clear();

@@ -498,6 +498,12 @@ pub enum MetricSource {
     ThreePublicControlRate,
     /// 项目预算执行率 = Σ 全年执行数 / Σ 全年预算数 over the project's fund lines.
     ProjectExecutionRate,
+    /// 支出增长率 = (本年支出合计 − 上年支出合计) / 上年支出合计.
+    ExpenseGrowth,
+    /// 结转结余变动率 = (年末结转和结余 − 上年末结转和结余) / 上年末结转和结余.
+    CarryoverChange,
+    /// “三公”经费变动率 = (本年“三公”经费支出 − 上年) / 上年 (≤ 0 means no rise).
+    ThreePublicChange,
     /// A business metric's value, by key.
     Business {
         /// [`crate::core::BusinessMetric::key`].
@@ -540,6 +546,9 @@ impl MetricSource {
             MetricSource::SpecialFundsExecutionRate => "special_funds_execution_rate".into(),
             MetricSource::ThreePublicControlRate => "three_public_control_rate".into(),
             MetricSource::ProjectExecutionRate => "project_execution_rate".into(),
+            MetricSource::ExpenseGrowth => "expense_growth".into(),
+            MetricSource::CarryoverChange => "carryover_change".into(),
+            MetricSource::ThreePublicChange => "three_public_change".into(),
             MetricSource::Business { key } => format!("business:{key}"),
             MetricSource::BusinessGrowth { key } => format!("growth:{key}"),
             MetricSource::Typed { .. } => "typed".into(),
@@ -553,6 +562,9 @@ impl MetricSource {
             "special_funds_execution_rate" => MetricSource::SpecialFundsExecutionRate,
             "three_public_control_rate" => MetricSource::ThreePublicControlRate,
             "project_execution_rate" => MetricSource::ProjectExecutionRate,
+            "expense_growth" => MetricSource::ExpenseGrowth,
+            "carryover_change" => MetricSource::CarryoverChange,
+            "three_public_change" => MetricSource::ThreePublicChange,
             "typed" => MetricSource::default_typed(),
             k => {
                 if let Some(metric) = k.strip_prefix("business:") {

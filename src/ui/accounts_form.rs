@@ -59,6 +59,10 @@ pub fn AccountsForm() -> impl IntoView {
                 {amount(amounts::THREE_PUBLIC_BUDGET)}
                 {amount(amounts::THREE_PUBLIC_ACTUAL)}
             </div>
+            <h2>"上年数（万元，用于变动率）"</h2>
+            <div class="jx-grid">
+                {amounts::PRIOR.map(amount).into_iter().collect_view()}
+            </div>
             <h2>"资产（万元）"</h2>
             <div class="jx-grid">
                 {amount(amounts::ASSETS_TOTAL)}

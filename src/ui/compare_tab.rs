@@ -86,6 +86,9 @@ pub fn CompareTab() -> impl IntoView {
                         on:change=on_pick/>
                 </label>
                 <Show when=has>
+                    <button type="button" class="jx-btn" data-testid="compare-fill-prior"
+                        title="上年支出合计、上年末结转和结余、上年“三公”经费支出和业务指标的上年值"
+                        on:click=move |_| fill_prior(state)>"用上年文件填入上年数"</button>
                     <button type="button" class="jx-btn" data-testid="compare-clear"
                         on:click=move |_| state.set_comparison(None)>"关闭对比"</button>
                 </Show>
@@ -194,6 +197,34 @@ fn Comparison() -> impl IntoView {
             }
         })
     }
+}
+
+/// Copies last year's figures from the comparison into this year's 上年数 and metrics' 上年值 (one
+/// undoable step), so the 变动率 and 同比增长 follow the two files.
+fn fill_prior(state: Workbench) {
+    let Some(last) = state.comparison.get_untracked() else {
+        return;
+    };
+    state.edit(crate::core::edit::EditScope::Whole, |e| {
+        e.accounts.prior = crate::core::PriorYear {
+            expense_total: last.accounts.expense_total,
+            carryover_end: last.accounts.carryover_end,
+            three_public_actual: last.accounts.three_public.actual,
+        };
+        for metric in &mut e.metrics {
+            let before = last
+                .metric(&metric.key)
+                .or_else(|| last.metrics.iter().find(|m| m.name == metric.name))
+                .and_then(|m| m.value);
+            if before.is_some() {
+                metric.prior = before;
+            }
+        }
+    });
+    state.tell(
+        false,
+        "已用上年文件填入上年数和业务指标的上年值（可撤销）。",
+    );
 }
 
 /// Makes next year's evaluation from this one (undoable); this year's becomes the comparison.

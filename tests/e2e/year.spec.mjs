@@ -38,6 +38,14 @@ export default [
       await until(async () => assert.match(await root.getByTestId('compare-head').textContent(), /2023年 → 2024年/));
       const accepted = root.getByTestId('compare-amount').filter({ hasText: '受理各类诉求' });
       assert.match(await accepted.textContent(), /424\.76 → 424\.76 万件0%/);
+      // Last year's figures as this year's 上年数 (one undoable step), for the 变动率 rules.
+      await root.getByTestId('compare-fill-prior').click();
+      await root.getByTestId('tab-accounts').click();
+      const prior = root.locator('[data-path="accounts/prior/expense_total"] input');
+      await until(async () => assert.equal(await prior.inputValue(), '3089.41'));
+      await root.getByTestId('undo').click();
+      await until(async () => assert.equal(await prior.inputValue(), ''));
+      await root.getByTestId('tab-compare').click();
       // Kept across a reload; this year's evaluation untouched.
       await page.reload();
       await root.getByTestId('tab-compare').click();
