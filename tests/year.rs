@@ -286,3 +286,23 @@ fn change_rates_from_last_years_figures_feed_rules() {
     assert_eq!(next.accounts.prior.expense_total, Some(d("3089.41")));
     assert_eq!(next.accounts.prior.carryover_end, Some(d("3.93")));
 }
+
+#[test]
+fn the_report_says_how_the_figures_moved_since_last_year() {
+    let mut e = nanjing();
+    let text = |e: &Evaluation| jixiao::report::text::render(&jixiao::report::build(e));
+    assert!(text(&e).contains("总支出3089.41万元，其中"), "no 上年数, no comparison");
+    e.accounts.prior.expense_total = Some(d("2808.55"));
+    e.accounts.prior.carryover_end = Some(d("4.20"));
+    let report = text(&e);
+    assert!(
+        report.contains("总支出3089.41万元，较上年增长10.00%，其中"),
+        "{report}"
+    );
+    assert!(
+        report.contains("年末结转和结余3.93万元，较上年下降6.43%。"),
+        "{report}"
+    );
+    e.accounts.prior.carryover_end = Some(d("3.93"));
+    assert!(text(&e).contains("年末结转和结余3.93万元，与上年持平。"));
+}

@@ -79,6 +79,21 @@ fn basic_facts(e: &Evaluation) -> Vec<String> {
     out
 }
 
+/// "，较上年增长10.00%" / "，较上年下降5.00%" / "，与上年持平" when last year's figure is known (上年数),
+/// else nothing: the customary comparison, computed, never typed.
+fn vs_last_year(now: Option<Decimal>, prior: Option<Decimal>) -> String {
+    let change = crate::core::compare::Change {
+        last: prior,
+        this: now,
+    };
+    match change.rate() {
+        Some(r) if r.is_zero() => "，与上年持平".into(),
+        Some(r) if r > Decimal::ZERO => format!("，较上年增长{}%", fmt2(r)),
+        Some(r) => format!("，较上年下降{}%", fmt2(-r)),
+        None => String::new(),
+    }
+}
+
 fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {
     let a = &e.accounts;
     let y = e.unit.year;
@@ -126,11 +141,18 @@ fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {
             (amounts::EXPENSE_BASIC.short, a.expense_basic),
             (amounts::EXPENSE_PROJECT.short, a.expense_project),
         ]);
-        let mut s = format!("{y}年单位支出情况：总支出{total}");
+        let mut s = format!(
+            "{y}年单位支出情况：总支出{total}{}",
+            vs_last_year(a.expense_total, a.prior.expense_total)
+        );
         s.push_str(&of_which(&parts));
         s.push('。');
         if let Some(v) = wan(a.carryover_end) {
-            s.push_str(&format!("{}{v}。", amounts::CARRYOVER_END.short));
+            s.push_str(&format!(
+                "{}{v}{}。",
+                amounts::CARRYOVER_END.short,
+                vs_last_year(a.carryover_end, a.prior.carryover_end)
+            ));
         }
         if let Ok(rate) = MetricSource::BudgetExecutionRate.resolve(e) {
             s.push_str(&format!("{y}年全年预算执行率{}%。", fmt2(rate.value)));
