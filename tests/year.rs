@@ -66,16 +66,24 @@ fn indicators_pair_in_place_when_moved_and_by_hand_when_renamed() {
     assert_eq!(row("部门预算执行率").unwrap().pairing, Pairing::Place);
     assert!(row("绩效信息公开情况").is_none());
     assert!(
-        c.only_last.iter().any(|p| p.ends_with("/ 绩效信息公开")),
+        c.only_last
+            .iter()
+            .any(|u| u.path.ends_with("/ 绩效信息公开")),
         "{:?}",
         c.only_last
     );
     assert!(c
         .only_last
         .iter()
-        .any(|p| p.ends_with("政府采购管理是否按制度执行")));
-    assert!(c.only_this.iter().any(|p| p.ends_with("政府采购意向公开")));
-    assert!(c.only_this.iter().any(|p| p.ends_with("绩效信息公开情况")));
+        .any(|u| u.path.ends_with("政府采购管理是否按制度执行")));
+    assert!(c
+        .only_this
+        .iter()
+        .any(|u| u.path.ends_with("政府采购意向公开")));
+    assert!(c
+        .only_this
+        .iter()
+        .any(|u| u.path.ends_with("绩效信息公开情况")));
 
     // Paired by hand, the renamed row is matched and no longer listed.
     let last_id = |e: &Evaluation, name: &str| {
@@ -102,7 +110,10 @@ fn indicators_pair_in_place_when_moved_and_by_hand_when_renamed() {
         (renamed.score.last, renamed.score.this),
         (Some(d("1")), Some(d("1")))
     );
-    assert!(!c.only_this.iter().any(|p| p.ends_with("绩效信息公开情况")));
+    assert!(!c
+        .only_this
+        .iter()
+        .any(|u| u.path.ends_with("绩效信息公开情况")));
 }
 
 #[test]
@@ -291,7 +302,10 @@ fn change_rates_from_last_years_figures_feed_rules() {
 fn the_report_says_how_the_figures_moved_since_last_year() {
     let mut e = nanjing();
     let text = |e: &Evaluation| jixiao::report::text::render(&jixiao::report::build(e));
-    assert!(text(&e).contains("总支出3089.41万元，其中"), "no 上年数, no comparison");
+    assert!(
+        text(&e).contains("总支出3089.41万元，其中"),
+        "no 上年数, no comparison"
+    );
     e.accounts.prior.expense_total = Some(d("2808.55"));
     e.accounts.prior.carryover_end = Some(d("4.20"));
     let report = text(&e);

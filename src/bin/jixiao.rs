@@ -539,8 +539,8 @@ fn compare(args: &[String]) -> ExitCode {
                 "pairing": format!("{:?}", r.pairing).to_lowercase(),
                 "points": change(&r.points), "score": change(&r.score),
             })).collect::<Vec<_>>(),
-            "only_last": c.only_last,
-            "only_this": c.only_this,
+            "only_last": c.only_last.iter().map(|u| serde_json::json!({ "id": u.id, "path": u.path })).collect::<Vec<_>>(),
+            "only_this": c.only_this.iter().map(|u| serde_json::json!({ "id": u.id, "path": u.path })).collect::<Vec<_>>(),
             "accounts": c.accounts.iter().map(|a| serde_json::json!({
                 "path": a.path, "label": a.label, "change": change(&a.change),
             })).collect::<Vec<_>>(),
@@ -588,8 +588,8 @@ fn compare(args: &[String]) -> ExitCode {
     for (label, list) in [("仅上年有：", &c.only_last), ("仅本年有：", &c.only_this)] {
         if !list.is_empty() {
             let _ = writeln!(out, "\n{label}");
-            for path in list {
-                let _ = writeln!(out, "  {path}");
+            for u in list {
+                let _ = writeln!(out, "  {}", u.path);
             }
         }
     }

@@ -100,6 +100,15 @@ pub struct MetricChange {
     pub stated_growth: Option<Decimal>,
 }
 
+/// An indicator found in one year only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unpaired {
+    /// Its id (to pair it by hand).
+    pub id: String,
+    /// Its names from the top.
+    pub path: String,
+}
+
 /// The two years side by side.
 #[derive(Clone, Debug, PartialEq)]
 pub struct YearComparison {
@@ -111,10 +120,10 @@ pub struct YearComparison {
     pub grades: (String, String),
     /// The indicators found in both years, in this year's order.
     pub rows: Vec<RowChange>,
-    /// Last year's indicators with no partner this year (their paths).
-    pub only_last: Vec<String>,
-    /// This year's indicators with no partner last year (their paths).
-    pub only_this: Vec<String>,
+    /// Last year's indicators with no partner this year.
+    pub only_last: Vec<Unpaired>,
+    /// This year's indicators with no partner last year.
+    pub only_this: Vec<Unpaired>,
     /// The accounts, assets and budget lines either year states.
     pub accounts: Vec<AmountChange>,
     /// The business metrics of this year, with last year's value.
@@ -267,12 +276,18 @@ pub fn compare(
     let only_last = old
         .iter()
         .filter(|n| !used_last.contains(n.node.id.as_str()))
-        .map(|n| shown_path(last, &n.node.id))
+        .map(|n| Unpaired {
+            id: n.node.id.clone(),
+            path: shown_path(last, &n.node.id),
+        })
         .collect();
     let only_this = new
         .iter()
         .filter(|n| !paired.contains_key(n.node.id.as_str()))
-        .map(|n| shown_path(this, &n.node.id))
+        .map(|n| Unpaired {
+            id: n.node.id.clone(),
+            path: shown_path(this, &n.node.id),
+        })
         .collect();
     let accounts = ACCOUNTS
         .iter()

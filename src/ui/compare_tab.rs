@@ -136,8 +136,11 @@ fn Comparison() -> impl IntoView {
     let state = expect_context::<Workbench>();
     let c = Memo::new(move |_| {
         state.comparison.with(|last| {
-            last.as_ref()
-                .map(|last| state.evaluation.with(|this| compare(last, this, &[])))
+            last.as_ref().map(|last| {
+                state
+                    .pairs
+                    .with(|pairs| state.evaluation.with(|this| compare(last, this, pairs)))
+            })
         })
     });
     move || {
@@ -176,15 +179,38 @@ fn Comparison() -> impl IntoView {
                         <td class="jx-num">{rate(&change)}</td>
                     </tr>
                 }).collect_view();
-            let unpaired = |title: &'static str, list: Vec<String>, testid: &'static str| {
-                (!list.is_empty()).then(|| view! {
-                    <p class="jx-muted" data-testid=testid>{title}{list.join("；")}</p>
-                })
-            };
+            let only_last: Vec<String> = c.only_last.iter().map(|u| u.path.clone()).collect();
+            let last_note = (!only_last.is_empty()).then(|| view! {
+                <p class="jx-muted" data-testid="compare-only-last">"仅上年有："{only_last.join("；")}</p>
+            });
+            // Each of this year's unpaired rows can be paired by hand with one of last year's (a renamed row).
+            let choices = c.only_last.clone();
+            let this_rows = c.only_this.iter().map(|u| {
+                let this_id = u.id.clone();
+                let options = choices.iter().map(|l| view! { <option value=l.id.clone()>{l.path.clone()}</option> }).collect_view();
+                view! {
+                    <li data-testid="compare-only-this">
+                        <span>{u.path.clone()}</span>" "
+                        <select data-testid="compare-pair" aria-label="与上年的指标配对"
+                            on:change=move |ev| {
+                                let last_id = event_target_value(&ev);
+                                if !last_id.is_empty() {
+                                    state.pairs.update(|p| p.push((last_id, this_id.clone())));
+                                }
+                            }>
+                            <option value="">"与上年的…配对（指标改名时）"</option>
+                            {options}
+                        </select>
+                    </li>
+                }
+            }).collect_view();
+            let this_note = (!c.only_this.is_empty()).then(|| view! {
+                <div class="jx-muted">"仅本年有："<ul class="jx-unpaired">{this_rows}</ul></div>
+            });
             view! {
                 <p data-testid="compare-head">{head}</p>
-                {unpaired("仅上年有：", c.only_last.clone(), "compare-only-last")}
-                {unpaired("仅本年有：", c.only_this.clone(), "compare-only-this")}
+                {last_note}
+                {this_note}
                 <table class="jx-compare-table">
                     <thead><tr><th>"指标"</th><th>"分值（上年 → 本年）"</th><th>"得分（上年 → 本年）"</th><th>"得分变动"</th></tr></thead>
                     <tbody>{rows}</tbody>

@@ -112,6 +112,8 @@ pub struct Workbench {
     pub root: NodeRef<Div>,
     /// Last year's evaluation, opened beside this one for comparison (上年对比); kept in the browser.
     pub comparison: RwSignal<Option<Evaluation>>,
+    /// Indicators paired by hand in the comparison (last year's id, this year's id): renamed rows.
+    pub pairs: RwSignal<Vec<(String, String)>>,
     history: StoredValue<History, LocalStorage>,
     autosave: StoredValue<Autosave, LocalStorage>,
     /// Per indicator id: notified when that indicator was edited (or the tree changed).
@@ -189,6 +191,7 @@ impl Workbench {
             can_redo: RwSignal::new(false),
             root: NodeRef::new(),
             comparison: RwSignal::new(autosave.restore_aside(COMPARISON)),
+            pairs: RwSignal::new(Vec::new()),
             history: StoredValue::new_local(History::new(200)),
             autosave: StoredValue::new_local(autosave),
             nodes: Keyed::new(),
@@ -387,6 +390,7 @@ impl Workbench {
         if let Some(Err(message)) = outcome {
             self.tell(true, message);
         }
+        self.pairs.set(Vec::new());
         self.comparison.set(evaluation);
     }
 

@@ -32,10 +32,25 @@ export default [
       // Last year's file: the same system, one row lower, a 2023 total.
       const last = JSON.parse(fs.readFileSync('templates/nanjing-2024.json', 'utf8'));
       last.unit.year = 2023;
+      // Last year the row had another name: it pairs only by hand.
+      const rename = (nodes) => nodes.forEach((n) => {
+        if (n.name === '绩效信息公开') n.name = '绩效信息公开工作';
+        rename(n.children || []);
+      });
+      rename(last.indicators);
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-year-')), '2023.json');
       fs.writeFileSync(file, JSON.stringify(last));
       await root.getByTestId('compare-open').setInputFiles(file);
       await until(async () => assert.match(await root.getByTestId('compare-head').textContent(), /2023年 → 2024年/));
+      assert.match(await root.getByTestId('compare-only-last').textContent(), /绩效信息公开工作/);
+      assert.equal(await root.getByTestId('compare-only-this').count(), 1);
+      assert.equal(await root.getByTestId('compare-row').count(), 51);
+      const pick = root.getByTestId('compare-pair');
+      const value = await pick.locator('option', { hasText: '绩效信息公开工作' }).getAttribute('value');
+      await pick.selectOption(value);
+      await until(async () => assert.equal(await root.getByTestId('compare-row').count(), 52));
+      assert.equal(await root.getByTestId('compare-only-this').count(), 0);
+      assert.match(await root.getByTestId('compare-row').filter({ hasText: '（手工配对）' }).textContent(), /绩效信息公开/);
       const accepted = root.getByTestId('compare-amount').filter({ hasText: '受理各类诉求' });
       assert.match(await accepted.textContent(), /424\.76 → 424\.76 万件0%/);
       // Last year's figures as this year's 上年数 (one undoable step), for the 变动率 rules.
