@@ -130,6 +130,52 @@ fn GradeMargin() -> impl IntoView {
     }
 }
 
+/// The 一级 indicators' scores, last year (light) beside this year (dark), out of their points.
+fn level_one_chart(c: &crate::core::compare::YearComparison) -> impl IntoView {
+    use rust_decimal::prelude::ToPrimitive;
+    let groups: Vec<&crate::core::compare::RowChange> =
+        c.rows.iter().filter(|r| r.depth == 0).collect();
+    let max = groups
+        .iter()
+        .filter_map(|r| r.points.this.max(r.points.last))
+        .max()
+        .and_then(|m| m.to_f64())
+        .filter(|m| *m > 0.0)
+        .unwrap_or(1.0);
+    let (label_w, width, row_h) = (150.0, 560.0, 34.0);
+    let scale = (width - label_w - 70.0) / max;
+    let bar = |v: Option<rust_decimal::Decimal>| {
+        v.and_then(|v| v.to_f64()).unwrap_or(0.0).max(0.0) * scale
+    };
+    let height = row_h * groups.len() as f64 + 8.0;
+    let rows = groups
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let y = 4.0 + row_h * i as f64;
+            let name = r.path.clone();
+            let caption = format!("{} → {}", show(r.score.last), show(r.score.this));
+            let (last_w, this_w) = (bar(r.score.last), bar(r.score.this));
+            view! {
+                <g>
+                    <text x=label_w - 6.0 y=y + 18.0 text-anchor="end" class="jx-chart-label">{name}</text>
+                    <rect x=label_w y=y + 3.0 width=last_w height=12.0 class="jx-bar-full"></rect>
+                    <rect x=label_w y=y + 16.0 width=this_w height=12.0 class="jx-bar-got"></rect>
+                    <text x=label_w + last_w.max(this_w) + 6.0 y=y + 20.0 class="jx-chart-value">{caption}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="jx-chart" data-testid="compare-chart">
+            <figcaption>{format!("一级指标得分：{}年（浅） / {}年（深）", c.years.0, c.years.1)}</figcaption>
+            <svg viewBox=format!("0 0 {width} {height}") width=width height=height role="img" aria-label="一级指标得分上年与本年对比">
+                {rows}
+            </svg>
+        </figure>
+    }
+}
+
 /// The comparison itself.
 #[component]
 fn Comparison() -> impl IntoView {
@@ -207,8 +253,10 @@ fn Comparison() -> impl IntoView {
             let this_note = (!c.only_this.is_empty()).then(|| view! {
                 <div class="jx-muted">"仅本年有："<ul class="jx-unpaired">{this_rows}</ul></div>
             });
+            let chart = level_one_chart(&c);
             view! {
                 <p data-testid="compare-head">{head}</p>
+                {chart}
                 {last_note}
                 {this_note}
                 <table class="jx-compare-table">

@@ -24,6 +24,7 @@ export default [
       assert.match(await root.getByTestId('unit-title').textContent(), /2025年度/);
       assert.match(await root.getByTestId('compare-head').textContent(), /2024年 → 2025年：总分 99\.5 → 0/);
       assert.equal(await root.getByTestId('compare-row').count(), 52);
+      assert.equal(await root.getByTestId('compare-chart').locator('g').count(), 5, 'one pair of bars per 一级');
       // Undo brings this year back; the comparison stays as it is.
       await root.getByTestId('undo').click();
       await until(async () => assert.equal((await total.textContent()).trim(), '99.5'));
