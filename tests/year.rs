@@ -320,3 +320,15 @@ fn the_report_says_how_the_figures_moved_since_last_year() {
     e.accounts.prior.carryover_end = Some(d("3.93"));
     assert!(text(&e).contains("年末结转和结余3.93万元，与上年持平。"));
 }
+
+#[test]
+fn last_years_figures_carry_into_this_years_prior() {
+    let mut last = nanjing();
+    last.unit.year = 2023;
+    last.metrics[0].value = Some(d("383.75"));
+    let mut this = nanjing();
+    this.metrics[0].prior = None;
+    jixiao::core::compare::carry_prior(&last, &mut this);
+    assert_eq!(this.accounts.prior.expense_total, Some(d("3089.41")));
+    assert_eq!(this.metrics[0].prior, Some(d("383.75")));
+}

@@ -17,7 +17,7 @@
 
 use super::amounts::{ACCOUNTS, ASSETS, BUDGET_LINES};
 use super::assess::{assess, Assessment};
-use super::model::{walk_tree, Evaluation, Indicator};
+use super::model::{walk_tree, Evaluation, Indicator, PriorYear};
 use super::number::percent;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
@@ -307,11 +307,7 @@ pub fn compare(
         .metrics
         .iter()
         .map(|m| {
-            let before = last
-                .metric(&m.key)
-                .or_else(|| last.metrics.iter().find(|x| x.name == m.name))
-                .and_then(|x| x.value)
-                .or(m.prior);
+            let before = last.counterpart(m).and_then(|x| x.value).or(m.prior);
             MetricChange {
                 key: m.key.clone(),
                 name: m.name.clone(),
@@ -336,6 +332,17 @@ pub fn compare(
         only_this,
         accounts,
         metrics,
+    }
+}
+
+/// Takes last year's figures into this year's 上年数 and each metric's 上年值 (a metric last year's file
+/// does not state keeps its own), so the 变动率 and 同比增长 follow the two files.
+pub fn carry_prior(last: &Evaluation, this: &mut Evaluation) {
+    this.accounts.prior = PriorYear::of(last);
+    for metric in &mut this.metrics {
+        if let Some(before) = last.counterpart(metric).and_then(|m| m.value) {
+            metric.prior = Some(before);
+        }
     }
 }
 

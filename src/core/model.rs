@@ -269,6 +269,15 @@ pub struct PriorYear {
 }
 
 impl PriorYear {
+    /// The figures of `year` that the following year keeps as its 上年数.
+    pub fn of(year: &Evaluation) -> PriorYear {
+        PriorYear {
+            expense_total: year.accounts.expense_total,
+            carryover_end: year.accounts.carryover_end,
+            three_public_actual: year.accounts.three_public.actual,
+        }
+    }
+
     /// Nothing stated (such files do not store the section).
     pub fn is_empty(&self) -> bool {
         *self == PriorYear::default()
@@ -793,6 +802,21 @@ impl Evaluation {
     /// Looks a business metric up by key.
     pub fn metric(&self, key: &str) -> Option<&BusinessMetric> {
         self.metrics.iter().find(|m| m.key == key)
+    }
+
+    /// This evaluation's metric matching `other`'s (another year's): by key, else by name.
+    pub fn counterpart(&self, other: &BusinessMetric) -> Option<&BusinessMetric> {
+        self.metric(&other.key)
+            .or_else(|| self.metrics.iter().find(|m| m.name == other.name))
+    }
+
+    /// The unit's own name, else its 主管部门 (who stamps the report, who a reviewer lists); "" if neither.
+    pub fn unit_name(&self) -> &str {
+        [&self.unit.name, &self.unit.parent_department]
+            .into_iter()
+            .map(|n| n.trim())
+            .find(|n| !n.is_empty())
+            .unwrap_or("")
     }
 
     /// A display title, e.g. "2024年度 南京市数据局—南京市“12345”政务热线服务中心".

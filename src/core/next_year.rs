@@ -58,11 +58,7 @@ pub fn next_year(this: &Evaluation) -> Evaluation {
     next.unit.year = to;
     next.accounts = BudgetAccounts::default();
     // This year's figures are next year's 上年数, for its 变动率.
-    next.accounts.prior = PriorYear {
-        expense_total: this.accounts.expense_total,
-        carryover_end: this.accounts.carryover_end,
-        three_public_actual: this.accounts.three_public.actual,
-    };
+    next.accounts.prior = PriorYear::of(this);
     next.unit.assets = Assets::default();
     next.stated = StatedFigures::default();
     next.import_notes.clear();

@@ -54,16 +54,6 @@ pub fn build_assessed(evaluation: &Evaluation, assessment: &Assessment) -> Repor
     }
 }
 
-/// The unit that stamps the report: its own name (the 主管部门 when none is given).
-fn stamping_unit(e: &Evaluation) -> String {
-    [&e.unit.name, &e.unit.parent_department]
-        .into_iter()
-        .map(|n| n.trim())
-        .find(|n| !n.is_empty())
-        .unwrap_or("")
-        .to_string()
-}
-
 /// The cover of a 部门整体 report (when the evaluation asks for one).
 fn cover(e: &Evaluation, title: &str) -> Option<Block> {
     let f = &e.filing;
@@ -76,7 +66,7 @@ fn cover(e: &Evaluation, title: &str) -> Option<Block> {
         Block::Cover(Cover {
             title: title.to_string(),
             lines: vec![
-                ("评价单位".into(), stamping_unit(e)),
+                ("评价单位".into(), e.unit_name().to_string()),
                 ("评价方式".into(), method.to_string()),
                 ("报告日期".into(), f.date.trim().to_string()),
             ],
@@ -90,7 +80,7 @@ fn signature(e: &Evaluation) -> Option<Block> {
     let f = &e.filing;
     f.signature.then(|| {
         Block::Signature(vec![
-            ("单位名称（盖章）".into(), stamping_unit(e)),
+            ("单位名称（盖章）".into(), e.unit_name().to_string()),
             ("单位负责人（签字）".into(), f.head.clone()),
             ("财务负责人（签字）".into(), f.finance_head.clone()),
             ("填报人".into(), f.preparer.clone()),

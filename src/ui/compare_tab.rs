@@ -274,26 +274,13 @@ fn Comparison() -> impl IntoView {
 }
 
 /// Copies last year's figures from the comparison into this year's 上年数 and metrics' 上年值 (one
-/// undoable step), so the 变动率 and 同比增长 follow the two files.
+/// undoable step; see [`crate::core::compare::carry_prior`]).
 fn fill_prior(state: Workbench) {
     let Some(last) = state.comparison.get_untracked() else {
         return;
     };
     state.edit(crate::core::edit::EditScope::Whole, |e| {
-        e.accounts.prior = crate::core::PriorYear {
-            expense_total: last.accounts.expense_total,
-            carryover_end: last.accounts.carryover_end,
-            three_public_actual: last.accounts.three_public.actual,
-        };
-        for metric in &mut e.metrics {
-            let before = last
-                .metric(&metric.key)
-                .or_else(|| last.metrics.iter().find(|m| m.name == metric.name))
-                .and_then(|m| m.value);
-            if before.is_some() {
-                metric.prior = before;
-            }
-        }
+        crate::core::compare::carry_prior(&last, e)
     });
     state.tell(
         false,

@@ -36,6 +36,11 @@ impl Conclusion {
         }
     }
 
+    /// The conclusion a [`Conclusion::key`] names.
+    pub fn from_key(key: &str) -> Option<Conclusion> {
+        Conclusion::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     /// The stable key.
     pub fn key(self) -> &'static str {
         match self {

@@ -27,6 +27,11 @@ impl FlagLevel {
     /// All levels, worst first.
     pub const ALL: [FlagLevel; 3] = [FlagLevel::Red, FlagLevel::Yellow, FlagLevel::None];
 
+    /// The level a [`FlagLevel::key`] names.
+    pub fn from_key(key: &str) -> Option<FlagLevel> {
+        FlagLevel::ALL.into_iter().find(|l| l.key() == key)
+    }
+
     /// The stable key (`red`, `yellow`, `none`: the page's `data-flag`).
     pub fn key(self) -> &'static str {
         match self {
@@ -172,12 +177,7 @@ impl ReviewRow {
     pub fn assessed(file: &str, key: String, evaluation: &Evaluation, a: &Assessment) -> ReviewRow {
         let execution_rate = audit::execution_rate(evaluation);
         let summary = Summary {
-            unit: [&evaluation.unit.name, &evaluation.unit.parent_department]
-                .into_iter()
-                .map(|n| n.trim())
-                .find(|n| !n.is_empty())
-                .unwrap_or("")
-                .to_string(),
+            unit: evaluation.unit_name().to_string(),
             year: evaluation.unit.year,
             kind: evaluation.kind,
             project: evaluation

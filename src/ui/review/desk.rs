@@ -6,7 +6,7 @@ use super::detail::Detail;
 use super::intake::{files_of, receive};
 use super::state::Review;
 use crate::core::number::{fmt2, fmt_score};
-use crate::core::review::{Conclusion, FlagLevel, SortKey, Verdict};
+use crate::core::review::{Conclusion, FlagLevel, SortKey};
 use crate::core::EvaluationKind;
 use crate::report::review as docs;
 use crate::ui::export_module::{run, Job};
@@ -247,7 +247,7 @@ fn Filters() -> impl IntoView {
         <div class="jx-review-filters" role="search" aria-label="筛选">
             {filter_select("标记", "review-filter-flag", flag_options,
                 Signal::derive(move || filter.with(|f| f.flag.map(|l| l.key().to_string()).unwrap_or_default())),
-                Callback::new(move |v: String| filter.update(|f| f.flag = FlagLevel::ALL.into_iter().find(|l| l.key() == v))))}
+                Callback::new(move |v: String| filter.update(|f| f.flag = FlagLevel::from_key(&v))))}
             {filter_select("等级", "review-filter-grade", grade_options,
                 Signal::derive(move || filter.with(|f| f.grade.clone().unwrap_or_default())),
                 Callback::new(move |v: String| filter.update(|f| f.grade = (!v.is_empty()).then_some(v))))}
@@ -256,7 +256,7 @@ fn Filters() -> impl IntoView {
                 Callback::new(move |v: String| filter.update(|f| f.form = [EvaluationKind::Department, EvaluationKind::Project].into_iter().find(|k| k.label() == v))))}
             {filter_select("复核结论", "review-filter-conclusion", conclusions,
                 Signal::derive(move || filter.with(|f| f.conclusion.map(|c| c.key().to_string()).unwrap_or_default())),
-                Callback::new(move |v: String| filter.update(|f| f.conclusion = Conclusion::ALL.into_iter().find(|c| c.key() == v))))}
+                Callback::new(move |v: String| filter.update(|f| f.conclusion = Conclusion::from_key(&v))))}
             <label class="jx-inline">
                 <span>"搜索单位"</span>
                 <input type="search" data-testid="review-search" placeholder="单位、项目或文件名"
@@ -386,20 +386,8 @@ fn Row(index: usize) -> impl IntoView {
     let key = row.key.clone();
     let file = row.file.clone();
     let set_conclusion = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let conclusion = Conclusion::ALL
-            .into_iter()
-            .find(|c| c.key() == value)
-            .unwrap_or_default();
-        let comment = review.desk.with_untracked(|d| d.verdict(&key).comment);
-        review.set_verdict(
-            &key,
-            Verdict {
-                conclusion,
-                comment,
-            },
-            true,
-        );
+        let conclusion = Conclusion::from_key(&event_target_value(&ev)).unwrap_or_default();
+        review.set_conclusion(&key, conclusion);
     };
     let can_record = !row.key.is_empty();
     view! {

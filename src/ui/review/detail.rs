@@ -96,20 +96,8 @@ fn VerdictEditor(key: String) -> impl IntoView {
     }
     let conclusion_key = key.clone();
     let set_conclusion = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let conclusion = Conclusion::ALL
-            .into_iter()
-            .find(|c| c.key() == value)
-            .unwrap_or_default();
-        let comment = verdict.get_untracked().comment;
-        review.set_verdict(
-            &conclusion_key,
-            Verdict {
-                conclusion,
-                comment,
-            },
-            true,
-        );
+        let conclusion = Conclusion::from_key(&event_target_value(&ev)).unwrap_or_default();
+        review.set_conclusion(&conclusion_key, conclusion);
     };
     let comment_key = key.clone();
     let type_comment = move |ev: leptos::ev::Event| {

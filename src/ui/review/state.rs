@@ -2,7 +2,7 @@
 //! viewed), the reading progress, the file being viewed, and the evaluations read in this session.
 
 use super::store::DeskStore;
-use crate::core::review::{Desk, Filter, Sort, Verdict};
+use crate::core::review::{Conclusion, Desk, Filter, Sort, Verdict};
 use crate::core::Evaluation;
 use crate::ui::state::Notice;
 use leptos::prelude::*;
@@ -95,6 +95,19 @@ impl Review {
             self.desk
                 .with_untracked(|d| self.store.with_value(|s| s.save_verdicts(d)));
         }
+    }
+
+    /// Records a conclusion on the file with content `key`, its comment kept.
+    pub fn set_conclusion(&self, key: &str, conclusion: Conclusion) {
+        let comment = self.desk.with_untracked(|d| d.verdict(key).comment);
+        self.set_verdict(
+            key,
+            Verdict {
+                conclusion,
+                comment,
+            },
+            true,
+        );
     }
 
     /// Empties the list (the 复核意见 stay, found again when the same files are opened).
