@@ -332,3 +332,85 @@ fn last_years_figures_carry_into_this_years_prior() {
     assert_eq!(this.accounts.prior.expense_total, Some(d("3089.41")));
     assert_eq!(this.metrics[0].prior, Some(d("383.75")));
 }
+
+#[test]
+fn last_years_problems_become_this_years_rectification_section() {
+    let text = |e: &Evaluation| jixiao::report::text::render(&jixiao::report::build(e));
+    let this = nanjing();
+    assert!(
+        !text(&this).contains("整改落实情况"),
+        "no section without last year's problems"
+    );
+    assert!(text(&this).contains("四、存在问题及原因分析"));
+    let mut next = next_year(&this);
+    assert_eq!(
+        next.narrative.prior_problems,
+        this.narrative.problems.trim()
+    );
+    // A year that wrote no 存在问题 of its own: its deducted rows stand for them.
+    let mut silent = this.clone();
+    silent.narrative.problems.clear();
+    let carried = next_year(&silent).narrative.prior_problems;
+    assert!(carried.starts_with("工作开展情况扣0.5分"), "{carried}");
+    assert_eq!(
+        next.narrative.prior_suggestions,
+        this.narrative.suggestions.trim()
+    );
+    assert!(next.narrative.problems.is_empty() && next.narrative.suggestions.is_empty());
+    // Carried but not reported on: a warning pointing at the field, and the section lists last year's.
+    let a = assess(&next);
+    assert!(a.findings.iter().any(
+        |f| f.code == "narrative.rectification_missing" && f.path == "narrative/rectification"
+    ));
+    let report = text(&next);
+    assert!(report.contains("四、上年度问题整改落实情况"), "{report}");
+    assert!(report.contains("上年度自评价发现的问题："));
+    assert!(report.contains("五、存在问题及原因分析") && report.contains("七、评价工作开展情况"));
+    next.narrative.rectification = "已制定跟踪评价工作方案，整改完成。".into();
+    let report = text(&next);
+    assert!(report.contains("整改落实情况：\n") || report.contains("整改落实情况："));
+    assert!(report.contains("已制定跟踪评价工作方案，整改完成。"));
+    assert!(!assess(&next)
+        .findings
+        .iter()
+        .any(|f| f.code == "narrative.rectification_missing"));
+    // From last year's file: its own 存在问题 text when it has one.
+    let mut last = nanjing();
+    last.narrative.problems = "部分指标设置不够细化。".into();
+    let mut fresh = nanjing();
+    jixiao::core::compare::carry_prior(&last, &mut fresh);
+    assert_eq!(fresh.narrative.prior_problems, "部分指标设置不够细化。");
+}
+
+#[test]
+fn this_years_file_disagreeing_with_last_years_is_a_finding() {
+    use jixiao::core::compare::disagreements;
+    let mut last = nanjing();
+    last.unit.year = 2023;
+    last.metrics[0].value = Some(d("383.75"));
+    let mut this = nanjing();
+    this.metrics[0].value = Some(d("424.76"));
+    this.metrics[0].prior = Some(d("383.75"));
+    this.metrics[0].stated_growth = Some(d("10.69"));
+    assert!(
+        disagreements(&last, &this).is_empty(),
+        "{:?}",
+        disagreements(&last, &this)
+    );
+    // A typed 上年值 other than last year's file, and the growth it gave.
+    this.metrics[0].prior = Some(d("380"));
+    this.metrics[0].stated_growth = Some(d("11.78"));
+    let found = disagreements(&last, &this);
+    let codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["compare.prior_metric", "compare.growth"],
+        "{found:?}"
+    );
+    assert!(found[1].message.contains("10.69%"), "{}", found[1].message);
+    // A figure last year's file does not state makes no claim.
+    last.metrics[0].value = None;
+    last.accounts.expense_total = None;
+    this.accounts.prior.expense_total = Some(d("1"));
+    assert!(disagreements(&last, &this).is_empty());
+}

@@ -548,6 +548,7 @@ fn compare(args: &[String]) -> ExitCode {
                 "key": m.key, "name": m.name, "unit": m.unit, "change": change(&m.change),
                 "stated_growth": m.stated_growth,
             })).collect::<Vec<_>>(),
+            "findings": c.findings,
         });
         let _ = writeln!(
             out,
@@ -605,6 +606,12 @@ fn compare(args: &[String]) -> ExitCode {
         let _ = writeln!(out, "\n业务指标（上年 → 本年，增长率）：");
         for m in &c.metrics {
             let _ = writeln!(out, "{}", line(&m.name, &m.change, &format!(" {}", m.unit)));
+        }
+    }
+    if !c.findings.is_empty() {
+        let _ = writeln!(out, "\n与上年文件不符：");
+        for f in &c.findings {
+            let _ = writeln!(out, "  [{}] {}", f.severity.label(), f.message);
         }
     }
     ExitCode::SUCCESS

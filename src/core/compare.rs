@@ -15,10 +15,12 @@
 //! assert_eq!(spent.change.rate().unwrap().to_string(), "10.00"); // 3089.41 → 3398.35
 //! ```
 
-use super::amounts::{ACCOUNTS, ASSETS, BUDGET_LINES};
+use super::amounts::{ACCOUNTS, ASSETS, BUDGET_LINES, PRIOR};
 use super::assess::{assess, Assessment};
+use super::check::{Finding, Severity};
+use super::metric::{growth, growth_exact};
 use super::model::{walk_tree, Evaluation, Indicator, PriorYear};
-use super::number::percent;
+use super::number::{agrees_at_printed_precision, fmt_score, percent};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -128,6 +130,8 @@ pub struct YearComparison {
     pub accounts: Vec<AmountChange>,
     /// The business metrics of this year, with last year's value.
     pub metrics: Vec<MetricChange>,
+    /// Where this year's file disagrees with last year's ([`disagreements`]).
+    pub findings: Vec<Finding>,
 }
 
 /// An indicator name without its printed points ("数量指标（20分）" → "数量指标") or blanks, so the same
@@ -332,18 +336,111 @@ pub fn compare(
         only_this,
         accounts,
         metrics,
+        findings: disagreements(last, this),
     }
 }
 
 /// Takes last year's figures into this year's 上年数 and each metric's 上年值 (a metric last year's file
-/// does not state keeps its own), so the 变动率 and 同比增长 follow the two files.
+/// does not state keeps its own), so the 变动率 and 同比增长 follow the two files; and last year's
+/// 存在问题 and 有关建议 into 整改落实情况.
 pub fn carry_prior(last: &Evaluation, this: &mut Evaluation) {
     this.accounts.prior = PriorYear::of(last);
+    // Last year's problems and proposals, for 整改落实情况 (what this year's file typed stays when last
+    // year's states none).
+    let problems = super::next_year::problems_of(last);
+    if !problems.is_empty() {
+        this.narrative.prior_problems = problems;
+    }
+    if !last.narrative.suggestions.trim().is_empty() {
+        this.narrative.prior_suggestions = last.narrative.suggestions.trim().to_string();
+    }
     for metric in &mut this.metrics {
         if let Some(before) = last.counterpart(metric).and_then(|m| m.value) {
             metric.prior = Some(before);
         }
     }
+}
+
+/// Where this year's file disagrees with last year's: a 上年数 or a metric's 上年值 typed differently
+/// from what last year's file states (a warning: one of the two files is wrong), and a printed 同比增长
+/// that the two files' values do not give (an error, compared at the printed precision). Figures last
+/// year's file does not state make no claim.
+///
+/// ```
+/// use jixiao::core::{compare::disagreements, template};
+/// let last = template::load("nanjing-2024").unwrap();
+/// let mut this = last.clone();
+/// this.accounts.prior.expense_total = Some("3000".parse().unwrap()); // last year's file: 3089.41
+/// let found = disagreements(&last, &this);
+/// assert_eq!(found[0].code, "compare.prior_amount");
+/// assert!(found[0].message.contains("3089.41"));
+/// ```
+pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // Last year's figures read through the same accessors as this year's 上年数.
+    let mut probe = Evaluation::empty(Default::default());
+    probe.accounts.prior = PriorYear::of(last);
+    for amount in PRIOR {
+        if let (Some(typed), Some(file)) = ((amount.get)(this), (amount.get)(&probe)) {
+            if typed != file {
+                out.push(Finding::new(
+                    Severity::Warning,
+                    "compare.prior_amount",
+                    amount.path,
+                    format!(
+                        "{}填为 {} 万元，上年（{}年）文件为 {} 万元",
+                        amount.label,
+                        fmt_score(typed),
+                        last.unit.year,
+                        fmt_score(file)
+                    ),
+                ));
+            }
+        }
+    }
+    for metric in &this.metrics {
+        let Some(file) = last.counterpart(metric).and_then(|m| m.value) else {
+            continue;
+        };
+        let base = format!("metrics/{}", metric.key);
+        if let Some(typed) = metric.prior.filter(|typed| *typed != file) {
+            out.push(Finding::new(
+                Severity::Warning,
+                "compare.prior_metric",
+                format!("{base}/prior"),
+                format!(
+                    "{}的上年值填为 {}，上年（{}年）文件为 {}",
+                    metric.name,
+                    fmt_score(typed),
+                    last.unit.year,
+                    fmt_score(file)
+                ),
+            ));
+        }
+        let (Some(stated), Some(exact), Some(rate)) = (
+            metric.stated_growth,
+            growth_exact(metric.value, Some(file)),
+            growth(metric.value, Some(file)),
+        ) else {
+            continue;
+        };
+        if !agrees_at_printed_precision(stated, exact) {
+            out.push(Finding::new(
+                Severity::Error,
+                "compare.growth",
+                format!("{base}/stated_growth"),
+                format!(
+                    "{}所列同比增长 {}% 与两年文件算出的 {}% 不符（本年 {}，上年文件 {}）",
+                    metric.name,
+                    fmt_score(stated),
+                    fmt_score(rate),
+                    metric.value.map(fmt_score).unwrap_or_default(),
+                    fmt_score(file)
+                ),
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

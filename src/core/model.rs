@@ -399,6 +399,29 @@ pub struct Narrative {
     pub suggestions: String,
     /// 六、评价工作开展情况.
     pub process: String,
+    /// 上年存在问题: last year's 存在问题, carried into this year by 新建下一年度 or from last year's
+    /// file, for the unit to report on under 整改落实情况.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prior_problems: String,
+    /// 上年有关建议: the measures last year's report proposed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prior_suggestions: String,
+    /// 整改落实情况: what was done about last year's problems.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub rectification: String,
+}
+
+impl Narrative {
+    /// Whether the report has a 整改落实情况 section (last year's problems carried, or its text written).
+    pub fn has_rectification(&self) -> bool {
+        [
+            &self.prior_problems,
+            &self.prior_suggestions,
+            &self.rectification,
+        ]
+        .iter()
+        .any(|t| !t.trim().is_empty())
+    }
 }
 
 /// Direction of a target (指标方向): how 实际完成值 is judged against 年度指标值.

@@ -247,6 +247,40 @@ fn deducted_rows(e: &Evaluation, a: &Assessment) -> Vec<String> {
         .collect()
 }
 
+/// 上年度问题整改落实情况: last year's problems and proposals as carried in, then what was done. Only
+/// when last year's problems were carried or the unit wrote something.
+fn rectification(
+    e: &Evaluation,
+    a: &Assessment,
+    heading: &mut impl FnMut(&str) -> Block,
+    blocks: &mut Vec<Block>,
+) {
+    let n = &e.narrative;
+    if !n.has_rectification() {
+        return;
+    }
+    blocks.push(heading("上年度问题整改落实情况"));
+    for (lead, text) in [
+        ("上年度自评价发现的问题：", &n.prior_problems),
+        ("上年度提出的改进措施：", &n.prior_suggestions),
+    ] {
+        if !text.trim().is_empty() {
+            blocks.push(Block::Paragraph(lead.into()));
+            paragraphs(text, e, a, blocks);
+        }
+    }
+    if !n.rectification.trim().is_empty() {
+        // A lead only to set it apart from last year's lines above.
+        if blocks
+            .last()
+            .is_some_and(|b| matches!(b, Block::Paragraph(_)))
+        {
+            blocks.push(Block::Paragraph("整改落实情况：".into()));
+        }
+        paragraphs(&n.rectification, e, a, blocks);
+    }
+}
+
 pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
     let title = title(e);
     let mut blocks: Vec<Block> = cover(e, &title).into_iter().collect();
@@ -270,7 +304,13 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
             fill(e.goals.annual.trim(), e, a)
         )));
     }
-    blocks.push(Block::Heading1("二、评价结论".into()));
+    // 二、… onwards: numbered as they come, since 整改落实情况 appears only when there is something to say.
+    let mut number = 1;
+    let mut heading = move |title: &str| {
+        number += 1;
+        Block::Heading1(format!("{}、{title}", cn_count(number)))
+    };
+    blocks.push(heading("评价结论"));
     let verdict = format!(
         "{}年，{}整体预算绩效自评价得分为{}分，评价等级为“{}”。",
         e.unit.year,
@@ -288,7 +328,7 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
             blocks.push(Block::Paragraph(verdict));
         }
     }
-    blocks.push(Block::Heading1("三、部门履职成效".into()));
+    blocks.push(heading("部门履职成效"));
     let mut achievements = Vec::new();
     paragraphs(&e.narrative.achievements, e, a, &mut achievements);
     let mut sentences = metric_sentences(e).into_iter().map(Block::Paragraph);
@@ -300,7 +340,8 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
     } else {
         blocks.extend(sentences);
     }
-    blocks.push(Block::Heading1("四、存在问题及原因分析".into()));
+    rectification(e, a, &mut heading, &mut blocks);
+    blocks.push(heading("存在问题及原因分析"));
     let deducted = deducted_rows(e, a);
     if deducted.is_empty() {
         blocks.push(Block::Paragraph("本次自评价各项指标均未扣分。".into()));
@@ -312,9 +353,9 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
         blocks.extend(deducted.into_iter().map(Block::Paragraph));
     }
     paragraphs(&e.narrative.problems, e, a, &mut blocks);
-    blocks.push(Block::Heading1("五、有关建议".into()));
+    blocks.push(heading("有关建议"));
     paragraphs(&e.narrative.suggestions, e, a, &mut blocks);
-    blocks.push(Block::Heading1("六、评价工作开展情况".into()));
+    blocks.push(heading("评价工作开展情况"));
     let before = blocks.len();
     paragraphs(&e.narrative.process, e, a, &mut blocks);
     let counts = a.counts_sentence();

@@ -254,8 +254,21 @@ fn Comparison() -> impl IntoView {
                 <div class="jx-muted">"仅本年有："<ul class="jx-unpaired">{this_rows}</ul></div>
             });
             let chart = level_one_chart(&c);
+            let findings = (!c.findings.is_empty()).then(|| {
+                let items = c.findings.iter().map(|f| {
+                    let path = f.path.clone();
+                    let text = format!("{}：{}", f.severity.label(), f.message);
+                    view! {
+                        <li data-testid="compare-finding" data-code=f.code.clone()>
+                            <button type="button" class="jx-linkish" on:click=move |_| state.go_to(&path)>{text}</button>
+                        </li>
+                    }
+                }).collect_view();
+                view! { <h3>"与上年文件不符"</h3><ul class="jx-lost">{items}</ul> }
+            });
             view! {
                 <p data-testid="compare-head">{head}</p>
+                {findings}
                 {chart}
                 {last_note}
                 {this_note}

@@ -12,6 +12,9 @@ pub fn check_narrative(evaluation: &Evaluation, checker: &mut Checker) {
         ("problems", "存在问题", &n.problems),
         ("suggestions", "有关建议", &n.suggestions),
         ("process", "评价工作开展情况", &n.process),
+        ("prior_problems", "上年存在问题", &n.prior_problems),
+        ("prior_suggestions", "上年有关建议", &n.prior_suggestions),
+        ("rectification", "整改落实情况", &n.rectification),
     ] {
         for name in crate::core::placeholder::unknown_in(text) {
             checker.push(
@@ -23,5 +26,14 @@ pub fn check_narrative(evaluation: &Evaluation, checker: &mut Checker) {
                 ),
             );
         }
+    }
+    // Last year's problems were carried in: the report must say what became of them.
+    if !n.prior_problems.trim().is_empty() && n.rectification.trim().is_empty() {
+        checker.push(
+            Severity::Warning,
+            "narrative.rectification_missing",
+            "narrative/rectification",
+            "已带入上年存在问题，但未填写整改落实情况：报告将只列出上年问题，请说明逐项整改结果",
+        );
     }
 }
