@@ -20,6 +20,7 @@ pub mod review;
 pub mod rule;
 pub mod scoring;
 pub mod template;
+pub mod what_if;
 
 pub use assess::{assess, Assessment, NodeResult};
 pub use check::{Finding, Reconciliation, Severity};

@@ -14,6 +14,7 @@ use super::review::{files_of, Mode, Review, ReviewDesk};
 use super::state::{ReadOnly, Tab, Workbench};
 use super::toolbar::Toolbar;
 use super::unit_form::UnitForm;
+use super::what_if::WhatIfBar;
 use crate::core::Severity;
 use leptos::prelude::*;
 
@@ -143,8 +144,9 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
         <Header/>
         {(!readonly).then(|| view! { <Toolbar/> })}
         <Banner/>
+        <WhatIfBar/>
         <TabBar/>
-        <main class="jx-main">
+        <main class="jx-main" class:jx-main-what-if=move || state.in_what_if()>
             {move || match state.tab.get() {
                 // The report stays printable in read-only mode; it hides its own editors.
                 Tab::Report => view! { <ReportTab/> }.into_any(),

@@ -29,6 +29,7 @@ mod tabs;
 mod timing;
 mod toolbar;
 mod unit_form;
+mod what_if;
 
 pub use app::App;
 pub use state::{Tab, Workbench};

@@ -114,6 +114,11 @@ pub struct Workbench {
     pub comparison: RwSignal<Option<Evaluation>>,
     /// Indicators paired by hand in the comparison (last year's id, this year's id): renamed rows.
     pub pairs: RwSignal<Vec<(String, String)>>,
+    /// In 模拟 (what-if): the evaluation as it was when the simulation started; the one being edited is
+    /// then a scratch copy, never saved, applied or discarded as a whole.
+    pub baseline: RwSignal<Option<Evaluation>>,
+    /// The undo history as it was when the simulation started (restored when it is discarded).
+    baseline_history: StoredValue<Option<History>, LocalStorage>,
     history: StoredValue<History, LocalStorage>,
     autosave: StoredValue<Autosave, LocalStorage>,
     /// Per indicator id: notified when that indicator was edited (or the tree changed).
@@ -192,6 +197,8 @@ impl Workbench {
             root: NodeRef::new(),
             comparison: RwSignal::new(autosave.restore_aside(COMPARISON)),
             pairs: RwSignal::new(Vec::new()),
+            baseline: RwSignal::new(None),
+            baseline_history: StoredValue::new_local(None),
             history: StoredValue::new_local(History::new(200)),
             autosave: StoredValue::new_local(autosave),
             nodes: Keyed::new(),
@@ -305,8 +312,10 @@ impl Workbench {
         self.after_change();
     }
 
-    /// Replaces the whole evaluation (open a file, new from template) as one undoable step.
+    /// Replaces the whole evaluation (open a file, new from template) as one undoable step. A
+    /// simulation in progress is discarded first: what is replaced is the real evaluation.
     pub fn replace(&self, evaluation: Evaluation) {
+        self.discard_what_if();
         self.edit(EditScope::Whole, move |e| *e = evaluation);
         self.history.update_value(|h| h.seal());
     }
@@ -352,6 +361,7 @@ impl Workbench {
 
     /// Replaces the evaluation without an undo step (content fetched for an embedded instance).
     pub fn load(&self, evaluation: Evaluation) {
+        self.discard_what_if();
         self.evaluation.set(evaluation);
         self.tree_changed();
     }
@@ -369,8 +379,58 @@ impl Workbench {
         }
     }
 
-    /// Writes the autosave now (debounce elapsed, or the page is being hidden).
+    /// Whether a simulation (模拟) is in progress.
+    pub fn in_what_if(&self) -> bool {
+        self.baseline.with(Option::is_some)
+    }
+
+    /// Starts a simulation: what is saved stays the evaluation as it is now; edits from here on are
+    /// made to a scratch copy until [`Workbench::apply_what_if`] or [`Workbench::discard_what_if`].
+    pub fn start_what_if(&self) {
+        if self.baseline.with_untracked(Option::is_some) {
+            return;
+        }
+        self.save_now();
+        self.seal();
+        let history = self.history.get_value();
+        self.baseline_history.set_value(Some(history));
+        self.baseline.set(Some(self.evaluation.get_untracked()));
+    }
+
+    /// Keeps the simulated changes as the evaluation (each still undoable) and saves it.
+    pub fn apply_what_if(&self) {
+        if self.baseline.with_untracked(Option::is_some) {
+            self.baseline.set(None);
+            self.baseline_history.set_value(None);
+            self.seal();
+            self.after_change();
+        }
+    }
+
+    /// Drops the simulated changes: the evaluation and its undo history are as before the simulation.
+    pub fn discard_what_if(&self) {
+        let Some(original) = self.baseline.get_untracked() else {
+            return;
+        };
+        if let Some(history) = self.baseline_history.get_value() {
+            self.history.set_value(history);
+        }
+        self.baseline_history.set_value(None);
+        self.baseline.set(None);
+        self.evaluation.set(original);
+        self.tree_changed();
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// Writes the autosave now (debounce elapsed, or the page is being hidden). Not during a
+    /// simulation: the saved evaluation is the one it started from.
     pub fn save_now(&self) {
+        if self.baseline.with_untracked(Option::is_some) {
+            return;
+        }
         let outcome = self
             .evaluation
             .with_untracked(|e| self.autosave.try_update_value(|a| a.save(e)));

@@ -80,6 +80,7 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" class="jx-btn" data-testid="redo" title="重做（Ctrl+Shift+Z / Ctrl+Y）"
                 prop:disabled=move || !state.can_redo.get() on:click=move |_| state.redo()>"重做"</button>
             <span class="jx-sep"></span>
+            <super::what_if::WhatIfButton/>
             <button type="button" class="jx-btn" data-testid="next-year" title="保留指标体系，清空得分和数据，本年作为上年对比"
                 on:click=move |_| super::compare_tab::start_next_year(state)>"新建下一年度"</button>
             <button type="button" class="jx-btn" data-testid="reset-example" on:click=reset>"恢复示例"</button>
