@@ -10,6 +10,7 @@
 //! jixiao export FILE --to txt|html|docx|xlsx [-o OUT]   write the self-evaluation report
 //! jixiao compare LAST THIS [--json]   last year beside this year: totals, indicators, accounts, 变动率
 //! jixiao next-year FILE [-o OUT]      next year's evaluation made from this one
+//! jixiao library [--json] [--file LIB.json] [QUERY]   list or search the 指标库 (built-in, or a file)
 //! ```
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
@@ -28,7 +29,8 @@ const USAGE: &str = "用法：
   jixiao templates                列出内置模板
   jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）
   jixiao compare 上年文件 本年文件 [--json]   与上年对比：总分、各项指标、收支和业务指标的变动率
-  jixiao next-year 文件 [-o 输出文件]      以本年评价新建下一年度（保留指标体系，清空得分和数据）";
+  jixiao next-year 文件 [-o 输出文件]      以本年评价新建下一年度（保留指标体系，清空得分和数据）
+  jixiao library [--json] [--file 指标库.json] [关键词...]   列出或搜索指标库（默认内置指标库）";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Some("export") => export(&args[1..]),
         Some("compare") => compare(&args[1..]),
         Some("next-year") => next_year(&args[1..]),
+        Some("library") => library(&args[1..]),
         Some("templates") => {
             list_templates(&mut std::io::stdout());
             ExitCode::SUCCESS
@@ -632,4 +635,65 @@ fn next_year(args: &[String]) -> ExitCode {
     };
     let text = jixiao::core::to_json(&jixiao::core::next_year::next_year(&this));
     write_out(out, text.as_bytes())
+}
+
+fn library(args: &[String]) -> ExitCode {
+    let json = args.iter().any(|a| a == "--json");
+    let (file, rest) = take_option(args, "--file");
+    let query: Vec<String> = rest.into_iter().filter(|a| a != "--json").collect();
+    let own;
+    let library = match file {
+        Some(path) => {
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{path}：无法读取（{e}）");
+                    return ExitCode::from(2);
+                }
+            };
+            own = match jixiao::core::library::Library::parse(&text) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("{path}：{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            &own
+        }
+        None => jixiao::core::library::builtin(),
+    };
+    let hits = library.search(&query.join(" "));
+    let mut out = std::io::stdout().lock();
+    if json {
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&hits).unwrap_or_default()
+        );
+        return ExitCode::SUCCESS;
+    }
+    for e in &hits {
+        let points = if e.indicator.points.is_zero() {
+            "分值自定".to_string()
+        } else {
+            format!("{}分", e.indicator.points.normalize())
+        };
+        let _ = writeln!(
+            out,
+            "{}  {} / {}  {}  {}\n    来源：{}{}",
+            e.indicator.name,
+            e.framework,
+            e.path.join(" / "),
+            points,
+            e.indicator.rule.label(),
+            e.source,
+            if e.note.is_empty() {
+                String::new()
+            } else {
+                format!("（{}）", e.note)
+            }
+        );
+    }
+    let _ = writeln!(out, "共 {} 条", hits.len());
+    ExitCode::SUCCESS
 }

@@ -9,6 +9,7 @@ pub mod direction;
 pub mod edit;
 pub mod error;
 pub mod import;
+pub mod library;
 pub mod margin;
 pub mod measure;
 pub mod metric;
