@@ -275,9 +275,10 @@ fn entries_insert_at_the_row_or_by_their_place_in_the_framework() {
     let b = entry("测试指标乙", &["新一级", "新二级"], "3");
     let id3 = insert_entry(&mut e, &b, None).unwrap();
     let last = e.indicators.last().unwrap();
-    assert_eq!(last.name, "新一级");
+    assert_eq!((last.name.as_str(), last.points), ("新一级", d("3")));
     assert_eq!(last.children[0].name, "新二级");
     assert_eq!(last.children[0].children[0].id, id3);
+    let before = before + d("3");
     // Ids are unique across the tree.
     let mut ids = std::collections::HashSet::new();
     e.walk_indicators(&mut |n, _| assert!(ids.insert(n.id.clone()), "{} twice", n.id));

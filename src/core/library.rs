@@ -280,7 +280,9 @@ fn plain(name: &str) -> String {
 
 /// Inserts `node` meant for depth `depth` (0 = 一级): relative to the row `at` when given — after the
 /// row (or its ancestor) at that depth, or as the last child of a row one level up — else under the
-/// groups named by `path`, which are found by name or created (分值 0, for the user to set).
+/// groups named by `path`, found by name or created. A group created for it takes its 分值 (it holds
+/// nothing else); an existing group keeps its own, and the check then says when its rows no longer
+/// add up to it.
 fn place(
     evaluation: &mut Evaluation,
     mut node: Indicator,
@@ -318,6 +320,7 @@ fn place(
                 list.push(Indicator {
                     id: ids.take(),
                     name: name.clone(),
+                    points: node.points,
                     ..Default::default()
                 });
                 list.len() - 1

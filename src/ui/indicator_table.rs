@@ -70,9 +70,27 @@ pub fn IndicatorTable() -> impl IntoView {
             )
         })
     };
+    let library = RwSignal::new(false);
+    // The row last focused is where the 指标库 inserts (one listener, not one per row).
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("tr[data-path]").ok().flatten())
+            .and_then(|tr| tr.get_attribute("data-path"));
+        if let Some(id) = row.as_deref().and_then(|p| p.strip_prefix("indicators/")) {
+            if state.selected.with_untracked(|s| s.as_deref() != Some(id)) {
+                state.selected.set(Some(id.to_string()));
+            }
+        }
+    };
     view! {
         <section class="jx-tree" data-testid="indicator-section">
+            <super::library_panel::LibraryPanel open=library/>
             <div class="jx-tree-tools">
+                <button type="button" class="jx-btn" data-testid="library-open" aria-expanded=move || library.get().to_string()
+                    title="从指标库选用标准指标及其评分规则"
+                    on:click=move |_| library.update(|o| *o = !*o)>"指标库"</button>
                 <button type="button" class="jx-btn" data-testid="add-top" on:click=move |_| {
                     let mut new_id = None;
                     state.edit(EditScope::Whole, |e| new_id = edit::add_child(e, None));
@@ -81,7 +99,8 @@ pub fn IndicatorTable() -> impl IntoView {
                 <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
             </div>
             // Laid out as a grid per row (see style/main.css), so the table roles are spelt out.
-            <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table">
+            <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table"
+                on:focusin=on_focusin>
                 <thead role="rowgroup">
                     <tr role="row">
                         <th role="columnheader" class="jx-col-name">"指标"</th>

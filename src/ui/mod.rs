@@ -17,6 +17,7 @@ mod import_panel;
 mod indicator_table;
 mod inferred_rule;
 mod lens;
+mod library_panel;
 mod metrics_form;
 mod print;
 mod report_tab;

@@ -100,6 +100,8 @@ pub struct Workbench {
     pub tree: Trigger,
     /// The open tab.
     pub tab: RwSignal<Tab>,
+    /// The indicator row last focused in the table (where the 指标库 inserts).
+    pub selected: RwSignal<Option<String>>,
     /// The path of the field to highlight (after clicking a finding; read it through [`Workbench::is_focused`]).
     pub focus: RwSignal<Option<String>>,
     /// The banner message.
@@ -190,6 +192,7 @@ impl Workbench {
             index,
             tree,
             tab: RwSignal::new(Tab::Indicators),
+            selected: RwSignal::new(None),
             focus: RwSignal::new(None),
             notice: RwSignal::new(notice),
             can_undo: RwSignal::new(false),
@@ -452,6 +455,20 @@ impl Workbench {
         }
         self.pairs.set(Vec::new());
         self.comparison.set(evaluation);
+    }
+
+    /// A text kept beside the autosave under `<key>:<name>` (e.g. the unit's own 指标库).
+    pub fn read_aside(&self, name: &str) -> Option<String> {
+        self.autosave
+            .try_with_value(|a| a.read_aside(name))
+            .flatten()
+    }
+
+    /// Keeps a text beside the autosave; a full or refused storage is said in Chinese.
+    pub fn write_aside(&self, name: &str, text: &str) -> Result<(), String> {
+        self.autosave
+            .try_with_value(|a| a.write_aside(name, text))
+            .unwrap_or(Ok(()))
     }
 
     /// Shows a message in the banner.

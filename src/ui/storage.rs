@@ -118,12 +118,7 @@ impl Autosave {
     /// An evaluation kept beside the autosave under `<key>:<name>` (e.g. last year's, for comparison);
     /// one that cannot be read is dropped.
     pub fn restore_aside(&self, name: &str) -> Option<Evaluation> {
-        let text = self
-            .storage
-            .as_ref()?
-            .get_item(&format!("{}:{name}", self.key))
-            .ok()??;
-        from_json(&text).ok()
+        from_json(&self.read_aside(name)?).ok()
     }
 
     /// Keeps (or, with `None`, removes) an evaluation beside the autosave.
@@ -142,6 +137,27 @@ impl Autosave {
                 Ok(())
             }
         }
+    }
+
+    /// A text kept beside the autosave under `<key>:<name>`.
+    pub fn read_aside(&self, name: &str) -> Option<String> {
+        self.storage
+            .as_ref()?
+            .get_item(&format!("{}:{name}", self.key))
+            .ok()
+            .flatten()
+    }
+
+    /// Keeps a text beside the autosave (nothing when storage is off: the caller's copy stays in memory).
+    pub fn write_aside(&self, name: &str, text: &str) -> Result<(), String> {
+        let Some(storage) = &self.storage else {
+            return Ok(());
+        };
+        storage
+            .set_item(&format!("{}:{name}", self.key), text)
+            .map_err(|_| {
+                "浏览器存储空间不足，未能保存（本次仍可使用；请导出为文件保存）。".to_string()
+            })
     }
 
     /// Runs `save` after the debounce delay, cancelling a save already pending.
