@@ -397,18 +397,22 @@ fn grade_bands_are_configurable() {
         jixiao::core::GradeBand {
             grade: "优".into(),
             min: d("80"),
+            min_inclusive: true,
         },
         jixiao::core::GradeBand {
             grade: "良".into(),
             min: d("70"),
+            min_inclusive: true,
         },
         jixiao::core::GradeBand {
             grade: "中".into(),
             min: d("60"),
+            min_inclusive: true,
         },
         jixiao::core::GradeBand {
             grade: "差".into(),
             min: d("0"),
+            min_inclusive: true,
         },
     ];
     assert_eq!(assess(&e).grade, "优");

@@ -414,3 +414,41 @@ fn this_years_file_disagreeing_with_last_years_is_a_finding() {
     this.accounts.prior.expense_total = Some(d("1"));
     assert!(disagreements(&last, &this).is_empty());
 }
+
+#[test]
+fn a_profile_decides_whether_the_lower_bound_is_in_the_band_and_the_report_says_so() {
+    use jixiao::core::profile::{apply, current, PROFILES};
+    let mut e = nanjing();
+    // 满意率 85 fails its "> 90" rule: 10 points off, 89.5; full marks on 工作开展情况 then make exactly 90.
+    e.metrics
+        .iter_mut()
+        .find(|m| m.key == "satisfaction")
+        .unwrap()
+        .value = Some(d("85"));
+    find(&mut e, "工作开展情况").score = Some(d("0.5"));
+    let a = assess(&e);
+    assert_eq!((a.total, a.grade.as_str()), (d("89.5"), "良"));
+    find(&mut e, "工作开展情况").score = Some(d("1"));
+    find(&mut e, "工作开展情况").reason.clear();
+    assert_eq!(assess(&e).total, d("90"));
+    assert_eq!(assess(&e).grade, "优", "90（含）-100分为优");
+    apply(&mut e.settings, &PROFILES[2]);
+    let a = assess(&e);
+    assert_eq!(a.grade, "良", "“90分以上” without 90");
+    let m = margin(&e, &a);
+    assert_eq!(m.up.as_ref().unwrap().up_text(), "距“优”还需多于 0 分");
+    assert_eq!(current(&e.settings).unwrap().key, "above-90-exclusive");
+    let report = jixiao::report::text::render(&jixiao::report::build(&e));
+    assert!(
+        report.contains("等级划分：90分（不含）以上为优，80分（不含）至90分为良"),
+        "{report}"
+    );
+    // The 80 / 70 / 60 bands: the same 90 is 优 with room to spare.
+    apply(&mut e.settings, &PROFILES[1]);
+    let a = assess(&e);
+    assert_eq!(a.grade, "优");
+    assert_eq!(
+        margin(&e, &a).down.unwrap().down_text(),
+        "再失 10 分以上将降为“良”"
+    );
+}

@@ -146,7 +146,7 @@ pub fn grade_for(evaluation: &Evaluation, total: Decimal) -> String {
     bands.sort_by_key(|b| std::cmp::Reverse(b.min));
     bands
         .iter()
-        .find(|b| total >= b.min)
+        .find(|b| b.reaches(total))
         .or(bands.last())
         .map(|b| b.grade.clone())
         .unwrap_or_else(|| "—".to_string())

@@ -13,6 +13,7 @@
 
 use super::assess::Assessment;
 use super::model::{leaves, Evaluation};
+use super::number::fmt_score;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -24,6 +25,24 @@ pub struct Band {
     /// Up: points still needed to reach it. Down: points that can be lost before falling into it
     /// (losing more than this drops the grade).
     pub points: Decimal,
+    /// Whether exactly `points` is the edge that still counts: up, gaining them reaches the band; down,
+    /// losing them keeps the grade. False when the band's lower bound is not in it ("90分以上" without 90):
+    /// then more than `points` must be gained, and losing `points` already drops it.
+    pub exact: bool,
+}
+
+impl Band {
+    /// As the next band up: "距“优”还差 5 分" (or "还需多于 5 分" when its lower bound is not in it).
+    pub fn up_text(&self) -> String {
+        let need = if self.exact { "还差" } else { "还需多于" };
+        format!("距“{}”{need} {} 分", self.grade, fmt_score(self.points))
+    }
+
+    /// As the next band down: "再失 9.5 分以上将降为“良”" (or "再失 9.5 分即降为“良”").
+    pub fn down_text(&self) -> String {
+        let lose = if self.exact { "分以上将" } else { "分即" };
+        format!("再失 {} {lose}降为“{}”", fmt_score(self.points), self.grade)
+    }
 }
 
 /// An indicator that lost points.
@@ -60,16 +79,18 @@ pub fn margin(evaluation: &Evaluation, assessment: &Assessment) -> Margin {
     // The band the total is in: the highest whose minimum it reaches (else the lowest).
     let at = bands
         .iter()
-        .position(|b| total >= b.min)
+        .position(|b| b.reaches(total))
         .unwrap_or(bands.len().saturating_sub(1));
     let up = at.checked_sub(1).and_then(|i| bands.get(i)).map(|b| Band {
         grade: b.grade.clone(),
         points: b.min.saturating_sub(total),
+        exact: b.min_inclusive,
     });
     let down = bands.get(at + 1).and_then(|_| {
         bands.get(at).map(|current| Band {
             grade: bands[at + 1].grade.clone(),
             points: total.saturating_sub(current.min),
+            exact: current.min_inclusive,
         })
     });
     let mut lost: Vec<Lost> = leaves(&evaluation.indicators)

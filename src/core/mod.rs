@@ -17,6 +17,7 @@ pub mod model;
 pub mod next_year;
 pub mod number;
 pub mod placeholder;
+pub mod profile;
 pub mod review;
 pub mod rule;
 pub mod scoring;

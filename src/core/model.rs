@@ -690,13 +690,36 @@ pub struct PenaltyItem {
     pub reason: String,
 }
 
-/// A grade band (等级): the grade applies from `min` (inclusive) up to the next band.
+/// A grade band (等级): the grade applies from `min` up to the next band.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GradeBand {
     /// e.g. 优.
     pub grade: String,
     /// Lowest total of the band.
     pub min: Decimal,
+    /// Whether `min` itself belongs to the band ("90（含）-100分为优"); false where a document says
+    /// "90分以上" and means above 90.
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub min_inclusive: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_yes(value: &bool) -> bool {
+    *value
+}
+
+impl GradeBand {
+    /// Whether a total falls in this band or above it.
+    pub fn reaches(&self, total: Decimal) -> bool {
+        if self.min_inclusive {
+            total >= self.min
+        } else {
+            total > self.min
+        }
+    }
 }
 
 /// Totals, grading and rounding (评价设置).
@@ -711,6 +734,9 @@ pub struct Settings {
     pub rounding: Rounding,
     /// Thresholds of the score audit.
     pub audit: AuditSettings,
+    /// The 评分口径 these settings were taken from ([`crate::core::profile`]); empty when set by hand.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub profile: String,
 }
 
 impl Default for Settings {
@@ -720,6 +746,7 @@ impl Default for Settings {
             grade_bands: default_grade_bands(),
             rounding: Rounding::default(),
             audit: AuditSettings::default(),
+            profile: String::new(),
         }
     }
 }
@@ -750,6 +777,7 @@ pub fn default_grade_bands() -> Vec<GradeBand> {
         .map(|(grade, min)| GradeBand {
             grade: grade.to_string(),
             min: Decimal::from(min),
+            min_inclusive: true,
         })
         .collect()
 }

@@ -365,6 +365,9 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
     {
         blocks.push(Block::Paragraph(format!("本次评价{counts}。")));
     }
+    blocks.push(Block::Paragraph(crate::core::profile::describe(
+        &e.settings,
+    )));
     let annex_title = format!(
         "{}年度{}整体预算绩效自评价指标体系得分情况",
         e.unit.year,

@@ -116,8 +116,8 @@ fn GradeMargin() -> impl IntoView {
         <div class="jx-margin" data-testid="grade-margin">
             <p>
                 {move || m.with(|m| format!("总分 {}，等级“{}”。", fmt_score(m.total), m.grade))}
-                {move || m.with(|m| m.up.as_ref().map(|b| format!("距“{}”还差 {} 分；", b.grade, fmt_score(b.points))))}
-                {move || m.with(|m| m.down.as_ref().map(|b| format!("再失 {} 分以上将降为“{}”。", fmt_score(b.points), b.grade)))}
+                {move || m.with(|m| m.up.as_ref().map(|b| format!("{}；", b.up_text())))}
+                {move || m.with(|m| m.down.as_ref().map(|b| format!("{}。", b.down_text())))}
             </p>
             <ol class="jx-lost" data-testid="points-lost">
                 {move || m.with(|m| m.lost.iter().take(10).map(|l| {

@@ -20,6 +20,7 @@ mod lens;
 mod library_panel;
 mod metrics_form;
 mod print;
+mod profile_form;
 mod report_tab;
 mod review;
 mod rule_editor;

@@ -69,6 +69,7 @@ pub fn UnitForm() -> impl IntoView {
                 </Show>
                 {check("报告末尾加签章栏（单位盖章、负责人签字）", "filing/signature", |e| e.filing.signature, |e, v| e.filing.signature = v)}
             </div>
+            <super::profile_form::ProfileForm/>
             <h2>"评分复核阈值"</h2>
             <div class="jx-grid">
                 {decimal("执行率低于此值为偏低", "settings/audit/low_execution_rate", "%", |e| Some(e.settings.audit.low_execution_rate), |e, v| {

@@ -99,4 +99,31 @@ export default [
       }
     },
   },
+  {
+    name: 'a scoring profile chosen once moves the grade and is stated in the report',
+    async run({ page, baseUrl, assert }) {
+      const app = new WorkbenchPage(page);
+      await app.open(`${baseUrl}/`);
+      await app.tab('metrics').click();
+      await app.setField('metrics/satisfaction/value', '85');
+      await until(async () => assert.equal(await app.totalText(), '89.5'));
+      assert.equal(await app.gradeText(), '良');
+      await app.tab('unit').click();
+      const select = app.root.getByTestId('profile-select');
+      assert.equal(await select.inputValue(), 'mof-2020', 'a file naming no profile is under the one it matches');
+      assert.match(await app.root.getByTestId('profile-source').textContent(), /财预〔2020〕10号/);
+      await select.selectOption('bands-80-70-60');
+      await until(async () => assert.equal(await app.gradeText(), '优'));
+      await app.tab('report').click();
+      await until(async () => assert.match(await app.root.getByTestId('report-preview').textContent(), /等级划分：80分（含）以上为优/));
+      // A band edited by hand makes it 自定义; undo brings the profile back.
+      await app.tab('unit').click();
+      await app.setField('settings/grade_bands/0/min', '95');
+      await app.field('settings/grade_bands/0/min').blur();
+      await until(async () => assert.equal(await select.inputValue(), ''));
+      assert.equal(await app.gradeText(), '良');
+      await app.root.getByTestId('undo').click();
+      await until(async () => assert.equal(await select.inputValue(), 'bands-80-70-60'));
+    },
+  },
 ];
