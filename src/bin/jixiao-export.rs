@@ -9,7 +9,8 @@
 //! - `jx_run(kind, ptr, len) -> status`: 0 done, 1 refused (the result is then a Chinese message);
 //!   kinds: 1 report .docx from evaluation JSON, 2 scoring .xlsx from evaluation JSON,
 //!   3 the cells of an .xlsx's first sheet as JSON (`[["指标", …], …]`), 4 the reviewer's batch summary
-//!   .xlsx from the desk's JSON, 5 the files of a .zip (framed by `encode_unpacked`);
+//!   .xlsx from the desk's JSON, 5 the files of a .zip (framed by `encode_unpacked`), 6 the package
+//!   (导出全部) from `evaluation.json` and the evidence bytes named by SHA-256, framed the same way;
 //! - `jx_result_ptr()`, `jx_result_len()`: the output of the last run (valid until the next run).
 
 use jixiao::export::Job;
@@ -77,6 +78,25 @@ fn run(kind: u32, input: &[u8]) -> Result<Vec<u8>, String> {
         Some(Job::Unzip) => jixiao::core::review::intake::unzip(input)
             .map(|files| jixiao::core::review::intake::encode_unpacked(&files))
             .map_err(|refusal| refusal.message()),
+        Some(Job::Package) => {
+            let parts = jixiao::core::review::intake::decode_unpacked(input)
+                .ok_or_else(|| "材料包数据不完整".to_string())?;
+            let mut files = Vec::new();
+            let mut evaluation = None;
+            for part in parts {
+                let Ok(bytes) = part.bytes else { continue };
+                if part.name == jixiao::core::evidence::EVALUATION_PATH {
+                    evaluation = Some(
+                        jixiao::core::from_json(&String::from_utf8_lossy(&bytes))
+                            .map_err(|e| e.to_string())?,
+                    );
+                } else {
+                    files.push((part.name, bytes));
+                }
+            }
+            let evaluation = evaluation.ok_or_else(|| "材料包数据缺少评价".to_string())?;
+            jixiao::export::package::package(&evaluation, &files)
+        }
         None => Err(format!("未知的导出类型 {kind}")),
     }
 }

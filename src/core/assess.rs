@@ -358,6 +358,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     check::check_execution_twice(evaluation, &mut checker);
     check::check_import_notes(evaluation, &mut checker);
     check_narrative(evaluation, &mut checker);
+    check::check_evidence(evaluation, &nodes, &mut checker);
     let printed = Printed {
         sum: printed_sum
             .total()

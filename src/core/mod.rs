@@ -8,6 +8,7 @@ pub mod compare;
 pub mod direction;
 pub mod edit;
 pub mod error;
+pub mod evidence;
 pub mod import;
 pub mod library;
 pub mod margin;

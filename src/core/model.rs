@@ -57,6 +57,9 @@ pub struct Evaluation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub import_notes: Vec<ImportNote>,
     /// Who signs and files the report, and whether it carries a cover and a signature block (填报信息).
+    /// 佐证材料: the files attached to indicators (their bytes are kept elsewhere, by SHA-256).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence_files: Vec<super::evidence::Evidence>,
     #[serde(default, skip_serializing_if = "Filing::is_default")]
     pub filing: Filing,
 }
@@ -544,6 +547,9 @@ pub struct Indicator {
     /// 指标方向.
     #[serde(skip_serializing_if = "is_default")]
     pub direction: Direction,
+    /// 佐证材料情况 as stated (else it follows the attached files).
+    #[serde(skip_serializing_if = "is_default")]
+    pub evidence_status: super::evidence::EvidenceStatus,
 }
 
 impl Indicator {
@@ -734,6 +740,9 @@ pub struct Settings {
     pub rounding: Rounding,
     /// Thresholds of the score audit.
     pub audit: AuditSettings,
+    /// When a score without evidence is a finding (提示).
+    #[serde(skip_serializing_if = "is_default")]
+    pub evidence_check: EvidenceCheck,
     /// The 评分口径 these settings were taken from ([`crate::core::profile`]); empty when set by hand.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub profile: String,
@@ -747,6 +756,47 @@ impl Default for Settings {
             rounding: Rounding::default(),
             audit: AuditSettings::default(),
             profile: String::new(),
+            evidence_check: EvidenceCheck::default(),
+        }
+    }
+}
+
+/// When an indicator's score without evidence (佐证材料) is a finding.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceCheck {
+    /// Never.
+    #[default]
+    Off,
+    /// A score below 分值: the deduction must be backed.
+    BelowFull,
+    /// Any score: every point must be backed.
+    Scored,
+}
+
+impl EvidenceCheck {
+    /// Every choice, for the select.
+    pub const ALL: [EvidenceCheck; 3] = [
+        EvidenceCheck::Off,
+        EvidenceCheck::BelowFull,
+        EvidenceCheck::Scored,
+    ];
+
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceCheck::Off => "不检查",
+            EvidenceCheck::BelowFull => "扣分的指标须有佐证材料",
+            EvidenceCheck::Scored => "所有得分的指标须有佐证材料",
+        }
+    }
+
+    /// The file format's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            EvidenceCheck::Off => "off",
+            EvidenceCheck::BelowFull => "below_full",
+            EvidenceCheck::Scored => "scored",
         }
     }
 }
@@ -809,6 +859,7 @@ impl Evaluation {
             settings: Settings::default(),
             stated: StatedFigures::default(),
             import_notes: Vec::new(),
+            evidence_files: Vec::new(),
             filing: Filing::default(),
         }
     }

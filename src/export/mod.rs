@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod fit;
+pub mod package;
 pub mod review;
 pub mod xlsx;
 
@@ -25,6 +26,9 @@ pub enum Job {
     ReviewXlsx = 4,
     /// The files of a .zip, framed by [`crate::core::review::intake::encode_unpacked`].
     Unzip = 5,
+    /// The package (导出全部): from `evaluation.json` and the evidence bytes named by their SHA-256,
+    /// framed the same way.
+    Package = 6,
 }
 
 impl Job {
@@ -41,6 +45,7 @@ impl Job {
             Job::ReadXlsx,
             Job::ReviewXlsx,
             Job::Unzip,
+            Job::Package,
         ]
         .into_iter()
         .find(|job| job.code() == code)

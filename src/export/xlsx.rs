@@ -416,6 +416,54 @@ pub(super) fn fit_row(
     Ok(())
 }
 
+/// The 佐证材料清单 sheet (none when no file is attached): indicator, file, 说明, size, SHA-256.
+fn evidence_sheet(
+    workbook: &mut Workbook,
+    evaluation: &Evaluation,
+    f: &Formats,
+) -> Result<(), String> {
+    let files = crate::core::evidence::layout(evaluation);
+    if files.is_empty() {
+        return Ok(());
+    }
+    let columns = [
+        ("序号", 6.0),
+        ("指标", 30.0),
+        ("文件名称", 30.0),
+        ("说明", 30.0),
+        ("大小", 10.0),
+        ("SHA-256", 68.0),
+    ];
+    let sheet = list_sheet(workbook, "佐证材料清单", &columns, f).map_err(err)?;
+    for (i, (_, file)) in files.iter().enumerate() {
+        let row = i as u32 + 1;
+        let indicator = evaluation
+            .indicator(&file.indicator)
+            .map(|n| n.name.clone())
+            .unwrap_or_default();
+        let cells = [
+            (i + 1).to_string(),
+            indicator,
+            file.name.clone(),
+            file.description.clone(),
+            crate::core::evidence::size_text(file.size),
+            file.sha256.clone(),
+        ];
+        for (c, text) in cells.iter().enumerate() {
+            sheet
+                .write_string_with_format(row, c as u16, text, &f.text)
+                .map_err(err)?;
+        }
+        fit_row(
+            sheet,
+            row,
+            &[(&cells[1], 30.0), (&cells[2], 30.0), (&cells[3], 30.0)],
+        )
+        .map_err(err)?;
+    }
+    Ok(())
+}
+
 /// The scoring workbook of an evaluation, as .xlsx bytes.
 pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
     let assessment = assess(evaluation);
@@ -493,5 +541,6 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
         }
         fit_row(sheet, row, &[(&r.label, 44.0), (&r.detail, 60.0)]).map_err(err)?;
     }
+    evidence_sheet(&mut workbook, evaluation, &f)?;
     workbook.save_to_buffer().map_err(err)
 }

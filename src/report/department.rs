@@ -382,6 +382,7 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
         title: annex_title,
     });
     blocks.push(Block::Scores(score_table::score_table(e, a, false)));
+    blocks.extend(super::evidence::evidence_annex(e, "附件2"));
     Report { title, blocks }
 }
 

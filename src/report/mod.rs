@@ -13,6 +13,7 @@
 //! ```
 
 mod department;
+mod evidence;
 pub mod html;
 mod model;
 pub mod placeholder;

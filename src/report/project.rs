@@ -127,5 +127,6 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
         rows,
     })];
     blocks.extend(signature(e));
+    blocks.extend(super::evidence::evidence_annex(e, "附件"));
     Report { title, blocks }
 }

@@ -11,6 +11,7 @@
 mod accounts;
 mod adjustments;
 mod budget;
+mod evidence;
 mod figures;
 mod import_notes;
 mod leaf;
@@ -22,6 +23,7 @@ mod tree;
 pub use accounts::check_accounts;
 pub use adjustments::check_adjustments;
 pub use budget::check_budget;
+pub use evidence::check_evidence;
 pub use figures::{
     check_completion, check_execution_twice, check_execution_vs_results, check_figures,
 };
