@@ -198,3 +198,29 @@ fn an_unevidenced_score_is_a_finding_when_the_setting_asks() {
     e.indicator_mut("2.6.2").unwrap().evidence_status = EvidenceStatus::NotApplicable;
     assert_eq!(has(&e), 0);
 }
+
+#[test]
+fn the_reviewers_desk_reads_a_package_as_one_evaluation() {
+    use jixiao::core::review::intake::open_all;
+    use std::io::Write;
+    let mut e = nanjing();
+    let bytes = b"minutes".to_vec();
+    e.evidence_files = vec![record("2.6.2", "纪要.pdf", &bytes)];
+    let package = jixiao::export::package::package(&e, &[(sha256_hex(&bytes), bytes)]).unwrap();
+    let rows = open_all("南京12345材料包.zip", &package);
+    assert_eq!(rows.len(), 1, "not its report copies and evidence");
+    assert_eq!(rows[0].opened.as_ref().unwrap(), &e);
+    // Inside a batch, beside another unit's file.
+    let mut batch = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    batch.start_file("材料包.zip", options).unwrap();
+    batch.write_all(&package).unwrap();
+    batch.start_file("乙单位.json", options).unwrap();
+    batch
+        .write_all(jixiao::core::to_json(&template::load("department").unwrap()).as_bytes())
+        .unwrap();
+    let batch = batch.finish().unwrap().into_inner();
+    let rows = open_all("批次.zip", &batch);
+    assert_eq!(rows.len(), 2);
+    assert!(rows.iter().all(|r| r.opened.is_ok()));
+}

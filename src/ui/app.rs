@@ -159,6 +159,7 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
                             Tab::Metrics => view! { <MetricsForm/> }.into_any(),
                             Tab::Findings => view! { <FindingsList/> }.into_any(),
                             Tab::Compare => view! { <CompareTab/> }.into_any(),
+                            Tab::Evidence => view! { <super::evidence_tab::EvidenceTab/> }.into_any(),
                             _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
                         }}
                     </fieldset>

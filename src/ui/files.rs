@@ -20,6 +20,11 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
         return;
     }
     let lower = name.to_lowercase();
+    if lower.ends_with(".zip") {
+        // A package (导出全部): the evaluation with its evidence.
+        super::evidence_tab::open_package_file(state, file);
+        return;
+    }
     if lower.ends_with(".xlsx") {
         leptos::task::spawn_local(async move {
             let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {

@@ -320,6 +320,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
             .unwrap_or_default()
     };
     let id_dir = id.clone();
+    let id_evidence = id.clone();
     let buttons = {
         let act = act.clone();
         view! {
@@ -329,6 +330,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                 <button type="button" class="jx-icon" aria-label="添加同级指标" title="添加同级（Alt+Enter）" data-testid="add-sibling" on:click={let f = act(RowAction::AddSibling); move |_| f()}>"+同级"</button>
                 <button type="button" class="jx-icon" aria-label="添加下级指标" title="添加下级（Alt+Shift+Enter）" data-testid="add-child" on:click={let f = act(RowAction::AddChild); move |_| f()}>"+下级"</button>
                 <button type="button" class="jx-icon jx-danger" aria-label="删除指标" title="删除（Alt+Delete，可撤销）" data-testid="remove" on:click={let f = act(RowAction::Remove); move |_| f()}>"✕"</button>
+                {leaf.then(|| view! { <super::evidence_tab::EvidenceButton id=id_evidence.clone()/> })}
             </td>
         }
     };
@@ -370,6 +372,8 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     }
     let id_select = id.clone();
     let id_inputs = id.clone();
+    let id_drop = id.clone();
+    let id_paste = id.clone();
     let project_cells = {
         let (path, decimal_of, set_decimal) =
             (path.clone(), decimal_of.clone(), set_decimal.clone());
@@ -385,7 +389,29 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     view! {
         <tbody class="jx-leaf-body" role="rowgroup">
             <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
-                data-name=move || name.get() on:keydown=on_keydown>
+                data-name=move || name.get() on:keydown=on_keydown
+                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); ev.stop_propagation(); }
+                on:drop={
+                    let id = id_drop.clone();
+                    move |ev: web_sys::DragEvent| {
+                        // Files dropped on a row are its evidence, not a file to open.
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                        let files = super::evidence_tab::dropped_files(ev.data_transfer().and_then(|d| d.files()));
+                        super::evidence_tab::attach(state, id.clone(), files);
+                    }
+                }
+                on:paste={
+                    let id = id_paste.clone();
+                    move |ev: web_sys::ClipboardEvent| {
+                        let files = super::evidence_tab::dropped_files(ev.clipboard_data().and_then(|d| d.files()));
+                        // Text pastes into the fields as usual; only files (a screenshot) become evidence.
+                        if !files.is_empty() {
+                            ev.prevent_default();
+                            super::evidence_tab::attach(state, id.clone(), files);
+                        }
+                    }
+                }>
                 {name_cell}
                 {points_cell}
                 {project_cells}

@@ -8,6 +8,8 @@ mod bind;
 mod charts;
 mod choice;
 mod compare_tab;
+mod evidence_store;
+mod evidence_tab;
 pub mod export_module;
 mod fields;
 mod files;

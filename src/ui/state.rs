@@ -129,6 +129,10 @@ pub struct Workbench {
     results: Keyed,
     /// Per field path: notified when its finding mark changed.
     mark_keys: Keyed,
+    /// How many evidence files each indicator has (read it through [`Workbench::evidence_count`]).
+    evidence_counts: Memo<HashMap<String, usize>>,
+    /// Per indicator id: notified when its evidence count changed.
+    evidence_keys: Keyed,
     /// Per field path: notified when it gains or loses the focus highlight.
     focus_keys: Keyed,
 }
@@ -180,6 +184,15 @@ impl Workbench {
                 marks
             })
         });
+        let evidence_counts = Memo::new(move |_| {
+            evaluation.with(|e| {
+                let mut counts: HashMap<String, usize> = HashMap::new();
+                for f in &e.evidence_files {
+                    *counts.entry(f.indicator.clone()).or_default() += 1;
+                }
+                counts
+            })
+        });
         let tree = Trigger::new();
         let index = Memo::new(move |_| {
             tree.track();
@@ -207,6 +220,8 @@ impl Workbench {
             nodes: Keyed::new(),
             results: Keyed::new(),
             mark_keys: Keyed::new(),
+            evidence_counts,
+            evidence_keys: Keyed::new(),
             focus_keys: Keyed::new(),
         }
         .with_diffs()
@@ -229,6 +244,14 @@ impl Workbench {
             let now = marks.get();
             if let Some(previous) = previous {
                 mark_keys.notify_changes(&previous, &now);
+            }
+            now
+        });
+        let (counts, evidence_keys) = (self.evidence_counts, self.evidence_keys);
+        Effect::new(move |previous: Option<HashMap<String, usize>>| {
+            let now = counts.get();
+            if let Some(previous) = previous {
+                evidence_keys.notify_changes(&previous, &now);
             }
             now
         });
@@ -259,6 +282,21 @@ impl Workbench {
     pub fn mark(&self, path: &str) -> Option<Severity> {
         self.mark_keys.track(path);
         self.marks.with_untracked(|m| m.get(path).copied())
+    }
+
+    /// How many evidence files indicator `id` has; the caller re-runs only when that changes.
+    pub fn evidence_count(&self, id: &str) -> usize {
+        self.evidence_keys.track(id);
+        self.evidence_counts
+            .with_untracked(|c| c.get(id).copied().unwrap_or(0))
+    }
+
+    /// The name evidence bytes are kept under in the browser: this instance's storage key, so two
+    /// portal instances never share files.
+    pub fn scope(&self) -> String {
+        self.autosave
+            .try_with_value(|a| a.key().to_string())
+            .unwrap_or_default()
     }
 
     /// Whether `path` is the field a finding pointed at; the caller re-runs only when that changes.

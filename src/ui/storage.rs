@@ -70,6 +70,11 @@ impl Autosave {
         }
     }
 
+    /// The namespaced key (`jixiao:<key>`; empty when autosave is off).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     /// No autosave at all (a file opened for viewing on the reviewer's desk).
     pub fn off() -> Self {
         Autosave {

@@ -17,15 +17,18 @@ pub enum Tab {
     Report,
     /// 上年对比 and 等级差距.
     Compare,
+    /// 佐证材料.
+    Evidence,
 }
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Unit,
         Tab::Accounts,
         Tab::Metrics,
         Tab::Indicators,
+        Tab::Evidence,
         Tab::Findings,
         Tab::Compare,
         Tab::Report,
@@ -41,6 +44,7 @@ impl Tab {
             Tab::Findings => "检查",
             Tab::Report => "报告预览",
             Tab::Compare => "上年对比",
+            Tab::Evidence => "佐证材料",
         }
     }
 
@@ -54,6 +58,7 @@ impl Tab {
             Tab::Findings => "findings",
             Tab::Report => "report",
             Tab::Compare => "compare",
+            Tab::Evidence => "evidence",
         }
     }
 
@@ -64,6 +69,8 @@ impl Tab {
             "indicators" | "adjustments" | "stated" => Tab::Indicators,
             "accounts" | "project" => Tab::Accounts,
             "metrics" => Tab::Metrics,
+            "evidence_files" => Tab::Evidence,
+            _ if path.ends_with("/evidence_status") => Tab::Evidence,
             "narrative" => Tab::Report,
             // Import notes are findings about the pasted table, listed in 检查.
             "import_notes" => Tab::Findings,

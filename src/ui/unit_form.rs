@@ -78,6 +78,19 @@ pub fn UnitForm() -> impl IntoView {
                 {decimal("指标得分达分值的此比例视为“两张皮”", "settings/audit/high_score_share", "%", |e| Some(e.settings.audit.high_score_share), |e, v| {
                     if let Some(v) = v { e.settings.audit.high_score_share = v }
                 })}
+                <label class="jx-field" data-path="settings/evidence_check">
+                    <span class="jx-field-label">"佐证材料检查（提示）"</span>
+                    <select class="jx-input jx-select" data-testid="evidence-check" aria-label="佐证材料检查"
+                        on:change=move |ev| {
+                            let key = event_target_value(&ev);
+                            let check = crate::core::EvidenceCheck::ALL.into_iter().find(|c| c.key() == key).unwrap_or_default();
+                            state.edit(crate::core::edit::EditScope::Field("settings/evidence_check"), |e| e.settings.evidence_check = check);
+                        }>
+                        {crate::core::EvidenceCheck::ALL.into_iter().map(|c| view! {
+                            <option value=c.key() selected=move || state.evaluation.with(|e| e.settings.evidence_check == c)>{c.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
             </div>
         </section>
     }

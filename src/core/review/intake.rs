@@ -97,13 +97,19 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
         return refused(Refusal::TooLarge(bytes.len() as u64));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return if contains(bytes, b"xl/workbook.xml") {
+        // By the entry names in the zip's directory, else (a damaged directory) by the bytes: an .xlsx
+        // stored inside a package must not make the package an .xlsx.
+        let has = |name: &[u8]| match zip_names(bytes) {
+            Some(names) => names.contains(&name),
+            None => contains(bytes, name),
+        };
+        return if has(b"xl/workbook.xml") {
             FileKind::Workbook
-        } else if contains(bytes, b"word/document.xml") {
+        } else if has(b"word/document.xml") {
             refused(Refusal::NotATable(
                 "Word 文档，请提交评分表的 Excel 或 JSON 文件".into(),
             ))
-        } else if contains(bytes, b"ppt/presentation.xml") {
+        } else if has(b"ppt/presentation.xml") {
             refused(Refusal::NotATable("PowerPoint 演示文稿".into()))
         } else if bytes.len() > MAX_ARCHIVE_BYTES {
             refused(Refusal::TooLarge(bytes.len() as u64))
@@ -348,6 +354,49 @@ pub struct Received {
     pub opened: Result<Evaluation, Refusal>,
 }
 
+/// The entry names in a zip's central directory, or `None` when it cannot be found (zip64, damaged).
+fn zip_names(bytes: &[u8]) -> Option<Vec<&[u8]>> {
+    let u16_at =
+        |at: usize| Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?) as usize);
+    let u32_at =
+        |at: usize| Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize);
+    // The end record is in the last 22 bytes plus at most a 65,535-byte comment.
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let end = (from..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes.get(i..i + 4) == Some(b"PK\x05\x06"))?;
+    let (count, offset) = (u16_at(end + 10)?, u32_at(end + 16)?);
+    let mut at = offset;
+    let mut names = Vec::with_capacity(count);
+    for _ in 0..count {
+        if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
+            return None;
+        }
+        let (name, extra, comment) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
+        names.push(bytes.get(at + 46..at + 46 + name)?);
+        at += 46 + name + extra + comment;
+    }
+    Some(names)
+}
+
+/// A package (导出全部) among a .zip's files: its evaluation, checked against its manifest — the report
+/// copies and the evidence inside are not further files to review. `None` when the .zip is no package.
+pub fn package_of(files: &[Unpacked]) -> Option<Result<Evaluation, Refusal>> {
+    let manifest = crate::core::evidence::MANIFEST_PATH;
+    if !files.iter().any(|f| f.name == manifest) {
+        return None;
+    }
+    let plain: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .filter_map(|f| Some((f.name.clone(), f.bytes.as_ref().ok()?.clone())))
+        .collect();
+    Some(
+        crate::core::evidence::open_package(&plain)
+            .map(|opened| opened.evaluation)
+            .map_err(Refusal::Unreadable),
+    )
+}
+
 /// A received file opened all the way natively: a .zip into its files (recursively, up to
 /// [`MAX_DEPTH`]), an .xlsx through the import; one [`Received`] per file.
 pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
@@ -355,20 +404,24 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
         let opened = match classify(name, bytes) {
             FileKind::Archive if depth >= MAX_DEPTH => Err(Refusal::TooDeep),
             FileKind::Archive => match unzip(bytes) {
-                Ok(files) => {
-                    for file in files {
-                        let inner = format!("{name}/{}", file.name);
-                        match file.bytes {
-                            Ok(data) => walk(&inner, &data, depth + 1, out),
-                            Err(refusal) => out.push(Received {
-                                name: inner,
-                                key: String::new(),
-                                opened: Err(refusal),
-                            }),
+                // A package is one evaluation, not a batch.
+                Ok(files) => match package_of(&files) {
+                    Some(opened) => opened,
+                    None => {
+                        for file in files {
+                            let inner = format!("{name}/{}", file.name);
+                            match file.bytes {
+                                Ok(data) => walk(&inner, &data, depth + 1, out),
+                                Err(refusal) => out.push(Received {
+                                    name: inner,
+                                    key: String::new(),
+                                    opened: Err(refusal),
+                                }),
+                            }
                         }
+                        return;
                     }
-                    return;
-                }
+                },
                 Err(refusal) => Err(refusal),
             },
             FileKind::Workbook => crate::core::import::xlsx_cells(bytes)

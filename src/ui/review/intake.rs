@@ -6,8 +6,8 @@
 
 use super::state::{Progress, Review};
 use crate::core::review::intake::{
-    classify, content_key, decode_unpacked, open_cells, open_text, FileKind, MAX_ARCHIVE_BYTES,
-    MAX_DEPTH,
+    classify, content_key, decode_unpacked, open_cells, open_text, package_of, FileKind,
+    MAX_ARCHIVE_BYTES, MAX_DEPTH,
 };
 use crate::core::review::{Refusal, ReviewRow};
 use crate::core::Evaluation;
@@ -97,19 +97,24 @@ async fn read(name: &str, bytes: &[u8], depth: usize) -> Read {
         FileKind::Archive if depth >= MAX_DEPTH => refused(Refusal::TooDeep),
         FileKind::Archive => match run(Job::Unzip, bytes).await {
             Ok(framed) => match decode_unpacked(&framed) {
-                Some(files) => Read::Files(
-                    files
-                        .into_iter()
-                        .map(|f| Item {
-                            name: format!("{name}/{}", f.name),
-                            source: match f.bytes {
-                                Ok(bytes) => Source::Unpacked(bytes),
-                                Err(refusal) => Source::Refused(refusal),
-                            },
-                            depth: depth + 1,
-                        })
-                        .collect(),
-                ),
+                Some(files) => match package_of(&files) {
+                    // A package is one evaluation, not a batch.
+                    Some(Ok(e)) => Read::Opened(Box::new(e)),
+                    Some(Err(r)) => refused(r),
+                    None => Read::Files(
+                        files
+                            .into_iter()
+                            .map(|f| Item {
+                                name: format!("{name}/{}", f.name),
+                                source: match f.bytes {
+                                    Ok(bytes) => Source::Unpacked(bytes),
+                                    Err(refusal) => Source::Refused(refusal),
+                                },
+                                depth: depth + 1,
+                            })
+                            .collect(),
+                    ),
+                },
                 None => refused(Refusal::Unreadable("压缩包内容无法读取".into())),
             },
             Err(message) => refused(Refusal::Unreadable(message)),
