@@ -268,3 +268,39 @@ fn the_project_form_reads_whole_in_libreoffice() {
     assert!(lost.iter().all(|t| t.contains("预算执行率")), "{lost:?}");
     assert_eq!(overlaps(&sheet), Vec::<String>::new());
 }
+
+#[test]
+#[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
+fn the_evidence_list_prints_whole_in_word_and_excel() {
+    use jixiao::core::evidence::{sha256_hex, Evidence};
+    let dir = workdir("evidence");
+    let mut e = template::load("nanjing-2024").unwrap();
+    let files: [(&str, &str, &[u8]); 2] = [
+        ("2.6.2", "2024年绩效工作会议纪要（扫描件）.pdf", b"minutes"),
+        ("1.1.1", "决策制度汇编.docx", b"rules"),
+    ];
+    e.evidence_files = files
+        .iter()
+        .map(|(row, name, bytes)| Evidence {
+            indicator: row.to_string(),
+            name: name.to_string(),
+            description: "佐证".into(),
+            size: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+            mime: String::new(),
+        })
+        .collect();
+    for (name, bytes) in [
+        ("evidence.docx", jixiao::export::docx::evaluation_docx(&e).unwrap()),
+        ("evidence.xlsx", jixiao::export::xlsx::scoring_workbook(&e).unwrap()),
+    ] {
+        let pdf = to_pdf(&dir, name, &bytes);
+        let text = compact_text(&pdf);
+        assert!(text.contains("佐证材料清单") || name.ends_with(".xlsx"), "{name}");
+        for (_, file, bytes) in &files {
+            assert!(text.contains(&sha256_hex(bytes)), "{name}: the whole SHA-256 of {file}");
+            assert!(text.contains(*file), "{name}: {file}");
+        }
+        assert_eq!(overlaps(&pdf), Vec::<String>::new(), "{name}");
+    }
+}

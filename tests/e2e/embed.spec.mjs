@@ -191,6 +191,15 @@ export default [
       const [docx] = await Promise.all([page.waitForEvent('download'), w.host.getByTestId('save-docx').click()]);
       assert.ok(docx.suggestedFilename().endsWith('.docx'), docx.suggestedFilename());
       assert.equal(fs.readFileSync(await docx.path()).subarray(0, 2).toString(), 'PK');
+      // Evidence from file://: kept when the browser gives the page a database, else said in Chinese.
+      await w.host.getByTestId('tab-indicators').click();
+      const row = w.host.locator('tr[data-testid="indicator-row"][data-name="工作开展情况"]');
+      await row.getByTestId('evidence-add').setInputFiles({ name: '纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF 纪要') });
+      await until(async () => {
+        const count = await row.getByTestId('evidence-count').textContent();
+        const notice = (await w.host.getByTestId('notice').count()) ? await w.host.getByTestId('notice').textContent() : '';
+        assert.ok(count === '1' || /不允许本页使用本地数据库/.test(notice), `${count} ${notice}`);
+      });
       assert.deepEqual(requests, [], 'no request leaves the page');
     },
   },
