@@ -291,14 +291,26 @@ fn the_evidence_list_prints_whole_in_word_and_excel() {
         })
         .collect();
     for (name, bytes) in [
-        ("evidence.docx", jixiao::export::docx::evaluation_docx(&e).unwrap()),
-        ("evidence.xlsx", jixiao::export::xlsx::scoring_workbook(&e).unwrap()),
+        (
+            "evidence.docx",
+            jixiao::export::docx::evaluation_docx(&e).unwrap(),
+        ),
+        (
+            "evidence.xlsx",
+            jixiao::export::xlsx::scoring_workbook(&e).unwrap(),
+        ),
     ] {
         let pdf = to_pdf(&dir, name, &bytes);
         let text = compact_text(&pdf);
-        assert!(text.contains("佐证材料清单") || name.ends_with(".xlsx"), "{name}");
+        assert!(
+            text.contains("佐证材料清单") || name.ends_with(".xlsx"),
+            "{name}"
+        );
         for (_, file, bytes) in &files {
-            assert!(text.contains(&sha256_hex(bytes)), "{name}: the whole SHA-256 of {file}");
+            assert!(
+                text.contains(&sha256_hex(bytes)),
+                "{name}: the whole SHA-256 of {file}"
+            );
             assert!(text.contains(*file), "{name}: {file}");
         }
         assert_eq!(overlaps(&pdf), Vec::<String>::new(), "{name}");

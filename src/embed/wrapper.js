@@ -28,6 +28,8 @@
     };
   }
   function fail(el, err) {
+    // What the user sees instead of an empty element (unsupported.js, inlined beside this wrapper).
+    jixiaoUnsupported(el.shadowRoot || el, err);
     el.dispatchEvent(new CustomEvent('jixiao:error', { bubbles: true, composed: true, detail: { message: String(err) } }));
   }
   class JiXiaoWorkbench extends HTMLElement {
@@ -65,6 +67,9 @@
         };
         element.__jixiaoInstance = handle;
         return handle;
+      }).catch((err) => {
+        jixiaoUnsupported(element.shadowRoot || element, err);
+        throw err;
       });
     },
   });

@@ -203,4 +203,27 @@ export default [
       assert.deepEqual(requests, [], 'no request leaves the page');
     },
   },
+  {
+    name: 'a browser that cannot compile the workbench says why, in the page, the portal element and the single file',
+    // The refused compile is logged by the browser's own loader code; the point is what the user sees.
+    expectedConsoleErrors: [/CompileError|invalid value type|jixiao/i],
+    async run({ page, baseUrl, assert, dist, context }) {
+      // An engine older than the build (Chromium 86 has no reference-types): every compile is refused.
+      await context.addInitScript(() => {
+        const refuse = () => Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): invalid value type 0x6f'));
+        for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) WebAssembly[name] = refuse;
+      });
+      const says = async (locator) => {
+        await until(async () => assert.match(await locator.textContent(), /版本过低.*Chrome 或 Edge 96 及以上.*技术信息：.*invalid value type/s));
+      };
+      await page.goto(`${baseUrl}/`);
+      await says(page.getByTestId('unsupported'));
+      await page.goto(`${baseUrl}/portal/index.html`);
+      await says(page.locator('jixiao-workbench#unit-a').getByTestId('unsupported'));
+      await says(page.locator('jixiao-workbench#unit-b').getByTestId('unsupported'));
+      assert.equal(await page.locator('#decoy').count(), 1, 'the host page is left alone');
+      await page.goto(pathToFileURL(path.join(dist, 'jixiao-standalone.html')).href);
+      await says(page.locator('jixiao-workbench#standalone').getByTestId('unsupported'));
+    },
+  },
 ];

@@ -18,6 +18,9 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// `window.JiXiao` and the custom element.
 const WRAPPER: &str = include_str!("../../../src/embed/wrapper.js");
 
+/// The message shown when the workbench cannot start (the same script as the standalone page's).
+const UNSUPPORTED: &str = include_str!("../../../src/embed/unsupported.js");
+
 fn base64(bytes: &[u8]) -> String {
     const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -49,7 +52,7 @@ fn script(glue: &str, inline: Option<(&str, &str)>) -> String {
         })
         .unwrap_or_default();
     format!(
-        "/* jixiao {VERSION} — 绩效自评工作台. Defines <jixiao-workbench> and window.JiXiao. */\n(function () {{\n  \"use strict\";\n  const VERSION = \"{VERSION}\";\n{inline}{glue}\n{WRAPPER}}})();\n"
+        "/* jixiao {VERSION} — 绩效自评工作台. Defines <jixiao-workbench> and window.JiXiao. */\n(function () {{\n  \"use strict\";\n  const VERSION = \"{VERSION}\";\n{inline}{glue}\n{UNSUPPORTED}\n{WRAPPER}}})();\n"
     )
 }
 
