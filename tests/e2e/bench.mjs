@@ -187,6 +187,9 @@ try {
     }
     const opened = Date.now();
     await page.goto(`${appServer.url}/`);
+    // The first screen: its first row takes an edit (the rest of a large tree is built after it).
+    await page.waitForSelector('[data-path="indicators/1.1.1/score"] input', { timeout: 120000 });
+    const firstMs = Date.now() - opened;
     await page.waitForSelector(`[data-path="${scorePath}"] input`, { timeout: 120000 });
     const openMs = Date.now() - opened;
     const pairs = await editLatency(page, scorePath, values, evaluation ? Math.min(EDITS, 20) : EDITS);
@@ -194,7 +197,10 @@ try {
     row('edit', `edit → updated, ${label}, median`, median(times), 'ms', null, `≤ ${target} ms`);
     row('edit', `edit → updated, ${label}, p95`, p95(times), 'ms');
     row('edit', `  of which script (Rust + DOM writes), median`, median(pairs.map((p) => p[1])), 'ms');
-    if (evaluation) row('edit', `open the ${label} (page load to rows shown)`, openMs, 'ms');
+    if (evaluation) {
+      row('edit', `open the ${label}: first rows shown, editable`, firstMs, 'ms', null, '≤ 500 ms');
+      row('edit', `open the ${label}: row 7.3.11 shown`, openMs, 'ms');
+    }
     await context.close();
   }
   }
