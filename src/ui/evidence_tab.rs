@@ -124,8 +124,18 @@ fn remove_at(state: Workbench, index: usize) {
     state.tell(false, format!("已删除佐证材料“{}”（可撤销）。", file.name));
 }
 
-/// Opens the stored bytes of `file` in a new window (the browser shows images and PDFs itself).
-fn preview(state: Workbench, file: Evidence) {
+/// A file being previewed: its name, a blob URL of its bytes, and how the page can show it.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    name: String,
+    url: String,
+    /// `image`, `pdf` or `other` (a link only).
+    kind: &'static str,
+}
+
+/// Shows the stored bytes of `file` below the list: pictures and PDFs inline where the browser can, a
+/// link to open it in a new window always (the previous preview's URL is released).
+fn preview(state: Workbench, file: Evidence, shown: RwSignal<Option<Shown>>) {
     leptos::task::spawn_local(async move {
         match store::get(&state.scope(), &file.sha256).await {
             Ok(Some(bytes)) => {
@@ -134,11 +144,23 @@ fn preview(state: Workbench, file: Evidence) {
                 options.set_type(if file.mime.is_empty() { "application/octet-stream" } else { &file.mime });
                 let url = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
                     .and_then(|b| web_sys::Url::create_object_url_with_blob(&b));
-                match (url, web_sys::window()) {
-                    (Ok(url), Some(w)) => {
-                        let _ = w.open_with_url_and_target(&url, "_blank");
+                match url {
+                    Ok(url) => {
+                        let lower = file.name.to_lowercase();
+                        let kind = if file.mime.starts_with("image/") {
+                            "image"
+                        } else if file.mime == "application/pdf" || lower.ends_with(".pdf") {
+                            "pdf"
+                        } else {
+                            "other"
+                        };
+                        let previous = shown.get_untracked();
+                        shown.set(Some(Shown { name: file.name.clone(), url, kind }));
+                        if let Some(old) = previous {
+                            let _ = web_sys::Url::revoke_object_url(&old.url);
+                        }
                     }
-                    _ => state.tell(true, "浏览器无法预览此文件。"),
+                    Err(_) => state.tell(true, "浏览器无法预览此文件。"),
                 }
             }
             Ok(None) => state.tell(
@@ -266,6 +288,7 @@ struct EvidenceRow {
 pub fn EvidenceTab() -> impl IntoView {
     let state = expect_context::<Workbench>();
     let usage = RwSignal::new(None::<(f64, f64)>);
+    let shown = RwSignal::new(None::<Shown>);
     Effect::new(move |_| {
         state.evaluation.with(|e| e.evidence_files.len());
         leptos::task::spawn_local(async move { usage.set(store::estimate().await) });
@@ -335,11 +358,11 @@ pub fn EvidenceTab() -> impl IntoView {
                         let row_name = name.clone();
                         let set_id = id.clone();
                         let files_view = files.into_iter().map(|(index, file)| {
-                            let shown = file.clone();
+                            let this = file.clone();
                             let desc_path = format!("evidence_files/{index}/description");
                             view! {
                                 <div class="jx-evidence-file" data-testid="evidence-file">
-                                    <button type="button" class="jx-linkish" on:click=move |_| preview(state, shown.clone())>{file.name.clone()}</button>
+                                    <button type="button" class="jx-linkish" data-testid="evidence-preview" on:click=move |_| preview(state, this.clone(), shown)>{file.name.clone()}</button>
                                     <span class="jx-muted">{format!(" {} · SHA-256 {}…", size_text(file.size), &file.sha256[..12.min(file.sha256.len())])}</span>
                                     <input class="jx-input" placeholder="说明（如：会议纪要、合同）" aria-label="佐证材料说明"
                                         prop:value=file.description.clone()
@@ -374,6 +397,20 @@ pub fn EvidenceTab() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            {move || shown.get().map(|s| view! {
+                <figure class="jx-evidence-preview" data-testid="evidence-shown">
+                    <figcaption>
+                        {s.name.clone()}" "
+                        <a href=s.url.clone() target="_blank" rel="noopener">"在新窗口打开"</a>" "
+                        <button type="button" class="jx-linkish" on:click=move |_| shown.set(None)>"关闭预览"</button>
+                    </figcaption>
+                    {match s.kind {
+                        "image" => view! { <img src=s.url.clone() alt=s.name.clone()/> }.into_any(),
+                        "pdf" => view! { <iframe src=s.url.clone() title=s.name.clone()></iframe> }.into_any(),
+                        _ => view! { <p class="jx-muted">"此类文件无法在页面内预览，请在新窗口打开或下载查看。"</p> }.into_any(),
+                    }}
+                </figure>
+            })}
         </section>
     }
 }

@@ -79,6 +79,12 @@ export default [
       const files = app.root.getByTestId('evidence-file');
       await until(async () => assert.equal(await files.count(), 3));
       assert.match(await app.root.getByTestId('evidence-usage').textContent(), /共 3 个文件/);
+      // Previews inline: the picture as an image, the PDF in a frame, both from the stored bytes.
+      await files.filter({ hasText: '照片.png' }).getByTestId('evidence-preview').click();
+      const shown = app.root.getByTestId('evidence-shown');
+      await until(async () => assert.match(await shown.locator('img').getAttribute('src'), /^blob:/));
+      await files.filter({ hasText: '纪要.pdf' }).getByTestId('evidence-preview').click();
+      await until(async () => assert.match(await shown.locator('iframe').getAttribute('src'), /^blob:/));
       await files.filter({ hasText: '照片.png' }).getByTestId('evidence-remove').click();
       await until(async () => assert.equal(await files.count(), 2));
       await files.filter({ hasText: '纪要.pdf' }).locator('input').fill('2024年绩效工作会议纪要');
