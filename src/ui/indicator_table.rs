@@ -84,6 +84,38 @@ pub fn IndicatorTable() -> impl IntoView {
             }
         }
     };
+    // Files dropped or pasted on a leaf row are its evidence: one listener for the table, not per row.
+    let leaf_of = |target: Option<web_sys::EventTarget>| {
+        target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("tr.jx-leaf[data-path]").ok().flatten())
+            .and_then(|tr| tr.get_attribute("data-path"))
+            .and_then(|p| p.strip_prefix("indicators/").map(str::to_string))
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        if leaf_of(ev.target()).is_some() {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        if let Some(id) = leaf_of(ev.target()) {
+            // Not a file to open: the row's evidence.
+            ev.prevent_default();
+            ev.stop_propagation();
+            let files =
+                super::evidence_tab::dropped_files(ev.data_transfer().and_then(|d| d.files()));
+            super::evidence_tab::attach(state, id, files);
+        }
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let files = super::evidence_tab::dropped_files(ev.clipboard_data().and_then(|d| d.files()));
+        // Text pastes into the fields as usual; only files (a screenshot) become evidence.
+        if let (false, Some(id)) = (files.is_empty(), leaf_of(ev.target())) {
+            ev.prevent_default();
+            super::evidence_tab::attach(state, id, files);
+        }
+    };
     view! {
         <section class="jx-tree" data-testid="indicator-section">
             <super::library_panel::LibraryPanel open=library/>
@@ -100,7 +132,7 @@ pub fn IndicatorTable() -> impl IntoView {
             </div>
             // Laid out as a grid per row (see style/main.css), so the table roles are spelt out.
             <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table"
-                on:focusin=on_focusin>
+                on:focusin=on_focusin on:dragover=on_dragover on:drop=on_drop on:paste=on_paste>
                 <thead role="rowgroup">
                     <tr role="row">
                         <th role="columnheader" class="jx-col-name">"指标"</th>
@@ -372,8 +404,6 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     }
     let id_select = id.clone();
     let id_inputs = id.clone();
-    let id_drop = id.clone();
-    let id_paste = id.clone();
     let project_cells = {
         let (path, decimal_of, set_decimal) =
             (path.clone(), decimal_of.clone(), set_decimal.clone());
@@ -389,29 +419,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
     view! {
         <tbody class="jx-leaf-body" role="rowgroup">
             <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
-                data-name=move || name.get() on:keydown=on_keydown
-                on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); ev.stop_propagation(); }
-                on:drop={
-                    let id = id_drop.clone();
-                    move |ev: web_sys::DragEvent| {
-                        // Files dropped on a row are its evidence, not a file to open.
-                        ev.prevent_default();
-                        ev.stop_propagation();
-                        let files = super::evidence_tab::dropped_files(ev.data_transfer().and_then(|d| d.files()));
-                        super::evidence_tab::attach(state, id.clone(), files);
-                    }
-                }
-                on:paste={
-                    let id = id_paste.clone();
-                    move |ev: web_sys::ClipboardEvent| {
-                        let files = super::evidence_tab::dropped_files(ev.clipboard_data().and_then(|d| d.files()));
-                        // Text pastes into the fields as usual; only files (a screenshot) become evidence.
-                        if !files.is_empty() {
-                            ev.prevent_default();
-                            super::evidence_tab::attach(state, id.clone(), files);
-                        }
-                    }
-                }>
+                data-name=move || name.get() on:keydown=on_keydown>
                 {name_cell}
                 {points_cell}
                 {project_cells}

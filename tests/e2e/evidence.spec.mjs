@@ -151,6 +151,16 @@ export default [
       await page.evaluate(() => { IDBObjectStore.prototype.put = window.__put; });
       await row.getByTestId('evidence-add').setInputFiles({ name: '纪要.pdf', mimeType: 'application/pdf', buffer: pdf });
       await until(async () => assert.equal(await row.getByTestId('evidence-count').textContent(), '1'));
+      // A file dropped on a row is that row's evidence (not a file to open).
+      const target = app.row('绩效信息公开');
+      const transfer = await page.evaluateHandle(() => {
+        const dt = new DataTransfer();
+        dt.items.add(new File(['照片'], '现场照片.png', { type: 'image/png' }));
+        return dt;
+      });
+      await target.locator('td').first().dispatchEvent('drop', { dataTransfer: transfer });
+      await until(async () => assert.equal(await target.getByTestId('evidence-count').textContent(), '1'));
+      assert.equal(await app.totalText(), '99.5', 'the evaluation itself was not replaced');
     },
   },
   {
