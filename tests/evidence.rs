@@ -107,7 +107,7 @@ fn a_package_round_trips_with_identical_hashes_and_refuses_tampering() {
     let opened = open_package(&files).unwrap();
     assert_eq!(opened.evaluation, e);
     assert_eq!(opened.files.len(), 2);
-    assert_eq!(sha256_hex(&opened.files[0].1), e.evidence_files[0].sha256);
+    assert_eq!(sha256_hex(opened.files[0].1), e.evidence_files[0].sha256);
     assert_eq!(opened.files[1].1, png);
     // A file changed after packing, or missing, refuses the package by name.
     let mut altered = files.clone();

@@ -135,8 +135,8 @@ pub struct YearComparison {
 }
 
 /// An indicator name without its printed points ("数量指标（20分）" → "数量指标") or blanks, so the same
-/// indicator matches when its points moved.
-fn match_name(name: &str) -> String {
+/// indicator matches when its points moved (across years, and a library entry's group in the tree).
+pub(crate) fn match_name(name: &str) -> String {
     let mut name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     if let Some(open) = name.rfind(['（', '(']) {
         let tail = &name[open..];

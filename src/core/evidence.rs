@@ -264,23 +264,28 @@ pub fn manifest(evaluation: &Evaluation) -> Manifest {
     }
 }
 
-/// An evaluation and its evidence bytes, taken out of a package.
+/// An evaluation and its evidence bytes, taken out of a package (the bytes borrowed from the unpacked
+/// files, not copied: a package may hold hundreds of MB).
 #[derive(Debug)]
-pub struct Opened {
+pub struct Opened<'a> {
     /// The evaluation.
     pub evaluation: Evaluation,
     /// Each evidence file's record and bytes (verified against its SHA-256).
-    pub files: Vec<(Evidence, Vec<u8>)>,
+    pub files: Vec<(Evidence, &'a [u8])>,
 }
 
 /// Reads a package from its unpacked files (path → bytes): the manifest, the evaluation, each file
 /// checked against its size and SHA-256. Anything missing or altered is refused with its name.
-pub fn open_package(files: &[(String, Vec<u8>)]) -> Result<Opened, String> {
+pub fn open_package<B: AsRef<[u8]>>(files: &[(String, B)]) -> Result<Opened<'_>, String> {
+    // At the top of the package, or under a folder (a package unzipped into a folder and zipped again).
     let find = |path: &str| {
         files
             .iter()
-            .find(|(p, _)| p == path || p.ends_with(&format!("/{path}")))
-            .map(|(_, b)| b)
+            .find(|(p, _)| {
+                p.strip_suffix(path)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with('/'))
+            })
+            .map(|(_, b)| b.as_ref())
     };
     let manifest: Manifest =
         serde_json::from_slice(find(MANIFEST_PATH).ok_or("不是评价材料包：缺少 manifest.json")?)
@@ -304,7 +309,7 @@ pub fn open_package(files: &[(String, Vec<u8>)]) -> Result<Opened, String> {
                 file.path
             ));
         }
-        out.push((file.evidence.clone(), bytes.clone()));
+        out.push((file.evidence.clone(), bytes));
     }
     Ok(Opened {
         evaluation,

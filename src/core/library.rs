@@ -14,6 +14,7 @@
 //! assert_eq!(e.indicator(&id).unwrap().name, hits[0].indicator.name);
 //! ```
 
+use super::compare::match_name;
 use super::edit::next_id;
 use super::model::{walk_tree, Evaluation, Indicator};
 use super::rule::ScoringRule;
@@ -269,15 +270,6 @@ fn chain(evaluation: &Evaluation, id: &str) -> Vec<String> {
     found
 }
 
-/// A name without blanks or printed points, for finding a framework's group in the tree.
-fn plain(name: &str) -> String {
-    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    match name.find(['（', '(']) {
-        Some(at) if name[at..].contains('分') => name[..at].to_string(),
-        _ => name,
-    }
-}
-
 /// Inserts `node` meant for depth `depth` (0 = 一级): relative to the row `at` when given — after the
 /// row (or its ancestor) at that depth, or as the last child of a row one level up — else under the
 /// groups named by `path`, found by name or created. A group created for it takes its 分值 (it holds
@@ -313,8 +305,8 @@ fn place(
     }
     let mut list = &mut evaluation.indicators;
     for name in path.iter().take(depth) {
-        let wanted = plain(name);
-        let index = match list.iter().position(|n| plain(&n.name) == wanted) {
+        let wanted = match_name(name);
+        let index = match list.iter().position(|n| match_name(&n.name) == wanted) {
             Some(i) => i,
             None => {
                 list.push(Indicator {
@@ -385,7 +377,7 @@ pub fn entries_from(evaluation: &Evaluation, id: &str) -> Vec<LibraryEntry> {
         if !inside || !node.is_leaf() {
             return;
         }
-        let path: Vec<String> = ancestors.iter().map(|a| plain(&a.name)).collect();
+        let path: Vec<String> = ancestors.iter().map(|a| match_name(&a.name)).collect();
         let stamp = format!("{}/{}", path.join("/"), node.name);
         out.push(LibraryEntry {
             id: format!(

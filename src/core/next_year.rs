@@ -15,10 +15,10 @@
 //! ```
 
 use super::assess::assess;
+use super::library::clear_judgement;
 use super::margin::margin;
 use super::model::{Assets, BudgetAccounts, Evaluation, Indicator, PriorYear, StatedFigures};
 use super::number::fmt_score;
-use super::rule::ScoringRule;
 
 fn advance(text: &mut String, from: i32, to: i32) {
     if from > 0 {
@@ -26,31 +26,25 @@ fn advance(text: &mut String, from: i32, to: i32) {
     }
 }
 
+/// Clears what was judged this year (the rules stay) and advances the year in each node's texts.
 fn clear_scores(nodes: &mut [Indicator], from: i32, to: i32) {
     for node in nodes {
-        node.score = None;
-        node.reason.clear();
-        node.override_reason.clear();
-        node.evidence.clear();
-        node.actual = None;
-        node.actual_text.clear();
-        node.score_rate = None;
-        // The rule stays; what was judged this year under it does not.
-        match &mut node.rule {
-            ScoringRule::Binary { met, .. } => *met = None,
-            ScoringRule::Deduction { count, .. } => *count = None,
-            ScoringRule::Qualitative { level, .. } => *level = None,
-            _ => {}
-        }
-        for text in [
-            &mut node.name,
-            &mut node.description,
-            &mut node.criteria,
-            &mut node.target_text,
-        ] {
-            advance(text, from, to);
-        }
-        clear_scores(&mut node.children, from, to);
+        clear_judgement(node);
+        advance_texts(node, from, to);
+    }
+}
+
+fn advance_texts(node: &mut Indicator, from: i32, to: i32) {
+    for text in [
+        &mut node.name,
+        &mut node.description,
+        &mut node.criteria,
+        &mut node.target_text,
+    ] {
+        advance(text, from, to);
+    }
+    for child in &mut node.children {
+        advance_texts(child, from, to);
     }
 }
 

@@ -390,11 +390,16 @@ impl Workbench {
         }
     }
 
-    fn after_change(&self) {
+    /// Mirrors the history's undo / redo availability into the toolbar's signals.
+    fn sync_undo_flags(&self) {
         self.history.with_value(|h| {
             self.can_undo.set(h.can_undo());
             self.can_redo.set(h.can_redo());
         });
+    }
+
+    fn after_change(&self) {
+        self.sync_undo_flags();
         let this = *self;
         self.autosave
             .update_value(|a| a.schedule(move || this.save_now()));
@@ -460,10 +465,7 @@ impl Workbench {
         self.baseline.set(None);
         self.evaluation.set(original);
         self.tree_changed();
-        self.history.with_value(|h| {
-            self.can_undo.set(h.can_undo());
-            self.can_redo.set(h.can_redo());
-        });
+        self.sync_undo_flags();
     }
 
     /// Writes the autosave now (debounce elapsed, or the page is being hidden). Not during a

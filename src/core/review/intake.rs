@@ -386,9 +386,9 @@ pub fn package_of(files: &[Unpacked]) -> Option<Result<Evaluation, Refusal>> {
     if !files.iter().any(|f| f.name == manifest) {
         return None;
     }
-    let plain: Vec<(String, Vec<u8>)> = files
+    let plain: Vec<(String, &[u8])> = files
         .iter()
-        .filter_map(|f| Some((f.name.clone(), f.bytes.as_ref().ok()?.clone())))
+        .filter_map(|f| Some((f.name.clone(), f.bytes.as_ref().ok()?.as_slice())))
         .collect();
     Some(
         crate::core::evidence::open_package(&plain)
