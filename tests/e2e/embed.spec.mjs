@@ -208,13 +208,13 @@ export default [
     // The refused compile is logged by the browser's own loader code; the point is what the user sees.
     expectedConsoleErrors: [/CompileError|invalid value type|jixiao/i],
     async run({ page, baseUrl, assert, dist, context }) {
-      // An engine older than the build (Chromium 86 has no reference-types): every compile is refused.
+      // An engine older than the build (Chromium 74 has no sign-extension ops): every compile is refused.
       await context.addInitScript(() => {
         const refuse = () => Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): invalid value type 0x6f'));
         for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming']) WebAssembly[name] = refuse;
       });
       const says = async (locator) => {
-        await until(async () => assert.match(await locator.textContent(), /版本过低.*Chrome 或 Edge 96 及以上.*技术信息：.*invalid value type/s));
+        await until(async () => assert.match(await locator.textContent(), /版本过低.*Chrome 或 Edge 80 及以上.*技术信息：.*invalid value type/s));
       };
       await page.goto(`${baseUrl}/`);
       await says(page.getByTestId('unsupported'));
