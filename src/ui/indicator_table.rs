@@ -15,6 +15,8 @@ use crate::core::number::fmt_score;
 use crate::core::{Direction, Evaluation, EvaluationKind, Indicator, NodeResult};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
+use rustc_hash::{FxHashMap, FxHashSet};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// A row's place in the tree (structure only: changes when nodes are added, removed or moved).
@@ -42,14 +44,136 @@ fn structure(e: &Evaluation) -> Vec<RowInfo> {
 
 const LEVELS: [&str; 4] = ["一级", "二级", "三级", "四级"];
 
+/// From this many rows on, a row is built when it comes near the screen (按需生成): a 2,000-row tree
+/// opens with its first screen editable instead of first building some 80,000 elements. Until then a row
+/// is its level and name only, so the scroll height, Ctrl+F and the row count stay as they will be.
+const LAZY_FROM: usize = 300;
+/// Rows built at once in a large tree: the first screen, before the observer has measured anything.
+const FIRST_ROWS: usize = 30;
+/// How far beyond the screen rows are built: ↑ / ↓ through the rows never meets an unbuilt one.
+const BUILD_MARGIN: &str = "800px 0px";
+
+/// The rows of a large tree still waiting to be built, and the ids built once: a row re-created after a
+/// move or an insertion (which shifts every later row) is built again at once, as is a row about to take
+/// the focus.
+#[derive(Clone, Copy)]
+struct RowWindow {
+    large: StoredValue<bool>,
+    waiting: StoredValue<FxHashMap<String, RwSignal<bool>>>,
+    built: StoredValue<FxHashSet<String>>,
+}
+
+impl RowWindow {
+    fn new() -> Self {
+        Self {
+            large: StoredValue::new(false),
+            waiting: StoredValue::new(FxHashMap::default()),
+            built: StoredValue::new(FxHashSet::default()),
+        }
+    }
+
+    /// The signal the row waits on, or `None` when it is built now.
+    fn wait(&self, row: &RowInfo) -> Option<RwSignal<bool>> {
+        if !self.large.get_value()
+            || row.order < FIRST_ROWS
+            || self.built.with_value(|b| b.contains(&row.id))
+        {
+            self.built.update_value(|b| {
+                b.insert(row.id.clone());
+            });
+            return None;
+        }
+        let shown = RwSignal::new(false);
+        self.waiting.update_value(|w| {
+            w.insert(row.id.clone(), shown);
+        });
+        Some(shown)
+    }
+
+    /// Builds the row now if it waits, and whenever it is made again.
+    fn show(&self, id: &str) {
+        self.built.update_value(|b| {
+            b.insert(id.to_string());
+        });
+        if let Some(shown) = self.waiting.try_update_value(|w| w.remove(id)).flatten() {
+            shown.set(true);
+        }
+    }
+
+    /// A waiting row is gone (its place in the tree changed): forgotten, unless a newer row of that id
+    /// already waits.
+    fn forget(&self, id: &str, shown: RwSignal<bool>) {
+        self.waiting.update_value(|w| {
+            if w.get(id) == Some(&shown) {
+                w.remove(id);
+            }
+        });
+    }
+
+    /// Watches the waiting rows of `table` and builds those that come within `BUILD_MARGIN` of the
+    /// screen. One observer for the table; it is disconnected when the table goes.
+    fn observe(self, table: NodeRef<leptos::html::Table>, rows: Memo<Vec<RowInfo>>) {
+        let on_near = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                for entry in entries.iter() {
+                    let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+                    if entry.is_intersecting() {
+                        let target = entry.target();
+                        observer.unobserve(&target);
+                        if let Some(id) = target.get_attribute("data-wait") {
+                            self.show(&id);
+                        }
+                    }
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(BUILD_MARGIN);
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+            on_near.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            // No observer (a very old engine): build every row, as a small tree does.
+            self.large.set_value(false);
+            return;
+        };
+        let kept = StoredValue::new_local((observer.clone(), on_near));
+        // After every change of the rows (the DOM is written by then): watch exactly the waiting ones.
+        Effect::new(move |_| {
+            rows.track();
+            let Some(table) = table.get() else { return };
+            let observer = observer.clone();
+            request_animation_frame(move || {
+                observer.disconnect();
+                if let Ok(waiting) = table.query_selector_all("tbody[data-wait]") {
+                    for i in 0..waiting.length() {
+                        if let Some(el) = waiting
+                            .get(i)
+                            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                        {
+                            observer.observe(&el);
+                        }
+                    }
+                }
+            });
+        });
+        on_cleanup(move || kept.with_value(|(observer, _)| observer.disconnect()));
+    }
+}
+
 /// The indicator table with its totals and the 加减分项.
 #[component]
 pub fn IndicatorTable() -> impl IntoView {
     let state = expect_context::<Workbench>();
+    let window = RowWindow::new();
     let rows = Memo::new(move |_| {
         state.tree.track();
-        state.evaluation.with_untracked(structure)
+        let rows = state.evaluation.with_untracked(structure);
+        window.large.set_value(rows.len() >= LAZY_FROM);
+        rows
     });
+    let table = NodeRef::<leptos::html::Table>::new();
+    window.observe(table, rows);
     let project = Memo::new(move |_| state.evaluation.with(|e| e.kind == EvaluationKind::Project));
     let reason_header = move || {
         if project.get() {
@@ -126,12 +250,12 @@ pub fn IndicatorTable() -> impl IntoView {
                 <button type="button" class="jx-btn" data-testid="add-top" on:click=move |_| {
                     let mut new_id = None;
                     state.edit(EditScope::Whole, |e| new_id = edit::add_child(e, None));
-                    if let Some(id) = new_id { focus_name(state, &id) }
+                    if let Some(id) = new_id { focus_name(state, window, &id) }
                 }>"+ 一级指标"</button>
                 <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
             </div>
             // Laid out as a grid per row (see style/main.css), so the table roles are spelt out.
-            <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table"
+            <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table" node_ref=table
                 on:focusin=on_focusin on:dragover=on_dragover on:drop=on_drop on:paste=on_paste>
                 <thead role="rowgroup">
                     <tr role="row">
@@ -149,7 +273,7 @@ pub fn IndicatorTable() -> impl IntoView {
                     </tr>
                 </thead>
                 <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth) let:row>
-                    <IndicatorRow row=row project=project/>
+                    <IndicatorRow row=row project=project window=window/>
                 </For>
                 <tfoot role="rowgroup">
                     <tr role="row"><td role="cell" colspan="9" class="jx-totals" data-testid="tree-totals">{totals}</td></tr>
@@ -160,7 +284,8 @@ pub fn IndicatorTable() -> impl IntoView {
     }
 }
 
-fn focus_name(state: Workbench, id: &str) {
+fn focus_name(state: Workbench, window: RowWindow, id: &str) {
+    window.show(id);
     let root = state.root;
     let selector = format!(
         "[data-path=\"indicators/{}/name\"] input",
@@ -215,8 +340,45 @@ fn focus_neighbour(ev: &web_sys::KeyboardEvent, up: bool) {
     }
 }
 
+/// A row of the table: built at once, or (in a large tree) its name only until it comes near the screen.
 #[component]
-fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
+fn IndicatorRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoView {
+    let Some(shown) = window.wait(&row) else {
+        return view! { <BuiltRow row=row project=project window=window/> }.into_any();
+    };
+    let state = expect_context::<Workbench>();
+    let name = {
+        let id = row.id.clone();
+        Memo::new(move |_| state.with_node(&id, |n| n.name.clone()).unwrap_or_default())
+    };
+    let id = row.id.clone();
+    on_cleanup(move || window.forget(&id, shown));
+    (move || {
+        let row = row.clone();
+        if shown.get() {
+            return view! { <BuiltRow row=row project=project window=window/> }.into_any();
+        }
+        let level = LEVELS.get(row.depth).copied().unwrap_or("下级");
+        view! {
+            <tbody class="jx-pending" role="rowgroup" data-wait=row.id.clone()>
+                <tr role="row" data-testid="indicator-row" data-path=format!("indicators/{}", row.id) data-level=row.depth + 1
+                    data-name=move || name.get()>
+                    <td role="cell" class="jx-col-name" colspan="9">
+                        <div class=format!("jx-name jx-indent-{}", row.depth.min(5))>
+                            <span class="jx-level">{level}</span>
+                            <span class="jx-pending-name">{move || name.get()}</span>
+                        </div>
+                    </td>
+                </tr>
+            </tbody>
+        }
+        .into_any()
+    })
+    .into_any()
+}
+
+#[component]
+fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let RowInfo {
         id,
@@ -284,7 +446,7 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>) -> impl IntoView {
                 let mut focus = None;
                 state.edit(EditScope::Whole, |e| focus = action.apply(e, &id));
                 if let Some(target) = focus {
-                    focus_name(state, &target);
+                    focus_name(state, window, &target);
                 }
             }
         }

@@ -525,34 +525,41 @@ impl Workbench {
         self.focus.set(Some(path.to_string()));
         let root = self.root;
         let path = path.to_string();
-        request_animation_frame(move || {
-            let Some(root) = root.get_untracked() else {
+        request_animation_frame(move || focus_field(root, path, 10));
+    }
+}
+
+/// Scrolls to and focuses the field at `path`, else the nearest enclosing one (e.g. a row for a rule
+/// problem). A row of a large tree not built yet (`tbody[data-wait]`) is built by coming into view: it is
+/// scrolled to and tried again on the next frames, `tries` more times.
+fn focus_field(root: NodeRef<Div>, path: String, tries: u32) {
+    let Some(root_el) = root.get_untracked() else {
+        return;
+    };
+    let mut target = path.as_str();
+    loop {
+        let selector = format!("[data-path=\"{}\"]", target.replace('"', ""));
+        if let Ok(Some(element)) = root_el.query_selector(&selector) {
+            element.scroll_into_view_with_bool(false);
+            let waiting = element.closest("tbody[data-wait]").ok().flatten().is_some();
+            if waiting && tries > 0 {
+                request_animation_frame(move || focus_field(root, path, tries - 1));
                 return;
-            };
-            // The exact field, else the nearest enclosing one (e.g. a row for a rule problem).
-            let mut target = path.as_str();
-            loop {
-                let selector = format!("[data-path=\"{}\"]", target.replace('"', ""));
-                if let Ok(Some(element)) = root.query_selector(&selector) {
-                    element.scroll_into_view_with_bool(false);
-                    let focusable = element
-                        .query_selector("input, textarea, select, button")
-                        .ok()
-                        .flatten()
-                        .unwrap_or(element);
-                    if let Some(html) =
-                        wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focusable)
-                    {
-                        let _ = html.focus();
-                    }
-                    return;
-                }
-                match target.rfind('/') {
-                    Some(at) => target = &target[..at],
-                    None => return,
-                }
             }
-        });
+            let focusable = element
+                .query_selector("input, textarea, select, button")
+                .ok()
+                .flatten()
+                .unwrap_or(element);
+            if let Some(html) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&focusable) {
+                let _ = html.focus();
+            }
+            return;
+        }
+        match target.rfind('/') {
+            Some(at) => target = &target[..at],
+            None => return,
+        }
     }
 }
 

@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { serve } from './server.mjs';
+import { bigEvaluation } from './util.mjs';
 
 const [appDist, counterDist, staticHtml, nativeJson, outJson] = process.argv.slice(2);
 const LOADS = Number(process.env.BENCH_LOADS || 11);
@@ -77,27 +78,6 @@ async function coldLoads(browser, url, predicate, initScript) {
     await context.close();
   }
   return times;
-}
-
-/** A generated tree: 10 一级 × 10 二级 × 20 三级 = 2,000 leaves (2,110 rows), every leaf scored in full. */
-function bigEvaluation(example) {
-  const e = structuredClone(example);
-  e.indicators = [];
-  for (let a = 1; a <= 10; a += 1) {
-    const top = { id: `${a}`, name: `一级指标${a}`, points: '10', children: [] };
-    for (let b = 1; b <= 10; b += 1) {
-      const mid = { id: `${a}.${b}`, name: `二级指标${a}.${b}`, points: '1', children: [] };
-      for (let c = 1; c <= 20; c += 1) {
-        mid.children.push({ id: `${a}.${b}.${c}`, name: `三级指标${a}.${b}.${c}`, points: '0.05', score: '0.05',
-          rule: { type: 'manual' } });
-      }
-      top.children.push(mid);
-    }
-    e.indicators.push(top);
-  }
-  e.adjustments = { ...e.adjustments, bonus: { ...e.adjustments.bonus, items: [] }, penalty: { ...e.adjustments.penalty, items: [] } };
-  e.stated = {};
-  return e;
 }
 
 /** In the page: sets one 自评分 `count` times, alternating, and times input → total updated (all effects run). */
@@ -190,6 +170,8 @@ try {
     // The first screen: its first row takes an edit (the rest of a large tree is built after it).
     await page.waitForSelector('[data-path="indicators/1.1.1/score"] input', { timeout: 120000 });
     const firstMs = Date.now() - opened;
+    // A large tree builds its rows as they come near the screen: scrolled to, as a user would.
+    await page.locator(`tr[data-path="${scorePath.replace(/\/score$/, '')}"]`).scrollIntoViewIfNeeded({ timeout: 120000 });
     await page.waitForSelector(`[data-path="${scorePath}"] input`, { timeout: 120000 });
     const openMs = Date.now() - opened;
     const pairs = await editLatency(page, scorePath, values, evaluation ? Math.min(EDITS, 20) : EDITS);
@@ -199,7 +181,7 @@ try {
     row('edit', `  of which script (Rust + DOM writes), median`, median(pairs.map((p) => p[1])), 'ms');
     if (evaluation) {
       row('edit', `open the ${label}: first rows shown, editable`, firstMs, 'ms', null, '≤ 500 ms');
-      row('edit', `open the ${label}: row 7.3.11 shown`, openMs, 'ms');
+      row('edit', `open the ${label}: scrolled to row 7.3.11, editable`, openMs, 'ms');
     }
     await context.close();
   }

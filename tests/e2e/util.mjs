@@ -12,3 +12,24 @@ export async function until(assertion, timeout = 5000) {
     }
   }
 }
+
+/** A generated tree: 10 一级 × 10 二级 × 20 三级 = 2,000 leaves (2,110 rows), every leaf scored in full. */
+export function bigEvaluation(example) {
+  const e = structuredClone(example);
+  e.indicators = [];
+  for (let a = 1; a <= 10; a += 1) {
+    const top = { id: `${a}`, name: `一级指标${a}`, points: '10', children: [] };
+    for (let b = 1; b <= 10; b += 1) {
+      const mid = { id: `${a}.${b}`, name: `二级指标${a}.${b}`, points: '1', children: [] };
+      for (let c = 1; c <= 20; c += 1) {
+        mid.children.push({ id: `${a}.${b}.${c}`, name: `三级指标${a}.${b}.${c}`, points: '0.05', score: '0.05',
+          rule: { type: 'manual' } });
+      }
+      top.children.push(mid);
+    }
+    e.indicators.push(top);
+  }
+  e.adjustments = { ...e.adjustments, bonus: { ...e.adjustments.bonus, items: [] }, penalty: { ...e.adjustments.penalty, items: [] } };
+  e.stated = {};
+  return e;
+}

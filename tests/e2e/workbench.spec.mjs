@@ -1,7 +1,7 @@
 // End-to-end: the built app in Debian's Chromium, as a user sees it.
 import fs from 'node:fs';
 import { WorkbenchPage } from './pages.mjs';
-import { until } from './util.mjs';
+import { bigEvaluation, until } from './util.mjs';
 
 async function fresh(page, baseUrl) {
   const app = new WorkbenchPage(page);
@@ -103,6 +103,50 @@ export default [
       await until(async () => assert.equal(await app.row('新指标').count(), 0));
       await page.keyboard.press('Control+z');
       await until(async () => assert.equal(await app.row('新指标').count(), 1));
+    },
+  },
+  {
+    name: 'a 2,110-row tree opens with its first rows editable; the others are built as they come into view',
+    async run({ page, baseUrl, assert }) {
+      const big = bigEvaluation(JSON.parse(fs.readFileSync('templates/nanjing-2024.json', 'utf8')));
+      // Seeded once: the reload below must find the autosave of the edits, not the seed.
+      await page.addInitScript((text) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem('jixiao:default', text);
+          sessionStorage.setItem('seeded', '1');
+        }
+      }, JSON.stringify(big));
+      const app = await fresh(page, baseUrl);
+      await until(async () => assert.equal(await app.totalText(), '100'), 20000);
+      const rows = app.table.locator('tr[data-testid="indicator-row"]');
+      const waiting = () => app.table.locator('tbody[data-wait]').count();
+      const focused = () => page.evaluate(() => document.activeElement?.closest('tr')?.dataset.name);
+      assert.equal(await rows.count(), 2110, 'every row is in the table, built or not');
+      assert.equal(await app.field('indicators/1.1.1/score').count(), 1, 'the first rows take an edit at once');
+      const far = app.table.locator('tr[data-path="indicators/7.3.11"]');
+      assert.equal(await far.getAttribute('data-name'), '三级指标7.3.11', 'a row not built has its name');
+      assert.equal(await app.field('indicators/7.3.11/score').count(), 0, 'a row far below is not built yet');
+      const before = await waiting();
+      assert.ok(before > 1500, `${before} rows wait`);
+      await far.scrollIntoViewIfNeeded();
+      await until(async () => assert.equal(await app.field('indicators/7.3.11/score').count(), 1));
+      assert.ok((await waiting()) < before, 'only the rows near the screen were built');
+      await app.setField('indicators/7.3.11/score', '0');
+      await until(async () => assert.equal(await app.totalText(), '99.95'));
+      // ↓ never meets a row not built; Alt+Enter adds a row there and focuses it.
+      await app.field('indicators/7.3.11/name').focus();
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await focused(), '三级指标7.3.12');
+      await page.keyboard.press('Alt+Enter');
+      await until(async () => assert.equal(await focused(), '新指标'));
+      assert.equal(await rows.count(), 2111);
+      // After a reload nothing below is built: a finding there still takes the user to its field.
+      await page.reload();
+      await until(async () => assert.equal(await app.totalText(), '99.95'), 20000);
+      assert.equal(await app.field('indicators/7.3.11/score').count(), 0);
+      const items = await app.findings();
+      await items.filter({ hasText: '三级指标7.3.11' }).first().click();
+      await until(async () => assert.equal(await focused(), '三级指标7.3.11'));
     },
   },
   {
