@@ -440,3 +440,51 @@ fn a_table_of_targets_and_actuals_only_is_checked_for_completion_not_scored() {
         1
     );
 }
+
+/// A leaf named 预算执行率 scored by another rule counts the execution a second time only when the tree
+/// also scores it by the execution rule; without such a row the name alone is no finding.
+#[test]
+fn execution_counted_twice_only_beside_an_execution_rule_row() {
+    use jixiao::core::rule::ScoringRule;
+    use jixiao::core::{template, Indicator};
+    let with_rule = template::load("project").expect("project template");
+    let mut e = with_rule.clone();
+    let second = Indicator {
+        id: "9.9".into(),
+        name: "项目资金执行率".into(),
+        rule: ScoringRule::Manual { step: None },
+        ..Default::default()
+    };
+    // Under a group (the first 一级 is the execution row itself, a leaf).
+    let group = e
+        .indicators
+        .iter_mut()
+        .find(|n| !n.children.is_empty())
+        .expect("a group");
+    group.children.push(second.clone());
+    let a = assess(&e);
+    assert_eq!(
+        finding(&a, "audit.execution_twice").severity,
+        Severity::Warning
+    );
+    assert!(finding(&a, "audit.execution_twice")
+        .message
+        .contains("项目资金执行率"));
+
+    // The same name in a tree without an execution-rule row: nothing to count twice.
+    let mut e = with_rule;
+    fn drop_execution(nodes: &mut Vec<Indicator>) {
+        nodes.retain(|n| !matches!(n.rule, ScoringRule::ExecutionRate));
+        nodes
+            .iter_mut()
+            .for_each(|n| drop_execution(&mut n.children));
+    }
+    drop_execution(&mut e.indicators);
+    let group = e
+        .indicators
+        .iter_mut()
+        .find(|n| !n.children.is_empty())
+        .expect("a group");
+    group.children.push(second);
+    assert!(!codes(&assess(&e)).contains(&"audit.execution_twice"));
+}

@@ -50,6 +50,15 @@ const LEVELS: [&str; 4] = ["一级", "二级", "三级", "四级"];
 const LAZY_FROM: usize = 300;
 /// Rows built at once in a large tree: the first screen, before the observer has measured anything.
 const FIRST_ROWS: usize = 30;
+/// The indentation of a waiting row by depth (static strings: no `format!` per row).
+const PENDING_INDENT: [&str; 6] = [
+    "jx-pending-0",
+    "jx-pending-1",
+    "jx-pending-2",
+    "jx-pending-3",
+    "jx-pending-4",
+    "jx-pending-5",
+];
 /// How far beyond the screen rows are built: ↑ / ↓ through the rows never meets an unbuilt one.
 const BUILD_MARGIN: &str = "800px 0px";
 
@@ -358,17 +367,12 @@ fn IndicatorRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl In
         if shown.get() {
             return view! { <BuiltRow row=row project=project window=window/> }.into_any();
         }
+        // As few nodes and strings as will do: every one is built for each of the waiting rows.
         let level = LEVELS.get(row.depth).copied().unwrap_or("下级");
         view! {
-            <tbody class="jx-pending" role="rowgroup" data-wait=row.id.clone()>
-                <tr role="row" data-testid="indicator-row" data-path=format!("indicators/{}", row.id) data-level=row.depth + 1
-                    data-name=move || name.get()>
-                    <td role="cell" class="jx-col-name" colspan="9">
-                        <div class=format!("jx-name jx-indent-{}", row.depth.min(5))>
-                            <span class="jx-level">{level}</span>
-                            <span class="jx-pending-name">{move || name.get()}</span>
-                        </div>
-                    </td>
+            <tbody class="jx-pending" data-wait=row.id.clone()>
+                <tr role="row" data-testid="indicator-row" data-path=format!("indicators/{}", row.id) data-name=move || name.get()>
+                    <td colspan="9" class=PENDING_INDENT[row.depth.min(5)]>{level}" "{move || name.get()}</td>
                 </tr>
             </tbody>
         }
