@@ -5,9 +5,10 @@
 mod common;
 
 use jixiao::core::evidence::{
-    check_size, layout, manifest, open_package, safe_file_name, sha256_hex, size_text, Evidence,
-    EvidenceStatus, MAX_FILE_BYTES,
+    check_size, layout, manifest, open_package, safe_file_name, sha256_hex, size_text,
+    MAX_FILE_BYTES,
 };
+use jixiao::core::model::{Evidence, EvidenceStatus};
 use jixiao::core::review::intake::unzip;
 use jixiao::core::{assess, template, Evaluation};
 

@@ -272,7 +272,8 @@ fn the_project_form_reads_whole_in_libreoffice() {
 #[test]
 #[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
 fn the_evidence_list_prints_whole_in_word_and_excel() {
-    use jixiao::core::evidence::{sha256_hex, Evidence};
+    use jixiao::core::evidence::sha256_hex;
+    use jixiao::core::model::Evidence;
     let dir = workdir("evidence");
     let mut e = template::load("nanjing-2024").unwrap();
     let files: [(&str, &str, &[u8]); 2] = [

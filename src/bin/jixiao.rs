@@ -525,14 +525,14 @@ fn compare(args: &[String]) -> ExitCode {
         v.map(|v| v.normalize().to_string())
             .unwrap_or_else(|| "—".into())
     };
-    let rate = |c: &jixiao::core::compare::Change| {
+    let rate = |c: &jixiao::core::metric::Change| {
         c.rate()
             .map(|r| format!("{}%", r.normalize()))
             .unwrap_or_else(|| "—".into())
     };
     let mut out = std::io::stdout().lock();
     if json {
-        let change = |c: &jixiao::core::compare::Change| serde_json::json!({ "last": c.last, "this": c.this, "delta": c.delta(), "rate": c.rate() });
+        let change = |c: &jixiao::core::metric::Change| serde_json::json!({ "last": c.last, "this": c.this, "delta": c.delta(), "rate": c.rate() });
         let value = serde_json::json!({
             "years": [c.years.0, c.years.1],
             "total": change(&c.total),
@@ -597,7 +597,7 @@ fn compare(args: &[String]) -> ExitCode {
             }
         }
     }
-    let line = |label: &str, change: &jixiao::core::compare::Change, unit: &str| {
+    let line = |label: &str, change: &jixiao::core::metric::Change, unit: &str| {
         let (last, this) = (fmt(change.last), fmt(change.this));
         format!("  {label}  {last} → {this}{unit}  {}", rate(change))
     };

@@ -4,7 +4,8 @@
 //! Opening it again is [`crate::core::evidence::open_package`] on the unzipped files.
 //!
 //! ```
-//! use jixiao::core::evidence::{open_package, sha256_hex, Evidence};
+//! use jixiao::core::evidence::{open_package, sha256_hex};
+//! use jixiao::core::model::Evidence;
 //! use jixiao::core::review::intake::unzip;
 //! let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
 //! let bytes = b"minutes".to_vec();

@@ -82,7 +82,7 @@ fn basic_facts(e: &Evaluation) -> Vec<String> {
 /// "，较上年增长10.00%" / "，较上年下降5.00%" / "，与上年持平" when last year's figure is known (上年数),
 /// else nothing: the customary comparison, computed, never typed.
 fn vs_last_year(now: Option<Decimal>, prior: Option<Decimal>) -> String {
-    let change = crate::core::compare::Change {
+    let change = crate::core::metric::Change {
         last: prior,
         this: now,
     };

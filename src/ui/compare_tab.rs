@@ -4,9 +4,10 @@
 
 use super::export_module::{run, Job};
 use super::state::{Tab, Workbench};
-use crate::core::compare::{compare, Change, Pairing};
+use crate::core::compare::{compare, Pairing};
 use crate::core::import::{parse_rows, parse_tsv};
 use crate::core::margin::margin;
+use crate::core::metric::Change;
 use crate::core::number::fmt_score;
 use crate::core::{from_json, Evaluation};
 use leptos::prelude::*;

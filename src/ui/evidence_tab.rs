@@ -8,9 +8,8 @@ use super::export_module::{run, Job};
 use super::files::download_bytes;
 use super::state::Workbench;
 use crate::core::edit::EditScope;
-use crate::core::evidence::{
-    check_size, open_package, sha256_hex, size_text, Evidence, EvidenceStatus,
-};
+use crate::core::evidence::{check_size, open_package, sha256_hex, size_text};
+use crate::core::model::{Evidence, EvidenceStatus};
 use crate::core::review::intake::{decode_unpacked, encode_unpacked, Unpacked};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;

@@ -5,9 +5,10 @@
 //! and copy every file across; one file takes a few milliseconds, so slices keep every task short.)
 
 use super::state::{Progress, Review};
+use crate::core::keys::content_key;
 use crate::core::review::intake::{
-    classify, content_key, decode_unpacked, open_cells, open_text, package_of, FileKind,
-    MAX_ARCHIVE_BYTES, MAX_DEPTH,
+    classify, decode_unpacked, open_cells, open_text, package_of, FileKind, MAX_ARCHIVE_BYTES,
+    MAX_DEPTH,
 };
 use crate::core::review::{Refusal, ReviewRow};
 use crate::core::Evaluation;

@@ -10,7 +10,8 @@
 //! assert_eq!(safe_file_name("CON.txt"), "_CON.txt");
 //! ```
 
-use super::model::{walk_tree, Evaluation};
+use crate::core::model::Evidence;
+use crate::core::model::{walk_tree, Evaluation};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -25,70 +26,6 @@ pub const EVALUATION_PATH: &str = "evaluation.json";
 
 /// Where the package keeps its list of evidence files.
 pub const MANIFEST_PATH: &str = "manifest.json";
-
-/// One attached file (佐证材料).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// The indicator it backs.
-    pub indicator: String,
-    /// The file's name as attached.
-    pub name: String,
-    /// What it shows (说明).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    /// Bytes.
-    pub size: u64,
-    /// SHA-256 of the bytes, hex: identifies the bytes in storage and lets a reviewer verify them.
-    pub sha256: String,
-    /// Its media type, for previewing.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub mime: String,
-}
-
-/// Whether an indicator's evidence is there (佐证材料情况), as the unit states it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EvidenceStatus {
-    /// Not stated: follows the files (a file attached → provided).
-    #[default]
-    Unset,
-    /// 已提供.
-    Provided,
-    /// 缺失.
-    Missing,
-    /// 不适用.
-    NotApplicable,
-}
-
-impl EvidenceStatus {
-    /// Every status, for the select.
-    pub const ALL: [EvidenceStatus; 4] = [
-        EvidenceStatus::Unset,
-        EvidenceStatus::Provided,
-        EvidenceStatus::Missing,
-        EvidenceStatus::NotApplicable,
-    ];
-
-    /// The Chinese name.
-    pub fn label(self) -> &'static str {
-        match self {
-            EvidenceStatus::Unset => "按附件",
-            EvidenceStatus::Provided => "已提供",
-            EvidenceStatus::Missing => "缺失",
-            EvidenceStatus::NotApplicable => "不适用",
-        }
-    }
-
-    /// The file format's name.
-    pub fn key(self) -> &'static str {
-        match self {
-            EvidenceStatus::Unset => "unset",
-            EvidenceStatus::Provided => "provided",
-            EvidenceStatus::Missing => "missing",
-            EvidenceStatus::NotApplicable => "not_applicable",
-        }
-    }
-}
 
 /// SHA-256 of `bytes`, as 64 hex digits.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -297,7 +234,7 @@ pub fn open_package<B: AsRef<[u8]>>(files: &[(String, B)]) -> Result<Opened<'_>,
         ));
     }
     let text = find(&manifest.evaluation).ok_or("材料包中缺少 evaluation.json")?;
-    let evaluation = super::from_json(&String::from_utf8_lossy(text))
+    let evaluation = crate::core::from_json(&String::from_utf8_lossy(text))
         .map_err(|e| format!("材料包中的评价文件无法打开：{e}"))?;
     let mut out = Vec::new();
     for file in &manifest.files {

@@ -15,36 +15,15 @@
 //! assert_eq!(spent.change.rate().unwrap().to_string(), "10.00"); // 3089.41 → 3398.35
 //! ```
 
-use super::amounts::{ACCOUNTS, ASSETS, BUDGET_LINES, PRIOR};
-use super::assess::{assess, Assessment};
-use super::check::{Finding, Severity};
-use super::metric::{growth, growth_exact};
-use super::model::{walk_tree, Evaluation, Indicator, PriorYear};
-use super::number::{agrees_at_printed_precision, fmt_score, percent};
+use crate::core::amounts::{ACCOUNTS, ASSETS, BUDGET_LINES, PRIOR};
+use crate::core::assess::{assess, Assessment};
+use crate::core::check::{Finding, Severity};
+use crate::core::keys::match_name;
+use crate::core::metric::{growth, growth_exact, Change};
+use crate::core::model::{walk_tree, Evaluation, Indicator, PriorYear};
+use crate::core::number::{agrees_at_printed_precision, fmt_score};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
-
-/// A figure last year and this year.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Change {
-    /// 上年.
-    pub last: Option<Decimal>,
-    /// 本年.
-    pub this: Option<Decimal>,
-}
-
-impl Change {
-    /// This year minus last year, when both are known.
-    pub fn delta(&self) -> Option<Decimal> {
-        self.this?.checked_sub(self.last?)
-    }
-
-    /// 变动率 in % (rounded half-up to 2 decimals): the change over last year's figure taken positive,
-    /// so a smaller loss reads as a rise; `None` when last year's figure is 0 or either is unknown.
-    pub fn rate(&self) -> Option<Decimal> {
-        percent(self.delta()?, self.last?.abs())
-    }
-}
 
 /// How two indicators were paired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,19 +111,6 @@ pub struct YearComparison {
     pub metrics: Vec<MetricChange>,
     /// Where this year's file disagrees with last year's ([`disagreements`]).
     pub findings: Vec<Finding>,
-}
-
-/// An indicator name without its printed points ("数量指标（20分）" → "数量指标") or blanks, so the same
-/// indicator matches when its points moved (across years, and a library entry's group in the tree).
-pub(crate) fn match_name(name: &str) -> String {
-    let mut name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some(open) = name.rfind(['（', '(']) {
-        let tail = &name[open..];
-        if tail.contains('分') && tail.ends_with(['）', ')']) {
-            name.truncate(open);
-        }
-    }
-    name
 }
 
 struct Node<'a> {
@@ -347,7 +313,7 @@ pub fn carry_prior(last: &Evaluation, this: &mut Evaluation) {
     this.accounts.prior = PriorYear::of(last);
     // Last year's problems and proposals, for 整改落实情况 (what this year's file typed stays when last
     // year's states none).
-    let problems = super::next_year::problems_of(last);
+    let problems = crate::core::margin::problems_of(last);
     if !problems.is_empty() {
         this.narrative.prior_problems = problems;
     }

@@ -14,10 +14,9 @@
 //! assert_eq!(e.indicator(&id).unwrap().name, hits[0].indicator.name);
 //! ```
 
-use super::compare::match_name;
-use super::edit::next_id;
-use super::model::{walk_tree, Evaluation, Indicator};
-use super::rule::ScoringRule;
+use crate::core::edit::next_id;
+use crate::core::keys::match_name;
+use crate::core::model::{walk_tree, Evaluation, Indicator};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -198,7 +197,7 @@ impl Library {
 pub fn builtin() -> &'static Library {
     static BUILTIN: OnceLock<Library> = OnceLock::new();
     BUILTIN.get_or_init(|| {
-        Library::parse(include_str!("../../data/library/builtin.json")).unwrap_or_default()
+        Library::parse(include_str!("../../../data/library/builtin.json")).unwrap_or_default()
     })
 }
 
@@ -206,29 +205,8 @@ pub fn builtin() -> &'static Library {
 /// library keeps of a row is its definition and its rule).
 pub fn definition_of(node: &Indicator) -> Indicator {
     let mut copy = node.clone();
-    clear_judgement(&mut copy);
+    copy.clear_judgement();
     copy
-}
-
-/// Clears what was judged in `node` and below, keeping the definition and the rule.
-pub fn clear_judgement(node: &mut Indicator) {
-    node.score = None;
-    node.reason.clear();
-    node.override_reason.clear();
-    node.evidence.clear();
-    node.actual = None;
-    node.actual_text.clear();
-    node.actual_unit.clear();
-    node.score_rate = None;
-    match &mut node.rule {
-        ScoringRule::Binary { met, .. } => *met = None,
-        ScoringRule::Deduction { count, .. } => *count = None,
-        ScoringRule::Qualitative { level, .. } => *level = None,
-        _ => {}
-    }
-    for child in &mut node.children {
-        clear_judgement(child);
-    }
 }
 
 /// Fresh ids for the rows one insertion adds: [`next_id`] and on from there (it is above every
@@ -380,10 +358,7 @@ pub fn entries_from(evaluation: &Evaluation, id: &str) -> Vec<LibraryEntry> {
         let path: Vec<String> = ancestors.iter().map(|a| match_name(&a.name)).collect();
         let stamp = format!("{}/{}", path.join("/"), node.name);
         out.push(LibraryEntry {
-            id: format!(
-                "my-{}",
-                super::review::intake::content_key(stamp.as_bytes())
-            ),
+            id: format!("my-{}", crate::core::keys::content_key(stamp.as_bytes())),
             framework: MY_FRAMEWORK.into(),
             path,
             keywords: Vec::new(),

@@ -14,11 +14,7 @@
 //! assert_eq!(assess(&next).total.to_string(), "0");
 //! ```
 
-use super::assess::assess;
-use super::library::clear_judgement;
-use super::margin::margin;
-use super::model::{Assets, BudgetAccounts, Evaluation, Indicator, PriorYear, StatedFigures};
-use super::number::fmt_score;
+use crate::core::model::{Assets, BudgetAccounts, Evaluation, Indicator, PriorYear, StatedFigures};
 
 fn advance(text: &mut String, from: i32, to: i32) {
     if from > 0 {
@@ -29,7 +25,7 @@ fn advance(text: &mut String, from: i32, to: i32) {
 /// Clears what was judged this year (the rules stay) and advances the year in each node's texts.
 fn clear_scores(nodes: &mut [Indicator], from: i32, to: i32) {
     for node in nodes {
-        clear_judgement(node);
+        node.clear_judgement();
         advance_texts(node, from, to);
     }
 }
@@ -46,29 +42,6 @@ fn advance_texts(node: &mut Indicator, from: i32, to: i32) {
     for child in &mut node.children {
         advance_texts(child, from, to);
     }
-}
-
-/// The problems `year`'s report states: its 存在问题 text, else (the report then listed only the
-/// deducted indicators) one line per indicator that lost points, with the reason given.
-pub fn problems_of(year: &Evaluation) -> String {
-    if !year.narrative.problems.trim().is_empty() {
-        return year.narrative.problems.trim().to_string();
-    }
-    let assessment = assess(year);
-    margin(year, &assessment)
-        .lost
-        .iter()
-        .map(|lost| {
-            let reason = year
-                .indicator(&lost.id)
-                .map(|i| i.reason.trim())
-                .filter(|r| !r.is_empty())
-                .map(|r| format!("：{r}"))
-                .unwrap_or_default();
-            format!("{}扣{}分{reason}", lost.name, fmt_score(lost.points))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Next year's evaluation, from `this` one.
@@ -109,7 +82,7 @@ pub fn next_year(this: &Evaluation) -> Evaluation {
     next.adjustments.penalty.items.clear();
     clear_scores(&mut next.indicators, from, to);
     // This year's problems and proposals are next year's to report on (整改落实情况), not its own.
-    next.narrative.prior_problems = problems_of(this);
+    next.narrative.prior_problems = crate::core::margin::problems_of(this);
     next.narrative.prior_suggestions = std::mem::take(&mut next.narrative.suggestions);
     next.narrative.problems.clear();
     next.narrative.rectification.clear();

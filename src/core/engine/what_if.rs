@@ -20,10 +20,10 @@
 //! assert_eq!(m.rows[0].name, "工作开展情况");
 //! ```
 
-use super::assess::Assessment;
-use super::check::Finding;
-use super::compare::Change;
-use super::model::Evaluation;
+use crate::core::assess::Assessment;
+use crate::core::check::Finding;
+use crate::core::metric::Change;
+use crate::core::model::Evaluation;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 

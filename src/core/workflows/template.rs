@@ -18,9 +18,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 /// The JSON text of a built-in template.
 pub fn json(name: &str) -> Option<&'static str> {
     match name {
-        "nanjing-2024" => Some(include_str!("../../templates/nanjing-2024.json")),
-        "department" => Some(include_str!("../../templates/department.json")),
-        "project" => Some(include_str!("../../templates/project.json")),
+        "nanjing-2024" => Some(include_str!("../../../templates/nanjing-2024.json")),
+        "department" => Some(include_str!("../../../templates/department.json")),
+        "project" => Some(include_str!("../../../templates/project.json")),
         _ => None,
     }
 }

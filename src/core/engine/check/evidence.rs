@@ -2,9 +2,8 @@
 //! evidence on paper).
 
 use super::{Checker, Severity};
-use crate::core::assess::NodeResult;
-use crate::core::evidence::EvidenceStatus;
-use crate::core::model::{Evaluation, EvidenceCheck};
+use crate::core::model::{Evaluation, EvidenceCheck, EvidenceStatus};
+use crate::core::node::NodeResult;
 use crate::core::number::fmt_score;
 
 /// Checks every leaf the setting covers for evidence: a file attached, or 已提供 / 不适用 stated.

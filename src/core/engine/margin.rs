@@ -11,9 +11,9 @@
 //! assert_eq!(m.lost[0].name, "工作开展情况");
 //! ```
 
-use super::assess::Assessment;
-use super::model::{leaves, Evaluation};
-use super::number::fmt_score;
+use crate::core::assess::{assess, Assessment};
+use crate::core::model::{leaves, Evaluation};
+use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -113,4 +113,27 @@ pub fn margin(evaluation: &Evaluation, assessment: &Assessment) -> Margin {
         down,
         lost,
     }
+}
+
+/// The problems `year`'s report states: its 存在问题 text, else (the report then listed only the
+/// deducted indicators) one line per indicator that lost points, with the reason given.
+pub fn problems_of(year: &Evaluation) -> String {
+    if !year.narrative.problems.trim().is_empty() {
+        return year.narrative.problems.trim().to_string();
+    }
+    let assessment = assess(year);
+    margin(year, &assessment)
+        .lost
+        .iter()
+        .map(|lost| {
+            let reason = year
+                .indicator(&lost.id)
+                .map(|i| i.reason.trim())
+                .filter(|r| !r.is_empty())
+                .map(|r| format!("：{r}"))
+                .unwrap_or_default();
+            format!("{}扣{}分{reason}", lost.name, fmt_score(lost.points))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

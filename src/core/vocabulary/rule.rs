@@ -396,6 +396,20 @@ impl RuleKind {
 }
 
 impl ScoringRule {
+    /// Clears what was judged (达标, 次数, the qualitative level), keeping the rule itself. Every kind is
+    /// named, so a new kind must say what of it is judged.
+    pub fn clear_judgement(&mut self) {
+        match self {
+            ScoringRule::Binary { met, .. } => *met = None,
+            ScoringRule::Deduction { count, .. } => *count = None,
+            ScoringRule::Qualitative { level, .. } => *level = None,
+            ScoringRule::Manual { .. }
+            | ScoringRule::Tiered { .. }
+            | ScoringRule::Proportional { .. }
+            | ScoringRule::ExecutionRate => {}
+        }
+    }
+
     /// The rule's kind.
     pub fn kind(&self) -> RuleKind {
         match self {

@@ -11,8 +11,8 @@
 //! assert!(describe(&e.settings).starts_with("等级划分：80分（含）以上为优"));
 //! ```
 
-use super::model::{GradeBand, Settings};
-use super::number::{fmt_score, Rounding, RoundingMode};
+use crate::core::model::{GradeBand, Settings};
+use crate::core::number::{fmt_score, Rounding, RoundingMode};
 use rust_decimal::Decimal;
 
 /// A named set of scoring settings.

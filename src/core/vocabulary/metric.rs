@@ -7,6 +7,28 @@ use crate::core::number::{fmt2, percent, percent_exact};
 pub use crate::core::rule::MetricSource;
 use rust_decimal::Decimal;
 
+/// A figure last year and this year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Change {
+    /// 上年.
+    pub last: Option<Decimal>,
+    /// 本年.
+    pub this: Option<Decimal>,
+}
+
+impl Change {
+    /// This year minus last year, when both are known.
+    pub fn delta(&self) -> Option<Decimal> {
+        self.this?.checked_sub(self.last?)
+    }
+
+    /// 变动率 in % (rounded half-up to 2 decimals): the change over last year's figure taken positive,
+    /// so a smaller loss reads as a rise; `None` when last year's figure is 0 or either is unknown.
+    pub fn rate(&self) -> Option<Decimal> {
+        percent(self.delta()?, self.last?.abs())
+    }
+}
+
 /// A metric's value with where it came from, for the explanation of a score.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MetricValue {
@@ -226,7 +248,7 @@ fn change_rate(
     let (Some(now), Some(prior)) = (now, prior) else {
         return Err(format!("未填写{now_label}或{prior_label}，无法计算"));
     };
-    crate::core::compare::Change {
+    Change {
         last: Some(prior),
         this: Some(now),
     }

@@ -20,6 +20,7 @@ pub mod desk;
 pub mod intake;
 pub mod row;
 
+pub use crate::core::keys::content_key;
 pub use desk::{Conclusion, Desk, Filter, Sort, SortKey, Verdict};
-pub use intake::{content_key, FileKind, Refusal};
+pub use intake::{FileKind, Refusal};
 pub use row::{Flag, FlagLevel, Outcome, ReviewRow, Summary};

@@ -15,12 +15,12 @@
 //! assert_eq!(assessment.grade, "优");
 //! ```
 
-use crate::core::audit;
 use crate::core::check::{
     self, check_accounts, check_metrics, check_narrative, check_stated, Checker, Finding, Printed,
     Reconciliation, Severity,
 };
 use crate::core::model::{Evaluation, ImportNoteKind, Indicator};
+pub use crate::core::node::NodeResult;
 use crate::core::number::{departure, fmt_score, Departure, Rounding};
 use crate::core::rule::ScoringRule;
 use crate::core::scoring::RuleOutcome;
@@ -28,65 +28,6 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashSet;
 use serde::Serialize;
 use std::collections::HashMap;
-
-/// The score of one node (指标得分) with how it was reached.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NodeResult {
-    /// The node's id.
-    pub id: String,
-    /// Depth: 0 = 一级.
-    pub depth: usize,
-    /// 分值.
-    pub points: Decimal,
-    /// The score that counts (得分).
-    pub score: Decimal,
-    /// The rule's computed score, for leaves whose rule computes one.
-    pub computed: Option<Decimal>,
-    /// For a group, its children's scores added up (before its own 分值 caps the sum).
-    pub children_sum: Option<Decimal>,
-    /// Whether the node is a leaf.
-    pub leaf: bool,
-}
-
-impl NodeResult {
-    /// A group's explanation, "下级指标得分合计 …" (none for a leaf).
-    pub fn sum_text(&self) -> Option<String> {
-        self.children_sum
-            .map(|sum| format!("下级指标得分合计 {}", fmt_score(sum)))
-    }
-
-    /// How the score follows (计分说明) for `node`, the indicator this is the result of. Built on demand:
-    /// formatting it for every node was a third of scoring a large tree, and only rows on screen show it.
-    pub fn explanation(&self, node: &Indicator, evaluation: &Evaluation) -> String {
-        if let Some(sum) = self.sum_text() {
-            return sum;
-        }
-        let mut text = node
-            .rule
-            .evaluate(node, evaluation, &evaluation.settings.rounding)
-            .explanation;
-        if audit::audits(&node.rule) {
-            if let Some(Ok(found)) = audit::audit_leaf(node) {
-                text.push_str(&format!(
-                    "；{}：{}",
-                    found.inference.describe(),
-                    found.formula
-                ));
-            }
-        }
-        if let (Some(computed), Some(typed)) = (self.computed, node.score) {
-            if typed != computed && typed != self.score {
-                let reason = node.override_reason.trim();
-                if reason.is_empty() {
-                    text.push_str(&format!("；填报 {} 未采用", fmt_score(typed)));
-                } else {
-                    text.push_str(&format!("；人工调整为 {}：{reason}", fmt_score(typed)));
-                }
-            }
-        }
-        text
-    }
-}
 
 /// Everything derived from an evaluation (评价结果).
 #[derive(Clone, Debug, PartialEq, Serialize)]

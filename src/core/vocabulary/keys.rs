@@ -1,0 +1,44 @@
+//! Keys that find the same thing again: an indicator by its name without its printed points (across
+//! years, and a library entry's group in the tree), a file by its bytes (a 复核意见 across sessions).
+//!
+//! ```
+//! use jixiao::core::keys::{content_key, match_name};
+//! assert_eq!(match_name("数量指标（20分）"), "数量指标");
+//! assert_eq!(content_key(b"abc"), content_key(b"abc"));
+//! ```
+
+/// An indicator name without its printed points ("数量指标（20分）" → "数量指标") or blanks, so the same
+/// indicator matches when its points moved (across years, and a library entry's group in the tree).
+pub fn match_name(name: &str) -> String {
+    let mut name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(open) = name.rfind(['（', '(']) {
+        let tail = &name[open..];
+        if tail.contains('分') && tail.ends_with(['）', ')']) {
+            name.truncate(open);
+        }
+    }
+    name
+}
+
+/// The content key of a file: FNV-1a (64 bits) of its bytes, as 16 hex digits. Stable across platforms
+/// and versions, so a 复核意见 saved under it finds its file again when the batch is reopened.
+pub fn content_key(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_keys_are_stable() {
+        // Fixed values: a key saved by one version must find its file in the next.
+        assert_eq!(content_key(b""), "cbf29ce484222325");
+        assert_eq!(content_key(b"a"), "af63dc4c8601ec8c");
+    }
+}
