@@ -1,5 +1,6 @@
 //! A mutation fuzzer for every parser that takes outside bytes (cargo-fuzz needs a nightly toolchain, which
-//! cannot be installed here): the JSON evaluation file, TSV paste, .xlsx import and typed decimals.
+//! cannot be installed here): the JSON evaluation file, TSV paste, .xlsx import, a Word
+//! file's body (.docx) and typed decimals.
 //! Each execution runs under `catch_unwind`; a panic is saved under `target/fuzz/crash-<target>-<n>` and
 //! fails the run; an execution slower than 2 s counts as a hang.
 //!
@@ -100,6 +101,29 @@ fn xlsx_target(bytes: &[u8]) {
     }
 }
 
+/// A Word file's body: the mutated bytes stored (not deflated) as `word/document.xml` of a zip, so the
+/// mutations reach the XML reader and the merge resolution instead of the zip's checksums.
+fn docx_target(bytes: &[u8]) {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    if zip.start_file("word/document.xml", stored).is_err() || zip.write_all(bytes).is_err() {
+        return;
+    }
+    if zip.finish().is_err() {
+        return;
+    }
+    let docx = out.into_inner();
+    if let Ok(document) = import::docx::read_docx(&docx) {
+        let _ = document.joined_tables();
+    }
+    if let Ok(table) = import::parse_document(&docx) {
+        let _ = assess(&table.into_evaluation());
+    }
+}
+
 fn decimal_target(bytes: &[u8]) {
     let _ = parse_decimal(&String::from_utf8_lossy(bytes));
 }
@@ -162,6 +186,19 @@ fn main() {
         e.indicators.truncate(2);
         jixiao::export::xlsx::scoring_workbook(&e).expect("xlsx")
     };
+    let report_xml = {
+        let mut e = template::load("project").expect("template");
+        e.indicators.truncate(2);
+        let docx = jixiao::export::docx::evaluation_docx(&e).expect("docx");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+        let mut xml = Vec::new();
+        std::io::Read::read_to_end(
+            &mut archive.by_name("word/document.xml").expect("body"),
+            &mut xml,
+        )
+        .expect("read");
+        xml
+    };
     let targets = [
         Target {
             name: "json",
@@ -187,6 +224,7 @@ fn main() {
             run: tsv_target,
         },
         Target { name: "xlsx", seeds: vec![small_xlsx], max_len: 64 * 1024, run: xlsx_target },
+        Target { name: "docx", seeds: vec![report_xml], max_len: 256 * 1024, run: docx_target },
         Target {
             name: "decimal",
             seeds: ["1,234.56 万元", "１２３４．５６", "-0.5分", "95.04%", ".5"].iter().map(|s| s.as_bytes().to_vec()).collect(),

@@ -113,14 +113,14 @@ fn document_text(xml: &str) -> String {
     let mut in_text = false;
     loop {
         match reader.read_event().unwrap() {
-            quick_xml::events::Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
-            quick_xml::events::Event::End(e) if e.name().as_ref() == b"w:t" => {
+            quick_xml::events::Event::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
+            quick_xml::events::Event::End(e) if e.name().as_ref() == "w:t" => {
                 in_text = false;
                 text.push('|');
             }
-            quick_xml::events::Event::Text(t) if in_text => text.push_str(&t.decode().unwrap()),
+            quick_xml::events::Event::Text(t) if in_text => text.push_str(&t.xml10_content()),
             quick_xml::events::Event::GeneralRef(r) if in_text => {
-                let name = String::from_utf8_lossy(&r).to_string();
+                let name = r.as_ref().to_string();
                 text.push_str(match name.as_str() {
                     "amp" => "&",
                     "lt" => "<",

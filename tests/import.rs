@@ -1,7 +1,7 @@
 //! Importing indicator tables pasted from Excel / WPS.
 
 use jixiao::core::import::parse_tsv;
-use jixiao::core::{assess, template, Evaluation, Severity};
+use jixiao::core::{assess, leaves, template, Evaluation, Severity};
 use std::path::Path;
 
 mod common;
@@ -216,4 +216,64 @@ fn notes_under_the_table_go_to_the_report_text() {
     assert_eq!(e.narrative.problems, "部分任务延期");
     assert_eq!(e.narrative.suggestions, "加强调度");
     assert_eq!(e.indicators.len(), 1);
+}
+
+#[test]
+fn the_report_jixiao_writes_as_word_reads_back_as_its_annex() {
+    let nanjing = template::load("nanjing-2024").unwrap();
+    let docx = jixiao::export::docx::evaluation_docx(&nanjing).unwrap();
+    let table = jixiao::core::import::parse_document(&docx).unwrap();
+    let evaluation = table.into_evaluation();
+    let a = assess(&evaluation);
+    assert_eq!(
+        (a.total.to_string().as_str(), a.grade.as_str()),
+        ("99.5", "优")
+    );
+    assert_eq!(
+        leaves(&evaluation.indicators).len(),
+        leaves(&nanjing.indicators).len()
+    );
+    // The same tree: every indicator's name, 分值 and 得分 as in the example.
+    let rows = |e: &Evaluation| {
+        let a = assess(e);
+        leaves(&e.indicators)
+            .iter()
+            .map(|l| {
+                (
+                    l.name.clone(),
+                    a.node(&l.id).unwrap().points,
+                    a.node(&l.id).unwrap().score,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&evaluation), rows(&nanjing));
+}
+
+#[test]
+fn word_files_without_a_table_and_old_word_files_are_refused_in_chinese() {
+    use jixiao::core::import::document_cells;
+    // A Word file with paragraphs only.
+    let docx = {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        write!(zip, r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"#).unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    };
+    let err = document_cells(&docx).unwrap_err();
+    assert!(err.message.contains("没有表格"), "{err}");
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.extend("WordDocument".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let err = document_cells(&doc).unwrap_err();
+    assert!(
+        err.message.contains(".doc") && err.message.contains("另存为 .docx"),
+        "{err}"
+    );
 }

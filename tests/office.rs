@@ -317,3 +317,186 @@ fn the_evidence_list_prints_whole_in_word_and_excel() {
         assert_eq!(overlaps(&pdf), Vec::<String>::new(), "{name}");
     }
 }
+
+/// Converts every file in `inputs` (in `dir`) with one LibreOffice run to `filter` (e.g. `xls`,
+/// `docx:MS Word 2007 XML`); the converted files' paths, in order.
+fn convert_all(dir: &Path, inputs: &[PathBuf], filter: &str, extension: &str) -> Vec<PathBuf> {
+    let profile = format!("file://{}", dir.join("profile").display());
+    let out = Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            filter,
+            "--outdir",
+        ])
+        .arg(dir.join("out"))
+        .args(inputs)
+        .output()
+        .expect("LibreOffice (soffice) is installed by scripts/dev setup");
+    inputs
+        .iter()
+        .map(|input| {
+            let converted = dir
+                .join("out")
+                .join(input.file_name().unwrap())
+                .with_extension(extension);
+            assert!(
+                converted.exists(),
+                "LibreOffice did not convert {}: {}",
+                input.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            converted
+        })
+        .collect()
+}
+
+/// The real tables of `tests/fixtures/real/`, as rows of cells.
+fn real_tables() -> Vec<(String, Vec<Vec<String>>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let rows = text
+                .lines()
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .collect();
+            (
+                path.file_stem().unwrap().to_string_lossy().to_string(),
+                rows,
+            )
+        })
+        .collect()
+}
+
+/// What the audit says of an evaluation: each finding's code and field, in order.
+fn finding_keys(e: &Evaluation) -> Vec<String> {
+    assess(e)
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect()
+}
+
+/// The table as a web page would print it: the blank cells under a name in the indicator columns (up
+/// to 三级指标) merged into that name's cell, as the published forms merge them.
+fn html_table(rows: &[Vec<String>]) -> String {
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    let name_columns = rows
+        .iter()
+        .find_map(|r| r.iter().position(|c| c.contains("三级指标")))
+        .unwrap_or(0);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let cell = |r: usize, c: usize| rows[r].get(c).map(String::as_str).unwrap_or("");
+    let mut covered = vec![vec![false; width]; rows.len()];
+    let mut html =
+        String::from("<html><head><meta charset=\"utf-8\"></head><body><table border=\"1\">");
+    for r in 0..rows.len() {
+        html.push_str("<tr>");
+        for c in 0..width {
+            if covered[r][c] {
+                continue;
+            }
+            let mut span = 1;
+            if c < name_columns && !cell(r, c).trim().is_empty() {
+                // Down while the cell below is blank and its row goes on to the right of it.
+                while r + span < rows.len()
+                    && cell(r + span, c).trim().is_empty()
+                    && rows[r + span]
+                        .iter()
+                        .skip(c + 1)
+                        .any(|x| !x.trim().is_empty())
+                {
+                    covered[r + span][c] = true;
+                    span += 1;
+                }
+            }
+            if span > 1 {
+                html.push_str(&format!(
+                    "<td rowspan=\"{span}\">{}</td>",
+                    escape(cell(r, c))
+                ));
+            } else {
+                html.push_str(&format!("<td>{}</td>", escape(cell(r, c))));
+            }
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table></body></html>");
+    html
+}
+
+#[test]
+#[ignore = "needs LibreOffice (scripts/dev setup)"]
+fn every_real_table_reads_the_same_from_xls_and_word() {
+    use jixiao::core::import::{docx::read_docx, parse_document, parse_rows};
+    let dir = workdir("formats");
+    let tables = real_tables();
+    assert!(tables.len() >= 20);
+    let mut workbooks = Vec::new();
+    let mut pages = Vec::new();
+    for (name, rows) in &tables {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                if !text.is_empty() {
+                    sheet.write_string(r as u32, c as u16, text).unwrap();
+                }
+            }
+        }
+        let path = dir.join(format!("{name}.xlsx"));
+        std::fs::write(&path, book.save_to_buffer().unwrap()).unwrap();
+        workbooks.push(path);
+        let path = dir.join(format!("{name}.html"));
+        std::fs::write(&path, html_table(rows)).unwrap();
+        pages.push(path);
+    }
+    let old_excel = convert_all(&dir, &workbooks, "xls", "xls");
+    let word = convert_all(&dir, &pages, "docx:MS Word 2007 XML", "docx");
+    let mut merged = 0;
+    for (((name, rows), xls), docx) in tables.iter().zip(&old_excel).zip(&word) {
+        let expected = finding_keys(&parse_rows(rows).unwrap().into_evaluation());
+        let xls = std::fs::read(xls).unwrap();
+        assert!(
+            xls.starts_with(b"\xD0\xCF\x11\xE0"),
+            "{name}: LibreOffice wrote an .xls"
+        );
+        let from_xls = parse_document(&xls).unwrap_or_else(|e| panic!("{name}.xls: {e}"));
+        assert_eq!(
+            finding_keys(&from_xls.into_evaluation()),
+            expected,
+            "{name}.xls"
+        );
+        let docx = std::fs::read(docx).unwrap();
+        let from_word = parse_document(&docx).unwrap_or_else(|e| panic!("{name}.docx: {e}"));
+        assert_eq!(
+            finding_keys(&from_word.into_evaluation()),
+            expected,
+            "{name}.docx"
+        );
+        if read_docx(&docx)
+            .unwrap()
+            .tables
+            .iter()
+            .any(|t| t.merges.iter().any(|m| m.rows > 1))
+        {
+            merged += 1;
+        }
+    }
+    // The printed forms merge their 一级 / 二级 cells: Word keeps them as merges, read as such.
+    assert!(merged >= 5, "{merged} tables read with merges");
+}

@@ -57,6 +57,14 @@ fn encrypted_office() -> Vec<u8> {
 const JISHAN: &str = "national2020-shanxi-jishan-yibaoju-2020.tsv";
 const YONGDE: &str = "opsymbols-yunnan-yongde-minglangzhongxue-2022.tsv";
 
+/// A Word 97-2003 compound file as far as its first bytes and stream names tell.
+fn word_97() -> Vec<u8> {
+    let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    bytes.extend(vec![0; 64]);
+    bytes.extend("WordDocument".encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bytes
+}
+
 #[test]
 fn files_are_told_apart_by_their_bytes() {
     let nanjing = nanjing_json();
@@ -73,8 +81,9 @@ fn files_are_told_apart_by_their_bytes() {
             FileKind::Evaluation,
         ),
         ("t.tsv", real(JISHAN), FileKind::Table),
-        ("renamed.zip", xlsx.clone(), FileKind::Workbook),
-        ("表.xlsx", xlsx, FileKind::Workbook),
+        ("renamed.zip", xlsx.clone(), FileKind::Office),
+        ("表.xlsx", xlsx, FileKind::Office),
+        ("报告.docx", docx, FileKind::Office),
         (
             "batch.zip",
             zip_of(&[("a.json", nanjing.as_bytes())]),
@@ -88,7 +97,31 @@ fn files_are_told_apart_by_their_bytes() {
         (
             "old.xls",
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest".to_vec(),
-            FileKind::Refused(Refusal::OldExcel),
+            FileKind::Office,
+        ),
+        (
+            "报告.doc",
+            word_97(),
+            FileKind::Refused(Refusal::OldFormat(
+                "Word 97-2003 文档（.doc）".into(),
+                ".docx".into(),
+            )),
+        ),
+        (
+            "报告.wps",
+            word_97(),
+            FileKind::Refused(Refusal::OldFormat(
+                "WPS 文字文件（.wps）".into(),
+                ".docx".into(),
+            )),
+        ),
+        (
+            "表.et",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest".to_vec(),
+            FileKind::Refused(Refusal::OldFormat(
+                "WPS 表格文件（.et）".into(),
+                ".xlsx".into(),
+            )),
         ),
         ("empty.json", Vec::new(), FileKind::Refused(Refusal::Empty)),
         (
@@ -103,7 +136,6 @@ fn files_are_told_apart_by_their_bytes() {
     for (name, bytes) in [
         ("report.pdf", b"%PDF-1.7 ...".to_vec()),
         ("photo.jpg", b"\xFF\xD8\xFF\xE0 ...".to_vec()),
-        ("报告.docx", docx),
         ("notes.md", b"# notes".to_vec()),
         ("batch.rar", b"Rar!\x1a\x07".to_vec()),
     ] {
@@ -123,6 +155,18 @@ fn files_are_told_apart_by_their_bytes() {
     );
     // Every refusal says what to do in Chinese.
     assert!(Refusal::OldExcel.message().contains("另存为 .xlsx"));
+    assert_eq!(
+        classify("报告.doc", &word_97()),
+        FileKind::Refused(Refusal::OldFormat(
+            "Word 97-2003 文档（.doc）".into(),
+            ".docx".into()
+        ))
+    );
+    let doc = Refusal::OldFormat("Word 97-2003 文档（.doc）".into(), ".docx".into()).message();
+    assert!(
+        doc.contains(".doc") && doc.contains("另存为 .docx"),
+        "{doc}"
+    );
     assert!(Refusal::Password.message().contains("密码"));
 }
 

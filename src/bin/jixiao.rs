@@ -83,13 +83,14 @@ enum Checked {
     Skipped(String),
 }
 
-/// Reads a file (or standard input) and opens it as an evaluation: JSON, a TSV table, or an .xlsx table.
+/// Reads a file (or standard input) and opens it as an evaluation: JSON, a TSV table, or the table of an
+/// .xlsx, .xls or .docx file.
 fn read(path: &str) -> Result<jixiao::core::Evaluation, String> {
     let bytes = read_bytes(path)?;
-    if bytes.starts_with(b"PK") {
-        return jixiao::core::import::parse_xlsx(&bytes)
+    if jixiao::core::import::office_format(&bytes).is_some() {
+        return jixiao::core::import::parse_document(&bytes)
             .map(|t| t.into_evaluation())
-            .map_err(|e| format!("无法识别的 Excel 指标表：{e}"));
+            .map_err(|e| format!("无法识别的指标表：{e}"));
     }
     let text = String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
     load_any(&text)

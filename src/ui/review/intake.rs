@@ -120,7 +120,7 @@ async fn read(name: &str, bytes: &[u8], depth: usize) -> Read {
             },
             Err(message) => refused(Refusal::Unreadable(message)),
         },
-        FileKind::Workbook => match run(Job::ReadXlsx, bytes).await {
+        FileKind::Office => match run(Job::ReadXlsx, bytes).await {
             Ok(json) => match serde_json::from_slice::<Vec<Vec<String>>>(&json) {
                 Ok(cells) => match open_cells(&cells) {
                     Ok(e) => Read::Opened(Box::new(e)),

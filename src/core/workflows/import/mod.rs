@@ -1,5 +1,6 @@
 //! Importing an indicator table (导入指标表) as units fill them: pasted out of Excel / WPS as
-//! tab-separated text, or the first sheet of an .xlsx file.
+//! tab-separated text, the first sheet of an .xlsx or .xls file, or the indicator table of a Word
+//! report (.docx, [`docx`]).
 //!
 //! The import never refuses a real table for one row. Columns are recognised by their many usual headers
 //! ([`header`]), in any order, on one header row or two; blank 一级 / 二级 cells mean "same as above"
@@ -20,6 +21,7 @@
 //! ```
 
 pub mod budget;
+pub mod docx;
 mod facts;
 pub mod header;
 mod tree;
@@ -226,6 +228,102 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<ImportedTable, ImportError> {
 /// The cells of an .xlsx file's first worksheet as text (bounded by [`MAX_BYTES`] and [`MAX_CELLS`]).
 pub fn xlsx_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
     xlsx::xlsx_rows(bytes)
+}
+
+/// An Office file as far as its first bytes tell (a zip's part names are read from its directory).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfficeFormat {
+    /// .xlsx (Office Open XML workbook).
+    Xlsx,
+    /// .xls (Excel 97–2003, a compound file holding a workbook stream).
+    Xls,
+    /// .docx (Office Open XML document).
+    Docx,
+    /// .doc or .wps: a compound file holding a Word document stream, which is not read.
+    OldWord,
+    /// A password-protected Office file (a compound file holding an encrypted package).
+    Encrypted,
+}
+
+/// The first bytes of an OLE compound file (.xls, .doc, .wps, .et, an encrypted .xlsx / .docx).
+pub const COMPOUND_FILE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+fn contains_utf16(bytes: &[u8], name: &str) -> bool {
+    let needle: Vec<u8> = name.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// Which Office format `bytes` are, or `None` for anything else. A zip is a .docx when its directory
+/// names `word/document.xml`, else a workbook.
+pub fn office_format(bytes: &[u8]) -> Option<OfficeFormat> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        let docx = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .map(|a| a.file_names().any(|n| n == "word/document.xml"))
+            .unwrap_or(false);
+        return Some(if docx {
+            OfficeFormat::Docx
+        } else {
+            OfficeFormat::Xlsx
+        });
+    }
+    if bytes.starts_with(COMPOUND_FILE) {
+        return Some(if contains_utf16(bytes, "EncryptionInfo") {
+            OfficeFormat::Encrypted
+        } else if contains_utf16(bytes, "WordDocument") {
+            OfficeFormat::OldWord
+        } else {
+            OfficeFormat::Xls
+        });
+    }
+    None
+}
+
+/// The cells of the table an Office file holds: a workbook's (.xlsx, .xls) first sheet, or the
+/// indicator table of a Word file — of its tables (split ones joined), the one that reads as the most
+/// indicators, with the table just before it when the two read as more (a 项目支出 form whose budget
+/// block is a table of its own).
+pub fn document_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
+    match office_format(bytes) {
+        Some(OfficeFormat::Xlsx | OfficeFormat::Xls) => xlsx::xlsx_rows(bytes),
+        Some(OfficeFormat::Docx) => {
+            let tables = docx::read_docx(bytes)?.joined_tables();
+            let reads_as = |cells: &[Vec<String>]| match parse_rows(cells) {
+                Ok(t) => {
+                    crate::core::model::leaves(&t.indicators).len() * 2
+                        + usize::from(t.budget.is_some())
+                }
+                Err(_) => 0,
+            };
+            let mut best: Option<(usize, Vec<Vec<String>>)> = None;
+            for (i, table) in tables.iter().enumerate() {
+                let mut candidates = vec![table.rows.clone()];
+                if let Some(before) = i.checked_sub(1).and_then(|j| tables.get(j)) {
+                    candidates.push(before.rows.iter().chain(&table.rows).cloned().collect());
+                }
+                for cells in candidates {
+                    let score = reads_as(&cells);
+                    if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                        best = Some((score, cells));
+                    }
+                }
+            }
+            best.map(|(_, cells)| cells)
+                .ok_or_else(|| refuse("Word 文件中没有表格：请提交含自评表（评分表）的文件".into()))
+        }
+        Some(OfficeFormat::OldWord) => Err(refuse(
+            "Word 97-2003 文档（.doc）或 WPS 文字（.wps）无法直接读取，请另存为 .docx 后再打开"
+                .into(),
+        )),
+        Some(OfficeFormat::Encrypted) => Err(refuse(
+            "文件受密码保护，无法读取；请提供未加密的文件".into(),
+        )),
+        None => Err(refuse("不是 Excel 或 Word 文件".into())),
+    }
+}
+
+/// Parses the table an Office file holds ([`document_cells`]).
+pub fn parse_document(bytes: &[u8]) -> Result<ImportedTable, ImportError> {
+    parse_rows(&document_cells(bytes)?)
 }
 
 /// Parses rows of cells (from TSV or a spreadsheet).

@@ -1,4 +1,4 @@
-//! An .xlsx file's first worksheet to rows of cells (calamine), refused **before** it is expanded when
+//! An .xlsx or .xls file's first worksheet to rows of cells (calamine), refused **before** it is expanded when
 //! its parts declare more than the import's size limit uncompressed, or hold too many cells.
 
 use super::{refuse, too_many_cells, ImportError, MAX_BYTES, MAX_CELLS};
@@ -23,7 +23,10 @@ pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
             MAX_BYTES / 1_048_576
         )));
     }
+    // A compound file (.xls) is not compressed: its size is what was bounded above.
+    let compound = bytes.starts_with(super::COMPOUND_FILE);
     match declared_size(bytes) {
+        None if compound => {}
         Some(size) if size > MAX_BYTES as u64 => {
             return Err(refuse(format!(
             "Excel 文件解压后有 {:.0} MB，超过 {} MB 的上限，无法导入；请只保留指标表所在的工作表",

@@ -1,7 +1,9 @@
 //! Files as a reviewer receives them (收件): what a file is, from its first bytes and its name; the key
 //! that marks the same content twice; a .zip opened into its files, folders kept in the names.
 
-use crate::core::import::{parse_rows, parse_tsv, MAX_BYTES};
+use crate::core::import::{
+    office_format, parse_rows, parse_tsv, OfficeFormat, COMPOUND_FILE, MAX_BYTES,
+};
 use crate::core::keys::content_key;
 use crate::core::{from_json, Evaluation};
 use serde::{Deserialize, Serialize};
@@ -24,8 +26,10 @@ pub enum Refusal {
     Empty,
     /// Encrypted (a password-protected Office file, or an encrypted .zip entry).
     Password,
-    /// An Excel 97–2003 .xls.
+    /// An Excel 97–2003 .xls (no longer refused: .xls is read; kept so rows saved earlier still read).
     OldExcel,
+    /// An old or WPS format that is not read (.doc, .wps, .et): the format, and what to save it as.
+    OldFormat(String, String),
     /// A file that is no evaluation or table (a PDF, a Word report, a picture …): what it is.
     NotATable(String),
     /// A text file not in UTF-8 (GBK, as Windows saves text by default).
@@ -47,6 +51,9 @@ impl Refusal {
             Refusal::Empty => "空文件".into(),
             Refusal::Password => "文件受密码保护，无法读取；请单位提供未加密的文件".into(),
             Refusal::OldExcel => "Excel 97-2003 格式（.xls），请另存为 .xlsx 后再打开".into(),
+            Refusal::OldFormat(format, target) => {
+                format!("{format}无法直接读取，请另存为 {target} 后再打开")
+            }
             Refusal::NotATable(what) => format!("不是评价文件或指标表（{what}）"),
             Refusal::NotUtf8 => {
                 "文本不是 UTF-8 编码（可能是 GBK），请在 Excel 中另存为 .xlsx 或 UTF-8 文本".into()
@@ -64,15 +71,14 @@ pub enum FileKind {
     Evaluation,
     /// An indicator table as text (tab-separated, as copied from Excel or Word).
     Table,
-    /// An Excel workbook (.xlsx): its first sheet is the table.
-    Workbook,
+    /// An Office file read by the Word / Excel module: a workbook's (.xlsx, .xls) first sheet, or the
+    /// indicator table of a Word file (.docx).
+    Office,
     /// A .zip of more files.
     Archive,
     /// Not read, with the reason.
     Refused(Refusal),
 }
-
-const CFB: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// `needle` occurs in `haystack`.
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -104,12 +110,8 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
             Some(names) => names.contains(&name),
             None => contains(bytes, name),
         };
-        return if has(b"xl/workbook.xml") {
-            FileKind::Workbook
-        } else if has(b"word/document.xml") {
-            refused(Refusal::NotATable(
-                "Word 文档，请提交评分表的 Excel 或 JSON 文件".into(),
-            ))
+        return if has(b"xl/workbook.xml") || has(b"word/document.xml") {
+            FileKind::Office
         } else if has(b"ppt/presentation.xml") {
             refused(Refusal::NotATable("PowerPoint 演示文稿".into()))
         } else if bytes.len() > MAX_ARCHIVE_BYTES {
@@ -118,19 +120,24 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
             FileKind::Archive
         };
     }
-    if bytes.starts_with(CFB) {
-        // An encrypted .xlsx / .docx is a compound file holding an "EncryptionInfo" stream (UTF-16 name).
-        let encrypted: Vec<u8> = "EncryptionInfo"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes())
-            .collect();
-        return refused(if contains(bytes, &encrypted) {
-            Refusal::Password
-        } else if ext == "doc" {
-            Refusal::NotATable("Word 97-2003 文档".into())
-        } else {
-            Refusal::OldExcel
-        });
+    if bytes.starts_with(COMPOUND_FILE) {
+        return match office_format(bytes) {
+            Some(OfficeFormat::Encrypted) => refused(Refusal::Password),
+            Some(OfficeFormat::OldWord) if ext == "wps" => refused(Refusal::OldFormat(
+                "WPS 文字文件（.wps）".into(),
+                ".docx".into(),
+            )),
+            Some(OfficeFormat::OldWord) => refused(Refusal::OldFormat(
+                "Word 97-2003 文档（.doc）".into(),
+                ".docx".into(),
+            )),
+            // WPS's own spreadsheet format is not Excel's, whatever its container.
+            _ if ext == "et" => refused(Refusal::OldFormat(
+                "WPS 表格文件（.et）".into(),
+                ".xlsx".into(),
+            )),
+            _ => FileKind::Office,
+        };
     }
     let signatures: [(&[u8], &str); 7] = [
         (b"%PDF", "PDF 文件"),
@@ -168,11 +175,11 @@ pub fn open_text(name: &str, bytes: &[u8]) -> Result<Evaluation, Refusal> {
             .map(|t| t.into_evaluation())
             .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
         FileKind::Refused(refusal) => Err(refusal),
-        FileKind::Workbook | FileKind::Archive => Err(Refusal::Unreadable("不是文本文件".into())),
+        FileKind::Office | FileKind::Archive => Err(Refusal::Unreadable("不是文本文件".into())),
     }
 }
 
-/// Opens the cells of a workbook's first sheet as a table.
+/// Opens the cells of an Office file's table (a workbook's first sheet, a Word file's indicator table).
 pub fn open_cells(cells: &[Vec<String>]) -> Result<Evaluation, Refusal> {
     parse_rows(cells)
         .map(|t| t.into_evaluation())
@@ -414,7 +421,7 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
                 },
                 Err(refusal) => Err(refusal),
             },
-            FileKind::Workbook => crate::core::import::xlsx_cells(bytes)
+            FileKind::Office => crate::core::import::document_cells(bytes)
                 .map_err(|e| Refusal::Unreadable(e.to_string()))
                 .and_then(|cells| open_cells(&cells)),
             FileKind::Evaluation | FileKind::Table => open_text(name, bytes),
