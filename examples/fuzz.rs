@@ -117,7 +117,7 @@ fn docx_target(bytes: &[u8]) {
     }
     let docx = out.into_inner();
     if let Ok(document) = import::docx::read_docx(&docx) {
-        let _ = document.joined_tables();
+        let _ = import::grid::join_split(&document.tables);
     }
     if let Ok(table) = import::parse_document(&docx) {
         let _ = assess(&table.into_evaluation());

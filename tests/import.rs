@@ -277,3 +277,42 @@ fn word_files_without_a_table_and_old_word_files_are_refused_in_chinese() {
         "{err}"
     );
 }
+
+#[test]
+fn a_whole_form_starts_a_new_evaluation_and_a_bare_tree_replaces_only_the_tree() {
+    use jixiao::core::import::ImportTarget;
+    let nanjing = template::load("nanjing-2024").unwrap();
+    // Another unit's whole 项目支出 form: its own title, unit, budget block and scores.
+    let form = parse_tsv(&fixture(
+        "real/xiangmu-yunnan-linxiang-linchaoju-2023-shourongsuo.tsv",
+    ))
+    .unwrap();
+    assert!(form.is_whole_form());
+    assert_eq!(form.default_target(), ImportTarget::NewEvaluation);
+    let opened = form.into_evaluation();
+    assert!(opened.unit.name.contains("临翔"), "{}", opened.unit.name);
+    assert_ne!(opened.stated.total, nanjing.stated.total);
+    assert!(opened.narrative.problems.is_empty() && opened.metrics.is_empty());
+    // A bare tree (header and rows only) replaces the tree of the open evaluation; the old tree's
+    // printed total goes with it, the unit and its texts stay.
+    let bare = parse_tsv(&fixture("nanjing-12345-2024-indicators.tsv")).unwrap();
+    assert!(!bare.is_whole_form());
+    assert_eq!(bare.default_target(), ImportTarget::ReplaceTree);
+    let mut department = template::load("department").unwrap();
+    department.unit.name = "某单位".into();
+    department.stated.total = Some("88".parse().unwrap());
+    bare.replace_tree_of(&mut department);
+    assert_eq!(department.unit.name, "某单位");
+    assert_eq!(department.stated.total, None);
+    assert_eq!(assess(&department).total.to_string(), "99.5");
+    // The explicit choice on a whole form: the tree and budget come, the unit and texts stay.
+    let mut kept = nanjing.clone();
+    parse_tsv(&fixture(
+        "real/xiangmu-yunnan-linxiang-linchaoju-2023-shourongsuo.tsv",
+    ))
+    .unwrap()
+    .replace_tree_of(&mut kept);
+    assert_eq!(kept.unit.name, nanjing.unit.name);
+    assert_eq!(kept.narrative.problems, nanjing.narrative.problems);
+    assert_ne!(kept.indicators, nanjing.indicators);
+}

@@ -6,6 +6,8 @@
 //!
 //! Run by `scripts/dev test` (the documents tier): `cargo test --test office -- --ignored`.
 
+mod common;
+
 use jixiao::core::{assess, leaves, template, Evaluation};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -353,98 +355,12 @@ fn convert_all(dir: &Path, inputs: &[PathBuf], filter: &str, extension: &str) ->
         .collect()
 }
 
-/// The real tables of `tests/fixtures/real/`, as rows of cells.
-fn real_tables() -> Vec<(String, Vec<Vec<String>>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let rows = text
-                .lines()
-                .map(|l| l.split('\t').map(str::to_string).collect())
-                .collect();
-            (
-                path.file_stem().unwrap().to_string_lossy().to_string(),
-                rows,
-            )
-        })
-        .collect()
-}
-
-/// What the audit says of an evaluation: each finding's code and field, in order.
-fn finding_keys(e: &Evaluation) -> Vec<String> {
-    assess(e)
-        .findings
-        .iter()
-        .map(|f| format!("{} {}", f.code, f.path))
-        .collect()
-}
-
-/// The table as a web page would print it: the blank cells under a name in the indicator columns (up
-/// to 三级指标) merged into that name's cell, as the published forms merge them.
-fn html_table(rows: &[Vec<String>]) -> String {
-    fn escape(s: &str) -> String {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    }
-    let name_columns = rows
-        .iter()
-        .find_map(|r| r.iter().position(|c| c.contains("三级指标")))
-        .unwrap_or(0);
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let cell = |r: usize, c: usize| rows[r].get(c).map(String::as_str).unwrap_or("");
-    let mut covered = vec![vec![false; width]; rows.len()];
-    let mut html =
-        String::from("<html><head><meta charset=\"utf-8\"></head><body><table border=\"1\">");
-    for r in 0..rows.len() {
-        html.push_str("<tr>");
-        for c in 0..width {
-            if covered[r][c] {
-                continue;
-            }
-            let mut span = 1;
-            if c < name_columns && !cell(r, c).trim().is_empty() {
-                // Down while the cell below is blank and its row goes on to the right of it.
-                while r + span < rows.len()
-                    && cell(r + span, c).trim().is_empty()
-                    && rows[r + span]
-                        .iter()
-                        .skip(c + 1)
-                        .any(|x| !x.trim().is_empty())
-                {
-                    covered[r + span][c] = true;
-                    span += 1;
-                }
-            }
-            if span > 1 {
-                html.push_str(&format!(
-                    "<td rowspan=\"{span}\">{}</td>",
-                    escape(cell(r, c))
-                ));
-            } else {
-                html.push_str(&format!("<td>{}</td>", escape(cell(r, c))));
-            }
-        }
-        html.push_str("</tr>");
-    }
-    html.push_str("</table></body></html>");
-    html
-}
-
 #[test]
 #[ignore = "needs LibreOffice (scripts/dev setup)"]
 fn every_real_table_reads_the_same_from_xls_and_word() {
     use jixiao::core::import::{docx::read_docx, parse_document, parse_rows};
     let dir = workdir("formats");
-    let tables = real_tables();
+    let tables = common::real_tables();
     assert!(tables.len() >= 20);
     let mut workbooks = Vec::new();
     let mut pages = Vec::new();
@@ -462,14 +378,14 @@ fn every_real_table_reads_the_same_from_xls_and_word() {
         std::fs::write(&path, book.save_to_buffer().unwrap()).unwrap();
         workbooks.push(path);
         let path = dir.join(format!("{name}.html"));
-        std::fs::write(&path, html_table(rows)).unwrap();
+        std::fs::write(&path, common::printed_html(rows)).unwrap();
         pages.push(path);
     }
     let old_excel = convert_all(&dir, &workbooks, "xls", "xls");
     let word = convert_all(&dir, &pages, "docx:MS Word 2007 XML", "docx");
     let mut merged = 0;
     for (((name, rows), xls), docx) in tables.iter().zip(&old_excel).zip(&word) {
-        let expected = finding_keys(&parse_rows(rows).unwrap().into_evaluation());
+        let expected = common::finding_keys(&parse_rows(rows).unwrap().into_evaluation());
         let xls = std::fs::read(xls).unwrap();
         assert!(
             xls.starts_with(b"\xD0\xCF\x11\xE0"),
@@ -477,14 +393,14 @@ fn every_real_table_reads_the_same_from_xls_and_word() {
         );
         let from_xls = parse_document(&xls).unwrap_or_else(|e| panic!("{name}.xls: {e}"));
         assert_eq!(
-            finding_keys(&from_xls.into_evaluation()),
+            common::finding_keys(&from_xls.into_evaluation()),
             expected,
             "{name}.xls"
         );
         let docx = std::fs::read(docx).unwrap();
         let from_word = parse_document(&docx).unwrap_or_else(|e| panic!("{name}.docx: {e}"));
         assert_eq!(
-            finding_keys(&from_word.into_evaluation()),
+            common::finding_keys(&from_word.into_evaluation()),
             expected,
             "{name}.docx"
         );

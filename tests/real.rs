@@ -84,3 +84,24 @@ fn checking_the_folder_prints_a_table_per_file_and_exits_1_on_errors() {
         assert!(!line.contains("无法读取"), "{line}");
     }
 }
+
+#[test]
+fn every_real_table_reads_the_same_from_a_web_page_with_its_merged_cells() {
+    // The table as a page (or Excel's clipboard HTML) holds it: 一级 / 二级 cells merged down.
+    for (name, rows) in common::real_tables() {
+        let expected = common::finding_keys(
+            &jixiao::core::import::parse_rows(&rows)
+                .unwrap()
+                .into_evaluation(),
+        );
+        let html = common::printed_html(&rows);
+        let cells =
+            jixiao::core::import::html_cells(&html).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let table = jixiao::core::import::parse_rows(&cells).unwrap();
+        assert_eq!(
+            common::finding_keys(&table.into_evaluation()),
+            expected,
+            "{name}"
+        );
+    }
+}

@@ -23,10 +23,11 @@ fn rate(c: &Change) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-/// Reads a comparison file: an evaluation (.json) or an indicator table (.tsv / .txt / .xlsx).
+/// Reads a comparison file: an evaluation (.json) or an indicator table (.tsv / .txt / .xlsx / .xls, or
+/// last year's Word report, .docx).
 async fn read_comparison(file: web_sys::File) -> Result<Evaluation, String> {
     let name = file.name();
-    if name.to_lowercase().ends_with(".xlsx") {
+    if super::files::is_office_file(&name) {
         let buffer = JsFuture::from(file.array_buffer())
             .await
             .map_err(|_| format!("无法读取“{name}”"))?;
@@ -83,7 +84,7 @@ pub fn CompareTab() -> impl IntoView {
                 <label class="jx-btn jx-file-btn">
                     "打开上年评价…"
                     <input type="file" class="jx-file-overlay" data-testid="compare-open"
-                        accept=".json,.xlsx,.tsv,.txt,application/json" aria-label="选择上年的评价文件或指标表"
+                        accept=super::files::ACCEPT_TABLES aria-label="选择上年的评价文件或指标表"
                         on:change=on_pick/>
                 </label>
                 <Show when=has>

@@ -9,6 +9,19 @@ use wasm_bindgen_futures::JsFuture;
 /// Files larger than this are refused before reading (an evaluation is tens of KB).
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
+/// Whether a file named `name` is one for the Word / Excel module to read (.xlsx, .xls, .docx), or to
+/// name as a format it does not read (.doc, .wps, .et).
+pub fn is_office_file(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".xlsx", ".xls", ".docx", ".doc", ".wps", ".et"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// The file types the pickers offer for an evaluation or a table.
+pub const ACCEPT_TABLES: &str =
+    ".json,.tsv,.txt,.xlsx,.xls,.docx,.html,.htm,.mht,application/json,text/tab-separated-values,text/plain";
+
 /// Reads `file` and opens it; on any problem the current evaluation stays exactly as it was.
 pub fn open_file(state: Workbench, file: web_sys::File) {
     let name = file.name();
@@ -25,14 +38,15 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
         super::evidence_tab::open_package_file(state, file);
         return;
     }
-    if lower.ends_with(".xlsx") {
+    if is_office_file(&name) {
         leptos::task::spawn_local(async move {
             let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
                 state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            // The cells come from the Word / Excel module (loaded on first use); the core reads them.
+            // The cells come from the Word / Excel module (loaded on first use), which also names the
+            // formats it does not read (.doc, .wps); the core reads them.
             let cells = match super::export_module::run(super::export_module::Job::ReadXlsx, &bytes)
                 .await
             {
@@ -43,10 +57,28 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
             match cells {
                 Ok(cells) => {
                     let parsed = crate::core::import::parse_rows(&cells);
-                    super::import_panel::apply_table(state, parsed, &format!("“{name}”"));
+                    super::import_panel::apply_table(state, parsed, &format!("“{name}”"), None);
                 }
                 Err(message) => state.tell(true, message),
             }
+        });
+        return;
+    }
+    if [".html", ".htm", ".mht", ".mhtml"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+    {
+        // A saved web page opens like a paste of its table (merged cells from rowspan / colspan).
+        leptos::task::spawn_local(async move {
+            let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+                state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            let parsed = crate::core::import::html::page_html(&bytes)
+                .and_then(|html| crate::core::import::html_cells(&html))
+                .and_then(|cells| crate::core::import::parse_rows(&cells));
+            super::import_panel::apply_table(state, parsed, &format!("“{name}”"), None);
         });
         return;
     }
@@ -65,7 +97,7 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
         // A tab-separated table (.tsv / .txt) is an indicator table, not an evaluation file.
         if !text.trim_start().starts_with('{') && (name.ends_with(".tsv") || name.ends_with(".txt"))
         {
-            super::import_panel::import_table(state, &text, &format!("“{name}”"));
+            super::import_panel::import_table(state, &text, &format!("“{name}”"), None);
             return;
         }
         match from_json(&text) {

@@ -65,7 +65,7 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" class="jx-btn" data-testid="open-json" on:click=move |_| {
                 if let Some(input) = picker.get_untracked() { input.click() }
             }>"打开 JSON"</button>
-            <input type="file" accept=".json,.tsv,.txt,.xlsx,.zip,application/json,text/tab-separated-values,text/plain" class="jx-hidden" node_ref=picker data-testid="file-input"
+            <input type="file" accept=format!("{},.zip", super::files::ACCEPT_TABLES) class="jx-hidden" node_ref=picker data-testid="file-input"
                 aria-label="选择评价文件"
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[allow(dead_code)] // not every test crate compares golden files
 /// Compares `actual` with the golden file `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites it instead.
@@ -48,4 +48,93 @@ pub fn has(a: &jixiao::core::Assessment, code: &str, severity: jixiao::core::Sev
 #[allow(dead_code)]
 pub fn has_code(a: &jixiao::core::Assessment, code: &str) -> bool {
     a.findings.iter().any(|f| f.code == code)
+}
+
+#[allow(dead_code)] // not every test crate reads the real corpus
+/// The real tables of `tests/fixtures/real/`, as rows of cells.
+pub fn real_tables() -> Vec<(String, Vec<Vec<String>>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let rows = text
+                .lines()
+                .map(|l| l.split('\t').map(str::to_string).collect())
+                .collect();
+            (
+                path.file_stem().unwrap().to_string_lossy().to_string(),
+                rows,
+            )
+        })
+        .collect()
+}
+
+#[allow(dead_code)] // not every test crate reads the real corpus
+/// What the audit says of an evaluation: each finding's code and field, in order.
+pub fn finding_keys(e: &jixiao::core::Evaluation) -> Vec<String> {
+    jixiao::core::assess(e)
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect()
+}
+
+#[allow(dead_code)] // not every test crate reads the real corpus
+/// The table as a web page would print it: the blank cells under a name in the indicator columns (up
+/// to 三级指标) merged into that name's cell, as the published forms merge them.
+pub fn printed_html(rows: &[Vec<String>]) -> String {
+    fn escape(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    let name_columns = rows
+        .iter()
+        .find_map(|r| r.iter().position(|c| c.contains("三级指标")))
+        .unwrap_or(0);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let cell = |r: usize, c: usize| rows[r].get(c).map(String::as_str).unwrap_or("");
+    let mut covered = vec![vec![false; width]; rows.len()];
+    let mut html =
+        String::from("<html><head><meta charset=\"utf-8\"></head><body><table border=\"1\">");
+    for r in 0..rows.len() {
+        html.push_str("<tr>");
+        for c in 0..width {
+            if covered[r][c] {
+                continue;
+            }
+            let mut span = 1;
+            if c < name_columns && !cell(r, c).trim().is_empty() {
+                // Down while the cell below is blank and its row goes on to the right of it.
+                while r + span < rows.len()
+                    && cell(r + span, c).trim().is_empty()
+                    && rows[r + span]
+                        .iter()
+                        .skip(c + 1)
+                        .any(|x| !x.trim().is_empty())
+                {
+                    covered[r + span][c] = true;
+                    span += 1;
+                }
+            }
+            if span > 1 {
+                html.push_str(&format!(
+                    "<td rowspan=\"{span}\">{}</td>",
+                    escape(cell(r, c))
+                ));
+            } else {
+                html.push_str(&format!("<td>{}</td>", escape(cell(r, c))));
+            }
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table></body></html>");
+    html
 }

@@ -303,6 +303,35 @@ export default [
     },
   },
   {
+    name: 'another unit\'s whole table opens as a new evaluation (undoable); 只替换指标体系 keeps the unit',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      const tsv = fs.readFileSync(new URL('../fixtures/real/xiangmu-yunnan-linxiang-linchaoju-2023-shourongsuo.tsv', import.meta.url), 'utf8');
+      await app.root.getByTestId('import-open').click();
+      await app.root.getByTestId('import-text').fill(tsv);
+      await app.root.getByTestId('import-apply').click();
+      await until(async () => assert.match(await app.notice.textContent(), /作为新的评价打开/));
+      await app.tab('unit').click();
+      await until(async () => assert.match(await app.field('unit/name').inputValue(), /临翔/));
+      // Nothing Nanjing printed is checked against this table.
+      const codes = await app.findingCodes();
+      assert.ok(!codes.includes('stated.total'), `no stated total from another unit: ${codes}`);
+      assert.ok(!codes.some((c) => c.startsWith('metrics.')), `no Nanjing metrics: ${codes}`);
+      await app.root.getByTestId('undo').click();
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      await app.tab('unit').click();
+      await until(async () => assert.match(await app.field('unit/name').inputValue(), /12345/));
+      // The explicit choice: only the tree, the unit stays.
+      await app.root.getByTestId('import-open').click();
+      await app.root.getByTestId('import-text').fill(tsv);
+      await app.root.getByTestId('import-tree-only').click();
+      await until(async () => assert.match(await app.notice.textContent(), /替换了当前评价的指标体系/));
+      await until(async () => assert.match(await app.field('unit/name').inputValue(), /12345/));
+      assert.notEqual(await app.totalText(), '99.5');
+    },
+  },
+  {
     name: 'a real published table pastes whole: summary, audit findings, the inferred rule and adopting it',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
@@ -332,6 +361,7 @@ export default [
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
       let annex = null;
+      let word = null;
       await app.tab('report').click();
       for (const [testid, suffix] of [['save-docx', '.docx'], ['save-xlsx', '.xlsx'], ['save-html', '.html']]) {
         const [download] = await Promise.all([page.waitForEvent('download'), app.root.getByTestId(testid).click()]);
@@ -343,12 +373,25 @@ export default [
           assert.equal(bytes.subarray(0, 2).toString(), 'PK', `${suffix} is a zip container`);
           assert.ok(bytes.length > 5000, `${suffix} has content (${bytes.length} bytes)`);
           if (suffix === '.xlsx') annex = bytes;
+          if (suffix === '.docx') word = bytes;
         }
       }
       // The annex opens again as an indicator table (read by the Word / Excel module) ...
       const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       await app.openFile('评分表.xlsx', annex, XLSX);
-      await until(async () => assert.match(await app.notice.textContent(), /已从“评分表\.xlsx”导入指标表：读入指标 32 行/));
+      await until(async () => assert.match(await app.notice.textContent(), /已将“评分表\.xlsx”作为新的评价打开.*读入指标 32 行/));
+      assert.equal(await app.totalText(), '99.5');
+      // ... and so does the Word report: its annex table, read with its merged cells.
+      await app.newFromTemplate('department');
+      await until(async () => assert.equal(await app.totalText(), '0'));
+      await app.openFile('报告.docx', word, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      await until(async () => assert.match(await app.notice.textContent(), /“报告\.docx”.*读入指标 32 行/));
+      assert.equal(await app.totalText(), '99.5');
+      await app.tab('indicators').click();
+      await until(async () => assert.equal(await app.leafRowCount(), 32));
+      // An old Word file is named, with what to do, and changes nothing.
+      await app.openFile('旧报告.doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('WordDocument', 'utf16le')]), 'application/msword');
+      await until(async () => assert.match(await app.notice.textContent(), /无法读取“旧报告\.doc”.*\.doc.*另存为 \.docx.*当前内容未改动/));
       assert.equal(await app.totalText(), '99.5');
       // ... and a file that only looks like one changes nothing.
       await app.openFile('garbage.xlsx', Buffer.from('PK\x03\x04 not really a workbook'), XLSX);

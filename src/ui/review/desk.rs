@@ -43,7 +43,7 @@ fn ListView() -> impl IntoView {
         <ProgressBar/>
         <DeskBanner/>
         <Show when=move || !empty() fallback=|| view! {
-            <p class="jx-review-empty">"把各单位报送的评价文件（.json）、指标表（.xlsx、.tsv）或其压缩包（.zip，可含文件夹）拖到此处，或点“打开文件”。文件只在本机浏览器中读取，不会上传。"</p>
+            <p class="jx-review-empty">"把各单位报送的评价文件（.json）、指标表或报告（.xlsx、.xls、.docx、.tsv）或其压缩包（.zip，可含文件夹）拖到此处，或点“打开文件”。文件只在本机浏览器中读取，不会上传。"</p>
         }>
             <Filters/>
             <Charts/>
@@ -133,7 +133,7 @@ fn DeskToolbar() -> impl IntoView {
             <label class="jx-btn jx-file-btn">
                 "打开文件…"
                 <input type="file" multiple class="jx-file-overlay" data-testid="review-open"
-                    accept=".json,.xlsx,.tsv,.txt,.zip,application/json,application/zip"
+                    accept=format!("{},.zip,application/zip", crate::ui::files::ACCEPT_TABLES)
                     aria-label="选择要复核的文件（可多选）" on:change=on_pick/>
             </label>
             <label class="jx-btn jx-file-btn">

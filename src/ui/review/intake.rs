@@ -130,7 +130,7 @@ async fn read(name: &str, bytes: &[u8], depth: usize) -> Read {
             },
             Err(message) => refused(Refusal::Unreadable(message)),
         },
-        FileKind::Evaluation | FileKind::Table => match open_text(name, bytes) {
+        FileKind::Evaluation | FileKind::Table | FileKind::Page => match open_text(name, bytes) {
             Ok(e) => Read::Opened(Box::new(e)),
             Err(r) => refused(r),
         },

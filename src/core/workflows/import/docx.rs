@@ -7,6 +7,7 @@
 //! A table's cells read as a paste from Word gives them (the text in a merge's first cell, blanks in the
 //! rest), so the importer reads them as it reads a paste; the merges are kept beside them.
 
+use super::grid::{Grid, Merge};
 use super::{refuse, too_many_cells, ImportError, MAX_BYTES, MAX_CELLS};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
@@ -21,31 +22,9 @@ const MAX_SPAN: usize = 64;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WordDocument {
     /// Every table, in document order (a table nested in a cell comes after the one holding it).
-    pub tables: Vec<WordTable>,
+    pub tables: Vec<Grid>,
     /// The paragraphs outside tables, in order, empty ones left out.
     pub paragraphs: Vec<String>,
-}
-
-/// One table: its cells on the table's grid, and the merged areas.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WordTable {
-    /// Rows of cells; a merge's text stands in its first cell, the others are blank.
-    pub rows: Vec<Vec<String>>,
-    /// The areas merged across or down (single cells left out).
-    pub merges: Vec<Merge>,
-}
-
-/// A merged area of a table (合并单元格), 0-based.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Merge {
-    /// First row.
-    pub row: usize,
-    /// First column.
-    pub column: usize,
-    /// Rows it spans.
-    pub rows: usize,
-    /// Columns it spans.
-    pub columns: usize,
 }
 
 /// How a cell takes part in a vertical merge.
@@ -59,7 +38,7 @@ enum Vertical {
 /// A table being read.
 #[derive(Default)]
 struct Building {
-    table: WordTable,
+    table: Grid,
     row: Vec<String>,
     column: usize,
     /// Open vertical merges by their first column: index into `table.merges`.
@@ -134,7 +113,7 @@ impl Building {
         self.table.rows.push(row);
     }
 
-    fn finish(mut self) -> WordTable {
+    fn finish(mut self) -> Grid {
         let width = self.table.rows.iter().map(Vec::len).max().unwrap_or(0);
         for row in &mut self.table.rows {
             row.resize(width, String::new());
@@ -302,39 +281,6 @@ pub fn read_docx(bytes: &[u8]) -> Result<WordDocument, ImportError> {
     Ok(document)
 }
 
-impl WordDocument {
-    /// The tables with a table split across pages joined again: a table whose first row repeats the
-    /// first row of the table before it (a header row repeated by hand) continues that table.
-    pub fn joined_tables(&self) -> Vec<WordTable> {
-        let mut out: Vec<WordTable> = Vec::new();
-        for table in &self.tables {
-            let continues = out.last().is_some_and(|last: &WordTable| {
-                let header = |t: &WordTable| t.rows.first().cloned().unwrap_or_default();
-                !table.rows.is_empty()
-                    && header(last) == header(table)
-                    && header(table)
-                        .iter()
-                        .filter(|c| !c.trim().is_empty())
-                        .count()
-                        >= 2
-            });
-            match out.last_mut() {
-                Some(last) if continues => {
-                    let offset = last.rows.len() - 1;
-                    last.rows.extend(table.rows.iter().skip(1).cloned());
-                    last.merges
-                        .extend(table.merges.iter().filter(|m| m.row > 0).map(|m| Merge {
-                            row: m.row + offset,
-                            ..*m
-                        }));
-                }
-                _ => out.push(table.clone()),
-            }
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,7 +368,7 @@ mod tests {
             row("三级指标", "分值"),
             row("合格率", "20")
         );
-        let joined = read_docx(&docx(&body)).unwrap().joined_tables();
+        let joined = super::super::grid::join_split(&read_docx(&docx(&body)).unwrap().tables);
         assert_eq!(joined.len(), 1);
         assert_eq!(joined[0].rows.len(), 3);
         assert_eq!(joined[0].rows[2], vec!["合格率", "20"]);

@@ -23,7 +23,9 @@
 pub mod budget;
 pub mod docx;
 mod facts;
+pub mod grid;
 pub mod header;
+pub mod html;
 mod tree;
 mod tsv;
 mod xlsx;
@@ -38,6 +40,16 @@ pub use budget::BudgetBlock;
 use header::Column;
 use rust_decimal::Decimal;
 use std::fmt;
+
+/// Where an imported table goes (导入方式).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// A new evaluation of the table alone (undoable): the form of another unit or year.
+    NewEvaluation,
+    /// Only the current evaluation's indicator tree is replaced: an explicit choice for a whole form,
+    /// the default for a bare tree.
+    ReplaceTree,
+}
 
 /// Why a table was refused (only when no header is found, or it is too large).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -279,36 +291,12 @@ pub fn office_format(bytes: &[u8]) -> Option<OfficeFormat> {
 }
 
 /// The cells of the table an Office file holds: a workbook's (.xlsx, .xls) first sheet, or the
-/// indicator table of a Word file — of its tables (split ones joined), the one that reads as the most
-/// indicators, with the table just before it when the two read as more (a 项目支出 form whose budget
-/// block is a table of its own).
+/// indicator table of a Word file ([`grid::indicator_table`]).
 pub fn document_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
     match office_format(bytes) {
         Some(OfficeFormat::Xlsx | OfficeFormat::Xls) => xlsx::xlsx_rows(bytes),
         Some(OfficeFormat::Docx) => {
-            let tables = docx::read_docx(bytes)?.joined_tables();
-            let reads_as = |cells: &[Vec<String>]| match parse_rows(cells) {
-                Ok(t) => {
-                    crate::core::model::leaves(&t.indicators).len() * 2
-                        + usize::from(t.budget.is_some())
-                }
-                Err(_) => 0,
-            };
-            let mut best: Option<(usize, Vec<Vec<String>>)> = None;
-            for (i, table) in tables.iter().enumerate() {
-                let mut candidates = vec![table.rows.clone()];
-                if let Some(before) = i.checked_sub(1).and_then(|j| tables.get(j)) {
-                    candidates.push(before.rows.iter().chain(&table.rows).cloned().collect());
-                }
-                for cells in candidates {
-                    let score = reads_as(&cells);
-                    if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                        best = Some((score, cells));
-                    }
-                }
-            }
-            best.map(|(_, cells)| cells)
-                .ok_or_else(|| refuse("Word 文件中没有表格：请提交含自评表（评分表）的文件".into()))
+            grid::indicator_table(&docx::read_docx(bytes)?.tables, "Word 文件")
         }
         Some(OfficeFormat::OldWord) => Err(refuse(
             "Word 97-2003 文档（.doc）或 WPS 文字（.wps）无法直接读取，请另存为 .docx 后再打开"
@@ -319,6 +307,12 @@ pub fn document_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
         )),
         None => Err(refuse("不是 Excel 或 Word 文件".into())),
     }
+}
+
+/// The cells of the indicator table in an HTML text (a clipboard's `text/html`, a saved page's
+/// [`html::page_html`]): of its tables, the one that reads as the most indicators.
+pub fn html_cells(html: &str) -> Result<Vec<Vec<String>>, ImportError> {
+    grid::indicator_table(&html::html_tables(html)?, "网页内容")
 }
 
 /// Parses the table an Office file holds ([`document_cells`]).
@@ -465,6 +459,49 @@ impl ImportedTable {
             if !text.is_empty() {
                 *slot = text;
             }
+        }
+    }
+
+    /// Whether the table is a unit's whole form rather than a bare indicator tree: it carries its own
+    /// budget block, a printed total or grade, or the facts above its header (unit, 主管部门, project,
+    /// year). Such a table is another unit's (or another year's) evaluation: opened, it starts a new
+    /// evaluation, so nothing one unit printed is checked against another's.
+    pub fn is_whole_form(&self) -> bool {
+        let facts = &self.facts;
+        self.budget.is_some()
+            || self.stated_total.is_some()
+            || self.stated_grade.is_some()
+            || !facts.unit.is_empty()
+            || !facts.parent.is_empty()
+            || !facts.project_name.is_empty()
+            || facts.year.is_some()
+    }
+
+    /// How the table enters the current work unless the user chooses otherwise ([`Self::is_whole_form`]).
+    pub fn default_target(&self) -> ImportTarget {
+        if self.is_whole_form() {
+            ImportTarget::NewEvaluation
+        } else {
+            ImportTarget::ReplaceTree
+        }
+    }
+
+    /// Replaces only `evaluation`'s indicator tree (with the budget rows it scores, 加减分项 and import
+    /// notes). What was printed about the old tree goes with it: the stated total and grade become the
+    /// table's (none when it prints none); the unit, its texts, accounts and metrics stay.
+    pub fn replace_tree_of(self, evaluation: &mut Evaluation) {
+        let kept = (
+            evaluation.unit.clone(),
+            evaluation.goals.clone(),
+            evaluation.narrative.clone(),
+        );
+        let project_name = evaluation.project.as_ref().map(|p| p.name.clone());
+        evaluation.stated.total = None;
+        evaluation.stated.grade = None;
+        self.apply_to(evaluation);
+        (evaluation.unit, evaluation.goals, evaluation.narrative) = kept;
+        if let (Some(project), Some(name)) = (evaluation.project.as_mut(), project_name) {
+            project.name = name;
         }
     }
 

@@ -74,6 +74,8 @@ pub enum FileKind {
     /// An Office file read by the Word / Excel module: a workbook's (.xlsx, .xls) first sheet, or the
     /// indicator table of a Word file (.docx).
     Office,
+    /// A web page (.html, .htm, .mht): its indicator table, merged cells laid out as a browser does.
+    Page,
     /// A .zip of more files.
     Archive,
     /// Not read, with the reason.
@@ -151,32 +153,48 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
     if let Some((_, what)) = signatures.iter().find(|(s, _)| bytes.starts_with(s)) {
         return refused(Refusal::NotATable((*what).into()));
     }
+    if matches!(ext, "html" | "htm" | "mht" | "mhtml") {
+        // Saved pages come in GBK as often as in UTF-8; the page's own charset decides.
+        return FileKind::Page;
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return refused(Refusal::NotUtf8);
     };
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if text.starts_with('{') {
         FileKind::Evaluation
-    } else if matches!(ext, "html" | "htm" | "md" | "xml" | "csv") && !text.contains('\t') {
+    } else if matches!(ext, "md" | "xml" | "csv") && !text.contains('\t') {
         refused(Refusal::NotATable(format!("{} 文件", ext.to_uppercase())))
     } else {
         FileKind::Table
     }
 }
 
-/// Opens an evaluation file or a tab-separated table (the kinds [`classify`] calls
-/// [`FileKind::Evaluation`] and [`FileKind::Table`]).
+/// Opens an evaluation file, a tab-separated table or a saved web page (the kinds [`classify`] calls
+/// [`FileKind::Evaluation`], [`FileKind::Table`] and [`FileKind::Page`]).
 pub fn open_text(name: &str, bytes: &[u8]) -> Result<Evaluation, Refusal> {
-    let text = std::str::from_utf8(bytes).map_err(|_| Refusal::NotUtf8)?;
-    let text = text.trim_start_matches('\u{feff}');
+    let text = || {
+        std::str::from_utf8(bytes)
+            .map(|t| t.trim_start_matches('\u{feff}'))
+            .map_err(|_| Refusal::NotUtf8)
+    };
     match classify(name, bytes) {
-        FileKind::Evaluation => from_json(text).map_err(|e| Refusal::Unreadable(e.to_string())),
-        FileKind::Table => parse_tsv(text)
+        FileKind::Evaluation => from_json(text()?).map_err(|e| Refusal::Unreadable(e.to_string())),
+        FileKind::Table => parse_tsv(text()?)
             .map(|t| t.into_evaluation())
             .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
         FileKind::Refused(refusal) => Err(refusal),
+        FileKind::Page => open_page(bytes),
         FileKind::Office | FileKind::Archive => Err(Refusal::Unreadable("不是文本文件".into())),
     }
+}
+
+/// Opens a saved web page's indicator table (.html, .htm, .mht).
+pub fn open_page(bytes: &[u8]) -> Result<Evaluation, Refusal> {
+    crate::core::import::html::page_html(bytes)
+        .and_then(|html| crate::core::import::html_cells(&html))
+        .map_err(|e| Refusal::Unreadable(format!("无法识别的网页表格：{e}")))
+        .and_then(|cells| open_cells(&cells))
 }
 
 /// Opens the cells of an Office file's table (a workbook's first sheet, a Word file's indicator table).
@@ -425,6 +443,7 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
                 .map_err(|e| Refusal::Unreadable(e.to_string()))
                 .and_then(|cells| open_cells(&cells)),
             FileKind::Evaluation | FileKind::Table => open_text(name, bytes),
+            FileKind::Page => open_page(bytes),
             FileKind::Refused(refusal) => Err(refusal),
         };
         out.push(Received {
