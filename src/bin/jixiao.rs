@@ -88,8 +88,8 @@ enum Checked {
 fn read(path: &str) -> Result<jixiao::core::Evaluation, String> {
     let bytes = read_bytes(path)?;
     if jixiao::core::import::office_format(&bytes).is_some() {
-        return jixiao::core::import::parse_document(&bytes)
-            .map(|t| t.into_evaluation())
+        return jixiao::core::import::read_document(&bytes)
+            .and_then(|read| read.into_evaluation())
             .map_err(|e| format!("无法识别的指标表：{e}"));
     }
     let text = String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
@@ -311,6 +311,8 @@ fn print_table(out: &mut dyn Write, results: &[(String, Checked)], desk: &Desk) 
         match checked {
             Checked::Skipped(_) => {}
             Checked::Unreadable(message) => {
+                // A refusal's own message may already say 无法读取.
+                let message = message.strip_prefix("无法读取：").unwrap_or(message);
                 let _ = writeln!(out, "  无法读取：{message}");
             }
             Checked::Ok(evaluation, a) => {

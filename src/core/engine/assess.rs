@@ -273,7 +273,24 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         ..
     } = walker;
     let unscored_table = unscored && points_total.is_zero();
-    if points_total != evaluation.settings.total_points && !unscored_table {
+    // A form with no indicator tree (a report's text alone, a budget-execution table): nothing to
+    // total or grade, which is said once, not as a tree that fails to add up.
+    let tree_less = evaluation
+        .indicators
+        .iter()
+        .all(|n| n.is_leaf() && n.rule == ScoringRule::ExecutionRate);
+    if tree_less {
+        checker.push(
+            Severity::Info,
+            "tree.none",
+            "indicators",
+            if evaluation.indicators.is_empty() {
+                "未包含指标体系（评分表），总分与等级无法核实".to_string()
+            } else {
+                "仅有预算执行部分，未包含指标体系（评分表），总分与等级无法核实".to_string()
+            },
+        );
+    } else if points_total != evaluation.settings.total_points && !unscored_table {
         checker.push(
             Severity::Error,
             "tree.total_points",
@@ -300,6 +317,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     check::check_import_notes(evaluation, &mut checker);
     check_narrative(evaluation, &mut checker);
     check::check_evidence(evaluation, &nodes, &mut checker);
+    check::check_report_text(evaluation, &nodes, &mut checker);
     let printed = Printed {
         sum: printed_sum
             .total()
@@ -308,7 +326,20 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         blank_rows,
         blank_points,
     };
-    check_stated(evaluation, total, &grade, &printed, &mut checker);
+    if !tree_less {
+        check_stated(evaluation, total, &grade, &printed, &mut checker);
+    }
+    // A finding on a figure the report's text states quotes the sentence.
+    let text = &evaluation.stated.text;
+    if !text.quotes.is_empty() {
+        for finding in &mut checker.findings {
+            if let Some(sentence) = text.quote(&finding.path) {
+                finding
+                    .message
+                    .push_str(&format!("（报告原文：“{sentence}”）"));
+            }
+        }
+    }
     // Errors first, then warnings, then infos; within a severity, in the order of the form.
     checker.findings.sort_by_key(|f| f.severity);
     Assessment {

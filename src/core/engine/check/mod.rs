@@ -17,6 +17,7 @@ mod import_notes;
 mod leaf;
 mod metrics;
 mod narrative;
+mod report_text;
 mod stated;
 mod tree;
 
@@ -31,6 +32,7 @@ pub use import_notes::check_import_notes;
 pub use leaf::{check_leaf, stated_deduction};
 pub use metrics::check_metrics;
 pub use narrative::check_narrative;
+pub use report_text::check_report_text;
 pub use stated::{check_stated, Printed};
 pub use tree::{check_group_points, check_node};
 

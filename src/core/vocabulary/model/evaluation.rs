@@ -166,6 +166,66 @@ pub struct StatedFigures {
     pub total: Option<Decimal>,
     /// 评价等级 as printed.
     pub grade: Option<String>,
+    /// What the report's text states (报告正文), when the evaluation was read from a report.
+    #[serde(skip_serializing_if = "StatedText::is_empty")]
+    pub text: StatedText,
+}
+
+/// What a report's text states beside its annex table (报告正文所述), kept so the checks can hold the
+/// text against the table and quote the sentence.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StatedText {
+    /// 自评得分 as the text states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<Decimal>,
+    /// 等级 as the text states it (the grade's name: 优秀 read as 优).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    /// The deductions the text names.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deductions: Vec<TextDeduction>,
+    /// The sentence stating each figure, by the figure's field path.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<Quote>,
+    /// Sentences printing an amount in 元 where the report's amounts are in 万元.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub yuan: Vec<String>,
+}
+
+impl StatedText {
+    /// Nothing read from a text.
+    pub fn is_empty(&self) -> bool {
+        *self == StatedText::default()
+    }
+
+    /// The sentence that states the figure at `path`.
+    pub fn quote(&self, path: &str) -> Option<&str> {
+        self.quotes
+            .iter()
+            .find(|q| q.path == path)
+            .map(|q| q.sentence.as_str())
+    }
+}
+
+/// A deduction the report's text names (扣分说明).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextDeduction {
+    /// The indicator, when the text quotes its name.
+    pub name: String,
+    /// Points deducted.
+    pub points: Decimal,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// The sentence of the report that states a figure (报告原文).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The figure's field path.
+    pub path: String,
+    /// The sentence as printed.
+    pub sentence: String,
 }
 
 impl Evaluation {

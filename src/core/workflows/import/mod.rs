@@ -26,6 +26,7 @@ mod facts;
 pub mod grid;
 pub mod header;
 pub mod html;
+pub mod narrative;
 mod tree;
 mod tsv;
 mod xlsx;
@@ -313,6 +314,58 @@ pub fn document_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
 /// [`html::page_html`]): of its tables, the one that reads as the most indicators.
 pub fn html_cells(html: &str) -> Result<Vec<Vec<String>>, ImportError> {
     grid::indicator_table(&html::html_tables(html)?, "网页内容")
+}
+
+/// A document as read: its indicator table, when it has one, and what its words state.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct DocumentRead {
+    /// The cells of its indicator table (empty when it has none).
+    pub cells: Vec<Vec<String>>,
+    /// What its text states (a Word report's paragraphs).
+    pub text: narrative::ReportText,
+}
+
+/// Reads an Office file: the cells of its table ([`document_cells`]) and, for a Word report, what its
+/// paragraphs state. A Word file with no table but a report's figures reads as its text alone.
+pub fn read_document(bytes: &[u8]) -> Result<DocumentRead, ImportError> {
+    if office_format(bytes) != Some(OfficeFormat::Docx) {
+        return document_cells(bytes).map(|cells| DocumentRead {
+            cells,
+            ..DocumentRead::default()
+        });
+    }
+    let document = docx::read_docx(bytes)?;
+    let text = narrative::read_report_text(&document.paragraphs.join("\n\n"));
+    match grid::indicator_table(&document.tables, "Word 文件") {
+        Ok(cells) => Ok(DocumentRead { cells, text }),
+        Err(_) if !text.is_empty() => Ok(DocumentRead {
+            cells: Vec::new(),
+            text,
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+impl DocumentRead {
+    /// The table parsed (none when the document has no table).
+    pub fn table(&self) -> Result<Option<ImportedTable>, ImportError> {
+        if self.cells.is_empty() {
+            return Ok(None);
+        }
+        parse_rows(&self.cells).map(Some)
+    }
+
+    /// The document as an evaluation of its own: its table, with what its text states.
+    pub fn into_evaluation(self) -> Result<Evaluation, ImportError> {
+        let mut evaluation = match self.table() {
+            Ok(Some(table)) => table.into_evaluation(),
+            Ok(None) => Evaluation::empty(EvaluationKind::Department),
+            Err(e) if self.text.is_empty() => return Err(e),
+            Err(_) => Evaluation::empty(EvaluationKind::Department),
+        };
+        self.text.apply_to(&mut evaluation);
+        Ok(evaluation)
+    }
 }
 
 /// Parses the table an Office file holds ([`document_cells`]).

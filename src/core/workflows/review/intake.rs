@@ -180,9 +180,20 @@ pub fn open_text(name: &str, bytes: &[u8]) -> Result<Evaluation, Refusal> {
     };
     match classify(name, bytes) {
         FileKind::Evaluation => from_json(text()?).map_err(|e| Refusal::Unreadable(e.to_string())),
-        FileKind::Table => parse_tsv(text()?)
-            .map(|t| t.into_evaluation())
-            .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
+        FileKind::Table => {
+            let text = text()?;
+            parse_tsv(text).map(|t| t.into_evaluation()).or_else(|e| {
+                // No table: a report's text (pasted or saved as .txt) reads as what it states.
+                let report = crate::core::import::narrative::read_report_text(text);
+                if report.is_empty() {
+                    return Err(Refusal::Unreadable(format!("无法识别的指标表：{e}")));
+                }
+                let mut evaluation =
+                    Evaluation::empty(crate::core::model::EvaluationKind::Department);
+                report.apply_to(&mut evaluation);
+                Ok(evaluation)
+            })
+        }
         FileKind::Refused(refusal) => Err(refusal),
         FileKind::Page => open_page(bytes),
         FileKind::Office | FileKind::Archive => Err(Refusal::Unreadable("不是文本文件".into())),
@@ -439,9 +450,9 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
                 },
                 Err(refusal) => Err(refusal),
             },
-            FileKind::Office => crate::core::import::document_cells(bytes)
-                .map_err(|e| Refusal::Unreadable(e.to_string()))
-                .and_then(|cells| open_cells(&cells)),
+            FileKind::Office => crate::core::import::read_document(bytes)
+                .and_then(|read| read.into_evaluation())
+                .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
             FileKind::Evaluation | FileKind::Table => open_text(name, bytes),
             FileKind::Page => open_page(bytes),
             FileKind::Refused(refusal) => Err(refusal),

@@ -1,0 +1,142 @@
+//! What a report's text states against its annex table (正文与附表): the score and grade, the deductions
+//! it names (and the deducted indicators it does not name), amounts printed in 元. The figures the text
+//! states meet the other checks as any figure does; this file only holds the text against the table.
+
+use super::{Checker, Severity};
+use crate::core::keys::match_name;
+use crate::core::model::{walk_tree, Evaluation};
+use crate::core::node::NodeResult;
+use crate::core::number::fmt_score;
+
+/// Checks the report's text against its table, when the evaluation was read from a report.
+pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut Checker) {
+    let text = &evaluation.stated.text;
+    if text.is_empty() {
+        return;
+    }
+    if let (Some(said), Some(table)) = (text.total, evaluation.stated.total) {
+        if said != table {
+            checker.push(
+                Severity::Error,
+                "text.total",
+                "stated/total",
+                format!(
+                    "报告正文所述得分 {} 与附表所列总分 {} 不符",
+                    fmt_score(said),
+                    fmt_score(table)
+                ),
+            );
+        }
+    }
+    if let (Some(said), Some(table)) = (&text.grade, &evaluation.stated.grade) {
+        if said != table.trim() {
+            checker.push(
+                Severity::Error,
+                "text.grade",
+                "stated/grade",
+                format!(
+                    "报告正文所述等级“{said}”与附表所列等级“{}”不符",
+                    table.trim()
+                ),
+            );
+        }
+    }
+    for sentence in &text.yuan {
+        checker.push(
+            Severity::Warning,
+            "text.unit_yuan",
+            "stated/text",
+            format!(
+                "报告正文中的金额以“元”为单位，与其他金额（万元）不一致，未采用：“{}”",
+                clip(sentence)
+            ),
+        );
+    }
+    check_deductions(evaluation, nodes, checker);
+}
+
+/// Each deduction the text names against the table's row; a row that lost points the text leaves out.
+fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut Checker) {
+    let said = &evaluation.stated.text.deductions;
+    if said.is_empty() || evaluation.indicators.is_empty() {
+        return;
+    }
+    let mut leaves = Vec::new();
+    walk_tree(&evaluation.indicators, &mut |_, node| {
+        if node.is_leaf() {
+            leaves.push(node);
+        }
+    });
+    let lost = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.points.saturating_sub(n.score))
+    };
+    let mut named = Vec::new();
+    for (i, deduction) in said.iter().enumerate() {
+        if deduction.name.is_empty() {
+            continue;
+        }
+        let wanted = match_name(&deduction.name);
+        let Some(leaf) = leaves.iter().find(|l| match_name(&l.name) == wanted) else {
+            checker.push(
+                Severity::Warning,
+                "text.deduction_unknown",
+                format!("stated/text/deductions/{i}"),
+                format!(
+                    "报告正文称“{}”扣 {} 分，附表中没有这一指标：“{}”",
+                    deduction.name,
+                    fmt_score(deduction.points),
+                    clip(&deduction.sentence)
+                ),
+            );
+            continue;
+        };
+        named.push(leaf.id.clone());
+        let Some(lost) = lost(&leaf.id) else { continue };
+        if lost != deduction.points {
+            checker.push(
+                Severity::Error,
+                "text.deduction",
+                format!("indicators/{}/score", leaf.id),
+                format!(
+                    "报告正文称“{}”扣 {} 分，附表中该指标分值 {}、得分 {}（扣 {} 分）",
+                    deduction.name,
+                    fmt_score(deduction.points),
+                    fmt_score(leaf.points),
+                    fmt_score(leaf.points.saturating_sub(lost)),
+                    fmt_score(lost)
+                ),
+            );
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    // The text lists its deductions by name: a deducted row it does not name is left out of it.
+    for leaf in leaves {
+        if lost(&leaf.id).is_some_and(|l| l > rust_decimal::Decimal::ZERO)
+            && !named.contains(&leaf.id)
+        {
+            checker.push(
+                Severity::Warning,
+                "text.deduction_missing",
+                format!("indicators/{}/score", leaf.id),
+                format!(
+                    "附表中“{}”扣 {} 分，报告正文列出的扣分指标中没有它",
+                    leaf.name,
+                    fmt_score(lost(&leaf.id).unwrap_or_default())
+                ),
+            );
+        }
+    }
+}
+
+fn clip(text: &str) -> String {
+    let mut out: String = text.chars().take(80).collect();
+    if text.chars().count() > 80 {
+        out.push('…');
+    }
+    out
+}
