@@ -316,3 +316,43 @@ fn a_whole_form_starts_a_new_evaluation_and_a_bare_tree_replaces_only_the_tree()
     assert_eq!(kept.narrative.problems, nanjing.narrative.problems);
     assert_ne!(kept.indicators, nanjing.indicators);
 }
+
+#[test]
+fn breakdown_rows_are_details_of_their_indicator_on_two_layouts() {
+    // A 项目支出 layout (target, actual, points, score) with 其中： rows under a count.
+    let project = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                   产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t50\t50\n\
+                   \t\t其中：农民\t300人次\t310人次\t\t\n\
+                   \t\t其中：村干部\t200人次\t210人次\t\t\n\
+                   效益指标\t社会效益\t满意度\t≥90%\t95%\t50\t50\n";
+    // A 部门整体 scoring layout (points, score, criteria) with 含 / 包括 rows.
+    let department = "一级指标\t二级指标\t三级指标\t分值\t评分标准\t自评得分\n\
+                      决策\t预算编制\t预算编制规范性\t40\t规范的得满分\t40\n\
+                      \t\t含部门预算\t\t按规定编制\t\n\
+                      \t\t包括专项资金\t\t单独编列\t\n\
+                      履职\t产出\t重点工作完成率\t60\t全部完成得满分\t60\n";
+    for table in [project, department] {
+        let a = assess(&parse_tsv(table).unwrap().into_evaluation());
+        assert_eq!(a.total.to_string(), "100");
+        assert_eq!(
+            leaves(&parse_tsv(table).unwrap().indicators).len(),
+            2,
+            "{table}"
+        );
+        assert!(
+            !a.findings.iter().any(|f| f.severity != Severity::Info),
+            "no warning for details: {:?}",
+            a.findings
+        );
+        assert_eq!(
+            a.findings
+                .iter()
+                .filter(|f| f.code == "import.assumed")
+                .count(),
+            1
+        );
+    }
+    // A 其中 row with its own 分值 is an indicator of its own.
+    let scored = "一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成量\t60\t60\n\t\t其中：A\t40\t38\n";
+    assert_eq!(leaves(&parse_tsv(scored).unwrap().indicators).len(), 2);
+}

@@ -69,8 +69,8 @@ fn run(kind: u32, input: &[u8]) -> Result<Vec<u8>, String> {
     match Job::from_code(kind) {
         Some(Job::Docx) => jixiao::export::docx::evaluation_docx(&evaluation()?),
         Some(Job::Xlsx) => jixiao::export::xlsx::scoring_workbook(&evaluation()?),
-        Some(Job::ReadXlsx) => jixiao::core::import::document_cells(input)
-            .map(|cells| serde_json::to_vec(&cells).unwrap_or_default())
+        Some(Job::ReadDocument) => jixiao::core::import::read_document(input)
+            .map(|read| serde_json::to_vec(&read).unwrap_or_default())
             .map_err(|e| e.to_string()),
         Some(Job::ReviewXlsx) => serde_json::from_slice(input)
             .map_err(|e| format!("复核数据无法读取（{e}）"))

@@ -20,8 +20,9 @@ pub enum Job {
     Docx = 1,
     /// The scoring annex as .xlsx, from the evaluation's JSON.
     Xlsx = 2,
-    /// The cells of an .xlsx's first sheet, as JSON.
-    ReadXlsx = 3,
+    /// An Office file read (.xlsx, .xls, .docx): its table's cells and, for a Word report, what its
+    /// text states, as the JSON of [`crate::core::import::DocumentRead`].
+    ReadDocument = 3,
     /// The reviewer's batch summary as .xlsx, from the desk's JSON.
     ReviewXlsx = 4,
     /// The files of a .zip, framed by [`crate::core::review::intake::encode_unpacked`].
@@ -42,7 +43,7 @@ impl Job {
         [
             Job::Docx,
             Job::Xlsx,
-            Job::ReadXlsx,
+            Job::ReadDocument,
             Job::ReviewXlsx,
             Job::Unzip,
             Job::Package,

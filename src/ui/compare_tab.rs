@@ -5,7 +5,7 @@
 use super::export_module::{run, Job};
 use super::state::{Tab, Workbench};
 use crate::core::compare::{compare, Pairing};
-use crate::core::import::{parse_rows, parse_tsv};
+use crate::core::import::parse_tsv;
 use crate::core::margin::margin;
 use crate::core::metric::Change;
 use crate::core::number::fmt_score;
@@ -32,10 +32,11 @@ async fn read_comparison(file: web_sys::File) -> Result<Evaluation, String> {
             .await
             .map_err(|_| format!("无法读取“{name}”"))?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let json = run(Job::ReadXlsx, &bytes).await?;
-        let cells: Vec<Vec<String>> = serde_json::from_slice(&json).map_err(|e| e.to_string())?;
-        return parse_rows(&cells)
-            .map(|t| t.into_evaluation())
+        let json = run(Job::ReadDocument, &bytes).await?;
+        let read: crate::core::import::DocumentRead =
+            serde_json::from_slice(&json).map_err(|e| e.to_string())?;
+        return read
+            .into_evaluation()
             .map_err(|e| format!("无法识别“{name}”中的指标表：{e}"));
     }
     let text = JsFuture::from(file.text())

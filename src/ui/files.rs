@@ -47,16 +47,28 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
             // The cells come from the Word / Excel module (loaded on first use), which also names the
             // formats it does not read (.doc, .wps); the core reads them.
-            let cells = match super::export_module::run(super::export_module::Job::ReadXlsx, &bytes)
-                .await
-            {
-                Ok(json) => serde_json::from_slice::<Vec<Vec<String>>>(&json)
-                    .map_err(|e| format!("无法读取“{name}”（{e}）。当前内容未改动。")),
-                Err(message) => Err(format!("无法读取“{name}”：{message}。当前内容未改动。")),
-            };
-            match cells {
-                Ok(cells) => {
-                    let parsed = crate::core::import::parse_rows(&cells);
+            let read =
+                match super::export_module::run(super::export_module::Job::ReadDocument, &bytes)
+                    .await
+                {
+                    Ok(json) => serde_json::from_slice::<crate::core::import::DocumentRead>(&json)
+                        .map_err(|e| format!("无法读取“{name}”（{e}）。当前内容未改动。")),
+                    Err(message) => Err(format!("无法读取“{name}”：{message}。当前内容未改动。")),
+                };
+            match read {
+                // A report's words come with it: the whole report opens as a new evaluation.
+                Ok(read) if !read.text.is_empty() => match read.into_evaluation() {
+                    Ok(evaluation) => {
+                        state.replace(evaluation);
+                        state.tell(
+                            false,
+                            format!("已将报告“{name}”作为新的评价打开：附表的指标与得分、正文所述的单位、收支和资产数字、扣分原因和存在问题均已读入，正文与附表不一致之处见“检查”。可用“撤销”回到之前的评价。"),
+                        );
+                    }
+                    Err(e) => state.tell(true, format!("无法读取“{name}”：{e}。当前内容未改动。")),
+                },
+                Ok(read) => {
+                    let parsed = crate::core::import::parse_rows(&read.cells);
                     super::import_panel::apply_table(state, parsed, &format!("“{name}”"), None);
                 }
                 Err(message) => state.tell(true, message),

@@ -385,10 +385,15 @@ export default [
       await app.newFromTemplate('department');
       await until(async () => assert.equal(await app.totalText(), '0'));
       await app.openFile('报告.docx', word, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      await until(async () => assert.match(await app.notice.textContent(), /“报告\.docx”.*读入指标 32 行/));
+      await until(async () => assert.match(await app.notice.textContent(), /已将报告“报告\.docx”作为新的评价打开/));
       assert.equal(await app.totalText(), '99.5');
       await app.tab('indicators').click();
       await until(async () => assert.equal(await app.leafRowCount(), 32));
+      // The report's words come back too: the unit, and the deducted row's reason (no error left).
+      await app.tab('unit').click();
+      await until(async () => assert.match(await app.field('unit/name').inputValue(), /12345/));
+      const codes = await app.findingCodes();
+      assert.ok(!codes.includes('score.reason'), `the reason came from the text: ${codes}`);
       // An old Word file is named, with what to do, and changes nothing.
       await app.openFile('旧报告.doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('WordDocument', 'utf16le')]), 'application/msword');
       await until(async () => assert.match(await app.notice.textContent(), /无法读取“旧报告\.doc”.*\.doc.*另存为 \.docx.*当前内容未改动/));

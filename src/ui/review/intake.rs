@@ -7,8 +7,7 @@
 use super::state::{Progress, Review};
 use crate::core::keys::content_key;
 use crate::core::review::intake::{
-    classify, decode_unpacked, open_cells, open_text, package_of, FileKind, MAX_ARCHIVE_BYTES,
-    MAX_DEPTH,
+    classify, decode_unpacked, open_text, package_of, FileKind, MAX_ARCHIVE_BYTES, MAX_DEPTH,
 };
 use crate::core::review::{Refusal, ReviewRow};
 use crate::core::Evaluation;
@@ -120,11 +119,11 @@ async fn read(name: &str, bytes: &[u8], depth: usize) -> Read {
             },
             Err(message) => refused(Refusal::Unreadable(message)),
         },
-        FileKind::Office => match run(Job::ReadXlsx, bytes).await {
-            Ok(json) => match serde_json::from_slice::<Vec<Vec<String>>>(&json) {
-                Ok(cells) => match open_cells(&cells) {
+        FileKind::Office => match run(Job::ReadDocument, bytes).await {
+            Ok(json) => match serde_json::from_slice::<crate::core::import::DocumentRead>(&json) {
+                Ok(read) => match read.into_evaluation() {
                     Ok(e) => Read::Opened(Box::new(e)),
-                    Err(r) => refused(r),
+                    Err(e) => refused(Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
                 },
                 Err(e) => refused(Refusal::Unreadable(e.to_string())),
             },

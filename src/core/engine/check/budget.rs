@@ -160,7 +160,8 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             checker,
         );
     }
-    // Lines that repeat the total's 分值 / 得分 would count it twice if summed.
+    // Lines that repeat the total's 分值 / 得分 would count it twice if summed. Many forms print the
+    // 分值 in every line: the unit made no mistake, so this informs (提示), it does not warn.
     if let Some(total_points) = project.stated_total.as_ref().and_then(|t| t.points) {
         let repeats = project
             .funds
@@ -169,7 +170,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             .count();
         if repeats > 0 && !total_points.is_zero() {
             checker.push(
-                Severity::Warning,
+                Severity::Info,
                 "budget.double_count",
                 "project/funds",
                 format!(

@@ -245,6 +245,9 @@ impl<'h> Rows<'h> {
         let mut after_total = false;
         let mut assumed_points_noted = false;
         let mut previous: Option<(Decimal, Option<Decimal>)> = None;
+        // The last leaf's name, and the note gathering the 其中 rows that break it down.
+        let mut previous_name: Option<String> = None;
+        let mut breakdown_note: Option<usize> = None;
         for (i, row) in table.iter().enumerate().skip(self.header.row + 1) {
             let line = i + 1;
             if row.iter().all(|c| c.trim().is_empty()) {
@@ -355,6 +358,33 @@ impl<'h> Rows<'h> {
             let target_text = self.cell(row, Column::Target);
             let actual_text = self.cell(row, Column::Actual);
             let placeholder = is_placeholder_name(&leaf_name);
+            // 其中 / 含 / 包括 with nothing scored: a detail of the indicator above (of which apples, of
+            // which peaches), not an indicator left unscored. One note per indicator lists them.
+            let detail = ["其中", "含", "包括"]
+                .iter()
+                .any(|w| leaf_name.starts_with(w));
+            if detail && !placeholder && points.is_none() && score.is_none() {
+                if let Some(parent) = &previous_name {
+                    let part = leaf_name
+                        .trim_start_matches(['其', '中', ':', '：'])
+                        .to_string();
+                    match breakdown_note.and_then(|i| self.reader.notes.get_mut(i)) {
+                        Some(note) => {
+                            note.message = note.message.replace("）按", &format!("、{part}）按"));
+                        }
+                        None => {
+                            breakdown_note = Some(self.reader.notes.len());
+                            self.reader.note(
+                                line,
+                                &[],
+                                ImportNoteKind::Assumed,
+                                format!("“{parent}”下的“其中”行（{part}）按该指标的组成部分读取，不单独计分"),
+                            );
+                        }
+                    }
+                    continue;
+                }
+            }
             // A name and nothing else (部门特性指标, left for the unit to fill): a placeholder too.
             let bare = !placeholder
                 && points.is_none()
@@ -498,6 +528,8 @@ impl<'h> Rows<'h> {
             let nature = self.cell(row, Column::Nature);
             self.figures(&mut leaf, &nature, &target_text, &actual_text, line, row);
             previous = Some((leaf.points, leaf.score));
+            previous_name = Some(leaf.name.clone());
+            breakdown_note = None;
             let siblings = self.group_path(out, &name1, points1, &name2, points2, false);
             siblings.push(leaf);
             leaves += 1;
