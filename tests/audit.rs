@@ -491,3 +491,53 @@ fn execution_counted_twice_only_beside_an_execution_rule_row() {
     group.children.push(second);
     assert!(!codes(&assess(&e)).contains(&"audit.execution_twice"));
 }
+
+#[test]
+fn one_unit_spelled_two_ways_compares_and_different_sizes_do_not() {
+    // 万 / 万元, 10GB / 10 GB, 天 / 日: the same unit, so the figures are audited.
+    for (target, actual) in [("≥3万", "3万元"), ("≥10GB", "10 GB"), ("≥30天", "30日")] {
+        let a = one_row("完成量", target, actual, "10", "10");
+        assert!(
+            !codes(&a).contains(&"audit.units"),
+            "{target} / {actual}: {:?}",
+            a.findings
+        );
+        let a = one_row("完成量", target, "0.5", "10", "10");
+        assert!(
+            codes(&a).iter().any(|c| c.starts_with("audit.")),
+            "{target}: a bare figure is audited too"
+        );
+    }
+    // Different sizes of one quantity, or different quantities: said, no score claim.
+    for (target, actual) in [
+        ("≤90万元", "900000元"),
+        ("≥10GB", "10MB"),
+        ("≥50个", "48次"),
+    ] {
+        let a = one_row("完成量", target, actual, "10", "10");
+        assert!(codes(&a).contains(&"audit.units"), "{target} / {actual}");
+        assert!(!codes(&a).contains(&"audit.inflated"));
+    }
+}
+
+#[test]
+fn an_inferred_direction_makes_a_warning_and_a_printed_one_an_error() {
+    // Printed ≥: the full score is not supported — an error.
+    let printed = one_row("培训人次", "≥100人次", "80人次", "10", "10");
+    assert_eq!(
+        finding(&printed, "audit.inflated").severity,
+        Severity::Error
+    );
+    // No operator, direction assumed from the name: the same figures make a warning that says so.
+    let assumed = one_row("培训人次", "100人次", "80人次", "10", "10");
+    let f = finding(&assumed, "audit.inflated");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("按正向"), "{}", f.message);
+    // A cost item (…费) within its target meets it.
+    let cost = one_row("宣传片制作费", "200万", "195.5万元", "10", "10");
+    assert!(
+        !codes(&cost).iter().any(|c| c.starts_with("audit.")),
+        "{:?}",
+        cost.findings
+    );
+}

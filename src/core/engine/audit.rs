@@ -26,7 +26,7 @@
 //! ```
 
 use crate::core::direction::{self, Basis};
-use crate::core::measure::{normalise_unit, Measure};
+use crate::core::measure::{normalise_unit, same_unit, Measure};
 use crate::core::metric::execution_rate_source;
 use crate::core::model::{Direction, Evaluation, Indicator};
 use crate::core::number::fmt_score;
@@ -172,7 +172,11 @@ pub fn audit_leaf(leaf: &Indicator) -> Option<Result<Audit, UnitsDiffer>> {
             };
             let target_unit = normalise_unit(leaf.unit.trim());
             let actual_unit = normalise_unit(leaf.actual_unit.trim());
-            if !actual_unit.is_empty() && !target_unit.is_empty() && actual_unit != target_unit {
+            // One unit spelled two ways (万 / 万元, 10GB / 10 GB) compares; different units do not.
+            if !actual_unit.is_empty()
+                && !target_unit.is_empty()
+                && !same_unit(&actual_unit, &target_unit)
+            {
                 return Some(Err(UnitsDiffer {
                     target: target_unit,
                     actual: actual_unit,

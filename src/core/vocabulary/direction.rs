@@ -121,6 +121,10 @@ pub fn from_name(name: &str) -> (Direction, Basis) {
     if let Some(word) = REVERSE_WORDS.iter().find(|w| name.contains(*w)) {
         return (Direction::Reverse, Basis::Word(word));
     }
+    // A cost item (宣传片制作费、编制费): spending within the target meets it.
+    if name.trim_end().ends_with('费') {
+        return (Direction::Reverse, Basis::Word("费"));
+    }
     (Direction::Positive, Basis::Default)
 }
 
@@ -131,6 +135,8 @@ mod tests {
     #[test]
     fn words_decide_without_an_operator() {
         for (name, direction) in [
+            ("省级宣传片制作费、申报文本编制费", Direction::Reverse),
+            ("培训费执行率", Direction::Positive),
             ("人员控制率", Direction::Reverse),
             ("预算调整率", Direction::Reverse),
             ("结转结余率", Direction::Reverse),

@@ -195,6 +195,39 @@ pub fn normalise_unit(unit: &str) -> String {
     }
 }
 
+/// A unit as a quantity and its size in that quantity's base unit, for units that name one quantity
+/// in different sizes or spellings: 元 / 千元 / 万 / 万元 / 亿元, B / KB / MB / GB / TB (also G, T,
+/// lower case, a space before), 天 / 日, 小时 / h, 分钟 / min, 月 / 个月, 年 / 年度. `None` for a unit that
+/// is only itself (人次, 个, 次): such units agree only when spelled alike.
+pub fn unit_scale(unit: &str) -> Option<(&'static str, Decimal)> {
+    let compact: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
+    let pow = |base: i64, n: u32| Decimal::from(base.pow(n));
+    Some(match compact.to_ascii_uppercase().as_str() {
+        "元" => ("money", Decimal::ONE),
+        "千元" => ("money", pow(10, 3)),
+        "万" | "万元" => ("money", pow(10, 4)),
+        "亿" | "亿元" => ("money", pow(10, 8)),
+        "B" | "字节" => ("data", Decimal::ONE),
+        "KB" | "K" => ("data", pow(1024, 1)),
+        "MB" | "M" | "兆" => ("data", pow(1024, 2)),
+        "GB" | "G" => ("data", pow(1024, 3)),
+        "TB" | "T" => ("data", pow(1024, 4)),
+        "天" | "日" => ("time", Decimal::from(24 * 60)),
+        "小时" | "H" => ("time", Decimal::from(60)),
+        "分钟" | "MIN" => ("time", Decimal::ONE),
+        "月" | "个月" => ("months", Decimal::ONE),
+        "年" | "年度" => ("months", Decimal::from(12)),
+        _ => return None,
+    })
+}
+
+/// Whether two units are one unit spelled two ways (万 / 万元, 10GB / 10 GB, 天 / 日): figures in them
+/// compare as they stand. Units of one quantity in different sizes (元 / 万元, MB / GB) are not: the
+/// form should print one unit, and a reviewer asks for it.
+pub fn same_unit(a: &str, b: &str) -> bool {
+    a == b || matches!((unit_scale(a), unit_scale(b)), (Some(x), Some(y)) if x == y)
+}
+
 fn figure(s: &str) -> Option<Measure> {
     let mut rest = s;
     let mut op = None;

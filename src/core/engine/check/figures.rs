@@ -4,6 +4,7 @@
 
 use super::{at, Checker, Severity};
 use crate::core::audit::{self, Support};
+use crate::core::direction::Basis;
 use crate::core::measure::normalise_unit;
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::{departure, fmt_score, percent, printed_tolerance, Departure, Rounding};
@@ -51,9 +52,22 @@ pub fn check_figures(
     let above = printed > high.saturating_add(up)
         || (!high_inclusive && printed >= high.saturating_add(up) && up.is_zero());
     let describe = audit.inference.describe();
+    // Certainty decides severity: a direction printed (≥ / ≤) or chosen makes an error; one inferred
+    // from the name, or assumed, makes a warning that says what was inferred.
+    let inferred = matches!(
+        (audit.inference.standard, audit.inference.basis),
+        (
+            audit::Standard::Proportional(_),
+            Basis::Word(_) | Basis::Default
+        )
+    );
     if above {
         checker.push(
-            Severity::Error,
+            if inferred {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
             "audit.inflated",
             at(&leaf.id, "score"),
             format!(
