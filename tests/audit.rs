@@ -541,3 +541,68 @@ fn an_inferred_direction_makes_a_warning_and_a_printed_one_an_error() {
         cost.findings
     );
 }
+
+#[test]
+fn a_rate_cut_instead_of_rounded_is_a_warning_that_says_so_on_two_layouts() {
+    // A 项目支出 budget block: 27.79 / 28.99 = 95.8606…%.
+    let block = |rate: &str| {
+        format!(
+            "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+             \t年度资金总额\t28.99\t28.99\t27.79\t10\t{rate}\t9.59\n"
+        )
+    };
+    let codes_at = |rate: &str| {
+        let a = assess(&parse_tsv(&block(rate)).unwrap().into_evaluation());
+        a.findings
+            .iter()
+            .filter(|f| f.code.starts_with("budget.rate"))
+            .map(|f| (f.code.clone(), f.severity, f.message.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert!(codes_at("95.86%").is_empty());
+    assert!(codes_at("95.9%").is_empty(), "rounded at its own precision");
+    let cut = codes_at("95.8%");
+    assert_eq!(
+        (cut[0].0.as_str(), cut[0].1),
+        ("budget.rate_truncated", Severity::Warning)
+    );
+    assert!(
+        cut[0].2.contains("截尾") && cut[0].2.contains("95.9%"),
+        "{}",
+        cut[0].2
+    );
+    assert_eq!(codes_at("95.7%")[0].1, Severity::Error);
+    // A 部门整体 evaluation's stated 预算执行率: 3089.41 / 3222.76 = 95.8622…%.
+    let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
+    e.accounts.adjusted_budget = Some("3222.76".parse().unwrap());
+    let severity_at = |e: &jixiao::core::Evaluation, stated: &str| {
+        let mut e = e.clone();
+        e.accounts.stated_execution_rate = Some(stated.parse().unwrap());
+        assess(&e)
+            .findings
+            .iter()
+            .find(|f| f.code.starts_with("accounts.execution_rate"))
+            .map(|f| (f.code.clone(), f.severity))
+    };
+    assert_eq!(severity_at(&e, "95.86"), None);
+    assert_eq!(severity_at(&e, "95.9"), None);
+    assert_eq!(
+        severity_at(&e, "95.8"),
+        Some((
+            "accounts.execution_rate_truncated".to_string(),
+            Severity::Warning
+        ))
+    );
+    assert_eq!(severity_at(&e, "95.5").map(|f| f.1), Some(Severity::Error));
+}
+
+#[test]
+fn a_rate_message_never_divides_by_a_figure_not_printed() {
+    // No 全年预算数 column: the rate is computed on the 年初预算数, and the message says so.
+    let block = "项目资金（万元）\t\t年初预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t80\t10\t90%\t8\n";
+    let a = assess(&parse_tsv(block).unwrap().into_evaluation());
+    let f = finding(&a, "budget.rate");
+    assert!(f.message.contains("80 / 100 = 80%"), "{}", f.message);
+    assert!(!f.message.contains("/ 0 "), "{}", f.message);
+}

@@ -128,6 +128,37 @@ pub fn agrees_at_printed_precision(printed: Decimal, exact: Decimal) -> bool {
     exact.round_dp_with_strategy(printed.scale(), RoundingStrategy::MidpointAwayFromZero) == printed
 }
 
+/// How a printed figure stands to the exact one, at the printed figure's own last decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    /// The exact figure rounded half-up (a printed 95.9% for 95.86%).
+    Rounded,
+    /// The exact figure cut at the last decimal instead of rounded (95.8% for 95.86%): the last digit
+    /// is off by the way it was rounded, not by a wrong figure.
+    Truncated,
+    /// Another figure.
+    Differs,
+}
+
+/// Whether `printed` is `exact` rounded, truncated, or another figure, at `printed`'s decimals.
+///
+/// ```
+/// use jixiao::core::number::{printed_precision, Precision};
+/// let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+/// assert_eq!(printed_precision(d("95.9"), d("95.8621")), Precision::Rounded);
+/// assert_eq!(printed_precision(d("95.8"), d("95.8621")), Precision::Truncated);
+/// assert_eq!(printed_precision(d("95.7"), d("95.8621")), Precision::Differs);
+/// ```
+pub fn printed_precision(printed: Decimal, exact: Decimal) -> Precision {
+    if agrees_at_printed_precision(printed, exact) {
+        Precision::Rounded
+    } else if exact.round_dp_with_strategy(printed.scale(), RoundingStrategy::ToZero) == printed {
+        Precision::Truncated
+    } else {
+        Precision::Differs
+    }
+}
+
 /// Half-up rounding to 2 decimals (the printed precision of 万元 and %).
 pub fn round2(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

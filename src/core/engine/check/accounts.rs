@@ -2,7 +2,7 @@
 
 use super::{check_non_negative, fmt_fig, Checker, ReconcileStatus, Severity};
 use crate::core::model::{Assets, BudgetAccounts, Evaluation};
-use crate::core::number::percent;
+use crate::core::number::{percent, percent_exact, printed_precision, Precision};
 
 /// Checks the unit's accounts: parts against totals, carry-over, execution rate, overspending.
 pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
@@ -124,8 +124,30 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                 return;
             };
             let detail = format!("{} / {} = {}%", fmt_fig(spent), fmt_fig(budget), rate);
+            let exact = percent_exact(spent, budget).unwrap_or(rate);
+            let precision = a
+                .stated_execution_rate
+                .map(|stated| printed_precision(stated.normalize(), exact));
             match a.stated_execution_rate {
-                Some(stated) if stated != rate => {
+                Some(stated) if precision == Some(Precision::Truncated) => {
+                    checker.push(
+                        Severity::Warning,
+                        "accounts.execution_rate_truncated",
+                        path,
+                        format!(
+                            "所列预算执行率 {}% 是 {}% 截尾所得（{}），按四舍五入应为 {}%",
+                            fmt_fig(stated),
+                            exact.round_dp(4).normalize(),
+                            detail,
+                            exact.round_dp_with_strategy(
+                                stated.normalize().scale(),
+                                rust_decimal::RoundingStrategy::MidpointAwayFromZero
+                            )
+                        ),
+                    );
+                    checker.note(code, label, path, detail, ReconcileStatus::Mismatch);
+                }
+                Some(stated) if precision == Some(Precision::Differs) => {
                     checker.push(
                         Severity::Error,
                         code,

@@ -5,7 +5,8 @@
 use super::{check_non_negative, fmt_fig, Checker, Severity};
 use crate::core::model::{Evaluation, FundLine};
 use crate::core::number::{
-    agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, Departure, Rounding,
+    agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, printed_precision,
+    Departure, Precision, Rounding,
 };
 use rust_decimal::Decimal;
 
@@ -200,26 +201,49 @@ fn check_line(
         _ => None,
     };
     if let Some(printed) = line.stated_rate {
+        let precision = exact.map(|e| printed_precision(printed.normalize(), e));
         match (exact, line.executed) {
-            (Some(exact), Some(executed)) if !rate_matches(printed, exact) => {
+            (Some(exact), Some(executed)) if precision == Some(Precision::Truncated) => {
+                checker.push(
+                    Severity::Warning,
+                    "budget.rate_truncated",
+                    format!("{path}/stated_rate"),
+                    format!(
+                        "{label}所列执行率 {}% 是 {}% 截尾所得（{} / {}），按四舍五入应为 {}%",
+                        fmt_score(printed),
+                        fmt_score(exact.round_dp(4)),
+                        fmt_score(executed),
+                        fmt_score(line.adjusted.or(line.initial).unwrap_or_default()),
+                        fmt_score(exact.round_dp_with_strategy(
+                            printed.normalize().scale(),
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero
+                        ))
+                    ),
+                );
+            }
+            (Some(_), Some(executed)) if precision == Some(Precision::Differs) => {
                 let initial_hint = line
                     .initial
                     .and_then(|i| percent_exact(executed, i))
                     .filter(|r| rate_matches(printed, *r))
                     .map(|_| "；所列执行率是按年初预算数计算的，应以全年预算数为分母")
                     .unwrap_or("");
+                // The figure divided by is the one the rate was computed from: 全年预算数, else 年初.
+                let (base, base_label) = match (line.adjusted, line.initial) {
+                    (Some(adjusted), _) => (adjusted, ""),
+                    (None, Some(initial)) => (initial, "（未列全年预算数，按年初预算数）"),
+                    (None, None) => (Decimal::ZERO, ""),
+                };
                 checker.push(
                     Severity::Error,
                     "budget.rate",
                     format!("{path}/stated_rate"),
                     format!(
-                        "{label}所列执行率 {}% 与重新计算的 {} / {} = {}% 不符{initial_hint}",
+                        "{label}所列执行率 {}% 与重新计算的 {} / {} = {}%{base_label} 不符{initial_hint}",
                         fmt_score(printed),
                         fmt_score(executed),
-                        fmt_score(line.adjusted.unwrap_or_default()),
-                        percent(executed, line.adjusted.unwrap_or_default())
-                            .map(fmt_score)
-                            .unwrap_or_default()
+                        fmt_score(base),
+                        percent(executed, base).map(fmt_score).unwrap_or_default()
                     ),
                 );
             }
