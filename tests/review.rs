@@ -592,3 +592,28 @@ fn the_summary_downloaded_in_the_browser_reads_back() {
     let findings = sheet(&bytes, "问题清单");
     assert!((1..findings.height()).any(|r| cell(&findings, r, 4) == "stated.total"));
 }
+
+#[test]
+fn a_form_without_an_indicator_tree_gets_no_grade_and_no_total_flag_on_two_layouts() {
+    // A 项目支出 budget-execution table alone, and a report's text alone (a .txt of its words).
+    let budget = "项目支出绩效自评表\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                  \t年度资金总额\t10\t10\t9.5\t10\t95%\t9.5\n";
+    let text = "2023年度某某局部门整体支出绩效自评报告\n\n2023年单位支出情况：总支出950万元，其中基本支出600万元，项目支出350万元。\n\n综合评分为97分，等级为优。";
+    for (name, content) in [("预算.tsv", budget), ("报告.txt", text)] {
+        let evaluation = intake::open_text(name, content.as_bytes()).unwrap();
+        let row = ReviewRow::opened(name, content.as_bytes(), &evaluation);
+        let jixiao::core::review::Outcome::Opened(summary) = &row.outcome else {
+            panic!("{name}: {:?}", row.outcome);
+        };
+        assert_eq!(summary.grade, "—", "{name}");
+        assert!(
+            !row.flags.contains(&Flag::TotalDiffers),
+            "{name}: {:?}",
+            row.flags
+        );
+        assert!(
+            summary.findings.iter().any(|f| f.code == "tree.none"),
+            "{name}"
+        );
+    }
+}

@@ -308,7 +308,12 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         .saturating_add(bonus)
         .saturating_sub(penalty)
         .max(Decimal::ZERO);
-    let grade = grade_for(evaluation, total);
+    // No tree, no grade (a budget-execution table or a report's text alone is not 差).
+    let grade = if tree_less {
+        "—".to_string()
+    } else {
+        grade_for(evaluation, total)
+    };
     check_accounts(evaluation, &mut checker);
     check_metrics(evaluation, &mut checker);
     check::check_budget(evaluation, &mut checker);

@@ -176,6 +176,8 @@ impl ReviewRow {
     /// The row of a file read into `evaluation`, already assessed as `a`.
     pub fn assessed(file: &str, key: String, evaluation: &Evaluation, a: &Assessment) -> ReviewRow {
         let execution_rate = audit::execution_rate(evaluation);
+        // A form with no indicator tree (仅预算执行部分, a report's text alone): no total to differ.
+        let tree_less = a.findings.iter().any(|f| f.code == "tree.none");
         let summary = Summary {
             unit: evaluation.unit_name().to_string(),
             year: evaluation.unit.year,
@@ -203,7 +205,7 @@ impl ReviewRow {
         };
         let mut flags = Vec::new();
         let has = |code: &str| a.findings.iter().any(|f| f.code == code);
-        if summary.stated_total.is_some_and(|t| t != a.total) {
+        if !tree_less && summary.stated_total.is_some_and(|t| t != a.total) {
             flags.push(Flag::TotalDiffers);
         }
         if has("stated.grade") {
