@@ -356,3 +356,29 @@ fn breakdown_rows_are_details_of_their_indicator_on_two_layouts() {
     let scored = "一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成量\t60\t60\n\t\t其中：A\t40\t38\n";
     assert_eq!(leaves(&parse_tsv(scored).unwrap().indicators).len(), 2);
 }
+
+#[test]
+fn header_words_vary_and_an_unplaced_header_is_named_on_two_layouts() {
+    // Period words, letters and units in brackets: the columns are placed and the audit runs.
+    let project = "一级指标\t二级指标\t三级指标\t2023年度指标值（A）\t全年实际完成值（B）\t分值（分）\t得分（分）\t核查人\n\
+                   产出指标\t数量指标\t培训人次\t≥100人次\t80人次\t100\t100\t张三\n";
+    let table = parse_tsv(project).unwrap();
+    let summary = table.summary().sentence();
+    assert!(summary.contains("未识别的列：核查人"), "{summary}");
+    let a = assess(&table.into_evaluation());
+    assert!(
+        has_code(&a, "audit.inflated"),
+        "the actual column is placed: {:?}",
+        a.findings
+    );
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == "import.assumed" && f.message.contains("“核查人”")));
+    // A 部门整体 scoring layout with a column nobody prints elsewhere.
+    let department = "一级指标\t二级指标\t三级指标\t本年分值\t佐证资料清单\t自评得分\n\
+                      决策\t目标\t目标明确性\t100\t文件3份\t100\n";
+    let table = parse_tsv(department).unwrap();
+    assert_eq!(table.unplaced, vec!["佐证资料清单".to_string()]);
+    assert_eq!(assess(&table.into_evaluation()).total.to_string(), "100");
+}

@@ -168,14 +168,38 @@ pub fn normalise(header: &str) -> String {
     text.trim_end_matches([':', '：']).to_string()
 }
 
-/// The column a header names, if any.
+/// A header without the period it names in front: a year (2023年 / 2023年度), 全年 / 本年 / 当年 /
+/// 年度 — "2023年实际完成值" names the 实际完成值 column, "全年预算数" the 预算数.
+fn without_period(header: &str) -> &str {
+    let mut text = header;
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 4 {
+        text = text[4..].trim_start_matches('年');
+        text = text.strip_prefix("度").unwrap_or(text);
+    }
+    for period in ["全年", "本年度", "本年", "当年", "年度", "本期"] {
+        if let Some(rest) = text.strip_prefix(period) {
+            return rest;
+        }
+    }
+    text
+}
+
+/// The column a header names, if any: its text as printed (blanks, brackets and a trailing mark
+/// dropped, [`normalise`]), else without the period in front ([`without_period`]).
 pub fn recognise(header: &str) -> Option<Column> {
     let h = normalise(header);
     if h.is_empty() {
         return None;
     }
-    if let Some((column, _)) = EXACT.iter().find(|(_, names)| names.contains(&h.as_str())) {
-        return Some(*column);
+    let exact = |text: &str| {
+        EXACT
+            .iter()
+            .find(|(_, names)| names.contains(&text))
+            .map(|(column, _)| *column)
+    };
+    if let Some(column) = exact(&h).or_else(|| exact(without_period(&h))) {
+        return Some(column);
     }
     // Longer variants: 偏差原因分析及改进措施, 扣分原因和其他说明, 未完成原因及拟采取的改进措施 …
     if h.contains("原因") || h.contains("改进措施") {
@@ -183,6 +207,10 @@ pub fn recognise(header: &str) -> Option<Column> {
     }
     if h.contains("评分标准") || h.contains("计分标准") || h.contains("评分细则") {
         return Some(Column::Criteria);
+    }
+    // A label over the indicator block: 年度绩效目标(80分), 年度绩效指标完成情况 — known, nothing scored.
+    if h.contains("绩效目标") || h.contains("绩效指标") {
+        return Some(Column::Ignored);
     }
     None
 }
@@ -218,6 +246,8 @@ pub struct Header {
     pub row: usize,
     /// The column each cell position holds.
     pub columns: Vec<Option<Column>>,
+    /// Header cells no column was recognised in, as printed: kept as text, named in the summary.
+    pub unplaced: Vec<String>,
 }
 
 impl Header {
@@ -290,7 +320,27 @@ pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
             }
         }
     }
-    Some(Header { row: last, columns })
+    // Header cells that name no known column (on the header rows, where no column was placed).
+    let unplaced = (index..=last)
+        .filter_map(|r| table.get(r))
+        .flat_map(|row| row.iter().enumerate())
+        .filter(|(i, text)| {
+            !text.trim().is_empty()
+                && columns.get(*i).is_none_or(|c| c.is_none())
+                && recognise(text).is_none()
+        })
+        .map(|(_, text)| text.trim().to_string())
+        .fold(Vec::new(), |mut out: Vec<String>, text| {
+            if !out.contains(&text) {
+                out.push(text);
+            }
+            out
+        });
+    Some(Header {
+        row: last,
+        columns,
+        unplaced,
+    })
 }
 
 #[cfg(test)]
@@ -313,6 +363,14 @@ mod tests {
             ("折算得分", Column::Score),
             ("度量单位", Column::Unit),
             ("指标说明及评分标准", Column::Criteria),
+            ("2023年度指标值（A）", Column::Target),
+            ("全年实际完成值（B）", Column::Actual),
+            ("2024年实际完成值", Column::Actual),
+            ("本年实际值", Column::Actual),
+            ("得分（分）", Column::Score),
+            ("年度指标值", Column::Target),
+            ("年度绩效目标1(80分)", Column::Ignored),
+            ("年度绩效指标完成情况", Column::Ignored),
         ] {
             assert_eq!(recognise(text), Some(column), "{text}");
         }

@@ -100,6 +100,8 @@ fn too_many_cells() -> ImportError {
 /// The table as understood.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ImportedTable {
+    /// Header cells no column was recognised in, as printed (kept as text, named in the summary).
+    pub unplaced: Vec<String>,
     /// The indicator tree (ids "1", "1.1", "1.1.1" …).
     pub indicators: Vec<Indicator>,
     /// The 加减分项 group, when the table has one.
@@ -154,7 +156,7 @@ pub struct Remarks {
 }
 
 /// Counts told to the user after an import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct ImportSummary {
     /// Indicator rows read (leaves).
     pub rows: usize,
@@ -164,6 +166,8 @@ pub struct ImportSummary {
     pub kept_as_text: usize,
     /// Placeholder rows left out.
     pub placeholders: usize,
+    /// Header cells no column was recognised in (kept as text, not used in any check).
+    pub unplaced: Vec<String>,
 }
 
 impl ImportSummary {
@@ -181,6 +185,12 @@ impl ImportSummary {
         }
         if self.placeholders > 0 {
             text.push_str(&format!("；跳过空白占位行 {} 行", self.placeholders));
+        }
+        if !self.unplaced.is_empty() {
+            text.push_str(&format!(
+                "；未识别的列：{}（作为文字保留，未参与核算）",
+                self.unplaced.join("、")
+            ));
         }
         text
     }
@@ -279,16 +289,22 @@ pub fn office_format(bytes: &[u8]) -> Option<OfficeFormat> {
             OfficeFormat::Xlsx
         });
     }
-    if bytes.starts_with(COMPOUND_FILE) {
-        return Some(if contains_utf16(bytes, "EncryptionInfo") {
-            OfficeFormat::Encrypted
-        } else if contains_utf16(bytes, "WordDocument") {
-            OfficeFormat::OldWord
-        } else {
-            OfficeFormat::Xls
-        });
+    compound_format(bytes)
+}
+
+/// Which Office format a compound file (.xls, .doc / .wps, encrypted) is, by its stream names; `None`
+/// for anything else. Reads no zip, so the workbench can tell a file without the zip reader.
+pub fn compound_format(bytes: &[u8]) -> Option<OfficeFormat> {
+    if !bytes.starts_with(COMPOUND_FILE) {
+        return None;
     }
-    None
+    Some(if contains_utf16(bytes, "EncryptionInfo") {
+        OfficeFormat::Encrypted
+    } else if contains_utf16(bytes, "WordDocument") {
+        OfficeFormat::OldWord
+    } else {
+        OfficeFormat::Xls
+    })
 }
 
 /// The cells of the table an Office file holds: a workbook's (.xlsx, .xls) first sheet, or the
@@ -400,8 +416,26 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
     let mut out = ImportedTable {
         facts: facts::facts(table, header.row),
         budget,
+        unplaced: header.unplaced.clone(),
         ..ImportedTable::default()
     };
+    if !header.unplaced.is_empty() {
+        // Never dropped without a word: a column the reader cannot place is said, with what it means.
+        reader.note(
+            header.row + 1,
+            &[],
+            ImportNoteKind::Assumed,
+            format!(
+                "表头中的{}未能识别，这些列作为文字保留，未参与核算",
+                header
+                    .unplaced
+                    .iter()
+                    .map(|h| format!("“{h}”"))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+        );
+    }
     tree::Rows::new(&header, table, &mut reader).read(table, &mut out);
     if let Some(block) = &out.budget {
         if block.score.is_none() && block.points.is_some() {
@@ -433,6 +467,7 @@ impl ImportedTable {
         let mut summary = ImportSummary {
             rows: leaves.len(),
             inferred: leaves.iter().filter(|n| audit::infer(n).is_some()).count(),
+            unplaced: self.unplaced.clone(),
             ..ImportSummary::default()
         };
         for note in &self.notes {

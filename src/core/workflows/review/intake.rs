@@ -2,7 +2,7 @@
 //! that marks the same content twice; a .zip opened into its files, folders kept in the names.
 
 use crate::core::import::{
-    office_format, parse_rows, parse_tsv, OfficeFormat, COMPOUND_FILE, MAX_BYTES,
+    compound_format, parse_rows, parse_tsv, OfficeFormat, COMPOUND_FILE, MAX_BYTES,
 };
 use crate::core::keys::content_key;
 use crate::core::{from_json, Evaluation};
@@ -123,7 +123,7 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
         };
     }
     if bytes.starts_with(COMPOUND_FILE) {
-        return match office_format(bytes) {
+        return match compound_format(bytes) {
             Some(OfficeFormat::Encrypted) => refused(Refusal::Password),
             Some(OfficeFormat::OldWord) if ext == "wps" => refused(Refusal::OldFormat(
                 "WPS 文字文件（.wps）".into(),
