@@ -254,19 +254,7 @@ fn the_report_jixiao_writes_as_word_reads_back_as_its_annex() {
 fn word_files_without_a_table_and_old_word_files_are_refused_in_chinese() {
     use jixiao::core::import::document_cells;
     // A Word file with paragraphs only.
-    let docx = {
-        use std::io::Write;
-        let mut out = std::io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut out);
-        zip.start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .unwrap();
-        write!(zip, r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>"#).unwrap();
-        zip.finish().unwrap();
-        out.into_inner()
-    };
+    let docx = common::word_file("<w:p><w:r><w:t>正文</w:t></w:r></w:p>");
     let err = document_cells(&docx).unwrap_err();
     assert!(err.message.contains("没有表格"), "{err}");
     let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();

@@ -167,7 +167,6 @@ fn the_word_report_reads_back_with_its_unit_figures_texts_and_reasons() {
 
 /// A Word file with these paragraphs and one table of rows.
 fn word(paragraphs: &[&str], rows: &[&[&str]]) -> Vec<u8> {
-    use std::io::Write;
     let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
     let cell = |t: &str| format!("<w:tc>{}</w:tc>", p(t));
     let body: String = paragraphs.iter().map(|t| p(t)).collect::<String>()
@@ -182,20 +181,7 @@ fn word(paragraphs: &[&str], rows: &[&[&str]]) -> Vec<u8> {
             })
             .collect::<String>()
         + "</w:tbl>";
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    zip.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .unwrap();
-    write!(
-        zip,
-        r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#
-    )
-    .unwrap();
-    zip.finish().unwrap();
-    out.into_inner()
+    common::word_file(&body)
 }
 
 #[test]

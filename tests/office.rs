@@ -24,27 +24,7 @@ fn workdir(name: &str) -> PathBuf {
 fn to_pdf(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let input = dir.join(name);
     std::fs::write(&input, bytes).unwrap();
-    let profile = format!("file://{}", dir.join("profile").display());
-    let out = Command::new("soffice")
-        .arg(format!("-env:UserInstallation={profile}"))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir)
-        .arg(&input)
-        .output()
-        .expect("LibreOffice (soffice) is installed by scripts/dev setup");
-    let pdf = input.with_extension("pdf");
-    assert!(
-        pdf.exists(),
-        "LibreOffice wrote no PDF: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    pdf
+    convert_all(dir, &[input], "pdf", "pdf").remove(0)
 }
 
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {

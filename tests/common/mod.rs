@@ -51,8 +51,8 @@ pub fn has_code(a: &jixiao::core::Assessment, code: &str) -> bool {
 }
 
 #[allow(dead_code)] // not every test crate reads the real corpus
-/// The real tables of `tests/fixtures/real/`, as rows of cells.
-pub fn real_tables() -> Vec<(String, Vec<Vec<String>>)> {
+/// The files of the real tables in `tests/fixtures/real/` (.tsv), sorted.
+pub fn real_table_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
@@ -61,6 +61,12 @@ pub fn real_tables() -> Vec<(String, Vec<Vec<String>>)> {
         .collect();
     files.sort();
     files
+}
+
+#[allow(dead_code)] // not every test crate reads the real corpus
+/// The real tables of `tests/fixtures/real/`, as rows of cells.
+pub fn real_tables() -> Vec<(String, Vec<Vec<String>>)> {
+    real_table_files()
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
@@ -137,4 +143,24 @@ pub fn printed_html(rows: &[Vec<String>]) -> String {
     }
     html.push_str("</table></body></html>");
     html
+}
+
+#[allow(dead_code)] // not every test crate builds Word files
+/// A minimal Word file (.docx) whose body is `body` (WordprocessingML inside `<w:body>`).
+pub fn word_file(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    write!(
+        zip,
+        r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#
+    )
+    .unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
 }
