@@ -600,7 +600,10 @@ fn a_form_without_an_indicator_tree_gets_no_grade_and_no_total_flag_on_two_layou
                   \t年度资金总额\t10\t10\t9.5\t10\t95%\t9.5\n";
     let text = "2023年度某某局部门整体支出绩效自评报告\n\n2023年单位支出情况：总支出950万元，其中基本支出600万元，项目支出350万元。\n\n综合评分为97分，等级为优。";
     for (name, content) in [("预算.tsv", budget), ("报告.txt", text)] {
-        let evaluation = intake::open_text(name, content.as_bytes()).unwrap();
+        let evaluation = intake::open_all(name, content.as_bytes())
+            .remove(0)
+            .opened
+            .unwrap();
         let row = ReviewRow::opened(name, content.as_bytes(), &evaluation);
         let jixiao::core::review::Outcome::Opened(summary) = &row.outcome else {
             panic!("{name}: {:?}", row.outcome);

@@ -70,7 +70,8 @@ fn run(kind: u32, input: &[u8]) -> Result<Vec<u8>, String> {
         Some(Job::Docx) => jixiao::export::docx::evaluation_docx(&evaluation()?),
         Some(Job::Xlsx) => jixiao::export::xlsx::scoring_workbook(&evaluation()?),
         Some(Job::ReadDocument) => jixiao::core::import::read_document(input)
-            .map(|read| serde_json::to_vec(&read).unwrap_or_default())
+            .and_then(|read| read.opened())
+            .map(|opened| serde_json::to_vec(&opened).unwrap_or_default())
             .map_err(|e| e.to_string()),
         Some(Job::ReviewXlsx) => serde_json::from_slice(input)
             .map_err(|e| format!("复核数据无法读取（{e}）"))

@@ -20,8 +20,8 @@ pub enum Job {
     Docx = 1,
     /// The scoring annex as .xlsx, from the evaluation's JSON.
     Xlsx = 2,
-    /// An Office file read (.xlsx, .xls, .docx): its table's cells and, for a Word report, what its
-    /// text states, as the JSON of [`crate::core::import::DocumentRead`].
+    /// An Office file or saved page read (.xlsx, .xls, .docx, .html, .mht): its table's cells or, a Word
+    /// report, the whole evaluation, as the JSON of [`crate::core::import::OpenedDocument`].
     ReadDocument = 3,
     /// The reviewer's batch summary as .xlsx, from the desk's JSON.
     ReviewXlsx = 4,

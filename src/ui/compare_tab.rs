@@ -33,10 +33,13 @@ async fn read_comparison(file: web_sys::File) -> Result<Evaluation, String> {
             .map_err(|_| format!("无法读取“{name}”"))?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         let json = run(Job::ReadDocument, &bytes).await?;
-        let read: crate::core::import::DocumentRead =
+        let read: crate::core::import::OpenedDocument =
             serde_json::from_slice(&json).map_err(|e| e.to_string())?;
-        return read
-            .into_evaluation()
+        if let Some(report) = read.report {
+            return from_json(&report).map_err(|e| format!("无法读取“{name}”：{e}"));
+        }
+        return crate::core::import::parse_rows(&read.cells)
+            .map(|t| t.into_evaluation())
             .map_err(|e| format!("无法识别“{name}”中的指标表：{e}"));
     }
     let text = JsFuture::from(file.text())

@@ -9,13 +9,15 @@ use wasm_bindgen_futures::JsFuture;
 /// Files larger than this are refused before reading (an evaluation is tens of KB).
 const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-/// Whether a file named `name` is one for the Word / Excel module to read (.xlsx, .xls, .docx), or to
-/// name as a format it does not read (.doc, .wps, .et).
+/// Whether a file named `name` is one for the Word / Excel module to read (.xlsx, .xls, .docx, a saved
+/// web page, whose charset may be GBK), or to name as a format it does not read (.doc, .wps, .et).
 pub fn is_office_file(name: &str) -> bool {
     let lower = name.to_lowercase();
-    [".xlsx", ".xls", ".docx", ".doc", ".wps", ".et"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
+    [
+        ".xlsx", ".xls", ".docx", ".doc", ".wps", ".et", ".html", ".htm", ".mht", ".mhtml",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext))
 }
 
 /// The file types the pickers offer for an evaluation or a table.
@@ -51,19 +53,23 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
                 match super::export_module::run(super::export_module::Job::ReadDocument, &bytes)
                     .await
                 {
-                    Ok(json) => serde_json::from_slice::<crate::core::import::DocumentRead>(&json)
-                        .map_err(|e| format!("无法读取“{name}”（{e}）。当前内容未改动。")),
+                    Ok(json) => {
+                        serde_json::from_slice::<crate::core::import::OpenedDocument>(&json)
+                            .map_err(|e| format!("无法读取“{name}”（{e}）。当前内容未改动。"))
+                    }
                     Err(message) => Err(format!("无法读取“{name}”：{message}。当前内容未改动。")),
                 };
             match read {
                 // A report's words come with it: the whole report opens as a new evaluation.
-                Ok(read) if !read.text.is_empty() => match read.into_evaluation() {
+                Ok(crate::core::import::OpenedDocument {
+                    report: Some(json), ..
+                }) => match from_json(&json) {
                     Ok(evaluation) => {
                         state.replace(evaluation);
                         state.tell(
-                            false,
-                            format!("已将报告“{name}”作为新的评价打开：附表的指标与得分、正文所述的单位、收支和资产数字、扣分原因和存在问题均已读入，正文与附表不一致之处见“检查”。可用“撤销”回到之前的评价。"),
-                        );
+                        false,
+                        format!("已将报告“{name}”作为新的评价打开：附表的指标与得分、正文所述的单位、收支和资产数字、扣分原因和存在问题均已读入，正文与附表不一致之处见“检查”。可用“撤销”回到之前的评价。"),
+                    );
                     }
                     Err(e) => state.tell(true, format!("无法读取“{name}”：{e}。当前内容未改动。")),
                 },
@@ -73,24 +79,6 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
                 }
                 Err(message) => state.tell(true, message),
             }
-        });
-        return;
-    }
-    if [".html", ".htm", ".mht", ".mhtml"]
-        .iter()
-        .any(|ext| lower.ends_with(ext))
-    {
-        // A saved web page opens like a paste of its table (merged cells from rowspan / colspan).
-        leptos::task::spawn_local(async move {
-            let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
-                state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
-                return;
-            };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            let parsed = crate::core::import::html::page_html(&bytes)
-                .and_then(|html| crate::core::import::html_cells(&html))
-                .and_then(|cells| crate::core::import::parse_rows(&cells));
-            super::import_panel::apply_table(state, parsed, &format!("“{name}”"), None);
         });
         return;
     }

@@ -5,9 +5,7 @@
 
 use super::state::Workbench;
 use crate::core::edit::EditScope;
-use crate::core::import::{
-    html_cells, parse_rows, parse_tsv, ImportError, ImportTarget, ImportedTable,
-};
+use crate::core::import::{parse_rows, parse_tsv, ImportError, ImportTarget, ImportedTable};
 use leptos::prelude::*;
 
 /// Imports pasted `text` (where it goes: `target`, else the table's own default); returns whether it
@@ -22,12 +20,22 @@ pub fn import_table(
 }
 
 /// Reads a paste: the clipboard's HTML when it carried a table (merged cells known from its `rowspan` /
-/// `colspan`), else the tab-separated text.
-fn read_paste(text: &str, html: Option<&str>) -> Result<ImportedTable, ImportError> {
-    if let Some(Ok(table)) = html.map(|h| html_cells(h).and_then(|cells| parse_rows(&cells))) {
-        return Ok(table);
+/// `colspan`; laid out by the Word / Excel module, which holds the HTML reader), else — or when the HTML
+/// reads as no table — the tab-separated text.
+async fn read_paste(text: String, html: Option<String>) -> Result<ImportedTable, ImportError> {
+    if let Some(html) = html {
+        let opened =
+            super::export_module::run(super::export_module::Job::ReadDocument, html.as_bytes())
+                .await
+                .ok()
+                .and_then(|json| {
+                    serde_json::from_slice::<crate::core::import::OpenedDocument>(&json).ok()
+                });
+        if let Some(Ok(table)) = opened.map(|o| parse_rows(&o.cells)) {
+            return Ok(table);
+        }
     }
-    parse_tsv(text)
+    parse_tsv(&text)
 }
 
 /// Puts a parsed table (pasted text, .xlsx, .xls, .docx) in as one undoable step, or tells why not.
@@ -88,12 +96,15 @@ pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
         html.set(pasted);
     };
     let apply = move |target: Option<ImportTarget>| {
-        let parsed = html.with_untracked(|h| read_paste(&text.get_untracked(), h.as_deref()));
-        if apply_table(state, parsed, "粘贴的表格", target) {
-            text.set(String::new());
-            html.set(None);
-            open.set(false);
-        }
+        let (pasted, pasted_html) = (text.get_untracked(), html.get_untracked());
+        leptos::task::spawn_local(async move {
+            let parsed = read_paste(pasted, pasted_html).await;
+            if apply_table(state, parsed, "粘贴的表格", target) {
+                text.set(String::new());
+                html.set(None);
+                open.set(false);
+            }
+        });
     };
     view! {
         <Show when=move || open.get()>

@@ -7,7 +7,8 @@
 use super::state::{Progress, Review};
 use crate::core::keys::content_key;
 use crate::core::review::intake::{
-    classify, decode_unpacked, open_text, package_of, FileKind, MAX_ARCHIVE_BYTES, MAX_DEPTH,
+    classify, decode_unpacked, open_cells, open_text, package_of, FileKind, MAX_ARCHIVE_BYTES,
+    MAX_DEPTH,
 };
 use crate::core::review::{Refusal, ReviewRow};
 use crate::core::Evaluation;
@@ -119,17 +120,26 @@ async fn read(name: &str, bytes: &[u8], depth: usize) -> Read {
             },
             Err(message) => refused(Refusal::Unreadable(message)),
         },
-        FileKind::Office => match run(Job::ReadDocument, bytes).await {
-            Ok(json) => match serde_json::from_slice::<crate::core::import::DocumentRead>(&json) {
-                Ok(read) => match read.into_evaluation() {
-                    Ok(e) => Read::Opened(Box::new(e)),
-                    Err(e) => refused(Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
-                },
-                Err(e) => refused(Refusal::Unreadable(e.to_string())),
-            },
+        FileKind::Office | FileKind::Page => match run(Job::ReadDocument, bytes).await {
+            Ok(json) => {
+                match serde_json::from_slice::<crate::core::import::OpenedDocument>(&json) {
+                    Ok(crate::core::import::OpenedDocument {
+                        report: Some(report),
+                        ..
+                    }) => match crate::core::from_json(&report) {
+                        Ok(e) => Read::Opened(Box::new(e)),
+                        Err(e) => refused(Refusal::Unreadable(e.to_string())),
+                    },
+                    Ok(read) => match open_cells(&read.cells) {
+                        Ok(e) => Read::Opened(Box::new(e)),
+                        Err(r) => refused(r),
+                    },
+                    Err(e) => refused(Refusal::Unreadable(e.to_string())),
+                }
+            }
             Err(message) => refused(Refusal::Unreadable(message)),
         },
-        FileKind::Evaluation | FileKind::Table | FileKind::Page => match open_text(name, bytes) {
+        FileKind::Evaluation | FileKind::Table => match open_text(name, bytes) {
             Ok(e) => Read::Opened(Box::new(e)),
             Err(r) => refused(r),
         },

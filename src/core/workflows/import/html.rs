@@ -293,8 +293,7 @@ fn tidy(text: &str) -> String {
 }
 
 /// The HTML of a saved page: a web archive (.mht: the first `text/html` part, quoted-printable or
-/// base64) or a plain page, decoded from the charset it declares (GBK / GB2312 / GB18030, as Chinese
-/// Windows saves pages, or UTF-8).
+/// base64) or a plain page, as UTF-8 or GBK ([`decode_charset`]).
 pub fn page_html(bytes: &[u8]) -> Result<String, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(refuse(format!(
@@ -306,26 +305,16 @@ pub fn page_html(bytes: &[u8]) -> Result<String, ImportError> {
     if head.contains("multipart/related") {
         return mht_html(bytes);
     }
-    Ok(decode_charset(bytes, &head))
+    Ok(decode_charset(bytes))
 }
 
-fn decode_charset(bytes: &[u8], head: &str) -> String {
-    let gbk = [
-        "charset=gb2312",
-        "charset=gbk",
-        "charset=gb18030",
-        "charset=\"gb2312\"",
-        "charset=\"gbk\"",
-    ]
-    .iter()
-    .any(|c| head.contains(c));
-    if gbk || std::str::from_utf8(bytes).is_err() && !head.contains("utf-8") {
-        let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-        text.into_owned()
-    } else {
-        String::from_utf8_lossy(bytes)
-            .trim_start_matches('\u{feff}')
-            .to_string()
+/// The text of a page's bytes: UTF-8 when they are valid UTF-8 (Chinese GBK text almost never is,
+/// and a clipboard's HTML is UTF-8 whatever its meta tag says), else GB18030 (GBK / GB2312), as Chinese
+/// Windows saves pages.
+fn decode_charset(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.trim_start_matches('\u{feff}').to_string(),
+        Err(_) => encoding_rs::GB18030.decode(bytes).0.into_owned(),
     }
 }
 
@@ -353,7 +342,7 @@ fn mht_html(bytes: &[u8]) -> Result<String, ImportError> {
     } else {
         body.as_bytes().to_vec()
     };
-    Ok(decode_charset(&raw, headers))
+    Ok(decode_charset(&raw))
 }
 
 fn quoted_printable(text: &str) -> Vec<u8> {

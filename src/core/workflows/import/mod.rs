@@ -341,9 +341,18 @@ pub struct DocumentRead {
     pub text: narrative::ReportText,
 }
 
-/// Reads an Office file: the cells of its table ([`document_cells`]) and, for a Word report, what its
-/// paragraphs state. A Word file with no table but a report's figures reads as its text alone.
+/// Reads an Office file or a saved web page: the cells of its table ([`document_cells`], a page's
+/// [`html_cells`]) and, for a Word report, what its paragraphs state. A Word file with no table but a report's figures reads as its text alone.
 pub fn read_document(bytes: &[u8]) -> Result<DocumentRead, ImportError> {
+    if office_format(bytes).is_none() {
+        // A saved web page (.html, .mht): its charset decoded here, in the module that holds the GBK
+        // tables, not in the workbench.
+        let html = html::page_html(bytes)?;
+        return html_cells(&html).map(|cells| DocumentRead {
+            cells,
+            ..DocumentRead::default()
+        });
+    }
     if office_format(bytes) != Some(OfficeFormat::Docx) {
         return document_cells(bytes).map(|cells| DocumentRead {
             cells,
@@ -362,7 +371,33 @@ pub fn read_document(bytes: &[u8]) -> Result<DocumentRead, ImportError> {
     }
 }
 
+/// What the Word / Excel module hands the workbench for a file it read: the table's cells, or — a report
+/// with words — the whole evaluation, so the workbench holds no reader of report text.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct OpenedDocument {
+    /// The cells of its indicator table (read by the workbench as a paste is).
+    pub cells: Vec<Vec<String>>,
+    /// The report as an evaluation file (JSON), when its text states something: the workbench opens it
+    /// as it opens any evaluation file (one reader of evaluations in its download, not two).
+    pub report: Option<String>,
+}
+
 impl DocumentRead {
+    /// What the workbench needs of it ([`OpenedDocument`]).
+    pub fn opened(self) -> Result<OpenedDocument, ImportError> {
+        if self.text.is_empty() {
+            return Ok(OpenedDocument {
+                cells: self.cells,
+                report: None,
+            });
+        }
+        let evaluation = self.into_evaluation()?;
+        Ok(OpenedDocument {
+            cells: Vec::new(),
+            report: Some(crate::core::to_json(&evaluation)),
+        })
+    }
+
     /// The table parsed (none when the document has no table).
     pub fn table(&self) -> Result<Option<ImportedTable>, ImportError> {
         if self.cells.is_empty() {

@@ -74,7 +74,8 @@ pub enum FileKind {
     /// An Office file read by the Word / Excel module: a workbook's (.xlsx, .xls) first sheet, or the
     /// indicator table of a Word file (.docx).
     Office,
-    /// A web page (.html, .htm, .mht): its indicator table, merged cells laid out as a browser does.
+    /// A web page (.html, .htm, .mht): its indicator table, merged cells laid out as a browser does
+    /// (read with the Office files: its charset may be GBK).
     Page,
     /// A .zip of more files.
     Archive,
@@ -170,8 +171,8 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
     }
 }
 
-/// Opens an evaluation file, a tab-separated table or a saved web page (the kinds [`classify`] calls
-/// [`FileKind::Evaluation`], [`FileKind::Table`] and [`FileKind::Page`]).
+/// Opens an evaluation file or a tab-separated table (the kinds [`classify`] calls
+/// [`FileKind::Evaluation`] and [`FileKind::Table`]).
 pub fn open_text(name: &str, bytes: &[u8]) -> Result<Evaluation, Refusal> {
     let text = || {
         std::str::from_utf8(bytes)
@@ -180,32 +181,30 @@ pub fn open_text(name: &str, bytes: &[u8]) -> Result<Evaluation, Refusal> {
     };
     match classify(name, bytes) {
         FileKind::Evaluation => from_json(text()?).map_err(|e| Refusal::Unreadable(e.to_string())),
-        FileKind::Table => {
-            let text = text()?;
-            parse_tsv(text).map(|t| t.into_evaluation()).or_else(|e| {
-                // No table: a report's text (pasted or saved as .txt) reads as what it states.
-                let report = crate::core::import::narrative::read_report_text(text);
-                if report.is_empty() {
-                    return Err(Refusal::Unreadable(format!("无法识别的指标表：{e}")));
-                }
-                let mut evaluation =
-                    Evaluation::empty(crate::core::model::EvaluationKind::Department);
-                report.apply_to(&mut evaluation);
-                Ok(evaluation)
-            })
-        }
+        FileKind::Table => parse_tsv(text()?)
+            .map(|t| t.into_evaluation())
+            .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
         FileKind::Refused(refusal) => Err(refusal),
-        FileKind::Page => open_page(bytes),
-        FileKind::Office | FileKind::Archive => Err(Refusal::Unreadable("不是文本文件".into())),
+        FileKind::Page | FileKind::Office | FileKind::Archive => {
+            Err(Refusal::Unreadable("不是文本文件".into()))
+        }
     }
 }
 
-/// Opens a saved web page's indicator table (.html, .htm, .mht).
-pub fn open_page(bytes: &[u8]) -> Result<Evaluation, Refusal> {
-    crate::core::import::html::page_html(bytes)
-        .and_then(|html| crate::core::import::html_cells(&html))
-        .map_err(|e| Refusal::Unreadable(format!("无法识别的网页表格：{e}")))
-        .and_then(|cells| open_cells(&cells))
+/// A text that is no table but a report's words (saved as .txt) as what it states; `refusal` when it
+/// states nothing. Used by the CLI's batches; the browser reads reports as .docx, and keeps this
+/// reader out of the workbench's first download.
+fn open_report_text(bytes: &[u8], refusal: Refusal) -> Result<Evaluation, Refusal> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(refusal);
+    };
+    let report = crate::core::import::narrative::read_report_text(text);
+    if report.is_empty() {
+        return Err(refusal);
+    }
+    let mut evaluation = Evaluation::empty(crate::core::model::EvaluationKind::Department);
+    report.apply_to(&mut evaluation);
+    Ok(evaluation)
 }
 
 /// Opens the cells of an Office file's table (a workbook's first sheet, a Word file's indicator table).
@@ -450,11 +449,13 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
                 },
                 Err(refusal) => Err(refusal),
             },
-            FileKind::Office => crate::core::import::read_document(bytes)
+            FileKind::Office | FileKind::Page => crate::core::import::read_document(bytes)
                 .and_then(|read| read.into_evaluation())
                 .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
-            FileKind::Evaluation | FileKind::Table => open_text(name, bytes),
-            FileKind::Page => open_page(bytes),
+            FileKind::Evaluation => open_text(name, bytes),
+            FileKind::Table => {
+                open_text(name, bytes).or_else(|refusal| open_report_text(bytes, refusal))
+            }
             FileKind::Refused(refusal) => Err(refusal),
         };
         out.push(Received {
