@@ -1,6 +1,6 @@
 //! A mutation fuzzer for every parser that takes outside bytes (cargo-fuzz needs a nightly toolchain, which
 //! cannot be installed here): the JSON evaluation file, TSV paste, .xlsx import, a Word
-//! file's body (.docx) and typed decimals.
+//! file's body (.docx), saved pages and clipboard HTML, a report's words and typed decimals.
 //! Each execution runs under `catch_unwind`; a panic is saved under `target/fuzz/crash-<target>-<n>` and
 //! fails the run; an execution slower than 2 s counts as a hang.
 //!
@@ -8,7 +8,7 @@
 //! (`scripts/dev fuzz` runs it). Prints, per target, executions, time and crashes.
 
 use jixiao::core::number::parse_decimal;
-use jixiao::core::{assess, from_json, import, template};
+use jixiao::core::{assess, from_json, import, template, Evaluation, EvaluationKind};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
@@ -124,6 +124,26 @@ fn docx_target(bytes: &[u8]) {
     }
 }
 
+/// A saved page or a clipboard's HTML (charset, .mht parts, rowspan / colspan layout, the table picked).
+fn html_target(bytes: &[u8]) {
+    if let Ok(html) = import::html::page_html(bytes) {
+        if let Ok(cells) = import::html_cells(&html) {
+            if let Ok(table) = import::parse_rows(&cells) {
+                let _ = assess(&table.into_evaluation());
+            }
+        }
+    }
+}
+
+/// A report's words: figures, score, grade, deductions and sections read, applied and checked.
+fn narrative_target(bytes: &[u8]) {
+    let report = import::narrative::read_report_text(&String::from_utf8_lossy(bytes));
+    let mut evaluation =
+        template::load("project").unwrap_or_else(|| Evaluation::empty(EvaluationKind::Department));
+    report.apply_to(&mut evaluation);
+    let _ = assess(&evaluation);
+}
+
 fn decimal_target(bytes: &[u8]) {
     let _ = parse_decimal(&String::from_utf8_lossy(bytes));
 }
@@ -225,6 +245,21 @@ fn main() {
         },
         Target { name: "xlsx", seeds: vec![small_xlsx], max_len: 64 * 1024, run: xlsx_target },
         Target { name: "docx", seeds: vec![report_xml], max_len: 256 * 1024, run: docx_target },
+        Target {
+            name: "html",
+            seeds: vec![
+                b"<table><tr><th colspan=2>\xe6\x8c\x87\xe6\xa0\x87</th></tr><tr><td rowspan=2>a</td><td>1</td></tr><tr><td>2</td></tr></table>".to_vec(),
+                "MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<table><tr><td>=E4=BA=A7</td></tr></table>\r\n------b--".as_bytes().to_vec(),
+            ],
+            max_len: 64 * 1024,
+            run: html_target,
+        },
+        Target {
+            name: "narrative",
+            seeds: vec!["2024年单位收入情况：总收入3089.65万元，其中财政拨款收入3086.64万元。\n\n评价得分为99.5分，等级为优。“工作开展情况”指标（分值1分，自评0.5分，扣0.5分）：原因。\n四、存在问题\n一是…".as_bytes().to_vec()],
+            max_len: 16 * 1024,
+            run: narrative_target,
+        },
         Target {
             name: "decimal",
             seeds: ["1,234.56 万元", "１２３４．５６", "-0.5分", "95.04%", ".5"].iter().map(|s| s.as_bytes().to_vec()).collect(),
