@@ -370,3 +370,45 @@ fn header_words_vary_and_an_unplaced_header_is_named_on_two_layouts() {
     assert_eq!(table.unplaced, vec!["佐证资料清单".to_string()]);
     assert_eq!(assess(&table.into_evaluation()).total.to_string(), "100");
 }
+
+#[test]
+fn a_score_printed_once_for_a_merged_block_is_one_indicator_on_two_layouts() {
+    // A 部门整体 scoring layout: 分值 and 得分 merged over two rows of one 二级.
+    let department = "一级指标\t二级指标\t三级指标\t分值\t评分标准\t得分\n\
+                      决策(40分)\t目标设定\t目标明确\t40\t明确的得满分\t38\n\
+                      \t\t目标细化\t\t细化的得满分\t\n\
+                      履职(60分)\t产出\t重点工作完成率\t60\t全部完成得满分\t60\n";
+    // A 项目支出 layout without a 分值 column: 得分 merged over two rows.
+    let project = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t得分\n\
+                   产出指标\t数量指标\t设备采购\t5台\t5台\t50\n\
+                   \t\t安装调试\t5台\t5台\t\n\
+                   效益指标\t满意度\t用户满意度\t≥90%\t95%\t50\n";
+    for table in [department, project] {
+        let imported = parse_tsv(table).unwrap();
+        assert_eq!(leaves(&imported.indicators).len(), 2, "{table}");
+        let a = assess(&imported.into_evaluation());
+        assert!(
+            !a.findings
+                .iter()
+                .any(|f| f.code == "score.missing" || f.code == "tree.points_zero"),
+            "no per-row warning: {:?}",
+            a.findings
+        );
+        assert_eq!(
+            a.findings
+                .iter()
+                .filter(|f| f.message.contains("合并单元格"))
+                .count(),
+            1,
+            "one info for the block: {:?}",
+            a.findings
+        );
+    }
+    // A row with neither under another 二级 is still an indicator left unscored.
+    let unscored = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                    产出\t数量\t完成量\t5台\t5台\t50\t50\n\t质量\t合格率\t100%\t98%\t\t\n";
+    assert!(has_code(
+        &assess(&parse_tsv(unscored).unwrap().into_evaluation()),
+        "score.missing"
+    ));
+}

@@ -248,6 +248,9 @@ impl<'h> Rows<'h> {
         // The last leaf's name, and the note gathering the 其中 rows that break it down.
         let mut previous_name: Option<String> = None;
         let mut breakdown_note: Option<usize> = None;
+        // The 一级 / 二级 of the last leaf, and the note on a score cell merged over several rows.
+        let mut previous_group: Option<(String, String)> = None;
+        let mut merged_note: Option<usize> = None;
         for (i, row) in table.iter().enumerate().skip(self.header.row + 1) {
             let line = i + 1;
             if row.iter().all(|c| c.trim().is_empty()) {
@@ -380,6 +383,33 @@ impl<'h> Rows<'h> {
                                 ImportNoteKind::Assumed,
                                 format!("“{parent}”下的“其中”行（{part}）按该指标的组成部分读取，不单独计分"),
                             );
+                        }
+                    }
+                    continue;
+                }
+            }
+            // A 分值 / 得分 printed once for a block (merged cells, pasted as a figure then blanks): a row
+            // with neither, under the same 二级 as a scored row just above, shares that row's score —
+            // one indicator printed on several rows, not an indicator left unscored.
+            let same_group = previous_group
+                .as_ref()
+                .is_some_and(|(g1, g2)| *g1 == name1 && *g2 == name2);
+            if !placeholder
+                && points.is_none()
+                && score.is_none()
+                && same_group
+                && previous.is_some_and(|(_, s)| s.is_some())
+            {
+                let siblings = self.group_path(out, &name1, points1, &name2, points2, false);
+                if let Some(block) = siblings.last_mut() {
+                    block.name = format!("{}；{}", block.name, leaf_name);
+                    let text =
+                        format!("“{}”的得分（合并单元格）跨多行，按一项指标读取", block.name);
+                    match merged_note.and_then(|i| self.reader.notes.get_mut(i)) {
+                        Some(note) => note.message = text,
+                        None => {
+                            merged_note = Some(self.reader.notes.len());
+                            self.reader.note(line, &[], ImportNoteKind::Assumed, text);
                         }
                     }
                     continue;
@@ -529,7 +559,9 @@ impl<'h> Rows<'h> {
             self.figures(&mut leaf, &nature, &target_text, &actual_text, line, row);
             previous = Some((leaf.points, leaf.score));
             previous_name = Some(leaf.name.clone());
+            previous_group = Some((name1.clone(), name2.clone()));
             breakdown_note = None;
+            merged_note = None;
             let siblings = self.group_path(out, &name1, points1, &name2, points2, false);
             siblings.push(leaf);
             leaves += 1;
