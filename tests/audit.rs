@@ -606,3 +606,48 @@ fn a_rate_message_never_divides_by_a_figure_not_printed() {
     assert!(f.message.contains("80 / 100 = 80%"), "{}", f.message);
     assert!(!f.message.contains("/ 0 "), "{}", f.message);
 }
+
+#[test]
+fn textual_targets_are_read_on_two_layouts() {
+    // The national 项目支出 layout.
+    let standard = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+                    产出指标\t时效指标\t完成时间\t2023年12月底前\t2023年12月底前\t20\t18\t\n\
+                    \t质量指标\t服务时间\t全天候\t全天候\t20\t20\t\n\
+                    \t数量指标\t建设道路\t5公里\t建设中\t20\t20\t\n\
+                    \t数量指标\t培训人次\t100人次\t\t20\t20\t\n\
+                    \t质量指标\t验收\t达到标准\t达到标准\t20\t20\t\n";
+    // The Yunnan layout: 指标性质 | 指标值 | 度量单位 under a two-row header.
+    let yunnan = "绩效指标\t\t\t年度指标值\t\t\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+                  一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t\t\t\t\n\
+                  产出指标\t时效指标\t完成时间\t定性\t2023年12月底前\t\t2023年12月底前\t20\t18\t\n\
+                  \t质量指标\t服务时间\t定性\t全天候\t\t全天候\t20\t20\t\n\
+                  \t数量指标\t建设道路\t≥\t5\t公里\t正在实施\t20\t20\t\n\
+                  \t数量指标\t培训人次\t≥\t100\t人次\t\t20\t20\t\n\
+                  \t质量指标\t验收\t定性\t达到标准\t\t达到标准\t20\t20\t\n";
+    for table in [standard, yunnan] {
+        let a = assess(&parse_tsv(table).unwrap().into_evaluation());
+        let at = |code: &str| {
+            a.findings
+                .iter()
+                .filter(|f| f.code == code)
+                .map(|f| (f.severity, f.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        let deflated = at("audit.text_met_deflated");
+        assert_eq!(deflated.len(), 1, "{:?}", a.findings);
+        assert!(deflated[0].1.contains("完成时间") && deflated[0].0 == Severity::Warning);
+        let not_met = at("audit.text_not_met");
+        assert_eq!(not_met.len(), 1, "{:?}", a.findings);
+        assert!(not_met[0].1.contains("建设道路"));
+        assert_eq!(at("audit.actual_blank").len(), 1, "{:?}", a.findings);
+        // Met text targets with full scores: nothing.
+        assert!(!a
+            .findings
+            .iter()
+            .any(|f| f.message.contains("服务时间") || f.message.contains("“验收”")));
+        assert!(!a
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.code.starts_with("audit.")));
+    }
+}

@@ -23,6 +23,7 @@ pub fn check_figures(
         check_weighted(leaf, printed, rate, rounding, checker);
     }
     let Some(audit) = audit::audit_leaf(leaf) else {
+        check_textual(leaf, printed, rounding, checker);
         return;
     };
     let audit = match audit {
@@ -119,6 +120,69 @@ fn percent_mistake(leaf: &Indicator, printed: Decimal, rounding: &Rounding) -> S
         )
     } else {
         String::new()
+    }
+}
+
+/// Words that say a target is not reached yet (建设中, 未完成 …), as units write them in 实际完成值.
+const NOT_DONE: [&str; 9] = [
+    "建设中",
+    "未完成",
+    "正在实施",
+    "实施中",
+    "进行中",
+    "推进中",
+    "未开展",
+    "未启动",
+    "在建",
+];
+
+/// A row whose figures are words, not numbers: 实际完成值 repeating its 年度指标值 (a date, 全天候,
+/// 达到标准) meets it, so a lower score is below what the figures support; words saying the work is not
+/// done against a target with a full score are not met; a blank 实际完成值 with a full score cannot be
+/// verified. Words are read, not computed: warnings and an info, never an error.
+fn check_textual(leaf: &Indicator, printed: Decimal, rounding: &Rounding, checker: &mut Checker) {
+    let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let target = squeeze(&leaf.target_text);
+    let actual = squeeze(&leaf.actual_text);
+    let (_, down) = printed_tolerance(printed, rounding);
+    let full = printed >= leaf.points && !leaf.points.is_zero();
+    let has_target = leaf.target.is_some() || !target.is_empty();
+    if !target.is_empty() && actual == target && printed < leaf.points.saturating_sub(down) {
+        checker.push(
+            Severity::Warning,
+            "audit.text_met_deflated",
+            at(&leaf.id, "score"),
+            format!(
+                "“{}”实际完成值与年度指标值相同（“{}”），目标已实现，自评分 {} 低于分值 {}",
+                leaf.name,
+                leaf.actual_text.trim(),
+                fmt_score(printed),
+                fmt_score(leaf.points)
+            ),
+        );
+    } else if has_target && full && NOT_DONE.iter().any(|w| actual.contains(w)) {
+        checker.push(
+            Severity::Warning,
+            "audit.text_not_met",
+            at(&leaf.id, "score"),
+            format!(
+                "“{}”实际完成值为“{}”，尚未达到年度指标值，自评分却为满分 {}",
+                leaf.name,
+                leaf.actual_text.trim(),
+                fmt_score(printed)
+            ),
+        );
+    } else if has_target && full && actual.is_empty() && leaf.actual.is_none() {
+        checker.push(
+            Severity::Info,
+            "audit.actual_blank",
+            at(&leaf.id, "actual"),
+            format!(
+                "“{}”实际完成值未填，满分 {} 无法核实",
+                leaf.name,
+                fmt_score(printed)
+            ),
+        );
     }
 }
 
