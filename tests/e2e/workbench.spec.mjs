@@ -332,6 +332,30 @@ export default [
     },
   },
   {
+    name: 'a paste carrying HTML is read from its table (rowspan known), not from its plain text',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await app.newFromTemplate('department');
+      await until(async () => assert.equal(await app.totalText(), '0'));
+      await app.root.getByTestId('import-open').click();
+      const html = '<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>分值</td><td>得分</td></tr>'
+        + '<tr><td rowspan="2">产出</td><td>数量</td><td>完成量</td><td>60</td><td>60</td></tr>'
+        + '<tr><td>质量</td><td>合格率</td><td>40</td><td>38</td></tr></table>';
+      const area = app.root.getByTestId('import-text');
+      // What Excel puts on the clipboard: the table as HTML beside a plain text (here one no reader could use).
+      await area.evaluate((el, h) => {
+        const data = new DataTransfer();
+        data.setData('text/html', h);
+        data.setData('text/plain', '随便');
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, html);
+      await area.fill('随便');
+      await app.root.getByTestId('import-apply').click();
+      await until(async () => assert.equal(await app.totalText(), '98'));
+      assert.equal(await app.leafRowCount(), 2);
+    },
+  },
+  {
     name: 'a real published table pastes whole: summary, audit findings, the inferred rule and adopting it',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
