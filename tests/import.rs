@@ -412,3 +412,29 @@ fn a_score_printed_once_for_a_merged_block_is_one_indicator_on_two_layouts() {
         "score.missing"
     ));
 }
+
+#[test]
+fn a_category_with_only_a_zero_score_is_an_unused_part_of_the_form_on_two_layouts() {
+    let project = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+                   效益指标\t社会效益\t受益人数\t≥100人\t120人\t100\t100\n\
+                   \t生态效益指标\t\t\t\t\t0\n";
+    let department = "一级指标\t二级指标\t三级指标\t分值\t评分标准\t得分\n\
+                      履职\t产出\t完成率\t100\t全部完成得满分\t100\n\
+                      \t可持续影响\t\t\t\t0\n";
+    for table in [project, department] {
+        let a = assess(&parse_tsv(table).unwrap().into_evaluation());
+        assert!(
+            !a.findings.iter().any(|f| f.severity != Severity::Info),
+            "{:?}",
+            a.findings
+        );
+        assert!(has_code(&a, "import.placeholder"));
+    }
+    // A category with a score other than 0 is still read as an indicator whose 分值 is missing.
+    let scored =
+        "一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成量\t90\t90\n\t质量\t\t\t8\n";
+    assert!(has_code(
+        &assess(&parse_tsv(scored).unwrap().into_evaluation()),
+        "import.blank"
+    ));
+}

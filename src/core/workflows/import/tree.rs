@@ -455,6 +455,23 @@ impl<'h> Rows<'h> {
                 }
                 continue;
             }
+            // A category with no indicator under it and only a 0 in 得分 (生态效益指标 | | | 0): a part of
+            // the form the project does not use, not an indicator whose 分值 was forgotten.
+            if placeholder
+                && points.is_none()
+                && score.is_some_and(|s| s.is_zero())
+                && target_text.is_empty()
+                && actual_text.is_empty()
+            {
+                self.group_path(out, &name1, points1, &name2, points2, true);
+                self.reader.note(
+                    line,
+                    row,
+                    ImportNoteKind::Placeholder,
+                    "只有分类名称、得分为 0 的行，视为未设置指标，未导入".into(),
+                );
+                continue;
+            }
             let leaf_name = if placeholder {
                 // Points or a score but no name: the row is its 二级 (or 一级) indicator itself.
                 let own = if !raw2.is_empty() {
