@@ -7,6 +7,16 @@
 //! assert_eq!(content_key(b"abc"), content_key(b"abc"));
 //! ```
 
+use crate::core::model::{leaves, Indicator};
+
+/// The first leaf of `nodes` whose name matches `name` ([`match_name`]): the row a report's text names.
+pub fn leaf_named<'a>(nodes: &'a [Indicator], name: &str) -> Option<&'a Indicator> {
+    let wanted = match_name(name);
+    leaves(nodes)
+        .into_iter()
+        .find(|leaf| match_name(&leaf.name) == wanted)
+}
+
 /// An indicator name without its printed points ("数量指标（20分）" → "数量指标") or blanks, so the same
 /// indicator matches when its points moved (across years, and a library entry's group in the tree).
 pub fn match_name(name: &str) -> String {

@@ -125,7 +125,12 @@ pub fn percent(part: Decimal, whole: Decimal) -> Option<Decimal> {
 /// Whether a printed figure equals an exact one rounded half-up to the printed figure's own decimals
 /// (a printed 99% agrees with 99.10…%, a printed 99.2% does not).
 pub fn agrees_at_printed_precision(printed: Decimal, exact: Decimal) -> bool {
-    exact.round_dp_with_strategy(printed.scale(), RoundingStrategy::MidpointAwayFromZero) == printed
+    rounded_like(exact, printed) == printed
+}
+
+/// `exact` rounded half-up to `printed`'s own decimals: what the printed figure should read.
+pub fn rounded_like(exact: Decimal, printed: Decimal) -> Decimal {
+    exact.round_dp_with_strategy(printed.scale(), RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// How a printed figure stands to the exact one, at the printed figure's own last decimal.

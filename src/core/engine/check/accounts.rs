@@ -2,7 +2,7 @@
 
 use super::{check_non_negative, fmt_fig, Checker, ReconcileStatus, Severity};
 use crate::core::model::{Assets, BudgetAccounts, Evaluation};
-use crate::core::number::{percent, percent_exact, printed_precision, Precision};
+use crate::core::number::{percent, percent_exact, printed_precision, rounded_like, Precision};
 
 /// Checks the unit's accounts: parts against totals, carry-over, execution rate, overspending.
 pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
@@ -139,10 +139,7 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                             fmt_fig(stated),
                             exact.round_dp(4).normalize(),
                             detail,
-                            exact.round_dp_with_strategy(
-                                stated.normalize().scale(),
-                                rust_decimal::RoundingStrategy::MidpointAwayFromZero
-                            )
+                            rounded_like(exact, stated.normalize())
                         ),
                     );
                     checker.note(code, label, path, detail, ReconcileStatus::Mismatch);

@@ -6,7 +6,7 @@ use super::{check_non_negative, fmt_fig, Checker, Severity};
 use crate::core::model::{Evaluation, FundLine};
 use crate::core::number::{
     agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, printed_precision,
-    Departure, Precision, Rounding,
+    rounded_like, Departure, Precision, Rounding,
 };
 use rust_decimal::Decimal;
 
@@ -214,10 +214,7 @@ fn check_line(
                         fmt_score(exact.round_dp(4)),
                         fmt_score(executed),
                         fmt_score(line.adjusted.or(line.initial).unwrap_or_default()),
-                        fmt_score(exact.round_dp_with_strategy(
-                            printed.normalize().scale(),
-                            rust_decimal::RoundingStrategy::MidpointAwayFromZero
-                        ))
+                        fmt_score(rounded_like(exact, printed.normalize()))
                     ),
                 );
             }

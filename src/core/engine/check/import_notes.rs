@@ -1,6 +1,6 @@
 //! The import notes kept with an evaluation, as findings (导入说明).
 
-use super::{Checker, Severity};
+use super::{clip, Checker, Severity};
 use crate::core::model::{Evaluation, ImportNoteKind};
 
 /// The import notes, as findings.
@@ -26,12 +26,4 @@ pub fn check_import_notes(evaluation: &Evaluation, checker: &mut Checker) {
             format!("导入表第 {} 行：{}{cells}", note.row, note.message),
         );
     }
-}
-
-fn clip(text: &str, max: usize) -> String {
-    let mut out: String = text.chars().take(max).collect();
-    if text.chars().count() > max {
-        out.push('…');
-    }
-    out
 }

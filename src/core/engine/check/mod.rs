@@ -289,3 +289,12 @@ pub(crate) fn check_non_negative(
         }
     }
 }
+
+/// `text` cut to `max` characters with an ellipsis, for quoting a row or a sentence in a message.
+fn clip(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        out.push('…');
+    }
+    out
+}

@@ -2,9 +2,10 @@
 //! it names (and the deducted indicators it does not name), amounts printed in 元. The figures the text
 //! states meet the other checks as any figure does; this file only holds the text against the table.
 
+use super::clip;
 use super::{Checker, Severity};
-use crate::core::keys::match_name;
-use crate::core::model::{walk_tree, Evaluation};
+use crate::core::keys::leaf_named;
+use crate::core::model::{leaves, Evaluation};
 use crate::core::node::NodeResult;
 use crate::core::number::fmt_score;
 
@@ -48,7 +49,7 @@ pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker:
             "stated/text",
             format!(
                 "报告正文中的金额以“元”为单位，与其他金额（万元）不一致，未采用：“{}”",
-                clip(sentence)
+                clip(sentence, 80)
             ),
         );
     }
@@ -61,12 +62,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
     if said.is_empty() || evaluation.indicators.is_empty() {
         return;
     }
-    let mut leaves = Vec::new();
-    walk_tree(&evaluation.indicators, &mut |_, node| {
-        if node.is_leaf() {
-            leaves.push(node);
-        }
-    });
+    let leaves = leaves(&evaluation.indicators);
     let lost = |id: &str| {
         nodes
             .iter()
@@ -78,8 +74,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
         if deduction.name.is_empty() {
             continue;
         }
-        let wanted = match_name(&deduction.name);
-        let Some(leaf) = leaves.iter().find(|l| match_name(&l.name) == wanted) else {
+        let Some(leaf) = leaf_named(&evaluation.indicators, &deduction.name) else {
             checker.push(
                 Severity::Warning,
                 "text.deduction_unknown",
@@ -88,7 +83,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
                     "报告正文称“{}”扣 {} 分，附表中没有这一指标：“{}”",
                     deduction.name,
                     fmt_score(deduction.points),
-                    clip(&deduction.sentence)
+                    clip(&deduction.sentence, 80)
                 ),
             );
             continue;
@@ -131,12 +126,4 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
             );
         }
     }
-}
-
-fn clip(text: &str) -> String {
-    let mut out: String = text.chars().take(80).collect();
-    if text.chars().count() > 80 {
-        out.push('…');
-    }
-    out
 }

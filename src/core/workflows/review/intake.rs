@@ -198,13 +198,16 @@ fn open_report_text(bytes: &[u8], refusal: Refusal) -> Result<Evaluation, Refusa
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(refusal);
     };
-    let report = crate::core::import::narrative::read_report_text(text);
-    if report.is_empty() {
+    let text = crate::core::import::narrative::read_report_text(text);
+    if text.is_empty() {
         return Err(refusal);
     }
-    let mut evaluation = Evaluation::empty(crate::core::model::EvaluationKind::Department);
-    report.apply_to(&mut evaluation);
-    Ok(evaluation)
+    crate::core::import::DocumentRead {
+        cells: Vec::new(),
+        text,
+    }
+    .into_evaluation()
+    .map_err(|_| refusal)
 }
 
 /// Opens the cells of an Office file's table (a workbook's first sheet, a Word file's indicator table).

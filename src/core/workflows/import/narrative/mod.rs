@@ -297,8 +297,9 @@ impl ReportText {
         }
         // A row the text explains keeps the text's reason (what follows the row's figures).
         for deduction in self.deductions.iter().filter(|d| !d.name.is_empty()) {
-            let wanted = crate::core::keys::match_name(&deduction.name);
-            if let Some(leaf) = find_leaf(&mut evaluation.indicators, &wanted) {
+            let id = crate::core::keys::leaf_named(&evaluation.indicators, &deduction.name)
+                .map(|leaf| leaf.id.clone());
+            if let Some(leaf) = id.and_then(|id| evaluation.indicator_mut(&id)) {
                 if leaf.reason.trim().is_empty() {
                     leaf.reason = reason_of(&deduction.sentence);
                 }
@@ -328,22 +329,6 @@ impl ReportText {
         );
         stated.text.yuan = self.yuan;
     }
-}
-
-fn find_leaf<'a>(
-    nodes: &'a mut [crate::core::model::Indicator],
-    wanted: &str,
-) -> Option<&'a mut crate::core::model::Indicator> {
-    for node in nodes {
-        if node.is_leaf() {
-            if crate::core::keys::match_name(&node.name) == wanted {
-                return Some(node);
-            }
-        } else if let Some(found) = find_leaf(&mut node.children, wanted) {
-            return Some(found);
-        }
-    }
-    None
 }
 
 /// The reason in a deduction's sentence: what follows its figures ("…扣0.5分）：组织实施了…").
