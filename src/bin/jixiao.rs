@@ -1,23 +1,18 @@
 //! `jixiao` — the reviewer's command line over the same core as the browser app.
 //!
-//! ```text
-//! jixiao check [--json] [--summary OUT.xlsx] FILE|DIR|ZIP...
-//!                                 score and check evaluation files, TSV or .xlsx tables, folders and .zip
-//!                                 batches (recursively; "-" reads standard input); --summary writes the
-//!                                 reviewer's batch workbook (汇总 / 问题清单 / 复核意见 / 统计)
-//! jixiao template NAME            print a built-in template's JSON (nanjing-2024, department, project)
-//! jixiao templates                list the built-in templates
-//! jixiao export FILE --to txt|html|docx|xlsx [-o OUT]   write the self-evaluation report
-//! jixiao compare LAST THIS [--json]   last year beside this year: totals, indicators, accounts, 变动率
-//! jixiao next-year FILE [-o OUT]      next year's evaluation made from this one
-//! jixiao library [--json] [--file LIB.json] [QUERY]   list or search the 指标库 (built-in, or a file)
-//! ```
+//! Commands: check, template(s), export, compare, next-year, library — see `USAGE` below (`jixiao help`).
+//! The work is the library's: this file parses arguments, reads files and picks the printer.
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
 
+use jixiao::core::review::batch::{Batch, Status};
 use jixiao::core::review::intake::{self, Received};
-use jixiao::core::review::{Desk, Refusal, ReviewRow};
-use jixiao::core::{assess, from_json, template, Assessment, Severity};
+use jixiao::core::review::Refusal;
+use jixiao::core::{library::Library, template, Evaluation};
+use jixiao::export::format::Format;
+use jixiao::report::batch::{BatchJson, BatchText};
+use jixiao::report::library::LibraryText;
+use jixiao::report::year::{YearJson, YearText};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -34,39 +29,91 @@ const USAGE: &str = "用法：
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..]),
-        Some("template") => match args.get(1).and_then(|name| template::json(name)) {
-            Some(text) => {
-                let _ = std::io::stdout().write_all(text.as_bytes());
-                ExitCode::SUCCESS
-            }
-            None => {
-                eprintln!(
-                    "未知模板：{}。可用模板：",
-                    args.get(1).map(String::as_str).unwrap_or("")
-                );
-                list_templates(&mut std::io::stderr());
-                ExitCode::from(2)
-            }
-        },
-        Some("export") => export(&args[1..]),
-        Some("compare") => compare(&args[1..]),
-        Some("next-year") => next_year(&args[1..]),
-        Some("library") => library(&args[1..]),
+    let rest = Args::parse(args.get(1..).unwrap_or_default());
+    let done = match args.first().map(String::as_str) {
+        Some("check") => check(rest),
+        Some("template") => template(rest),
         Some("templates") => {
             list_templates(&mut std::io::stdout());
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
+        Some("export") => export(rest),
+        Some("compare") => compare(rest),
+        Some("next-year") => next_year(rest),
+        Some("library") => library(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+        _ => Err(Failure::Usage),
+    };
+    done.unwrap_or_else(|failure| {
+        match failure {
+            Failure::Usage => eprintln!("{USAGE}"),
+            Failure::Message(message) => eprintln!("{message}"),
         }
+        ExitCode::from(2)
+    })
+}
+
+/// Why a command stopped: exit status 2 with the usage, or with a message.
+enum Failure {
+    Usage,
+    Message(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Message(message)
     }
+}
+
+/// A command's arguments: `--json`, options with a value (`--to docx`, `-o OUT`), the rest in order.
+struct Args {
+    json: bool,
+    options: Vec<(String, String)>,
+    rest: Vec<String>,
+}
+
+impl Args {
+    const WITH_VALUE: [&'static str; 4] = ["--summary", "--to", "-o", "--file"];
+
+    fn parse(args: &[String]) -> Result<Args, Failure> {
+        let mut parsed = Args {
+            json: false,
+            options: Vec::new(),
+            rest: Vec::new(),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if arg == "--json" {
+                parsed.json = true;
+            } else if Args::WITH_VALUE.contains(&arg.as_str()) {
+                let value = args.next().ok_or(Failure::Usage)?;
+                parsed.options.push((arg.clone(), value.clone()));
+            } else {
+                parsed.rest.push(arg.clone());
+            }
+        }
+        Ok(parsed)
+    }
+
+    fn option(&self, name: &str) -> Option<&str> {
+        self.options
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn template(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let name = args?.rest.first().cloned().unwrap_or_default();
+    let Some(text) = template::json(&name) else {
+        eprintln!("未知模板：{name}。可用模板：");
+        list_templates(&mut std::io::stderr());
+        return Ok(ExitCode::from(2));
+    };
+    write_out(None, text.as_bytes())
 }
 
 fn list_templates(out: &mut dyn Write) {
@@ -75,25 +122,9 @@ fn list_templates(out: &mut dyn Write) {
     }
 }
 
-/// One file's outcome.
-enum Checked {
-    Ok(Box<jixiao::core::Evaluation>, Box<Assessment>),
-    Unreadable(String),
-    /// Not a kind of file `check` reads (a README or a PDF beside the tables, say): listed, not an error.
-    Skipped(String),
-}
-
-/// Reads a file (or standard input) and opens it as an evaluation: JSON, a TSV table, or the table of an
-/// .xlsx, .xls or .docx file.
-fn read(path: &str) -> Result<jixiao::core::Evaluation, String> {
-    let bytes = read_bytes(path)?;
-    if jixiao::core::import::office_format(&bytes).is_some() {
-        return jixiao::core::import::read_document(&bytes)
-            .and_then(|read| read.into_evaluation())
-            .map_err(|e| format!("无法识别的指标表：{e}"));
-    }
-    let text = String::from_utf8(bytes).map_err(|_| "文件不是 UTF-8 编码的文本".to_string())?;
-    load_any(&text)
+/// Reads a file (or standard input, "-") and opens it as one evaluation, as a batch would.
+fn read(path: &str) -> Result<Evaluation, String> {
+    intake::open_one(path, &read_bytes(path)?).map_err(|message| format!("{path}：{message}"))
 }
 
 fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
@@ -108,595 +139,126 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
     }
 }
 
-/// An evaluation file (JSON), or an indicator table pasted as tab-separated text.
-fn load_any(text: &str) -> Result<jixiao::core::Evaluation, String> {
-    if text.trim_start().starts_with('{') {
-        from_json(text).map_err(|e| e.to_string())
-    } else {
-        jixiao::core::import::parse_tsv(text)
-            .map(|t| t.into_evaluation())
-            .map_err(|e| format!("无法识别的指标表：{e}"))
-    }
-}
-
 /// Every file under `path` (itself when it is a file; a directory's files recursively, by name), each
 /// opened all the way: a .zip into its files.
 fn gather(path: &str, out: &mut Vec<Received>) {
-    let meta = (path != "-").then(|| std::fs::metadata(path));
-    if let Some(Ok(meta)) = &meta {
-        if meta.is_dir() {
-            let mut entries: Vec<std::path::PathBuf> = match std::fs::read_dir(path) {
-                Ok(dir) => dir.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-                Err(e) => {
-                    out.push(unreadable(path, format!("无法读取文件夹：{e}")));
-                    return;
-                }
-            };
-            entries.sort();
-            for entry in entries {
-                gather(&entry.to_string_lossy(), out);
-            }
-            return;
-        }
-        if meta.len() > intake::MAX_ARCHIVE_BYTES as u64 {
-            out.push(Received {
-                name: path.to_string(),
-                key: String::new(),
-                opened: Err(Refusal::TooLarge(meta.len())),
-            });
-            return;
-        }
-    }
-    match read_bytes(path) {
-        Ok(bytes) => out.extend(intake::open_all(path, &bytes)),
-        Err(message) => out.push(unreadable(path, message)),
-    }
-}
-
-fn unreadable(path: &str, message: String) -> Received {
-    Received {
+    let refused = |opened| Received {
         name: path.to_string(),
         key: String::new(),
-        opened: Err(Refusal::Unreadable(message)),
-    }
-}
-
-/// The value of option `name` (`--summary OUT`), and the arguments without it.
-fn take_option(args: &[String], name: &str) -> (Option<String>, Vec<String>) {
-    let mut value = None;
-    let mut rest = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        if args[i] == name {
-            value = args.get(i + 1).cloned();
-            i += 2;
-        } else {
-            rest.push(args[i].clone());
-            i += 1;
+        opened: Err(opened),
+    };
+    match (path != "-").then(|| std::fs::metadata(path)) {
+        Some(Ok(meta)) if meta.is_dir() => match std::fs::read_dir(path) {
+            Ok(dir) => {
+                let mut entries: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                entries.sort();
+                for entry in entries {
+                    gather(&entry.to_string_lossy(), out);
+                }
+            }
+            Err(e) => out.push(refused(Refusal::Unreadable(format!("无法读取文件夹：{e}")))),
+        },
+        Some(Ok(meta)) if meta.len() > intake::MAX_ARCHIVE_BYTES as u64 => {
+            out.push(refused(Refusal::TooLarge(meta.len())))
         }
+        _ => match read_bytes(path) {
+            Ok(bytes) => out.extend(intake::open_all(path, &bytes)),
+            Err(message) => out.push(refused(Refusal::Unreadable(message))),
+        },
     }
-    (value, rest)
 }
 
-fn check(args: &[String]) -> ExitCode {
-    let (summary, args) = take_option(args, "--summary");
-    let json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| a.as_str() != "--json").collect();
-    if files.is_empty() || args.iter().any(|a| a == "--summary") {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+fn check(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let args = args?;
+    if args.rest.is_empty() {
+        return Err(Failure::Usage);
     }
     let mut received = Vec::new();
-    for path in &files {
+    for path in &args.rest {
         gather(path, &mut received);
     }
-    let mut desk = Desk::default();
-    let results: Vec<(String, Checked)> = received
-        .into_iter()
-        .map(|r| {
-            let checked = match r.opened {
-                Ok(evaluation) => {
-                    let assessment = assess(&evaluation);
-                    desk.add(ReviewRow::assessed(
-                        &r.name,
-                        r.key,
-                        &evaluation,
-                        &assessment,
-                    ));
-                    Checked::Ok(Box::new(evaluation), Box::new(assessment))
-                }
-                Err(refusal) => {
-                    let message = refusal.message();
-                    let skipped = matches!(refusal, Refusal::NotATable(_));
-                    desk.add(ReviewRow::refused(&r.name, r.key, refusal));
-                    if skipped {
-                        Checked::Skipped(message)
-                    } else {
-                        Checked::Unreadable(message)
-                    }
-                }
-            };
-            (r.name, checked)
-        })
-        .collect();
-    if let Some(out) = summary {
-        let written = jixiao::export::review::summary_workbook(&desk).and_then(|bytes| {
-            std::fs::write(&out, bytes).map_err(|e| format!("无法写入 {out}：{e}"))
-        });
-        if let Err(message) = written {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+    let batch = Batch::check(received);
+    if let Some(out) = args.option("--summary") {
+        let bytes = jixiao::export::review::summary_workbook(&batch.desk)?;
+        std::fs::write(out, bytes).map_err(|e| format!("无法写入 {out}：{e}"))?;
     }
     let mut out = std::io::stdout().lock();
-    if json {
-        let _ = writeln!(out, "{}", to_json(&results, &desk));
+    let _ = if args.json {
+        writeln!(out, "{}", BatchJson(&batch))
     } else {
-        print_table(&mut out, &results, &desk);
-    }
-    let unreadable = results
-        .iter()
-        .any(|(_, c)| matches!(c, Checked::Unreadable(_)));
-    let errors = results
-        .iter()
-        .any(|(_, c)| matches!(c, Checked::Ok(_, a) if a.count(Severity::Error) > 0));
-    if unreadable {
-        ExitCode::from(2)
-    } else if errors {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-/// The desk's row of file `path`.
-fn row_of<'a>(desk: &'a Desk, path: &str) -> Option<&'a ReviewRow> {
-    desk.rows.iter().find(|r| r.file == path)
-}
-
-fn to_json(results: &[(String, Checked)], desk: &Desk) -> String {
-    let items: Vec<serde_json::Value> = results
-        .iter()
-        .map(|(path, checked)| {
-            let row = row_of(desk, path);
-            let mut item = match checked {
-            Checked::Ok(evaluation, a) => serde_json::json!({
-                "file": path,
-                "ok": true,
-                "unit": evaluation.unit.name,
-                "year": evaluation.unit.year,
-                "kind": evaluation.kind,
-                "total": a.total,
-                "stated_total": evaluation.stated.total,
-                "grade": a.grade,
-                "points_total": a.points_total,
-                "bonus": a.bonus,
-                "penalty": a.penalty,
-                "counts": a.counts,
-                "errors": a.count(Severity::Error),
-                "warnings": a.count(Severity::Warning),
-                "infos": a.count(Severity::Info),
-                "findings": a.findings,
-                "reconciliations": a.reconciliations,
-                "execution_rate": row.and_then(|r| r.summary()).and_then(|s| s.execution_rate),
-                "margin": jixiao::core::margin::margin(evaluation, a),
-            }),
-            Checked::Unreadable(message) => {
-                serde_json::json!({ "file": path, "ok": false, "error": message })
-            }
-            Checked::Skipped(message) => {
-                serde_json::json!({ "file": path, "ok": false, "skipped": true, "reason": message })
-            }
-            };
-            if let (Some(row), Some(object)) = (row, item.as_object_mut()) {
-                object.insert("key".into(), row.key.clone().into());
-                object.insert("flag".into(), row.flag_level().key().into());
-                object.insert("flags".into(), serde_json::json!(row.flags));
-                if let Some(first) = &row.duplicate_of {
-                    object.insert("duplicate_of".into(), first.clone().into());
-                }
-            }
-            item
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_default()
-}
-
-fn print_table(out: &mut dyn Write, results: &[(String, Checked)], desk: &Desk) {
-    for (path, checked) in results {
-        if matches!(checked, Checked::Skipped(_)) {
-            continue;
-        }
-        let _ = writeln!(out, "== {path} ==");
-        match checked {
-            Checked::Skipped(_) => {}
-            Checked::Unreadable(message) => {
-                // A refusal's own message may already say 无法读取.
-                let message = message.strip_prefix("无法读取：").unwrap_or(message);
-                let _ = writeln!(out, "  无法读取：{message}");
-            }
-            Checked::Ok(evaluation, a) => {
-                let _ = writeln!(
-                    out,
-                    "  {}（{}）",
-                    evaluation.title(),
-                    evaluation.kind.label()
-                );
-                let _ = writeln!(
-                    out,
-                    "  总分 {}  等级 {}  （分值合计 {}，加分 {}，减分 {}）",
-                    a.total.normalize(),
-                    a.grade,
-                    a.points_total.normalize(),
-                    a.bonus.normalize(),
-                    a.penalty.normalize()
-                );
-                let _ = writeln!(out, "  {}", a.counts_sentence());
-                let _ = writeln!(
-                    out,
-                    "  检查：错误 {}，警告 {}，提示 {}",
-                    a.count(Severity::Error),
-                    a.count(Severity::Warning),
-                    a.count(Severity::Info)
-                );
-                for f in &a.findings {
-                    let _ = writeln!(
-                        out,
-                        "  [{}] {}  {}\n        {}",
-                        f.severity.label(),
-                        f.code,
-                        f.path,
-                        f.message
-                    );
-                }
-            }
-        }
-    }
-    if results.len() > 1 {
-        summary_table(out, results, desk);
-    }
-}
-
-/// Display width: CJK characters take two columns.
-fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
-        .sum()
-}
-
-fn pad(text: &str, to: usize) -> String {
-    let mut out = text.to_string();
-    for _ in width(text)..to {
-        out.push(' ');
-    }
-    out
-}
-
-/// One line per file: unit, printed and computed totals, grade, finding counts.
-fn summary_table(out: &mut dyn Write, results: &[(String, Checked)], desk: &Desk) {
-    let name = |path: &str| {
-        std::path::Path::new(path)
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| path.to_string())
+        write!(out, "{}", BatchText(&batch))
     };
-    let file_width = results
-        .iter()
-        .map(|(p, _)| width(&name(p)))
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let _ = writeln!(
-        out,
-        "\n{} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}  标记",
-        pad("文件", file_width),
-        pad("单位", 24),
-        "所列总分",
-        "计算总分",
-        pad("等级", 4),
-        "错误",
-        "警告",
-        "提示"
-    );
-    for (path, checked) in results {
-        let file = pad(&name(path), file_width);
-        let flags = row_of(desk, path)
-            .map(|r| r.flag_text())
-            .unwrap_or_default();
-        match checked {
-            Checked::Ok(evaluation, a) => {
-                let unit: String = evaluation.unit.name.chars().take(12).collect();
-                let _ = writeln!(
-                    out,
-                    "{file} {} {:>8} {:>8} {} {:>4} {:>4} {:>4}  {flags}",
-                    pad(if unit.is_empty() { "—" } else { &unit }, 24),
-                    evaluation
-                        .stated
-                        .total
-                        .map(|t| t.normalize().to_string())
-                        .unwrap_or_else(|| "—".into()),
-                    a.total.normalize().to_string(),
-                    pad(&a.grade, 4),
-                    a.count(Severity::Error),
-                    a.count(Severity::Warning),
-                    a.count(Severity::Info)
-                );
-            }
-            Checked::Unreadable(message) => {
-                let _ = writeln!(out, "{file} {message}");
-            }
-            Checked::Skipped(message) => {
-                let _ = writeln!(out, "{file} 跳过：{message}");
-            }
-        }
-    }
+    Ok(match batch.status() {
+        Status::Unreadable => ExitCode::from(2),
+        Status::Errors => ExitCode::from(1),
+        Status::Clean => ExitCode::SUCCESS,
+    })
 }
 
-fn export(args: &[String]) -> ExitCode {
-    let mut file = None;
-    let mut format = "txt".to_string();
-    let mut out = None;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--to" => {
-                format = args.get(i + 1).cloned().unwrap_or_default();
-                i += 1;
-            }
-            "-o" => {
-                out = args.get(i + 1).cloned();
-                i += 1;
-            }
-            other => file = Some(other.to_string()),
-        }
-        i += 1;
-    }
-    let Some(file) = file else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+fn export(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let args = args?;
+    let [file] = args.rest.as_slice() else {
+        return Err(Failure::Usage);
     };
-    let evaluation = match read(&file) {
-        Ok(e) => e,
-        Err(message) => {
-            eprintln!("{file}：{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let report = jixiao::report::build(&evaluation);
-    let bytes = match format.as_str() {
-        "txt" => jixiao::report::text::render(&report).into_bytes(),
-        "html" => jixiao::report::html::render_document(&report).into_bytes(),
-        "docx" => match jixiao::export::docx::report_docx(&report) {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("{message}");
-                return ExitCode::from(2);
-            }
-        },
-        "xlsx" => match jixiao::export::xlsx::scoring_workbook(&evaluation) {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("{message}");
-                return ExitCode::from(2);
-            }
-        },
-        other => {
-            eprintln!("不支持的导出格式：{other}（可用：txt、html、docx、xlsx）");
-            return ExitCode::from(2);
-        }
-    };
-    write_out(out, &bytes)
+    let format = Format::parse(args.option("--to").unwrap_or("txt"))?;
+    let bytes = format.write(&read(file)?)?;
+    write_out(args.option("-o"), &bytes)
 }
 
-/// Writes `bytes` to the file `out`, or to standard output; a failure is told on standard error.
-fn write_out(out: Option<String>, bytes: &[u8]) -> ExitCode {
-    let written = match out {
-        Some(path) => std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {path}：{e}")),
+/// Writes `bytes` to the file `out`, or to standard output.
+fn write_out(out: Option<&str>, bytes: &[u8]) -> Result<ExitCode, Failure> {
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("无法写入 {path}：{e}")),
         None => std::io::stdout()
             .write_all(bytes)
             .map_err(|e| e.to_string()),
-    };
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
-        }
-    }
+    }?;
+    Ok(ExitCode::SUCCESS)
 }
 
-fn compare(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let files: Vec<&String> = args.iter().filter(|a| a.as_str() != "--json").collect();
-    let [last, this] = files.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+fn compare(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let args = args?;
+    let [last, this] = args.rest.as_slice() else {
+        return Err(Failure::Usage);
     };
-    let (last, this) = match (read(last), read(this)) {
-        (Ok(l), Ok(t)) => (l, t),
-        (Err(m), _) => {
-            eprintln!("{last}：{m}");
-            return ExitCode::from(2);
-        }
-        (_, Err(m)) => {
-            eprintln!("{this}：{m}");
-            return ExitCode::from(2);
-        }
-    };
-    let c = jixiao::core::compare::compare(&last, &this, &[]);
-    let fmt = |v: Option<rust_decimal::Decimal>| {
-        v.map(|v| v.normalize().to_string())
-            .unwrap_or_else(|| "—".into())
-    };
-    let rate = |c: &jixiao::core::metric::Change| {
-        c.rate()
-            .map(|r| format!("{}%", r.normalize()))
-            .unwrap_or_else(|| "—".into())
-    };
+    let c = jixiao::core::compare::compare(&read(last)?, &read(this)?, &[]);
     let mut out = std::io::stdout().lock();
-    if json {
-        let change = |c: &jixiao::core::metric::Change| serde_json::json!({ "last": c.last, "this": c.this, "delta": c.delta(), "rate": c.rate() });
-        let value = serde_json::json!({
-            "years": [c.years.0, c.years.1],
-            "total": change(&c.total),
-            "grades": [c.grades.0, c.grades.1],
-            "rows": c.rows.iter().map(|r| serde_json::json!({
-                "path": r.path, "last_id": r.last_id, "this_id": r.this_id, "depth": r.depth,
-                "pairing": format!("{:?}", r.pairing).to_lowercase(),
-                "points": change(&r.points), "score": change(&r.score),
-            })).collect::<Vec<_>>(),
-            "only_last": c.only_last.iter().map(|u| serde_json::json!({ "id": u.id, "path": u.path })).collect::<Vec<_>>(),
-            "only_this": c.only_this.iter().map(|u| serde_json::json!({ "id": u.id, "path": u.path })).collect::<Vec<_>>(),
-            "accounts": c.accounts.iter().map(|a| serde_json::json!({
-                "path": a.path, "label": a.label, "change": change(&a.change),
-            })).collect::<Vec<_>>(),
-            "metrics": c.metrics.iter().map(|m| serde_json::json!({
-                "key": m.key, "name": m.name, "unit": m.unit, "change": change(&m.change),
-                "stated_growth": m.stated_growth,
-            })).collect::<Vec<_>>(),
-            "findings": c.findings,
-        });
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-        return ExitCode::SUCCESS;
-    }
-    let _ = writeln!(
-        out,
-        "{}年 → {}年  总分 {} → {}（{}）  等级 {} → {}",
-        c.years.0,
-        c.years.1,
-        fmt(c.total.last),
-        fmt(c.total.this),
-        fmt(c.total.delta()),
-        c.grades.0,
-        c.grades.1
-    );
-    let _ = writeln!(out, "\n指标（分值 / 得分，上年 → 本年）：");
-    for r in &c.rows {
-        let moved = match r.pairing {
-            jixiao::core::compare::Pairing::Place => "",
-            jixiao::core::compare::Pairing::Name => "（位置变动）",
-            jixiao::core::compare::Pairing::Hand => "（手工配对）",
-        };
-        let _ = writeln!(
-            out,
-            "  {}{}  分值 {} → {}  得分 {} → {}",
-            r.path,
-            moved,
-            fmt(r.points.last),
-            fmt(r.points.this),
-            fmt(r.score.last),
-            fmt(r.score.this)
-        );
-    }
-    for (label, list) in [("仅上年有：", &c.only_last), ("仅本年有：", &c.only_this)] {
-        if !list.is_empty() {
-            let _ = writeln!(out, "\n{label}");
-            for u in list {
-                let _ = writeln!(out, "  {}", u.path);
-            }
-        }
-    }
-    let line = |label: &str, change: &jixiao::core::metric::Change, unit: &str| {
-        let (last, this) = (fmt(change.last), fmt(change.this));
-        format!("  {label}  {last} → {this}{unit}  {}", rate(change))
+    let _ = if args.json {
+        writeln!(out, "{}", YearJson(&c))
+    } else {
+        write!(out, "{}", YearText(&c))
     };
-    let _ = writeln!(out, "\n收支与资产（万元，上年 → 本年，变动率）：");
-    for a in &c.accounts {
-        let _ = writeln!(out, "{}", line(a.label, &a.change, ""));
-    }
-    if !c.metrics.is_empty() {
-        let _ = writeln!(out, "\n业务指标（上年 → 本年，增长率）：");
-        for m in &c.metrics {
-            let _ = writeln!(out, "{}", line(&m.name, &m.change, &format!(" {}", m.unit)));
-        }
-    }
-    if !c.findings.is_empty() {
-        let _ = writeln!(out, "\n与上年文件不符：");
-        for f in &c.findings {
-            let _ = writeln!(out, "  [{}] {}", f.severity.label(), f.message);
-        }
-    }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-fn next_year(args: &[String]) -> ExitCode {
-    let (out, rest) = take_option(args, "-o");
-    let [file] = rest.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+fn next_year(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let args = args?;
+    let [file] = args.rest.as_slice() else {
+        return Err(Failure::Usage);
     };
-    let this = match read(file) {
-        Ok(e) => e,
-        Err(m) => {
-            eprintln!("{file}：{m}");
-            return ExitCode::from(2);
-        }
-    };
-    let text = jixiao::core::to_json(&jixiao::core::next_year::next_year(&this));
-    write_out(out, text.as_bytes())
+    let next = jixiao::core::next_year::next_year(&read(file)?);
+    write_out(args.option("-o"), jixiao::core::to_json(&next).as_bytes())
 }
 
-fn library(args: &[String]) -> ExitCode {
-    let json = args.iter().any(|a| a == "--json");
-    let (file, rest) = take_option(args, "--file");
-    let query: Vec<String> = rest.into_iter().filter(|a| a != "--json").collect();
+fn library(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let args = args?;
     let own;
-    let library = match file {
+    let library = match args.option("--file") {
         Some(path) => {
-            let text = match std::fs::read_to_string(&path) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("{path}：无法读取（{e}）");
-                    return ExitCode::from(2);
-                }
-            };
-            own = match jixiao::core::library::Library::parse(&text) {
-                Ok(l) => l,
-                Err(e) => {
-                    eprintln!("{path}：{e}");
-                    return ExitCode::from(2);
-                }
-            };
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{path}：无法读取（{e}）"))?;
+            own = Library::parse(&text).map_err(|e| format!("{path}：{e}"))?;
             &own
         }
         None => jixiao::core::library::builtin(),
     };
-    let hits = library.search(&query.join(" "));
+    let hits = library.search(&args.rest.join(" "));
     let mut out = std::io::stdout().lock();
-    if json {
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&hits).unwrap_or_default()
-        );
-        return ExitCode::SUCCESS;
-    }
-    for e in &hits {
-        let points = if e.indicator.points.is_zero() {
-            "分值自定".to_string()
-        } else {
-            format!("{}分", e.indicator.points.normalize())
-        };
-        let _ = writeln!(
-            out,
-            "{}  {} / {}  {}  {}\n    来源：{}{}",
-            e.indicator.name,
-            e.framework,
-            e.path.join(" / "),
-            points,
-            e.indicator.rule.label(),
-            e.source,
-            if e.note.is_empty() {
-                String::new()
-            } else {
-                format!("（{}）", e.note)
-            }
-        );
-    }
-    let _ = writeln!(out, "共 {} 条", hits.len());
-    ExitCode::SUCCESS
+    let _ = if args.json {
+        let text = serde_json::to_string_pretty(&hits).unwrap_or_default();
+        writeln!(out, "{text}")
+    } else {
+        write!(out, "{}", LibraryText(&hits))
+    };
+    Ok(ExitCode::SUCCESS)
 }

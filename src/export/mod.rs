@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod fit;
+pub mod format;
 pub mod package;
 pub mod review;
 pub mod xlsx;

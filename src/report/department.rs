@@ -82,16 +82,10 @@ fn basic_facts(e: &Evaluation) -> Vec<String> {
 /// "，较上年增长10.00%" / "，较上年下降5.00%" / "，与上年持平" when last year's figure is known (上年数),
 /// else nothing: the customary comparison, computed, never typed.
 fn vs_last_year(now: Option<Decimal>, prior: Option<Decimal>) -> String {
-    let change = crate::core::metric::Change {
+    super::change::against_last_year(&crate::core::metric::Change {
         last: prior,
         this: now,
-    };
-    match change.rate() {
-        Some(r) if r.is_zero() => "，与上年持平".into(),
-        Some(r) if r > Decimal::ZERO => format!("，较上年增长{}%", fmt2(r)),
-        Some(r) => format!("，较上年下降{}%", fmt2(-r)),
-        None => String::new(),
-    }
+    })
 }
 
 fn accounts_paragraphs(e: &Evaluation) -> Vec<String> {

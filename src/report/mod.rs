@@ -12,15 +12,19 @@
 //! assert!(jixiao::report::text::render(&report).contains("自评价得分为99.5分"));
 //! ```
 
+pub mod batch;
+pub mod change;
 mod department;
 mod evidence;
 pub mod html;
+pub mod library;
 mod model;
 pub mod placeholder;
 mod project;
 pub mod review;
 mod score_table;
 pub mod text;
+pub mod year;
 
 pub use model::*;
 

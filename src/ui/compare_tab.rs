@@ -4,24 +4,15 @@
 
 use super::export_module::{run, Job};
 use super::state::{Tab, Workbench};
-use crate::core::compare::{compare, Pairing};
+use crate::core::compare::compare;
 use crate::core::import::parse_tsv;
 use crate::core::margin::margin;
-use crate::core::metric::Change;
 use crate::core::number::fmt_score;
 use crate::core::{from_json, Evaluation};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-fn show(v: Option<rust_decimal::Decimal>) -> String {
-    v.map(fmt_score).unwrap_or_else(|| "—".into())
-}
-
-fn rate(c: &Change) -> String {
-    c.rate()
-        .map(|r| format!("{}%", fmt_score(r)))
-        .unwrap_or_else(|| "—".into())
-}
+use crate::report::change::{figure as show, rate};
 
 /// Reads a comparison file: an evaluation (.json) or an indicator table (.tsv / .txt / .xlsx / .xls, or
 /// last year's Word report, .docx).
@@ -207,11 +198,7 @@ fn Comparison() -> impl IntoView {
                 c.grades.1
             );
             let rows = c.rows.iter().map(|r| {
-                let moved = match r.pairing {
-                    Pairing::Place => "",
-                    Pairing::Name => "（位置变动）",
-                    Pairing::Hand => "（手工配对）",
-                };
+                let moved = r.pairing.note();
                 let delta = r.score.delta().filter(|d| !d.is_zero()).map(|d| format!("{:+}", d.normalize())).unwrap_or_default();
                 view! {
                     <tr data-testid="compare-row" class=format!("jx-depth-{}", r.depth.min(3))>

@@ -36,6 +36,17 @@ pub enum Pairing {
     Hand,
 }
 
+impl Pairing {
+    /// What a listing adds after the indicator's path: nothing when it stayed in place.
+    pub fn note(self) -> &'static str {
+        match self {
+            Pairing::Place => "",
+            Pairing::Name => "（位置变动）",
+            Pairing::Hand => "（手工配对）",
+        }
+    }
+}
+
 /// One indicator in both years.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowChange {

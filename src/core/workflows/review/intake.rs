@@ -472,6 +472,19 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
     out
 }
 
+/// One file opened as one evaluation (what `jixiao export` and `compare` take): as [`open_all`] opens
+/// it, the reason in Chinese when it is not exactly one readable evaluation.
+pub fn open_one(name: &str, bytes: &[u8]) -> Result<Evaluation, String> {
+    let mut received = open_all(name, bytes);
+    match received.len() {
+        1 => received
+            .remove(0)
+            .opened
+            .map_err(|refusal| refusal.message()),
+        n => Err(format!("其中有 {n} 个文件；请指定其中一个评价文件或指标表")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

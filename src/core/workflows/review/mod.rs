@@ -16,6 +16,7 @@
 //! assert_eq!(desk.rows[0].flag_level(), FlagLevel::Yellow);
 //! ```
 
+pub mod batch;
 pub mod desk;
 pub mod intake;
 pub mod row;
