@@ -6,14 +6,13 @@
 //! be read or parsed.
 
 use jixiao::core::review::batch::{Batch, Status};
-use jixiao::core::review::intake::{self, Received};
-use jixiao::core::review::Refusal;
+use jixiao::core::review::{folder, intake};
 use jixiao::core::{library::Library, template, Evaluation};
 use jixiao::export::format::Format;
 use jixiao::report::batch::{BatchJson, BatchText};
 use jixiao::report::library::LibraryText;
 use jixiao::report::year::{YearJson, YearText};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 const USAGE: &str = "用法：
@@ -124,48 +123,8 @@ fn list_templates(out: &mut dyn Write) {
 
 /// Reads a file (or standard input, "-") and opens it as one evaluation, as a batch would.
 fn read(path: &str) -> Result<Evaluation, String> {
-    intake::open_one(path, &read_bytes(path)?).map_err(|message| format!("{path}：{message}"))
-}
-
-fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("无法读取标准输入：{e}"))?;
-        Ok(bytes)
-    } else {
-        std::fs::read(path).map_err(|e| format!("无法读取文件：{e}"))
-    }
-}
-
-/// Every file under `path` (itself when it is a file; a directory's files recursively, by name), each
-/// opened all the way: a .zip into its files.
-fn gather(path: &str, out: &mut Vec<Received>) {
-    let refused = |opened| Received {
-        name: path.to_string(),
-        key: String::new(),
-        opened: Err(opened),
-    };
-    match (path != "-").then(|| std::fs::metadata(path)) {
-        Some(Ok(meta)) if meta.is_dir() => match std::fs::read_dir(path) {
-            Ok(dir) => {
-                let mut entries: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                entries.sort();
-                for entry in entries {
-                    gather(&entry.to_string_lossy(), out);
-                }
-            }
-            Err(e) => out.push(refused(Refusal::Unreadable(format!("无法读取文件夹：{e}")))),
-        },
-        Some(Ok(meta)) if meta.len() > intake::MAX_ARCHIVE_BYTES as u64 => {
-            out.push(refused(Refusal::TooLarge(meta.len())))
-        }
-        _ => match read_bytes(path) {
-            Ok(bytes) => out.extend(intake::open_all(path, &bytes)),
-            Err(message) => out.push(refused(Refusal::Unreadable(message))),
-        },
-    }
+    intake::open_one(path, &folder::read_bytes(path)?)
+        .map_err(|message| format!("{path}：{message}"))
 }
 
 fn check(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
@@ -175,7 +134,7 @@ fn check(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
     }
     let mut received = Vec::new();
     for path in &args.rest {
-        gather(path, &mut received);
+        folder::gather(path, &mut received);
     }
     let batch = Batch::check(received);
     if let Some(out) = args.option("--summary") {

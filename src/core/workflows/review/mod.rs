@@ -18,6 +18,8 @@
 
 pub mod batch;
 pub mod desk;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod folder;
 pub mod intake;
 pub mod row;
 
