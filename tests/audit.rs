@@ -1,6 +1,7 @@
 //! The score audit on small tables, one mechanism per test: operators, direction words, units,
 //! qualitative values, the budget block's shapes, totals, double counting, size limits.
 
+use jixiao::core::check::Code;
 use jixiao::core::import::{parse_tsv, parse_xlsx, MAX_BYTES};
 use jixiao::core::{assess, Assessment, Severity};
 
@@ -15,11 +16,11 @@ fn one_row(name: &str, target: &str, actual: &str, points: &str, score: &str) ->
     assess(&parse_tsv(&tsv).unwrap().into_evaluation())
 }
 
-fn codes(a: &Assessment) -> Vec<&str> {
-    a.findings.iter().map(|f| f.code.as_str()).collect()
+fn codes(a: &Assessment) -> Vec<Code> {
+    a.findings.iter().map(|f| f.code).collect()
 }
 
-fn finding<'a>(a: &'a Assessment, code: &str) -> &'a jixiao::core::Finding {
+fn finding(a: &Assessment, code: Code) -> &jixiao::core::Finding {
     a.findings
         .iter()
         .find(|f| f.code == code)
@@ -30,7 +31,7 @@ fn finding<'a>(a: &'a Assessment, code: &str) -> &'a jixiao::core::Finding {
 fn each_operator_decides_the_direction() {
     for op in ["≥", "≧", ">=", "＞", ">", "不低于"] {
         let a = one_row("培训人次", &format!("{op}100"), "80", "10", "10");
-        let f = finding(&a, "audit.inflated");
+        let f = finding(&a, Code::AuditInflated);
         assert_eq!(f.severity, Severity::Error);
         assert!(
             f.message.contains("正向") && f.message.contains("= 8"),
@@ -40,7 +41,7 @@ fn each_operator_decides_the_direction() {
     }
     for op in ["≤", "≦", "<=", "＜", "<", "不超过"] {
         let a = one_row("培训人次", &format!("{op}100"), "120", "10", "10");
-        let f = finding(&a, "audit.inflated");
+        let f = finding(&a, Code::AuditInflated);
         assert!(
             f.message.contains("反向") && f.message.contains("= 8"),
             "{op}: {}",
@@ -49,14 +50,14 @@ fn each_operator_decides_the_direction() {
         // Met: no alarm.
         let a = one_row("培训人次", &format!("{op}100"), "90", "10", "10");
         assert!(
-            !codes(&a).iter().any(|c| c.starts_with("audit.")),
+            !codes(&a).iter().any(|c| c.area() == "audit"),
             "{op}: {:?}",
             codes(&a)
         );
     }
     for op in ["=", "═", "＝"] {
         let a = one_row("培训人次", &format!("{op}100"), "98", "10", "10");
-        let f = finding(&a, "audit.inflated");
+        let f = finding(&a, Code::AuditInflated);
         assert!(
             f.message.contains("等于目标") && f.message.contains("9.8"),
             "{op}: {}",
@@ -65,9 +66,9 @@ fn each_operator_decides_the_direction() {
     }
     // A target of 0 with "=": met only by 0.
     let a = one_row("安全事故", "=0", "0", "10", "10");
-    assert!(!codes(&a).contains(&"audit.inflated"));
+    assert!(!codes(&a).contains(&Code::AuditInflated));
     let a = one_row("安全事故", "=0", "1", "10", "10");
-    assert!(finding(&a, "audit.inflated").message.contains("不得分"));
+    assert!(finding(&a, Code::AuditInflated).message.contains("不得分"));
 }
 
 #[test]
@@ -86,7 +87,7 @@ fn without_an_operator_the_name_decides_and_says_which_word() {
     ] {
         // Exceeded 反向 target: the supported score falls, with the word in the message.
         let a = one_row(name, "10", "12", "10", "10");
-        let f = finding(&a, "audit.inflated");
+        let f = finding(&a, Code::AuditInflated);
         assert!(
             f.message.contains(&format!("名称中的“{word}”")),
             "{name}: {}",
@@ -95,13 +96,13 @@ fn without_an_operator_the_name_decides_and_says_which_word() {
         // A met 反向 target (差错率 0.4% against 1%) earns full marks: no alarm.
         let a = one_row(name, "1%", "0.4%", "10", "10");
         assert!(
-            !codes(&a).iter().any(|c| c.starts_with("audit.")),
+            !codes(&a).iter().any(|c| c.area() == "audit"),
             "{name}: {:?}",
             a.findings
         );
     }
     let a = one_row("培训人次", "100", "95", "10", "10");
-    assert!(finding(&a, "audit.inflated")
+    assert!(finding(&a, Code::AuditInflated)
         .message
         .contains("名称中无反向用词"));
 }
@@ -112,20 +113,20 @@ fn below_the_supported_score_is_a_warning_and_still_needs_a_reason() {
                覆盖率\t≥95%\t96%\t10\t8\t\n\
                其他\t1\t1\t90\t90\t\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
-    assert_eq!(finding(&a, "audit.deflated").severity, Severity::Warning);
-    assert_eq!(finding(&a, "score.reason").severity, Severity::Error);
+    assert_eq!(finding(&a, Code::AuditDeflated).severity, Severity::Warning);
+    assert_eq!(finding(&a, Code::ScoreReason).severity, Severity::Error);
 }
 
 #[test]
 fn the_tolerance_follows_the_printed_precision() {
     // 8 × 40 / 50 = 6.4 exactly; 6.43 is not supported at two decimals, 6.4 is.
-    assert!(!codes(&one_row("人次", "50", "40", "8", "6.4")).contains(&"audit.inflated"));
-    assert!(codes(&one_row("人次", "50", "40", "8", "6.43")).contains(&"audit.inflated"));
+    assert!(!codes(&one_row("人次", "50", "40", "8", "6.4")).contains(&Code::AuditInflated));
+    assert!(codes(&one_row("人次", "50", "40", "8", "6.43")).contains(&Code::AuditInflated));
     // 10 × 86.02 / 100 = 8.602: a printed 8.6 stands, a printed 9 is rounded up.
-    assert!(!codes(&one_row("人次", "100", "86.02", "10", "8.6")).contains(&"audit.inflated"));
+    assert!(!codes(&one_row("人次", "100", "86.02", "10", "8.6")).contains(&Code::AuditInflated));
     let f = finding(
         &one_row("人次", "100", "86.02", "10", "9"),
-        "audit.inflated",
+        Code::AuditInflated,
     )
     .message
     .clone();
@@ -136,17 +137,17 @@ fn the_tolerance_follows_the_printed_precision() {
 fn the_score_of_points_times_the_actual_percent_is_named() {
     // Target 90 %, actual 85 %: 分值 × 实际% = 8.5, but 实际 / 目标 gives 9.44.
     let a = one_row("知晓率", "90%", "85%", "10", "8.5");
-    let f = finding(&a, "audit.deflated");
+    let f = finding(&a, Code::AuditDeflated);
     assert!(f.message.contains("分值 × 实际完成值%"), "{}", f.message);
 }
 
 #[test]
 fn different_units_make_no_score_claim() {
     let a = one_row("培训人数", "≥50个", "48次", "10", "10");
-    assert!(finding(&a, "audit.units").message.contains("个"));
-    assert!(!codes(&a).contains(&"audit.inflated"));
+    assert!(finding(&a, Code::AuditUnits).message.contains("个"));
+    assert!(!codes(&a).contains(&Code::AuditInflated));
     let a = one_row("项目资金", "≤90万元", "900000元", "10", "10");
-    assert!(codes(&a).contains(&"audit.units"));
+    assert!(codes(&a).contains(&Code::AuditUnits));
 }
 
 #[test]
@@ -154,17 +155,19 @@ fn qualitative_values_give_bands() {
     assert!(
         !codes(&one_row("社会效益", "效果明显", "达成预期指标", "10", "9"))
             .iter()
-            .any(|c| c.starts_with("audit."))
+            .any(|c| c.area() == "audit")
     );
     assert!(!codes(&one_row("社会效益", "高", "好", "10", "10"))
         .iter()
-        .any(|c| c.starts_with("audit.")));
+        .any(|c| c.area() == "audit"));
     let a = one_row("社会效益", "效果明显", "部分达成", "10", "10");
-    assert!(finding(&a, "audit.inflated").message.contains("部分达成"));
+    assert!(finding(&a, Code::AuditInflated)
+        .message
+        .contains("部分达成"));
     let a = one_row("社会效益", "效果明显", "未达成", "10", "7");
-    assert!(codes(&a).contains(&"audit.inflated"));
+    assert!(codes(&a).contains(&Code::AuditInflated));
     let a = one_row("社会效益", "效果明显", "达成", "10", "5");
-    assert!(codes(&a).contains(&"audit.deflated"));
+    assert!(codes(&a).contains(&Code::AuditDeflated));
 }
 
 const INDICATORS: &str = "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
@@ -184,7 +187,7 @@ fn execution_rate_from_the_full_year_budget_with_the_projects_rounding() {
                  \t年度资金总额\t100\t120\t103.22\t10\t86.02%\t9\n\
                  \t其中：财政拨款\t100\t120\t103.22\t—\t—\t—\n";
     let a = project(block, "总分\t\t\t\t\t\t100\t99\t\n");
-    let f = finding(&a, "audit.execution_inflated");
+    let f = finding(&a, Code::AuditExecutionInflated);
     assert_eq!(f.severity, Severity::Error);
     assert!(
         f.message.contains("8.6") && f.message.contains("103.22 / 120"),
@@ -193,19 +196,19 @@ fn execution_rate_from_the_full_year_budget_with_the_projects_rounding() {
     );
     // The total counts 8.6 + 90, and the printed 99 is wrong.
     assert_eq!(a.total.to_string(), "98.6");
-    assert!(codes(&a).contains(&"stated.total"));
+    assert!(codes(&a).contains(&Code::StatedTotal));
     // A printed rate computed on the 年初 budget is named.
     let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
                  \t年度资金总额\t100\t120\t90\t10\t90%\t7.5\n";
     let a = project(block, "");
-    assert!(finding(&a, "budget.rate").message.contains("年初预算数"));
+    assert!(finding(&a, Code::BudgetRate).message.contains("年初预算数"));
     // Executed above budget, and a total below its part.
     let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
                  \t年度资金总额\t0\t0\t0\t10\t0\t0\n\
                  \t其中：本年财政拨款\t90\t80\t85\t\t\t\n";
     let a = project(block, "");
-    assert!(codes(&a).contains(&"budget.total_below_part"));
-    assert!(codes(&a).contains(&"project.over_budget"));
+    assert!(codes(&a).contains(&Code::BudgetTotalBelowPart));
+    assert!(codes(&a).contains(&Code::ProjectOverBudget));
 }
 
 #[test]
@@ -218,14 +221,14 @@ fn department_blocks_with_basic_and_project_lines_each_scored() {
     let table = parse_tsv(block).unwrap();
     assert!(!table.project, "the title says 部门整体");
     let a = assess(&table.into_evaluation());
-    assert!(finding(&a, "budget.score_inflated")
+    assert!(finding(&a, Code::BudgetScoreInflated)
         .message
         .contains("9.29"));
-    assert!(codes(&a).contains(&"project.over_budget"));
+    assert!(codes(&a).contains(&Code::ProjectOverBudget));
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "budget.double_count" && f.severity == Severity::Info));
+        .any(|f| f.code == Code::BudgetDoubleCount && f.severity == Severity::Info));
 }
 
 #[test]
@@ -242,7 +245,7 @@ fn totals_with_and_without_the_execution_row() {
     // Rows adding to 110 under a printed 100.
     let tsv = "一级指标\t三级指标\t分值\t得分\n产出(60分)\tA\t60\t60\n效益(50分)\tB\t50\t50\n合计\t\t100\t100\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
-    assert!(finding(&a, "tree.total_points").message.contains("110"));
+    assert!(finding(&a, Code::TreeTotalPoints).message.contains("110"));
     // With the execution row, the total is its score plus the indicators'.
     let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
                  \t年度资金总额\t100\t100\t100\t10\t100%\t10\n";
@@ -256,10 +259,10 @@ fn totals_with_and_without_the_execution_row() {
     // A printed total beyond full marks on every blank row is impossible; within, unverifiable.
     let tsv = "三级指标\t分值\t得分\nA\t50\t40\nB\t50\t\n合计\t100\t85\n";
     assert!(codes(&assess(&parse_tsv(tsv).unwrap().into_evaluation()))
-        .contains(&"stated.total_unverifiable"));
+        .contains(&Code::StatedTotalUnverifiable));
     let tsv = "三级指标\t分值\t得分\nA\t50\t40\nB\t30\t\nC\t20\t\n合计\t100\t99\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
-    assert!(finding(&a, "stated.total_impossible")
+    assert!(finding(&a, Code::StatedTotalImpossible)
         .message
         .contains("90"));
 }
@@ -269,7 +272,10 @@ fn a_repeated_sub_row_counts_once_with_a_warning() {
     let tsv = "三级指标\t分值\t得分\n资金到位率\t10\t9\n其中：财政资金到位率\t10\t9\n其他\t90\t90\n合计\t100\t99\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
     assert_eq!(a.total.to_string(), "99");
-    assert_eq!(finding(&a, "import.repeated").severity, Severity::Warning);
+    assert_eq!(
+        finding(&a, Code::ImportRepeated).severity,
+        Severity::Warning
+    );
 }
 
 #[test]
@@ -277,15 +283,18 @@ fn two_skins_results_outrunning_spending() {
     let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
                  \t年度资金总额\t100\t100\t60\t10\t60%\t6\n";
     let a = project(block, "");
-    assert_eq!(finding(&a, "audit.two_skins").severity, Severity::Warning);
+    assert_eq!(finding(&a, Code::AuditTwoSkins).severity, Severity::Warning);
     let lower = INDICATORS.replace("100\t100\t90\t90", "100\t50\t90\t45");
     let a = assess(
         &parse_tsv(&format!("{block}{lower}"))
             .unwrap()
             .into_evaluation(),
     );
-    assert_eq!(finding(&a, "audit.low_execution").severity, Severity::Info);
-    assert!(!codes(&a).contains(&"audit.two_skins"));
+    assert_eq!(
+        finding(&a, Code::AuditLowExecution).severity,
+        Severity::Info
+    );
+    assert!(!codes(&a).contains(&Code::AuditTwoSkins));
 }
 
 #[test]
@@ -293,7 +302,7 @@ fn weighted_forms_apply_the_weight_once() {
     let tsv =
         "三级指标\t权重\t单项指标得分\t折算得分\nA\t25\t100\t25\nB\t25\t80\t20\nC\t50\t50\t12.5\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
-    let f = finding(&a, "audit.weighted");
+    let f = finding(&a, Code::AuditWeighted);
     assert!(
         f.message.contains("“C”") && f.message.contains("权重被重复折算"),
         "{}",
@@ -302,7 +311,7 @@ fn weighted_forms_apply_the_weight_once() {
     assert_eq!(
         a.findings
             .iter()
-            .filter(|f| f.code == "audit.weighted")
+            .filter(|f| f.code == Code::AuditWeighted)
             .count(),
         1,
         "A and B apply the weight once: {:#?}",
@@ -403,11 +412,11 @@ fn an_xlsx_form_with_merged_cells_and_percent_formats_reads_like_the_paste() {
     let e = parse_xlsx(&bytes).unwrap().into_evaluation();
     let a = assess(&e);
     assert!(
-        !codes(&a).contains(&"budget.rate"),
+        !codes(&a).contains(&Code::BudgetRate),
         "0.8602 reads as 86.02%: {:#?}",
         a.findings
     );
-    let f = finding(&a, "audit.inflated");
+    let f = finding(&a, Code::AuditInflated);
     assert!(
         f.message.contains("培训人次") && f.message.contains("= 36"),
         "{}",
@@ -427,18 +436,20 @@ fn a_table_of_targets_and_actuals_only_is_checked_for_completion_not_scored() {
                \t\t保障率\t100%\t无\t没有轮换\n\
                \t质量指标\t满意度\t≥90%\t85%\t\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
-    assert!(codes(&a).contains(&"import.unscored"));
+    assert!(codes(&a).contains(&Code::ImportUnscored));
     assert!(
-        !codes(&a).contains(&"score.missing"),
+        !codes(&a).contains(&Code::ScoreMissing),
         "no 得分 column: nothing to report per row"
     );
-    assert!(!codes(&a).contains(&"tree.total_points"));
-    assert!(finding(&a, "audit.not_met").message.contains("满意度"));
-    assert!(finding(&a, "audit.not_verifiable").message.contains("“无”"));
+    assert!(!codes(&a).contains(&Code::TreeTotalPoints));
+    assert!(finding(&a, Code::AuditNotMet).message.contains("满意度"));
+    assert!(finding(&a, Code::AuditNotVerifiable)
+        .message
+        .contains("“无”"));
     assert_eq!(
         a.findings
             .iter()
-            .filter(|f| f.code == "audit.not_met")
+            .filter(|f| f.code == Code::AuditNotMet)
             .count(),
         1
     );
@@ -467,10 +478,10 @@ fn execution_counted_twice_only_beside_an_execution_rule_row() {
     group.children.push(second.clone());
     let a = assess(&e);
     assert_eq!(
-        finding(&a, "audit.execution_twice").severity,
+        finding(&a, Code::AuditExecutionTwice).severity,
         Severity::Warning
     );
-    assert!(finding(&a, "audit.execution_twice")
+    assert!(finding(&a, Code::AuditExecutionTwice)
         .message
         .contains("项目资金执行率"));
 
@@ -489,7 +500,7 @@ fn execution_counted_twice_only_beside_an_execution_rule_row() {
         .find(|n| !n.children.is_empty())
         .expect("a group");
     group.children.push(second);
-    assert!(!codes(&assess(&e)).contains(&"audit.execution_twice"));
+    assert!(!codes(&assess(&e)).contains(&Code::AuditExecutionTwice));
 }
 
 #[test]
@@ -498,13 +509,13 @@ fn one_unit_spelled_two_ways_compares_and_different_sizes_do_not() {
     for (target, actual) in [("≥3万", "3万元"), ("≥10GB", "10 GB"), ("≥30天", "30日")] {
         let a = one_row("完成量", target, actual, "10", "10");
         assert!(
-            !codes(&a).contains(&"audit.units"),
+            !codes(&a).contains(&Code::AuditUnits),
             "{target} / {actual}: {:?}",
             a.findings
         );
         let a = one_row("完成量", target, "0.5", "10", "10");
         assert!(
-            codes(&a).iter().any(|c| c.starts_with("audit.")),
+            codes(&a).iter().any(|c| c.area() == "audit"),
             "{target}: a bare figure is audited too"
         );
     }
@@ -515,8 +526,8 @@ fn one_unit_spelled_two_ways_compares_and_different_sizes_do_not() {
         ("≥50个", "48次"),
     ] {
         let a = one_row("完成量", target, actual, "10", "10");
-        assert!(codes(&a).contains(&"audit.units"), "{target} / {actual}");
-        assert!(!codes(&a).contains(&"audit.inflated"));
+        assert!(codes(&a).contains(&Code::AuditUnits), "{target} / {actual}");
+        assert!(!codes(&a).contains(&Code::AuditInflated));
     }
 }
 
@@ -525,18 +536,18 @@ fn an_inferred_direction_makes_a_warning_and_a_printed_one_an_error() {
     // Printed ≥: the full score is not supported — an error.
     let printed = one_row("培训人次", "≥100人次", "80人次", "10", "10");
     assert_eq!(
-        finding(&printed, "audit.inflated").severity,
+        finding(&printed, Code::AuditInflated).severity,
         Severity::Error
     );
     // No operator, direction assumed from the name: the same figures make a warning that says so.
     let assumed = one_row("培训人次", "100人次", "80人次", "10", "10");
-    let f = finding(&assumed, "audit.inflated");
+    let f = finding(&assumed, Code::AuditInflated);
     assert_eq!(f.severity, Severity::Warning);
     assert!(f.message.contains("按正向"), "{}", f.message);
     // A cost item (…费) within its target meets it.
     let cost = one_row("宣传片制作费", "200万", "195.5万元", "10", "10");
     assert!(
-        !codes(&cost).iter().any(|c| c.starts_with("audit.")),
+        !codes(&cost).iter().any(|c| c.area() == "audit"),
         "{:?}",
         cost.findings
     );
@@ -555,16 +566,16 @@ fn a_rate_cut_instead_of_rounded_is_a_warning_that_says_so_on_two_layouts() {
         let a = assess(&parse_tsv(&block(rate)).unwrap().into_evaluation());
         a.findings
             .iter()
-            .filter(|f| f.code.starts_with("budget.rate"))
-            .map(|f| (f.code.clone(), f.severity, f.message.clone()))
+            .filter(|f| f.code.as_str().starts_with("budget.rate"))
+            .map(|f| (f.code, f.severity, f.message.clone()))
             .collect::<Vec<_>>()
     };
     assert!(codes_at("95.86%").is_empty());
     assert!(codes_at("95.9%").is_empty(), "rounded at its own precision");
     let cut = codes_at("95.8%");
     assert_eq!(
-        (cut[0].0.as_str(), cut[0].1),
-        ("budget.rate_truncated", Severity::Warning)
+        (cut[0].0, cut[0].1),
+        (Code::BudgetRateTruncated, Severity::Warning)
     );
     assert!(
         cut[0].2.contains("截尾") && cut[0].2.contains("95.9%"),
@@ -581,17 +592,14 @@ fn a_rate_cut_instead_of_rounded_is_a_warning_that_says_so_on_two_layouts() {
         assess(&e)
             .findings
             .iter()
-            .find(|f| f.code.starts_with("accounts.execution_rate"))
-            .map(|f| (f.code.clone(), f.severity))
+            .find(|f| f.code.as_str().starts_with("accounts.execution_rate"))
+            .map(|f| (f.code, f.severity))
     };
     assert_eq!(severity_at(&e, "95.86"), None);
     assert_eq!(severity_at(&e, "95.9"), None);
     assert_eq!(
         severity_at(&e, "95.8"),
-        Some((
-            "accounts.execution_rate_truncated".to_string(),
-            Severity::Warning
-        ))
+        Some((Code::AccountsExecutionRateTruncated, Severity::Warning))
     );
     assert_eq!(severity_at(&e, "95.5").map(|f| f.1), Some(Severity::Error));
 }
@@ -602,7 +610,7 @@ fn a_rate_message_never_divides_by_a_figure_not_printed() {
     let block = "项目资金（万元）\t\t年初预算数\t全年执行数\t分值\t执行率\t得分\n\
                  \t年度资金总额\t100\t80\t10\t90%\t8\n";
     let a = assess(&parse_tsv(block).unwrap().into_evaluation());
-    let f = finding(&a, "budget.rate");
+    let f = finding(&a, Code::BudgetRate);
     assert!(f.message.contains("80 / 100 = 80%"), "{}", f.message);
     assert!(!f.message.contains("/ 0 "), "{}", f.message);
 }
@@ -626,20 +634,20 @@ fn textual_targets_are_read_on_two_layouts() {
                   \t质量指标\t验收\t定性\t达到标准\t\t达到标准\t20\t20\t\n";
     for table in [standard, yunnan] {
         let a = assess(&parse_tsv(table).unwrap().into_evaluation());
-        let at = |code: &str| {
+        let at = |code: Code| {
             a.findings
                 .iter()
                 .filter(|f| f.code == code)
                 .map(|f| (f.severity, f.message.clone()))
                 .collect::<Vec<_>>()
         };
-        let deflated = at("audit.text_met_deflated");
+        let deflated = at(Code::AuditTextMetDeflated);
         assert_eq!(deflated.len(), 1, "{:?}", a.findings);
         assert!(deflated[0].1.contains("完成时间") && deflated[0].0 == Severity::Warning);
-        let not_met = at("audit.text_not_met");
+        let not_met = at(Code::AuditTextNotMet);
         assert_eq!(not_met.len(), 1, "{:?}", a.findings);
         assert!(not_met[0].1.contains("建设道路"));
-        assert_eq!(at("audit.actual_blank").len(), 1, "{:?}", a.findings);
+        assert_eq!(at(Code::AuditActualBlank).len(), 1, "{:?}", a.findings);
         // Met text targets with full scores: nothing.
         assert!(!a
             .findings
@@ -648,6 +656,6 @@ fn textual_targets_are_read_on_two_layouts() {
         assert!(!a
             .findings
             .iter()
-            .any(|f| f.severity == Severity::Error && f.code.starts_with("audit.")));
+            .any(|f| f.severity == Severity::Error && f.code.area() == "audit"));
     }
 }

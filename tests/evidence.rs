@@ -4,6 +4,7 @@
 
 mod common;
 
+use jixiao::core::check::Code;
 use jixiao::core::evidence::{
     check_size, layout, manifest, open_package, safe_file_name, sha256_hex, size_text,
     MAX_FILE_BYTES,
@@ -179,7 +180,7 @@ fn an_unevidenced_score_is_a_finding_when_the_setting_asks() {
         assess(e)
             .findings
             .iter()
-            .filter(|f| f.code == "evidence.missing")
+            .filter(|f| f.code == Code::EvidenceMissing)
             .count()
     };
     assert_eq!(has(&e), 0, "off by default");

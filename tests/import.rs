@@ -1,5 +1,6 @@
 //! Importing indicator tables pasted from Excel / WPS.
 
+use jixiao::core::check::Code;
 use jixiao::core::import::parse_tsv;
 use jixiao::core::{assess, leaves, template, Evaluation, Severity};
 use std::path::Path;
@@ -66,17 +67,17 @@ fn merged_cells_points_in_names_and_the_total_row() {
     let a = assess(&e);
     assert_eq!(a.total.to_string(), "99");
     assert!(
-        has_code(&a, "score.reason"),
+        has_code(&a, Code::ScoreReason),
         "the lost point needs a reason"
     );
-    assert!(!has_code(&a, "stated.total"));
+    assert!(!has_code(&a, Code::StatedTotal));
 }
 
 #[test]
 fn a_stated_total_that_does_not_add_up_is_caught() {
     let tsv = "三级指标\t分值\t得分\nA\t50\t50\nB\t50\t45\n总分\t100\t100\n";
     let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
-    assert!(has(&a, "stated.total", Severity::Error));
+    assert!(has(&a, Code::StatedTotal, Severity::Error));
 }
 
 #[test]
@@ -115,7 +116,7 @@ fn a_bad_cell_is_a_finding_on_its_row_and_the_rest_imports() {
     let on_row_2 = a
         .findings
         .iter()
-        .find(|f| f.code == "import.unreadable" && f.message.contains("第 2 行"))
+        .find(|f| f.code == Code::ImportUnreadable && f.message.contains("第 2 行"))
         .expect("row 2 is named");
     assert!(on_row_2.message.contains("“十”"), "{}", on_row_2.message);
     assert_eq!(on_row_2.severity, Severity::Warning);
@@ -181,7 +182,7 @@ fn a_first_level_met_again_later_joins_its_group_and_a_total_may_come_first() {
     assert_eq!(e.indicators[0].points.to_string(), "60");
     let a = assess(&e);
     assert!(
-        !a.findings.iter().any(|f| f.code.starts_with("stated.")),
+        !a.findings.iter().any(|f| f.code.area() == "stated"),
         "{:#?}",
         a.findings
     );
@@ -335,7 +336,7 @@ fn breakdown_rows_are_details_of_their_indicator_on_two_layouts() {
         assert_eq!(
             a.findings
                 .iter()
-                .filter(|f| f.code == "import.assumed")
+                .filter(|f| f.code == Code::ImportAssumed)
                 .count(),
             1
         );
@@ -355,14 +356,14 @@ fn header_words_vary_and_an_unplaced_header_is_named_on_two_layouts() {
     assert!(summary.contains("未识别的列：核查人"), "{summary}");
     let a = assess(&table.into_evaluation());
     assert!(
-        has_code(&a, "audit.inflated"),
+        has_code(&a, Code::AuditInflated),
         "the actual column is placed: {:?}",
         a.findings
     );
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "import.assumed" && f.message.contains("“核查人”")));
+        .any(|f| f.code == Code::ImportAssumed && f.message.contains("“核查人”")));
     // A 部门整体 scoring layout with a column nobody prints elsewhere.
     let department = "一级指标\t二级指标\t三级指标\t本年分值\t佐证资料清单\t自评得分\n\
                       决策\t目标\t目标明确性\t100\t文件3份\t100\n";
@@ -390,7 +391,7 @@ fn a_score_printed_once_for_a_merged_block_is_one_indicator_on_two_layouts() {
         assert!(
             !a.findings
                 .iter()
-                .any(|f| f.code == "score.missing" || f.code == "tree.points_zero"),
+                .any(|f| f.code == Code::ScoreMissing || f.code == Code::TreePointsZero),
             "no per-row warning: {:?}",
             a.findings
         );
@@ -409,7 +410,7 @@ fn a_score_printed_once_for_a_merged_block_is_one_indicator_on_two_layouts() {
                     产出\t数量\t完成量\t5台\t5台\t50\t50\n\t质量\t合格率\t100%\t98%\t\t\n";
     assert!(has_code(
         &assess(&parse_tsv(unscored).unwrap().into_evaluation()),
-        "score.missing"
+        Code::ScoreMissing
     ));
 }
 
@@ -428,13 +429,13 @@ fn a_category_with_only_a_zero_score_is_an_unused_part_of_the_form_on_two_layout
             "{:?}",
             a.findings
         );
-        assert!(has_code(&a, "import.placeholder"));
+        assert!(has_code(&a, Code::ImportPlaceholder));
     }
     // A category with a score other than 0 is still read as an indicator whose 分值 is missing.
     let scored =
         "一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t完成量\t90\t90\n\t质量\t\t\t8\n";
     assert!(has_code(
         &assess(&parse_tsv(scored).unwrap().into_evaluation()),
-        "import.blank"
+        Code::ImportBlank
     ));
 }

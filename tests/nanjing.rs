@@ -1,5 +1,6 @@
 //! The worked example: every figure and finding of the Nanjing 12345 hotline center's 2024 report.
 
+use jixiao::core::check::Code;
 use jixiao::core::check::ReconcileStatus;
 use jixiao::core::{assess, template, Assessment, Evaluation, Severity};
 use rust_decimal::Decimal;
@@ -57,7 +58,7 @@ fn first_level_scores_match_the_annex() {
 #[test]
 fn reconciliations_pass_and_warn_exactly_as_printed() {
     let a = assess(&template::load("nanjing-2024").unwrap());
-    let status = |code: &str, contains: &str| {
+    let status = |code: Code, contains: &str| {
         a.reconciliations
             .iter()
             .find(|r| r.code == code && r.detail.contains(contains))
@@ -70,40 +71,40 @@ fn reconciliations_pass_and_warn_exactly_as_printed() {
             .status
     };
     assert_eq!(
-        status("accounts.income_sum", "3086.64 + 3.01 = 3089.65"),
+        status(Code::AccountsIncomeSum, "3086.64 + 3.01 = 3089.65"),
         ReconcileStatus::Pass
     );
     assert_eq!(
-        status("accounts.expense_sum", "2117.35 + 972.06 = 3089.41"),
+        status(Code::AccountsExpenseSum, "2117.35 + 972.06 = 3089.41"),
         ReconcileStatus::Pass
     );
     assert_eq!(
-        status("accounts.budget_sum", "2133.54 + 1209 = 3342.54"),
+        status(Code::AccountsBudgetSum, "2133.54 + 1209 = 3342.54"),
         ReconcileStatus::Pass
     );
     assert_eq!(
-        status("accounts.carryover", "3.69 + 3089.65 − 3089.41 = 3.93"),
+        status(Code::AccountsCarryover, "3.69 + 3089.65 − 3089.41 = 3.93"),
         ReconcileStatus::Pass
     );
     assert_eq!(
-        status("assets.sum", "3.93 + 192.86 + 1601.82 = 1798.61"),
+        status(Code::AssetsSum, "3.93 + 192.86 + 1601.82 = 1798.61"),
         ReconcileStatus::Pass
     );
     assert_eq!(
-        status("metrics.breakdown_sum", "159.99 + 259.10 + 5.67 = 424.76"),
+        status(Code::MetricsBreakdownSum, "159.99 + 259.10 + 5.67 = 424.76"),
         ReconcileStatus::Pass
     );
     assert_eq!(
-        status("metrics.breakdown_sum", "414.09 + 10.68 = 424.77"),
+        status(Code::MetricsBreakdownSum, "414.09 + 10.68 = 424.77"),
         ReconcileStatus::RoundingGap
     );
     assert_eq!(
-        status("metrics.breakdown_sum", "340.18 + 73.68 + 10.91 = 424.77"),
+        status(Code::MetricsBreakdownSum, "340.18 + 73.68 + 10.91 = 424.77"),
         ReconcileStatus::RoundingGap
     );
-    assert_eq!(status("metrics.growth", "10.69"), ReconcileStatus::Pass);
+    assert_eq!(status(Code::MetricsGrowth, "10.69"), ReconcileStatus::Pass);
     assert_eq!(
-        status("accounts.execution_rate", "95.04"),
+        status(Code::AccountsExecutionRate, "95.04"),
         ReconcileStatus::Unverifiable
     );
 }
@@ -111,27 +112,27 @@ fn reconciliations_pass_and_warn_exactly_as_printed() {
 #[test]
 fn exactly_two_rounding_warnings_and_one_unverifiable_rate() {
     let a = assess(&template::load("nanjing-2024").unwrap());
-    let summary: Vec<(Severity, &str, &str)> = a
+    let summary: Vec<(Severity, Code, &str)> = a
         .findings
         .iter()
-        .map(|f| (f.severity, f.code.as_str(), f.path.as_str()))
+        .map(|f| (f.severity, f.code, f.path.as_str()))
         .collect();
     assert_eq!(
         summary,
         vec![
             (
                 Severity::Warning,
-                "metrics.breakdown_sum",
+                Code::MetricsBreakdownSum,
                 "metrics/accepted/breakdowns/1"
             ),
             (
                 Severity::Warning,
-                "metrics.breakdown_sum",
+                Code::MetricsBreakdownSum,
                 "metrics/accepted/breakdowns/2"
             ),
             (
                 Severity::Info,
-                "accounts.execution_rate",
+                Code::AccountsExecutionRate,
                 "accounts/adjusted_budget"
             ),
         ]
@@ -186,11 +187,11 @@ fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     assert!(after
         .findings
         .iter()
-        .any(|f| f.code == "score.override" && f.path == "indicators/1.4.1/score"));
+        .any(|f| f.code == Code::ScoreOverride && f.path == "indicators/1.4.1/score"));
     assert!(after
         .findings
         .iter()
-        .any(|f| f.code == "score.reason" && f.path == "indicators/1.4.1/reason"));
+        .any(|f| f.code == Code::ScoreReason && f.path == "indicators/1.4.1/reason"));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod common;
 
+use jixiao::core::check::Code;
 use jixiao::core::import::narrative::read_report_text;
 use jixiao::core::import::read_document;
 use jixiao::core::{assess, template, Severity};
@@ -162,7 +163,7 @@ fn the_word_report_reads_back_with_its_unit_figures_texts_and_reasons() {
     );
     // The deducted row's reason comes back from the text, so no "须说明扣分原因".
     assert_eq!(a.count(Severity::Error), 0, "{:?}", a.findings);
-    assert!(common::has_code(&a, "accounts.execution_rate"));
+    assert!(common::has_code(&a, Code::AccountsExecutionRate));
 }
 
 /// A Word file with these paragraphs and one table of rows.
@@ -204,24 +205,27 @@ fn the_text_is_held_against_the_table_and_arithmetic_and_quoted() {
     let e = read_document(&docx).unwrap().into_evaluation().unwrap();
     assert_eq!(e.unit.name, "某某局");
     let a = assess(&e);
-    let find = |code: &str| {
+    let find = |code: Code| {
         a.findings
             .iter()
             .find(|f| f.code == code)
             .unwrap_or_else(|| panic!("{code}: {:?}", a.findings))
     };
     // The text's score against the table's total.
-    assert!(find("text.total").message.contains("96") && find("text.total").message.contains("98"));
+    assert!(
+        find(Code::TextTotal).message.contains("96")
+            && find(Code::TextTotal).message.contains("98")
+    );
     // Parts that do not add up, with the sentence quoted.
-    let income = find("accounts.income_sum");
+    let income = find(Code::AccountsIncomeSum);
     assert!(
         income.message.contains("报告原文：“2024年单位收入情况"),
         "{}",
         income.message
     );
     // A deduction the text names that the table does not show, and the one it leaves out.
-    assert!(find("text.deduction").message.contains("完成量"));
-    assert!(find("text.deduction_missing").message.contains("合格率"));
+    assert!(find(Code::TextDeduction).message.contains("完成量"));
+    assert!(find(Code::TextDeductionMissing).message.contains("合格率"));
     // The same table without a text: none of these.
     let plain = jixiao::core::import::parse_rows(
         &rows
@@ -232,7 +236,7 @@ fn the_text_is_held_against_the_table_and_arithmetic_and_quoted() {
     .unwrap()
     .into_evaluation();
     let a = assess(&plain);
-    assert!(!a.findings.iter().any(|f| f.code.starts_with("text.")));
+    assert!(!a.findings.iter().any(|f| f.code.area() == "text"));
 }
 
 #[test]
@@ -247,7 +251,7 @@ fn a_report_without_a_table_reads_as_its_text_and_is_not_graded_against_an_empty
     let e = read_document(&docx).unwrap().into_evaluation().unwrap();
     assert_eq!(e.stated.total.unwrap().to_string(), "97");
     let a = assess(&e);
-    assert!(common::has_code(&a, "tree.none"));
-    assert!(!common::has_code(&a, "tree.total_points"));
-    assert!(!common::has_code(&a, "stated.total"), "{:?}", a.findings);
+    assert!(common::has_code(&a, Code::TreeNone));
+    assert!(!common::has_code(&a, Code::TreeTotalPoints));
+    assert!(!common::has_code(&a, Code::StatedTotal), "{:?}", a.findings);
 }

@@ -257,10 +257,10 @@ proptest! {
         prop_assert_eq!(&a.grade, &b.grade);
         prop_assert_eq!(&a.counts, &b.counts);
         let findings = |x: &jixiao::core::Assessment| {
-            let mut all: Vec<(String, String, String)> = x
+            let mut all: Vec<(jixiao::core::check::Code, String, String)> = x
                 .findings
                 .iter()
-                .map(|f| (f.code.clone(), f.path.clone(), f.message.clone()))
+                .map(|f| (f.code, f.path.clone(), f.message.clone()))
                 .collect();
             all.sort();
             all

@@ -98,3 +98,26 @@ fn every_real_table_reads_the_same_from_a_web_page_with_its_merged_cells() {
         );
     }
 }
+
+#[test]
+fn no_finding_on_a_real_table_is_more_serious_than_its_code_allows() {
+    use jixiao::core::import::parse_rows;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut examples = vec![jixiao::core::template::load("nanjing-2024").unwrap()];
+    for (_, rows) in common::real_tables() {
+        examples.push(parse_rows(&rows).unwrap().into_evaluation());
+    }
+    for e in &examples {
+        for f in jixiao::core::assess(e).findings {
+            // Severity orders 错误 < 警告 < 提示: a finding is never above its code's worst.
+            assert!(
+                f.severity >= f.code.worst(),
+                "{} raised as {:?}",
+                f.code,
+                f.severity
+            );
+            seen.insert(f.code);
+        }
+    }
+    assert!(seen.len() >= 20, "the corpus raises {} codes", seen.len());
+}

@@ -6,6 +6,7 @@ mod common;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 use common::jixiao;
+use jixiao::core::check::Code;
 use jixiao::core::review::intake::{self, classify, decode_unpacked, encode_unpacked, FileKind};
 use jixiao::core::review::{
     Conclusion, Desk, Filter, Flag, FlagLevel, Refusal, ReviewRow, Sort, SortKey, Verdict,
@@ -446,7 +447,7 @@ fn the_summary_workbook_lists_files_findings_and_verdicts() {
         .map(|r| r.summary().map_or(1, |s| s.findings.len()))
         .sum();
     assert_eq!(findings.height(), total + 1);
-    assert!((1..findings.height()).any(|r| cell(&findings, r, 4) == "stated.total"));
+    assert!((1..findings.height()).any(|r| cell(&findings, r, 4) == Code::StatedTotal.as_str()));
     let verdicts = sheet(&bytes, "复核意见");
     assert_eq!(cell(&verdicts, 2, 4), "退回修改");
     assert_eq!(cell(&verdicts, 1, 4), "待定");
@@ -590,7 +591,7 @@ fn the_summary_downloaded_in_the_browser_reads_back() {
         .unwrap();
     assert!(cell(&summary, locked, 13).contains("密码"));
     let findings = sheet(&bytes, "问题清单");
-    assert!((1..findings.height()).any(|r| cell(&findings, r, 4) == "stated.total"));
+    assert!((1..findings.height()).any(|r| cell(&findings, r, 4) == Code::StatedTotal.as_str()));
 }
 
 #[test]
@@ -615,7 +616,7 @@ fn a_form_without_an_indicator_tree_gets_no_grade_and_no_total_flag_on_two_layou
             row.flags
         );
         assert!(
-            summary.findings.iter().any(|f| f.code == "tree.none"),
+            summary.findings.iter().any(|f| f.code == Code::TreeNone),
             "{name}"
         );
     }

@@ -1,5 +1,6 @@
 //! Every scoring rule at and around its boundaries: exactly 90 %, zero targets, negative values.
 
+use jixiao::core::check::Code;
 use jixiao::core::metric::MetricSource;
 use jixiao::core::number::{Rounding, RoundingMode};
 use jixiao::core::rule::{
@@ -75,8 +76,8 @@ fn a_ladder_with_a_gap_at_exactly_ninety_is_flagged_and_scores_nothing_there() {
     let l = leaf("2", gap);
     let outcome = l.rule.evaluate(&l, &evaluation(), &Rounding::default());
     assert_eq!(outcome.computed, None);
-    assert!(outcome.problems.iter().any(|p| p.code == "rule.tier_gap"));
-    assert!(outcome.problems.iter().any(|p| p.code == "rule.no_tier"));
+    assert!(outcome.problems.iter().any(|p| p.code == Code::RuleTierGap));
+    assert!(outcome.problems.iter().any(|p| p.code == Code::RuleNoTier));
 }
 
 #[test]
@@ -140,7 +141,10 @@ fn tier_scores_above_the_points_are_errors_and_clamped() {
     let l = leaf("2", rule);
     let outcome = l.rule.evaluate(&l, &evaluation(), &Rounding::default());
     assert_eq!(outcome.computed, Some(d("2")));
-    assert!(outcome.problems.iter().any(|p| p.code == "rule.tier_score"));
+    assert!(outcome
+        .problems
+        .iter()
+        .any(|p| p.code == Code::RuleTierScore));
 }
 
 #[test]
@@ -232,19 +236,19 @@ fn qualitative_bands_check_the_typed_score() {
     };
     node.score = Some(d("1.2")); // 60 % of 2: inside [1.2, 1.6)
     node.reason = "部分达成".into();
-    let codes = |e: &Evaluation| -> Vec<String> {
+    let codes = |e: &Evaluation| -> Vec<Code> {
         assess(e)
             .findings
             .iter()
             .filter(|f| f.path.starts_with("indicators/1.1.1/"))
-            .map(|f| f.code.clone())
+            .map(|f| f.code)
             .collect()
     };
     assert!(codes(&e).is_empty(), "{:?}", codes(&e));
     e.indicator_mut("1.1.1").unwrap().score = Some(d("1.6")); // 80 %: belongs to 达成, not 部分达成
-    assert_eq!(codes(&e), vec!["score.band"]);
+    assert_eq!(codes(&e), vec![Code::ScoreBand]);
     e.indicator_mut("1.1.1").unwrap().score = Some(d("1.19"));
-    assert_eq!(codes(&e), vec!["score.band"]);
+    assert_eq!(codes(&e), vec![Code::ScoreBand]);
     e.indicator_mut("1.1.1").unwrap().rule = ScoringRule::Qualitative {
         level: Some(QualitativeLevel::Achieved),
     };
@@ -264,29 +268,29 @@ fn manual_scores_respect_range_step_and_reason() {
         n.score = Some(d(score));
         n.reason = reason.into();
     };
-    let codes = |e: &Evaluation| -> Vec<String> {
+    let codes = |e: &Evaluation| -> Vec<Code> {
         assess(e)
             .findings
             .iter()
             .filter(|f| f.path.starts_with("indicators/2.6.2/"))
-            .map(|f| f.code.clone())
+            .map(|f| f.code)
             .collect()
     };
     set(&mut e, "0.5", "");
-    assert_eq!(codes(&e), vec!["score.reason"]);
+    assert_eq!(codes(&e), vec![Code::ScoreReason]);
     set(&mut e, "0.5", "自评价开展不充分");
     assert!(codes(&e).is_empty());
     set(&mut e, "0.3", "原因");
-    assert_eq!(codes(&e), vec!["score.step"]);
+    assert_eq!(codes(&e), vec![Code::ScoreStep]);
     set(&mut e, "1.3", "");
-    assert_eq!(codes(&e), vec!["score.range", "score.step"]);
+    assert_eq!(codes(&e), vec![Code::ScoreRange, Code::ScoreStep]);
     assert_eq!(
         assess(&e).node("2.6.2").unwrap().score,
         d("1"),
         "out-of-range scores count clamped"
     );
     set(&mut e, "-1", "");
-    assert!(codes(&e).contains(&"score.range".to_string()));
+    assert!(codes(&e).contains(&Code::ScoreRange));
 }
 
 #[test]
@@ -295,13 +299,13 @@ fn a_typed_score_differing_from_the_rule_needs_an_override_reason() {
     e.indicator_mut("1.1.1").unwrap().score = Some(d("1"));
     let a = assess(&e);
     assert_eq!(a.total, d("99.5"), "computed wins");
-    assert!(has(&a, "score.override", Severity::Warning));
+    assert!(has(&a, Code::ScoreOverride, Severity::Warning));
     let n = e.indicator_mut("1.1.1").unwrap();
     n.override_reason = "决策制度未及时修订".into();
     n.reason = "决策制度未及时修订，扣1分".into();
     let a = assess(&e);
     assert_eq!(a.total, d("98.5"), "a reasoned override counts");
-    assert!(has(&a, "score.overridden", Severity::Info));
+    assert!(has(&a, Code::ScoreOverridden, Severity::Info));
 }
 
 #[test]
@@ -345,7 +349,7 @@ fn execution_rate_rule_for_a_project() {
     e.project.as_mut().unwrap().funds[0].executed = Some(d("130"));
     let a = assess(&e);
     assert_eq!(a.node("1").unwrap().computed, Some(d("10")));
-    assert!(has(&a, "project.over_budget", Severity::Error));
+    assert!(has(&a, Code::ProjectOverBudget, Severity::Error));
 }
 
 #[test]
@@ -370,7 +374,7 @@ fn bonus_is_not_cumulative_for_the_same_work_and_capped() {
     let a = assess(&e);
     assert_eq!(a.bonus, d("5"), "2 + 3 + 2 = 7 capped at 5");
     assert_eq!(a.total, d("104.5"));
-    assert!(has_code(&a, "bonus.capped"));
+    assert!(has_code(&a, Code::BonusCapped));
     e.adjustments.penalty.items = vec![PenaltyItem {
         description: "违纪".into(),
         points: d("2"),
@@ -378,9 +382,9 @@ fn bonus_is_not_cumulative_for_the_same_work_and_capped() {
     }];
     let a = assess(&e);
     assert_eq!(a.total, d("102.5"));
-    assert!(has(&a, "penalty.reason", Severity::Error));
+    assert!(has(&a, Code::PenaltyReason, Severity::Error));
     e.adjustments.bonus.items.push(item("其他", "不存在的级别"));
-    assert!(has_code(&assess(&e), "bonus.level"));
+    assert!(has_code(&assess(&e), Code::BonusLevel));
 }
 
 #[test]
@@ -426,15 +430,15 @@ fn tree_points_that_do_not_add_up_are_errors() {
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "tree.points_sum" && f.path == "indicators/1/points"));
-    assert!(has_code(&a, "tree.total_points"));
+        .any(|f| f.code == Code::TreePointsSum && f.path == "indicators/1/points"));
+    assert!(has_code(&a, Code::TreeTotalPoints));
     e.indicators[0].points = d("15");
     e.indicators[0].children[0].children[0].points = d("3");
     let a = assess(&e);
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "tree.points_sum" && f.path == "indicators/1.1/points"));
+        .any(|f| f.code == Code::TreePointsSum && f.path == "indicators/1.1/points"));
     assert!(a.total <= d("105"));
 }
 
@@ -443,9 +447,9 @@ fn stated_total_and_grade_are_checked() {
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
     e.stated.total = Some(d("100"));
     e.stated.grade = Some("良".into());
-    let codes: Vec<String> = assess(&e).findings.iter().map(|f| f.code.clone()).collect();
-    assert!(codes.contains(&"stated.total".to_string()));
-    assert!(codes.contains(&"stated.grade".to_string()));
+    let codes: Vec<Code> = assess(&e).findings.iter().map(|f| f.code).collect();
+    assert!(codes.contains(&Code::StatedTotal));
+    assert!(codes.contains(&Code::StatedGrade));
 }
 
 #[test]
@@ -453,14 +457,14 @@ fn accounts_mismatch_overspend_and_stated_rate() {
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
     e.accounts.adjusted_budget = Some(d("3000"));
     let a = assess(&e);
-    assert!(has_code(&a, "accounts.over_budget"));
-    assert!(has(&a, "accounts.execution_rate", Severity::Error));
+    assert!(has_code(&a, Code::AccountsOverBudget));
+    assert!(has(&a, Code::AccountsExecutionRate, Severity::Error));
     e.accounts.adjusted_budget = Some(d("3250.6"));
     e.accounts.stated_execution_rate = Some(d("95.04"));
     let a = assess(&e);
     // 3089.41 / 3250.6 = 95.0412… → 95.04 %: verified now.
     assert!(
-        !has_code(&a, "accounts.execution_rate"),
+        !has_code(&a, Code::AccountsExecutionRate),
         "{:#?}",
         a.findings
     );
@@ -471,15 +475,15 @@ fn accounts_mismatch_overspend_and_stated_rate() {
     };
     e.unit.assets.fixed = Some(d("-1"));
     let a = assess(&e);
-    assert!(has(&a, "accounts.carryover", Severity::Error));
+    assert!(has(&a, Code::AccountsCarryover, Severity::Error));
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "accounts.overspent" && f.path == "accounts/three_public/actual"));
+        .any(|f| f.code == Code::AccountsOverspent && f.path == "accounts/three_public/actual"));
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "amount.negative" && f.path == "unit/assets/fixed"));
+        .any(|f| f.code == Code::AmountNegative && f.path == "unit/assets/fixed"));
 }
 
 #[test]
@@ -489,7 +493,7 @@ fn growth_mismatch_is_an_error() {
         assess(e)
             .findings
             .iter()
-            .filter(|f| f.code == "metrics.growth")
+            .filter(|f| f.code == Code::MetricsGrowth)
             .count()
     };
     // (424.76 − 383.75) / 383.75 = 10.6866… %
@@ -520,14 +524,14 @@ fn a_reason_naming_another_deduction_is_an_error() {
     );
     assert_eq!(stated_deduction("扣2分，复核后扣1分"), Some(d("1")));
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
-    assert!(!has_code(&assess(&e), "score.reason_amount"));
+    assert!(!has_code(&assess(&e), Code::ScoreReasonAmount));
     e.indicator_mut("2.6.2").unwrap().score = Some(d("0"));
     let a = assess(&e);
     assert_eq!(a.total, d("99"));
     let finding = a
         .findings
         .iter()
-        .find(|f| f.code == "score.reason_amount")
+        .find(|f| f.code == Code::ScoreReasonAmount)
         .expect("stale reason flagged");
     assert_eq!(finding.path, "indicators/2.6.2/reason");
     assert!(
@@ -545,11 +549,11 @@ fn a_new_indicator_without_points_is_flagged() {
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "tree.points_zero" && f.path == format!("indicators/{id}/points")));
+        .any(|f| f.code == Code::TreePointsZero && f.path == format!("indicators/{id}/points")));
     e.indicator_mut(&id).unwrap().points = d("1");
     let a = assess(&e);
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == "tree.points_sum" && f.path == "indicators/1.1/points"));
+        .any(|f| f.code == Code::TreePointsSum && f.path == "indicators/1.1/points"));
 }

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{d, jixiao};
+use jixiao::core::check::Code;
 use jixiao::core::compare::{compare, Pairing};
 use jixiao::core::margin::margin;
 use jixiao::core::next_year::next_year;
@@ -359,9 +360,11 @@ fn last_years_problems_become_this_years_rectification_section() {
     assert!(next.narrative.problems.is_empty() && next.narrative.suggestions.is_empty());
     // Carried but not reported on: a warning pointing at the field, and the section lists last year's.
     let a = assess(&next);
-    assert!(a.findings.iter().any(
-        |f| f.code == "narrative.rectification_missing" && f.path == "narrative/rectification"
-    ));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == Code::NarrativeRectificationMissing
+            && f.path == "narrative/rectification"));
     let report = text(&next);
     assert!(report.contains("四、上年度问题整改落实情况"), "{report}");
     assert!(report.contains("上年度自评价发现的问题："));
@@ -373,7 +376,7 @@ fn last_years_problems_become_this_years_rectification_section() {
     assert!(!assess(&next)
         .findings
         .iter()
-        .any(|f| f.code == "narrative.rectification_missing"));
+        .any(|f| f.code == Code::NarrativeRectificationMissing));
     // From last year's file: its own 存在问题 text when it has one.
     let mut last = nanjing();
     last.narrative.problems = "部分指标设置不够细化。".into();
@@ -401,10 +404,10 @@ fn this_years_file_disagreeing_with_last_years_is_a_finding() {
     this.metrics[0].prior = Some(d("380"));
     this.metrics[0].stated_growth = Some(d("11.78"));
     let found = disagreements(&last, &this);
-    let codes: Vec<&str> = found.iter().map(|f| f.code.as_str()).collect();
+    let codes: Vec<Code> = found.iter().map(|f| f.code).collect();
     assert_eq!(
         codes,
-        ["compare.prior_metric", "compare.growth"],
+        [Code::ComparePriorMetric, Code::CompareGrowth],
         "{found:?}"
     );
     assert!(found[1].message.contains("10.69%"), "{}", found[1].message);

@@ -13,6 +13,7 @@
 //! ```
 
 use super::xlsx::{err, excel_number, fit_row, formats, list_sheet, Formats};
+use crate::core::code::Code;
 use crate::core::review::{Desk, ReviewRow};
 use crate::core::Severity;
 use rust_decimal::Decimal;
@@ -159,7 +160,7 @@ fn findings_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(
         } else {
             vec![(
                 Severity::Error.label(),
-                "review.unreadable",
+                Code::ReviewUnreadable.as_str(),
                 "",
                 problem.as_str(),
             )]

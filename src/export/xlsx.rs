@@ -503,7 +503,7 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
         let r = i as u32 + 1;
         for (c, text) in [
             finding.severity.label(),
-            &finding.code,
+            finding.code.as_str(),
             &finding.path,
             &finding.message,
         ]

@@ -4,7 +4,7 @@ use super::bind::{amount, decimal};
 use super::charts::BudgetChart;
 use super::fields::{show_decimal, DecimalField, TextField};
 use super::lens::{self, Lens};
-use super::state::Workbench;
+use super::state::{Tab, Workbench};
 use crate::core::amounts;
 use crate::core::check::ReconcileStatus;
 use crate::core::edit::EditScope;
@@ -71,21 +71,21 @@ pub fn AccountsForm() -> impl IntoView {
                 {amount(amounts::ASSETS_INTANGIBLE)}
                 {amount(amounts::ASSETS_OTHER)}
             </div>
-            <Reconciliations prefix=&["accounts", "assets"]/>
+            <Reconciliations tab=Tab::Accounts/>
             <BudgetChart/>
         </section>
     }
 }
 
-/// The reconciliations whose code starts with one of `prefix`, with their outcome.
+/// The reconciliations of the figures a tab shows (by the total's path), with their outcome.
 #[component]
-pub fn Reconciliations(prefix: &'static [&'static str]) -> impl IntoView {
+pub fn Reconciliations(tab: Tab) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let items = Memo::new(move |_| {
         state.assessment.with(|a| {
             a.reconciliations
                 .iter()
-                .filter(|r| prefix.iter().any(|p| r.code.starts_with(p)))
+                .filter(|r| Tab::for_path(&r.path) == tab)
                 .cloned()
                 .collect::<Vec<_>>()
         })

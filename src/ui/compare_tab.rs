@@ -252,7 +252,7 @@ fn Comparison() -> impl IntoView {
                     let path = f.path.clone();
                     let text = format!("{}：{}", f.severity.label(), f.message);
                     view! {
-                        <li data-testid="compare-finding" data-code=f.code.clone()>
+                        <li data-testid="compare-finding" data-code=f.code.as_str()>
                             <button type="button" class="jx-linkish" on:click=move |_| state.go_to(&path)>{text}</button>
                         </li>
                     }

@@ -35,10 +35,10 @@ pub fn FindingsList() -> impl IntoView {
                         let path = f.path.clone();
                         view! {
                             <li>
-                                <button type="button" class="jx-finding" data-testid="finding" data-code=f.code.clone()
-                                    on:click=move |_| state.go_to(&path)>
+                                <button type="button" class="jx-finding" data-testid="finding" data-code=f.code.as_str()
+                                    title=f.code.explanation() on:click=move |_| state.go_to(&path)>
                                     <span class="jx-finding-msg">{f.message.clone()}</span>
-                                    <span class="jx-finding-code">{f.code.clone()}" · "{f.path.clone()}</span>
+                                    <span class="jx-finding-code">{f.code.as_str()}" · "{f.path.clone()}</span>
                                 </button>
                             </li>
                         }

@@ -3,7 +3,7 @@
 use super::accounts_form::Reconciliations;
 use super::fields::{DecimalField, TextField};
 use super::lens::{self, Lens};
-use super::state::Workbench;
+use super::state::{Tab, Workbench};
 use crate::core::edit::EditScope;
 use crate::core::metric::growth;
 use crate::core::{Breakdown, BusinessMetric, MetricPart};
@@ -24,7 +24,7 @@ pub fn MetricsForm() -> impl IntoView {
                 let key = format!("m{}", e.metrics.len() + 1);
                 e.metrics.push(BusinessMetric { key, name: "新业务指标".into(), ..Default::default() })
             })>"+ 业务指标"</button>
-            <Reconciliations prefix=&["metrics"]/>
+            <Reconciliations tab=Tab::Metrics/>
         </section>
     }
 }

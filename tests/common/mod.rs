@@ -38,7 +38,11 @@ pub fn d(s: &str) -> rust_decimal::Decimal {
 
 /// Whether the assessment has a finding of `code` with `severity`.
 #[allow(dead_code)]
-pub fn has(a: &jixiao::core::Assessment, code: &str, severity: jixiao::core::Severity) -> bool {
+pub fn has(
+    a: &jixiao::core::Assessment,
+    code: jixiao::core::check::Code,
+    severity: jixiao::core::Severity,
+) -> bool {
     a.findings
         .iter()
         .any(|f| f.code == code && f.severity == severity)
@@ -46,7 +50,7 @@ pub fn has(a: &jixiao::core::Assessment, code: &str, severity: jixiao::core::Sev
 
 /// Whether the assessment has a finding of `code`, of any severity.
 #[allow(dead_code)]
-pub fn has_code(a: &jixiao::core::Assessment, code: &str) -> bool {
+pub fn has_code(a: &jixiao::core::Assessment, code: jixiao::core::check::Code) -> bool {
     a.findings.iter().any(|f| f.code == code)
 }
 

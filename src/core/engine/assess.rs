@@ -19,6 +19,7 @@ use crate::core::check::{
     self, check_accounts, check_metrics, check_narrative, check_stated, Checker, Finding, Printed,
     Reconciliation, Severity,
 };
+use crate::core::code::Code;
 use crate::core::model::{Evaluation, ImportNoteKind, Indicator};
 pub use crate::core::node::NodeResult;
 use crate::core::number::{departure, fmt_score, Departure, Rounding};
@@ -282,7 +283,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     if tree_less {
         checker.push(
             Severity::Info,
-            "tree.none",
+            Code::TreeNone,
             "indicators",
             if evaluation.indicators.is_empty() {
                 "未包含指标体系（评分表），总分与等级无法核实".to_string()
@@ -293,7 +294,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     } else if points_total != evaluation.settings.total_points && !unscored_table {
         checker.push(
             Severity::Error,
-            "tree.total_points",
+            Code::TreeTotalPoints,
             "indicators",
             format!(
                 "一级指标分值合计为 {}，应为 {}",

@@ -3,6 +3,7 @@
 //! direction, 评分口径, keys, loading and migrations. Uses nothing else of `core`.
 
 pub mod amounts;
+pub mod code;
 pub mod direction;
 pub mod error;
 pub mod keys;

@@ -18,6 +18,7 @@
 use crate::core::amounts::{ACCOUNTS, ASSETS, BUDGET_LINES, PRIOR};
 use crate::core::assess::{assess, Assessment};
 use crate::core::check::{Finding, Severity};
+use crate::core::code::Code;
 use crate::core::keys::match_name;
 use crate::core::metric::{growth, growth_exact, Change};
 use crate::core::model::{walk_tree, Evaluation, Indicator, PriorYear};
@@ -349,7 +350,7 @@ pub fn carry_prior(last: &Evaluation, this: &mut Evaluation) {
 /// let mut this = last.clone();
 /// this.accounts.prior.expense_total = Some("3000".parse().unwrap()); // last year's file: 3089.41
 /// let found = disagreements(&last, &this);
-/// assert_eq!(found[0].code, "compare.prior_amount");
+/// assert_eq!(found[0].code, jixiao::core::check::Code::ComparePriorAmount);
 /// assert!(found[0].message.contains("3089.41"));
 /// ```
 pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
@@ -362,7 +363,7 @@ pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
             if typed != file {
                 out.push(Finding::new(
                     Severity::Warning,
-                    "compare.prior_amount",
+                    Code::ComparePriorAmount,
                     amount.path,
                     format!(
                         "{}填为 {} 万元，上年（{}年）文件为 {} 万元",
@@ -383,7 +384,7 @@ pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
         if let Some(typed) = metric.prior.filter(|typed| *typed != file) {
             out.push(Finding::new(
                 Severity::Warning,
-                "compare.prior_metric",
+                Code::ComparePriorMetric,
                 format!("{base}/prior"),
                 format!(
                     "{}的上年值填为 {}，上年（{}年）文件为 {}",
@@ -404,7 +405,7 @@ pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
         if !agrees_at_printed_precision(stated, exact) {
             out.push(Finding::new(
                 Severity::Error,
-                "compare.growth",
+                Code::CompareGrowth,
                 format!("{base}/stated_growth"),
                 format!(
                     "{}所列同比增长 {}% 与两年文件算出的 {}% 不符（本年 {}，上年文件 {}）",

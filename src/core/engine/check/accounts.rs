@@ -1,6 +1,7 @@
 //! The unit's accounts and assets: parts against totals, carry-over, the printed execution rate, overspending.
 
 use super::{check_non_negative, fmt_fig, Checker, ReconcileStatus, Severity};
+use crate::core::code::Code;
 use crate::core::model::{Assets, BudgetAccounts, Evaluation};
 use crate::core::number::{percent, percent_exact, printed_precision, rounded_like, Precision};
 
@@ -11,7 +12,7 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
         check_non_negative(checker, amount.path, amount.label, (amount.get)(evaluation));
     }
     checker.sum(
-        "accounts.budget_sum",
+        Code::AccountsBudgetSum,
         "年初支出预算 = 基本支出 + 项目支出",
         "accounts/initial_expense",
         a.initial_expense,
@@ -21,21 +22,21 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
         ],
     );
     checker.sum(
-        "accounts.income_sum",
+        Code::AccountsIncomeSum,
         "本年收入 = 财政拨款收入 + 其他收入",
         "accounts/income_total",
         a.income_total,
         &[(a.income_fiscal, false), (a.income_other, false)],
     );
     checker.sum(
-        "accounts.expense_sum",
+        Code::AccountsExpenseSum,
         "本年支出 = 基本支出 + 项目支出",
         "accounts/expense_total",
         a.expense_total,
         &[(a.expense_basic, false), (a.expense_project, false)],
     );
     checker.sum(
-        "accounts.carryover",
+        Code::AccountsCarryover,
         "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余",
         "accounts/carryover_end",
         a.carryover_end,
@@ -71,7 +72,7 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
             if actual > budget {
                 checker.push(
                     severity,
-                    "accounts.overspent",
+                    Code::AccountsOverspent,
                     format!("{path}/actual"),
                     format!(
                         "{label}实际支出 {} 万元超过预算 {} 万元",
@@ -94,7 +95,7 @@ fn check_assets(assets: &Assets, checker: &mut Checker) {
         parts.push((assets.other, false));
     }
     checker.sum(
-        "assets.sum",
+        Code::AssetsSum,
         "总资产 = 流动资产 + 固定资产 + 无形资产（+ 其他）",
         "unit/assets/total",
         assets.total,
@@ -103,7 +104,7 @@ fn check_assets(assets: &Assets, checker: &mut Checker) {
 }
 
 fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
-    let code = "accounts.execution_rate";
+    let code = Code::AccountsExecutionRate;
     let label = "预算执行率 = 本年支出 / 全年预算数";
     let path = "accounts/stated_execution_rate";
     match (a.expense_total, a.adjusted_budget) {
@@ -111,7 +112,7 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
             if spent > budget {
                 checker.push(
                     Severity::Error,
-                    "accounts.over_budget",
+                    Code::AccountsOverBudget,
                     "accounts/expense_total",
                     format!(
                         "本年支出 {} 万元超过全年预算数 {} 万元",
@@ -132,7 +133,7 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                 Some(stated) if precision == Some(Precision::Truncated) => {
                     checker.push(
                         Severity::Warning,
-                        "accounts.execution_rate_truncated",
+                        Code::AccountsExecutionRateTruncated,
                         path,
                         format!(
                             "所列预算执行率 {}% 是 {}% 截尾所得（{}），按四舍五入应为 {}%",

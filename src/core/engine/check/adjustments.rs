@@ -2,6 +2,7 @@
 //! groups past their cap.
 
 use super::{Checker, Severity};
+use crate::core::code::Code;
 use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
@@ -18,7 +19,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
         let Some(level) = adj.bonus.levels.iter().find(|l| l.label == item.level) else {
             checker.push(
                 Severity::Error,
-                "bonus.level",
+                Code::BonusLevel,
                 path,
                 format!(
                     "加分事项“{}”的嘉奖级别“{}”不在加分标准中",
@@ -30,7 +31,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
         if item.work.trim().is_empty() {
             checker.push(
                 Severity::Warning,
-                "bonus.work",
+                Code::BonusWork,
                 path.clone(),
                 "加分事项未填写工作事项，无法判断是否重复加分",
             );
@@ -42,7 +43,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
         if !entry.is_zero() {
             checker.push(
                 Severity::Info,
-                "bonus.same_work",
+                Code::BonusSameWork,
                 path,
                 format!(
                     "“{}”已有加分，同一项目工作不累计加分，取最高一项",
@@ -58,7 +59,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
     if bonus_raw > cap {
         checker.push(
             Severity::Info,
-            "bonus.capped",
+            Code::BonusCapped,
             "adjustments/bonus",
             format!(
                 "加分合计 {} 分，超过上限 {} 分，按 {} 分计",
@@ -74,7 +75,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
         if item.points < Decimal::ZERO {
             checker.push(
                 Severity::Error,
-                "penalty.negative",
+                Code::PenaltyNegative,
                 path.clone(),
                 "减分不能为负数",
             );
@@ -83,7 +84,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
         if item.reason.trim().is_empty() {
             checker.push(
                 Severity::Error,
-                "penalty.reason",
+                Code::PenaltyReason,
                 path,
                 format!("减分事项“{}”须说明扣分原因", item.description),
             );
@@ -93,7 +94,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
     if penalty_raw > cap {
         checker.push(
             Severity::Info,
-            "penalty.capped",
+            Code::PenaltyCapped,
             "adjustments/penalty",
             format!(
                 "减分合计 {} 分，超过上限 {} 分，按 {} 分计",

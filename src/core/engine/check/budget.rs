@@ -3,6 +3,7 @@
 //! their own, and lines that repeat the total's 分值 (double counting).
 
 use super::{check_non_negative, fmt_fig, Checker, Severity};
+use crate::core::code::Code;
 use crate::core::model::{Evaluation, FundLine};
 use crate::core::number::{
     agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, printed_precision,
@@ -47,7 +48,7 @@ pub fn check_budget(evaluation: &Evaluation, checker: &mut Checker) {
             if executed > budget {
                 checker.push(
                     Severity::Error,
-                    "project.over_budget",
+                    Code::ProjectOverBudget,
                     format!("{path}/executed"),
                     format!(
                         "{}全年执行数 {} 万元超过{which} {} 万元，执行率 {}%",
@@ -103,7 +104,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             {
                 checker.push(
                     Severity::Error,
-                    "budget.total_below_part",
+                    Code::BudgetTotalBelowPart,
                     format!("project/stated_total/{field}"),
                     format!(
                         "年度资金总额的{label}{}小于其中“{}”的 {}",
@@ -119,7 +120,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             }
             let Some(stated) = stated else { continue };
             checker.sum(
-                "budget.total_sum",
+                Code::BudgetTotalSum,
                 &format!("年度资金总额（{label}）= 其中各项之和"),
                 &format!("project/stated_total/{field}"),
                 Some(stated),
@@ -172,7 +173,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
         if repeats > 0 && !total_points.is_zero() {
             checker.push(
                 Severity::Info,
-                "budget.double_count",
+                Code::BudgetDoubleCount,
                 "project/funds",
                 format!(
                     "“其中”各行重复列示了年度资金总额的分值 {}：只计一次，将其相加会重复计分",
@@ -206,7 +207,7 @@ fn check_line(
             (Some(exact), Some(executed)) if precision == Some(Precision::Truncated) => {
                 checker.push(
                     Severity::Warning,
-                    "budget.rate_truncated",
+                    Code::BudgetRateTruncated,
                     format!("{path}/stated_rate"),
                     format!(
                         "{label}所列执行率 {}% 是 {}% 截尾所得（{} / {}），按四舍五入应为 {}%",
@@ -233,7 +234,7 @@ fn check_line(
                 };
                 checker.push(
                     Severity::Error,
-                    "budget.rate",
+                    Code::BudgetRate,
                     format!("{path}/stated_rate"),
                     format!(
                         "{label}所列执行率 {}% 与重新计算的 {} / {} = {}%{base_label} 不符{initial_hint}",
@@ -247,7 +248,7 @@ fn check_line(
             (_, None) => {
                 checker.push(
                     Severity::Info,
-                    "budget.rate_unverifiable",
+                    Code::BudgetRateUnverifiable,
                     format!("{path}/executed"),
                     format!(
                         "{label}所列执行率 {}% 无法核实：未填写全年执行数",
@@ -258,7 +259,7 @@ fn check_line(
             (None, _) if line.adjusted.is_none() && line.executed.is_some() => {
                 checker.push(
                     Severity::Info,
-                    "budget.rate_unverifiable",
+                    Code::BudgetRateUnverifiable,
                     format!("{path}/adjusted"),
                     format!(
                         "{label}所列执行率 {}% 无法核实：未填写全年预算数",
@@ -279,7 +280,7 @@ fn check_line(
         match departure(score, expected, rounding) {
             Departure::Above { .. } => checker.push(
                 Severity::Error,
-                "budget.score_inflated",
+                Code::BudgetScoreInflated,
                 format!("{path}/score"),
                 format!(
                     "{label}执行率得分 {} 高于 分值 {} × 执行率 {}% = {}",
@@ -291,7 +292,7 @@ fn check_line(
             ),
             Departure::Below => checker.push(
                 Severity::Warning,
-                "budget.score_deflated",
+                Code::BudgetScoreDeflated,
                 format!("{path}/score"),
                 format!(
                     "{label}执行率得分 {} 低于 分值 {} × 执行率 {}% = {}",

@@ -2,6 +2,7 @@
 //! evidence on paper).
 
 use super::{Checker, Severity};
+use crate::core::code::Code;
 use crate::core::model::{Evaluation, EvidenceCheck, EvidenceStatus};
 use crate::core::node::NodeResult;
 use crate::core::number::fmt_score;
@@ -33,7 +34,7 @@ pub fn check_evidence(evaluation: &Evaluation, nodes: &[NodeResult], checker: &m
         if covered && !backed {
             checker.push(
                 Severity::Info,
-                "evidence.missing",
+                Code::EvidenceMissing,
                 format!("indicators/{}/evidence_status", node.id),
                 format!(
                     "“{}”得 {} 分（分值 {}），未附佐证材料",

@@ -4,6 +4,7 @@
 
 use super::{at, Checker, Severity};
 use crate::core::audit::{self, Support};
+use crate::core::code::Code;
 use crate::core::direction::Basis;
 use crate::core::measure::normalise_unit;
 use crate::core::model::{Evaluation, Indicator};
@@ -31,7 +32,7 @@ pub fn check_figures(
         Err(units) => {
             checker.push(
                 Severity::Warning,
-                "audit.units",
+                Code::AuditUnits,
                 at(&leaf.id, "actual"),
                 format!(
                     "“{name}”年度指标值的单位“{}”与实际完成值的单位“{}”不同，无法核算得分，请统一单位",
@@ -69,7 +70,7 @@ pub fn check_figures(
             } else {
                 Severity::Error
             },
-            "audit.inflated",
+            Code::AuditInflated,
             at(&leaf.id, "score"),
             format!(
                 "“{name}”自评分 {} 高于指标值支持的得分（{}；{describe}），超出容差 {}{}",
@@ -82,7 +83,7 @@ pub fn check_figures(
     } else if printed < low.saturating_sub(down) {
         checker.push(
             Severity::Warning,
-            "audit.deflated",
+            Code::AuditDeflated,
             at(&leaf.id, "score"),
             format!(
                 "“{name}”自评分 {} 低于指标值支持的得分（{}；{describe}）{}",
@@ -150,7 +151,7 @@ fn check_textual(leaf: &Indicator, printed: Decimal, rounding: &Rounding, checke
     if !target.is_empty() && actual == target && printed < leaf.points.saturating_sub(down) {
         checker.push(
             Severity::Warning,
-            "audit.text_met_deflated",
+            Code::AuditTextMetDeflated,
             at(&leaf.id, "score"),
             format!(
                 "“{}”实际完成值与年度指标值相同（“{}”），目标已实现，自评分 {} 低于分值 {}",
@@ -163,7 +164,7 @@ fn check_textual(leaf: &Indicator, printed: Decimal, rounding: &Rounding, checke
     } else if has_target && full && NOT_DONE.iter().any(|w| actual.contains(w)) {
         checker.push(
             Severity::Warning,
-            "audit.text_not_met",
+            Code::AuditTextNotMet,
             at(&leaf.id, "score"),
             format!(
                 "“{}”实际完成值为“{}”，尚未达到年度指标值，自评分却为满分 {}",
@@ -175,7 +176,7 @@ fn check_textual(leaf: &Indicator, printed: Decimal, rounding: &Rounding, checke
     } else if has_target && full && actual.is_empty() && leaf.actual.is_none() {
         checker.push(
             Severity::Info,
-            "audit.actual_blank",
+            Code::AuditActualBlank,
             at(&leaf.id, "actual"),
             format!(
                 "“{}”实际完成值未填，满分 {} 无法核实",
@@ -194,7 +195,7 @@ pub fn check_completion(leaf: &Indicator, checker: &mut Checker) {
         if leaf.target.is_some() && leaf.actual.is_none() && !leaf.actual_text.trim().is_empty() {
             checker.push(
                 Severity::Info,
-                "audit.not_verifiable",
+                Code::AuditNotVerifiable,
                 at(&leaf.id, "actual"),
                 format!(
                     "“{}”年度指标值是数字，实际完成值却是“{}”，无法核对是否达到",
@@ -215,7 +216,7 @@ pub fn check_completion(leaf: &Indicator, checker: &mut Checker) {
     if !reached {
         checker.push(
             Severity::Info,
-            "audit.not_met",
+            Code::AuditNotMet,
             at(&leaf.id, "actual"),
             format!(
                 "“{}”未达到年度指标值（{}；按满分 100 计：{}）",
@@ -255,7 +256,7 @@ fn check_weighted(
     };
     checker.push(
         Severity::Error,
-        "audit.weighted",
+        Code::AuditWeighted,
         at(&leaf.id, "score"),
         format!(
             "“{}”折算得分 {} 与 权重 {} × 单项得分率 {}% = {} 不符{named}",
@@ -290,7 +291,7 @@ pub fn check_execution_vs_results(
     match share {
         Some(share) if share >= settings.high_score_share => checker.push(
             Severity::Warning,
-            "audit.two_skins",
+            Code::AuditTwoSkins,
             "project",
             format!(
                 "预算执行率仅 {}%（低于 {}%），而绩效指标得分达分值的 {}%（{} / {}）：产出效益与资金使用不匹配（“两张皮”），请核实指标完成情况或说明原因",
@@ -303,7 +304,7 @@ pub fn check_execution_vs_results(
         ),
         _ => checker.push(
             Severity::Info,
-            "audit.low_execution",
+            Code::AuditLowExecution,
             "project",
             format!(
                 "预算执行率 {}%，低于 {}%",
@@ -339,7 +340,7 @@ pub fn check_execution_twice(evaluation: &Evaluation, checker: &mut Checker) {
     for (id, name) in others {
         checker.push(
             Severity::Warning,
-            "audit.execution_twice",
+            Code::AuditExecutionTwice,
             at(&id, "name"),
             format!("“{name}”再次对预算执行率计分，而预算执行情况已单独计分：同一事项重复计分"),
         );

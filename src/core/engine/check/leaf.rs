@@ -3,6 +3,7 @@
 
 use super::{at, figures, Checker, Severity};
 use crate::core::audit;
+use crate::core::code::Code;
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::{departure, fmt_score, Departure};
 use crate::core::rule::ScoringRule;
@@ -43,7 +44,7 @@ pub fn check_leaf(
         if typed < Decimal::ZERO || typed > points {
             checker.push(
                 Severity::Error,
-                "score.range",
+                Code::ScoreRange,
                 at(&leaf.id, "score"),
                 format!(
                     "“{name}”自评分 {} 超出 0 至 {} 分",
@@ -58,7 +59,7 @@ pub fn check_leaf(
             if (typed < band.min || above) && typed >= Decimal::ZERO && typed <= points {
                 checker.push(
                     Severity::Error,
-                    "score.band",
+                    Code::ScoreBand,
                     at(&leaf.id, "score"),
                     format!(
                         "“{name}”自评分 {} 不在评判等级允许的范围内（{}）",
@@ -71,7 +72,7 @@ pub fn check_leaf(
                 if typed.checked_rem(step).is_some_and(|r| !r.is_zero()) {
                     checker.push(
                         Severity::Error,
-                        "score.step",
+                        Code::ScoreStep,
                         at(&leaf.id, "score"),
                         format!(
                             "“{name}”自评分 {} 不是 {} 分的整数倍",
@@ -91,7 +92,7 @@ pub fn check_leaf(
             match departure(typed, computed, rounding) {
                 Departure::Above { tolerance } => checker.push(
                     Severity::Error,
-                    "audit.execution_inflated",
+                    Code::AuditExecutionInflated,
                     at(&leaf.id, "score"),
                     format!(
                         "“{name}”所列得分 {} 高于按执行率计算的 {}（{}），超出所列精度的容差 {}",
@@ -103,7 +104,7 @@ pub fn check_leaf(
                 ),
                 Departure::Below => checker.push(
                     Severity::Warning,
-                    "audit.execution_deflated",
+                    Code::AuditExecutionDeflated,
                     at(&leaf.id, "score"),
                     format!(
                         "“{name}”所列得分 {} 低于按执行率计算的 {}（{}），已按计算值计分",
@@ -119,7 +120,7 @@ pub fn check_leaf(
             if leaf.override_reason.trim().is_empty() {
                 checker.push(
                     Severity::Warning,
-                    "score.override",
+                    Code::ScoreOverride,
                     at(&leaf.id, "score"),
                     format!(
                         "“{name}”自评分 {} 与规则计算的 {} 不一致，已按计算值计分；如确需调整，请填写调整理由",
@@ -130,7 +131,7 @@ pub fn check_leaf(
             } else {
                 checker.push(
                     Severity::Info,
-                    "score.overridden",
+                    Code::ScoreOverridden,
                     at(&leaf.id, "score"),
                     format!(
                         "“{name}”采用人工调整分 {}（规则计算为 {}）",
@@ -142,7 +143,7 @@ pub fn check_leaf(
         }
         (None, None) => checker.push(
             Severity::Warning,
-            "score.missing",
+            Code::ScoreMissing,
             at(&leaf.id, "score"),
             format!("“{name}”尚未评分"),
         ),
@@ -157,7 +158,7 @@ pub fn check_leaf(
     if scored && counted < points && leaf.reason.trim().is_empty() && !self_explained {
         checker.push(
             Severity::Error,
-            "score.reason",
+            Code::ScoreReason,
             at(&leaf.id, "reason"),
             format!(
                 "“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因",
@@ -172,7 +173,7 @@ pub fn check_leaf(
             if stated != deducted {
                 checker.push(
                     Severity::Error,
-                    "score.reason_amount",
+                    Code::ScoreReasonAmount,
                     at(&leaf.id, "reason"),
                     format!(
                         "“{name}”扣分原因写明扣 {} 分，实际扣 {} 分（分值 {}，得分 {}），请更新扣分原因",
@@ -188,7 +189,7 @@ pub fn check_leaf(
     if points.is_zero() {
         checker.push(
             Severity::Warning,
-            "tree.points_zero",
+            Code::TreePointsZero,
             at(&leaf.id, "points"),
             format!("“{name}”尚未设置分值"),
         );
@@ -197,7 +198,7 @@ pub fn check_leaf(
         if leaf.score.is_some() {
             checker.push(
                 Severity::Warning,
-                "score.level",
+                Code::ScoreLevel,
                 at(&leaf.id, "rule"),
                 format!("“{name}”未选择定性等级"),
             );

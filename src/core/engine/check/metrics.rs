@@ -1,6 +1,7 @@
 //! Business metrics: every breakdown adds up, a printed growth equals the recomputed one.
 
 use super::{Checker, ReconcileStatus, Severity};
+use crate::core::code::Code;
 use crate::core::metric::{growth, growth_exact};
 use crate::core::model::Evaluation;
 use crate::core::number::agrees_at_printed_precision;
@@ -21,7 +22,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                 names.join(" + ")
             );
             checker.sum(
-                "metrics.breakdown_sum",
+                Code::MetricsBreakdownSum,
                 &label,
                 &format!("{base}/breakdowns/{i}"),
                 metric.value,
@@ -46,7 +47,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                     // Compared at the printed precision of the stated figure, from the exact quotient.
                     if agrees_at_printed_precision(stated, exact) {
                         checker.note(
-                            "metrics.growth",
+                            Code::MetricsGrowth,
                             &label,
                             &path,
                             detail,
@@ -55,7 +56,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                     } else {
                         checker.push(
                             Severity::Error,
-                            "metrics.growth",
+                            Code::MetricsGrowth,
                             &path,
                             format!(
                                 "{}所列同比增长 {}% 与重新计算的 {}%（{}）不符",
@@ -63,7 +64,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                             ),
                         );
                         checker.note(
-                            "metrics.growth",
+                            Code::MetricsGrowth,
                             &label,
                             &path,
                             detail,
@@ -73,7 +74,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                 }
                 _ => checker.push(
                     Severity::Info,
-                    "metrics.growth_unverifiable",
+                    Code::MetricsGrowthUnverifiable,
                     &path,
                     format!(
                         "{}所列同比增长 {}% 无法核实：缺少本年值或上年值",

@@ -39,28 +39,7 @@ pub use tree::{check_group_points, check_node};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// How serious a finding is (严重程度).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// 错误: the report would be wrong.
-    Error,
-    /// 警告: worth a look (rounding, ambiguity, missing score).
-    Warning,
-    /// 提示: cannot be verified, or for information.
-    Info,
-}
-
-impl Severity {
-    /// The Chinese label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Info => "提示",
-        }
-    }
-}
+pub use crate::core::code::{Basis, Code, Severity};
 
 /// One problem found (检查发现).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +47,7 @@ pub struct Finding {
     /// 严重程度.
     pub severity: Severity,
     /// Stable code, e.g. `accounts.income_sum`.
-    pub code: String,
+    pub code: Code,
     /// Chinese message.
     pub message: String,
     /// Path of the field or node concerned.
@@ -79,13 +58,13 @@ impl Finding {
     /// A new finding.
     pub fn new(
         severity: Severity,
-        code: &str,
+        code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         Finding {
             severity,
-            code: code.to_string(),
+            code,
             message: message.into(),
             path: path.into(),
         }
@@ -110,7 +89,7 @@ pub enum ReconcileStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reconciliation {
     /// Stable code, e.g. `accounts.income_sum`.
-    pub code: String,
+    pub code: Code,
     /// What is checked, e.g. 本年收入 = 财政拨款 + 其他收入.
     pub label: String,
     /// The arithmetic with figures, e.g. "3086.64 + 3.01 = 3089.65".
@@ -150,7 +129,7 @@ impl Checker {
     pub fn push(
         &mut self,
         severity: Severity,
-        code: &str,
+        code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
     ) {
@@ -161,7 +140,7 @@ impl Checker {
     /// Checks `total = Σ parts` (signed parts: `(value, negative?)`); skipped when a figure is missing.
     pub fn sum(
         &mut self,
-        code: &str,
+        code: Code,
         label: &str,
         path: &str,
         total: Option<Decimal>,
@@ -201,7 +180,7 @@ impl Checker {
     #[allow(clippy::too_many_arguments)]
     fn compare(
         &mut self,
-        code: &str,
+        code: Code,
         label: &str,
         path: &str,
         stated: Decimal,
@@ -255,14 +234,14 @@ impl Checker {
     /// Records a reconciliation that passed or could not be made, without a finding.
     fn note(
         &mut self,
-        code: &str,
+        code: Code,
         label: &str,
         path: &str,
         detail: String,
         status: ReconcileStatus,
     ) {
         self.reconciliations.push(Reconciliation {
-            code: code.to_string(),
+            code,
             label: label.to_string(),
             detail,
             status,
@@ -282,7 +261,7 @@ pub(crate) fn check_non_negative(
         if v < Decimal::ZERO {
             checker.push(
                 Severity::Error,
-                "amount.negative",
+                Code::AmountNegative,
                 path,
                 format!("{label}不能为负数（填写为 {}）", fmt_fig(v)),
             );

@@ -1,6 +1,7 @@
 //! The report text blocks: every `{placeholder}` must be one the report can fill.
 
 use super::{Checker, Severity};
+use crate::core::code::Code;
 use crate::core::model::Evaluation;
 
 /// Checks the report text blocks: every `{placeholder}` must be one the report can fill.
@@ -19,7 +20,7 @@ pub fn check_narrative(evaluation: &Evaluation, checker: &mut Checker) {
         for name in crate::core::placeholder::unknown_in(text) {
             checker.push(
                 Severity::Error,
-                "report.placeholder",
+                Code::ReportPlaceholder,
                 format!("narrative/{field}"),
                 format!(
                     "“{label}”中的占位符“{{{name}}}”无法识别，报告中将原样显示；可用的占位符见说明"
@@ -31,7 +32,7 @@ pub fn check_narrative(evaluation: &Evaluation, checker: &mut Checker) {
     if !n.prior_problems.trim().is_empty() && n.rectification.trim().is_empty() {
         checker.push(
             Severity::Warning,
-            "narrative.rectification_missing",
+            Code::NarrativeRectificationMissing,
             "narrative/rectification",
             "已带入上年存在问题，但未填写整改落实情况：报告将只列出上年问题，请说明逐项整改结果",
         );

@@ -4,6 +4,7 @@
 
 use super::clip;
 use super::{Checker, Severity};
+use crate::core::code::Code;
 use crate::core::keys::leaf_named;
 use crate::core::model::{leaves, Evaluation};
 use crate::core::node::NodeResult;
@@ -19,7 +20,7 @@ pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker:
         if said != table {
             checker.push(
                 Severity::Error,
-                "text.total",
+                Code::TextTotal,
                 "stated/total",
                 format!(
                     "报告正文所述得分 {} 与附表所列总分 {} 不符",
@@ -33,7 +34,7 @@ pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker:
         if said != table.trim() {
             checker.push(
                 Severity::Error,
-                "text.grade",
+                Code::TextGrade,
                 "stated/grade",
                 format!(
                     "报告正文所述等级“{said}”与附表所列等级“{}”不符",
@@ -45,7 +46,7 @@ pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker:
     for sentence in &text.yuan {
         checker.push(
             Severity::Warning,
-            "text.unit_yuan",
+            Code::TextUnitYuan,
             "stated/text",
             format!(
                 "报告正文中的金额以“元”为单位，与其他金额（万元）不一致，未采用：“{}”",
@@ -77,7 +78,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
         let Some(leaf) = leaf_named(&evaluation.indicators, &deduction.name) else {
             checker.push(
                 Severity::Warning,
-                "text.deduction_unknown",
+                Code::TextDeductionUnknown,
                 format!("stated/text/deductions/{i}"),
                 format!(
                     "报告正文称“{}”扣 {} 分，附表中没有这一指标：“{}”",
@@ -93,7 +94,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
         if lost != deduction.points {
             checker.push(
                 Severity::Error,
-                "text.deduction",
+                Code::TextDeduction,
                 format!("indicators/{}/score", leaf.id),
                 format!(
                     "报告正文称“{}”扣 {} 分，附表中该指标分值 {}、得分 {}（扣 {} 分）",
@@ -116,7 +117,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
         {
             checker.push(
                 Severity::Warning,
-                "text.deduction_missing",
+                Code::TextDeductionMissing,
                 format!("indicators/{}/score", leaf.id),
                 format!(
                     "附表中“{}”扣 {} 分，报告正文列出的扣分指标中没有它",

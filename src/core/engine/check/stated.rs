@@ -1,6 +1,7 @@
 //! The printed total and grade against the computed ones.
 
 use super::{Checker, Severity};
+use crate::core::code::Code;
 use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
@@ -37,7 +38,7 @@ pub fn check_stated(
         } else if printed.blank_rows > 0 && stated > total && stated <= reachable {
             checker.push(
                 Severity::Warning,
-                "stated.total_unverifiable",
+                Code::StatedTotalUnverifiable,
                 "stated/total",
                 format!(
                     "报告所列总分 {} 无法核实：计算得分 {}，另有 {} 项未填得分（分值合计 {}）",
@@ -50,7 +51,7 @@ pub fn check_stated(
         } else if printed.blank_rows > 0 && stated > reachable {
             checker.push(
                 Severity::Error,
-                "stated.total_impossible",
+                Code::StatedTotalImpossible,
                 "stated/total",
                 format!(
                     "报告所列总分 {} 不可能达到：即使 {} 项未填得分的指标全部得满分（{}），总分最多为 {}",
@@ -63,7 +64,7 @@ pub fn check_stated(
         } else {
             checker.push(
                 Severity::Error,
-                "stated.total",
+                Code::StatedTotal,
                 "stated/total",
                 format!(
                     "报告所列总分 {} 与计算得分 {} 不符{rows_sum}",
@@ -77,7 +78,7 @@ pub fn check_stated(
         if !stated.trim().is_empty() && stated.trim() != grade {
             checker.push(
                 Severity::Error,
-                "stated.grade",
+                Code::StatedGrade,
                 "stated/grade",
                 format!("报告所列等级“{}”与按得分评定的“{grade}”不符", stated.trim()),
             );

@@ -1,6 +1,7 @@
 //! The indicator tree itself: ids, names, 分值 of nodes and of groups against their children.
 
 use super::{at, Checker, Severity};
+use crate::core::code::Code;
 use crate::core::model::Indicator;
 use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
@@ -10,7 +11,7 @@ pub fn check_node(node: &Indicator, unique: bool, checker: &mut Checker) {
     if !unique {
         checker.push(
             Severity::Error,
-            "tree.id",
+            Code::TreeId,
             at(&node.id, "id"),
             format!("指标“{}”的编号为空或重复", node.name),
         );
@@ -18,7 +19,7 @@ pub fn check_node(node: &Indicator, unique: bool, checker: &mut Checker) {
     if node.name.trim().is_empty() {
         checker.push(
             Severity::Warning,
-            "tree.name",
+            Code::TreeName,
             at(&node.id, "name"),
             "有指标未填写名称",
         );
@@ -26,7 +27,7 @@ pub fn check_node(node: &Indicator, unique: bool, checker: &mut Checker) {
     if node.points < Decimal::ZERO {
         checker.push(
             Severity::Error,
-            "tree.points_negative",
+            Code::TreePointsNegative,
             at(&node.id, "points"),
             format!("“{}”的分值不能为负", node.name),
         );
@@ -38,7 +39,7 @@ pub fn check_group_points(node: &Indicator, children_points: Decimal, checker: &
     if children_points != node.points {
         checker.push(
             Severity::Error,
-            "tree.points_sum",
+            Code::TreePointsSum,
             at(&node.id, "points"),
             format!(
                 "“{}”分值为 {}，但其下级指标分值合计为 {}",

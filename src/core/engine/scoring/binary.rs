@@ -1,6 +1,7 @@
 //! 达标得分: a judged or computed condition; met → 分值, else `otherwise`.
 
 use super::{clamp, Context, ProblemLevel, RuleOutcome};
+use crate::core::code::Code;
 use crate::core::number::fmt_score;
 use crate::core::rule::Condition;
 use rust_decimal::Decimal;
@@ -16,7 +17,7 @@ pub(super) fn score(
     let evaluation = cx.evaluation;
     if *otherwise < Decimal::ZERO || *otherwise > points {
         out = out.problem(
-            "rule.bad_otherwise",
+            Code::RuleBadOtherwise,
             ProblemLevel::Error,
             format!(
                 "未达标得分 {} 超出 [0, {}]",
@@ -42,7 +43,7 @@ pub(super) fn score(
                 Some(holds)
             }
             Err(missing) => {
-                out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
+                out = out.problem(Code::RuleMetricMissing, ProblemLevel::Info, missing);
                 None
             }
         },

@@ -1,6 +1,7 @@
 //! 扣分制: 分值 − per × max(0, count − allowance), floored at 0.
 
 use super::{Context, ProblemLevel, RuleOutcome};
+use crate::core::code::Code;
 use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
 
@@ -15,7 +16,7 @@ pub(super) fn score(
     let round = |v: Decimal| cx.round(v);
     if *per < Decimal::ZERO || *allowance < Decimal::ZERO {
         return out.problem(
-            "rule.negative",
+            Code::RuleNegative,
             ProblemLevel::Error,
             "每次扣分和免扣次数不能为负".into(),
         );
@@ -23,7 +24,7 @@ pub(super) fn score(
     match count {
         Some(count) if *count < Decimal::ZERO => {
             out = out.problem(
-                "rule.negative",
+                Code::RuleNegative,
                 ProblemLevel::Error,
                 "发生次数不能为负".into(),
             );
@@ -52,7 +53,7 @@ pub(super) fn score(
         None => {
             out.say(|| "请填写发生次数".into());
             out = out.problem(
-                "rule.input_missing",
+                Code::RuleInputMissing,
                 ProblemLevel::Info,
                 "未填写发生次数".into(),
             );

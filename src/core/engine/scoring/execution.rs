@@ -1,6 +1,7 @@
 //! 预算执行率得分: 分值 × min(执行率, 100 %), from the rate that applies to the evaluation.
 
 use super::{hundred, share, Context, ProblemLevel, RuleOutcome};
+use crate::core::code::Code;
 use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
 
@@ -27,7 +28,7 @@ pub(super) fn score(cx: &Context, mut out: RuleOutcome) -> RuleOutcome {
         }
         Err(missing) => {
             out.say(|| missing.clone());
-            out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
+            out = out.problem(Code::RuleMetricMissing, ProblemLevel::Info, missing);
         }
     }
     out

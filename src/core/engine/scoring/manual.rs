@@ -1,6 +1,7 @@
 //! 人工评判: the typed score, within [0, 分值] and on its step.
 
 use super::{Context, ProblemLevel, RuleOutcome, ScoreBand};
+use crate::core::code::Code;
 use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
 
@@ -11,7 +12,7 @@ pub(super) fn score(step: &Option<Decimal>, cx: &Context, mut out: RuleOutcome) 
         out.say(|| format!("人工评判，按 {} 分步长", fmt_score(*step)));
         if *step <= Decimal::ZERO {
             out = out.problem(
-                "rule.bad_step",
+                Code::RuleBadStep,
                 ProblemLevel::Error,
                 "评分步长必须大于 0".into(),
             );

@@ -22,6 +22,7 @@ mod tiered;
 
 pub use proportional::proportion;
 
+use crate::core::code::Code;
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::Rounding;
 use crate::core::rule::ScoringRule;
@@ -58,7 +59,7 @@ pub struct ScoreBand {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RuleProblem {
     /// Stable code, e.g. `rule.tier_gap`.
-    pub code: &'static str,
+    pub code: Code,
     /// Whether it is an error (else a warning, or info for missing data).
     pub level: ProblemLevel,
     /// Chinese message.
@@ -99,7 +100,7 @@ impl RuleOutcome {
         }
     }
 
-    fn problem(mut self, code: &'static str, level: ProblemLevel, message: String) -> Self {
+    fn problem(mut self, code: Code, level: ProblemLevel, message: String) -> Self {
         self.problems.push(RuleProblem {
             code,
             level,

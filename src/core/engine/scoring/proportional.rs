@@ -2,6 +2,7 @@
 //! score audit.
 
 use super::{clamp, sdiv, smul, Context, ProblemLevel, RuleOutcome};
+use crate::core::code::Code;
 use crate::core::model::Direction;
 use crate::core::number::fmt_score;
 use crate::core::rule::ReverseFormula;
@@ -14,7 +15,7 @@ pub(super) fn score(reverse: ReverseFormula, cx: &Context) -> RuleOutcome {
     let (Some(target), Some(actual)) = (leaf.target, leaf.actual) else {
         out.explanation = "请填写年度指标值和实际完成值".into();
         return out.problem(
-            "rule.input_missing",
+            Code::RuleInputMissing,
             ProblemLevel::Info,
             "未填写年度指标值或实际完成值，无法按比例计分".into(),
         );
@@ -22,7 +23,7 @@ pub(super) fn score(reverse: ReverseFormula, cx: &Context) -> RuleOutcome {
     if target < Decimal::ZERO || actual < Decimal::ZERO {
         out.explanation = "指标值不能为负".into();
         return out.problem(
-            "rule.negative",
+            Code::RuleNegative,
             ProblemLevel::Error,
             "年度指标值和实际完成值不能为负".into(),
         );

@@ -1,6 +1,7 @@
 //! 分档计分: the score of the ladder step that holds the metric; gaps and overlaps are problems.
 
 use super::{Context, ProblemLevel, RuleOutcome};
+use crate::core::code::Code;
 use crate::core::metric::MetricSource;
 use crate::core::number::fmt_score;
 use crate::core::rule::{ScoringRule, Tier};
@@ -18,7 +19,7 @@ pub(super) fn score(
     let evaluation = cx.evaluation;
     for gap in rule.tier_problems() {
         out = out.problem(
-            "rule.tier_gap",
+            Code::RuleTierGap,
             ProblemLevel::Warning,
             format!("分档不完整：{gap}"),
         );
@@ -26,7 +27,7 @@ pub(super) fn score(
     for tier in tiers {
         if tier.score < Decimal::ZERO || tier.score > points {
             out = out.problem(
-                "rule.tier_score",
+                Code::RuleTierScore,
                 ProblemLevel::Error,
                 format!(
                     "档次 {} 的得分 {} 超出 [0, {}]",
@@ -54,7 +55,7 @@ pub(super) fn score(
             None => {
                 out.say(|| format!("{} 不属于任何档次", value.describe()));
                 out = out.problem(
-                    "rule.no_tier",
+                    Code::RuleNoTier,
                     ProblemLevel::Error,
                     format!("{} 不属于任何档次，无法计分", value.describe()),
                 );
@@ -62,7 +63,7 @@ pub(super) fn score(
         },
         Err(missing) => {
             out.say(|| missing.clone());
-            out = out.problem("rule.metric_missing", ProblemLevel::Info, missing);
+            out = out.problem(Code::RuleMetricMissing, ProblemLevel::Info, missing);
         }
     }
     out

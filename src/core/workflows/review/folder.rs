@@ -1,4 +1,4 @@
-//! A reviewer's batch from the disk (native only): a file, standard input ("-") or a folder walked
+//! A reviewer's batch from the disk (the CLI; the browser receives files, never reads a disk): a file, standard input ("-") or a folder walked
 //! recursively in name order, each file opened all the way by [`intake::open_all`] (a .zip into its
 //! files), one [`Received`] per file; a file too large is refused before it is read.
 

@@ -18,7 +18,6 @@
 
 pub mod batch;
 pub mod desk;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod folder;
 pub mod intake;
 pub mod row;

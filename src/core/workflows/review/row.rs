@@ -2,6 +2,7 @@
 //! computed total, the finding counts, the 执行率 and the flags a reviewer sorts by.
 
 use super::intake::Refusal;
+use crate::core::code::Code;
 use crate::core::metric::execution_basis;
 use crate::core::Evaluation;
 use crate::core::{assess, audit, Assessment, EvaluationKind, Finding, Severity};
@@ -177,7 +178,7 @@ impl ReviewRow {
     pub fn assessed(file: &str, key: String, evaluation: &Evaluation, a: &Assessment) -> ReviewRow {
         let execution_rate = audit::execution_rate(evaluation);
         // A form with no indicator tree (仅预算执行部分, a report's text alone): no total to differ.
-        let tree_less = a.findings.iter().any(|f| f.code == "tree.none");
+        let tree_less = a.findings.iter().any(|f| f.code == Code::TreeNone);
         let summary = Summary {
             unit: evaluation.unit_name().to_string(),
             year: evaluation.unit.year,
@@ -204,17 +205,17 @@ impl ReviewRow {
             findings: a.findings.clone(),
         };
         let mut flags = Vec::new();
-        let has = |code: &str| a.findings.iter().any(|f| f.code == code);
+        let has = |code: Code| a.findings.iter().any(|f| f.code == code);
         if !tree_less && summary.stated_total.is_some_and(|t| t != a.total) {
             flags.push(Flag::TotalDiffers);
         }
-        if has("stated.grade") {
+        if has(Code::StatedGrade) {
             flags.push(Flag::GradeDiffers);
         }
         if summary.errors > 0 {
             flags.push(Flag::Errors);
         }
-        if has("audit.two_skins") {
+        if has(Code::AuditTwoSkins) {
             flags.push(Flag::TwoSkins);
         }
         if execution_rate.is_some_and(|r| r < evaluation.settings.audit.low_execution_rate) {
