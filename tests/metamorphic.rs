@@ -22,8 +22,11 @@ fn width(rows: &Rows) -> usize {
     rows.iter().map(Vec::len).max().unwrap_or(0)
 }
 
-/// The rewritings: a name and the table it makes.
-fn rewritings() -> Vec<(&'static str, fn(&Rows) -> Rows)> {
+/// A rewriting: its name and the table it makes.
+type Rewriting = (&'static str, fn(&Rows) -> Rows);
+
+/// The rewritings.
+fn rewritings() -> Vec<Rewriting> {
     vec![
         (
             "a blank column in front (a paste starting at column B)",

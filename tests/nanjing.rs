@@ -187,11 +187,11 @@ fn execution_rate_feeds_the_tiered_rule_until_adjusted_budget_is_entered() {
     assert!(after
         .findings
         .iter()
-        .any(|f| f.code == Code::ScoreOverride && f.path == "indicators/1.4.1/score"));
+        .any(|f| f.code == Code::ScoreOverride && f.path.as_str() == "indicators/1.4.1/score"));
     assert!(after
         .findings
         .iter()
-        .any(|f| f.code == Code::ScoreReason && f.path == "indicators/1.4.1/reason"));
+        .any(|f| f.code == Code::ScoreReason && f.path.as_str() == "indicators/1.4.1/reason"));
 }
 
 #[test]

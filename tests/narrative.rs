@@ -25,7 +25,7 @@ fn report(name: &str) -> String {
 fn figure(r: &jixiao::core::import::narrative::ReportText, path: &str) -> Option<String> {
     r.figures
         .iter()
-        .find(|f| f.path == path)
+        .find(|f| f.path.as_str() == path)
         .map(|f| f.value.normalize().to_string())
 }
 

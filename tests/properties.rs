@@ -257,7 +257,7 @@ proptest! {
         prop_assert_eq!(&a.grade, &b.grade);
         prop_assert_eq!(&a.counts, &b.counts);
         let findings = |x: &jixiao::core::Assessment| {
-            let mut all: Vec<(jixiao::core::check::Code, String, String)> = x
+            let mut all: Vec<(jixiao::core::check::Code, jixiao::core::check::FieldPath, String)> = x
                 .findings
                 .iter()
                 .map(|f| (f.code, f.path.clone(), f.message.clone()))

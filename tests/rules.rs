@@ -240,7 +240,7 @@ fn qualitative_bands_check_the_typed_score() {
         assess(e)
             .findings
             .iter()
-            .filter(|f| f.path.starts_with("indicators/1.1.1/"))
+            .filter(|f| f.path.as_str().starts_with("indicators/1.1.1/"))
             .map(|f| f.code)
             .collect()
     };
@@ -272,7 +272,7 @@ fn manual_scores_respect_range_step_and_reason() {
         assess(e)
             .findings
             .iter()
-            .filter(|f| f.path.starts_with("indicators/2.6.2/"))
+            .filter(|f| f.path.as_str().starts_with("indicators/2.6.2/"))
             .map(|f| f.code)
             .collect()
     };
@@ -430,7 +430,7 @@ fn tree_points_that_do_not_add_up_are_errors() {
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == Code::TreePointsSum && f.path == "indicators/1/points"));
+        .any(|f| f.code == Code::TreePointsSum && f.path.as_str() == "indicators/1/points"));
     assert!(has_code(&a, Code::TreeTotalPoints));
     e.indicators[0].points = d("15");
     e.indicators[0].children[0].children[0].points = d("3");
@@ -438,7 +438,7 @@ fn tree_points_that_do_not_add_up_are_errors() {
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == Code::TreePointsSum && f.path == "indicators/1.1/points"));
+        .any(|f| f.code == Code::TreePointsSum && f.path.as_str() == "indicators/1.1/points"));
     assert!(a.total <= d("105"));
 }
 
@@ -479,11 +479,12 @@ fn accounts_mismatch_overspend_and_stated_rate() {
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == Code::AccountsOverspent && f.path == "accounts/three_public/actual"));
+        .any(|f| f.code == Code::AccountsOverspent
+            && f.path.as_str() == "accounts/three_public/actual"));
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == Code::AmountNegative && f.path == "unit/assets/fixed"));
+        .any(|f| f.code == Code::AmountNegative && f.path.as_str() == "unit/assets/fixed"));
 }
 
 #[test]
@@ -533,7 +534,7 @@ fn a_reason_naming_another_deduction_is_an_error() {
         .iter()
         .find(|f| f.code == Code::ScoreReasonAmount)
         .expect("stale reason flagged");
-    assert_eq!(finding.path, "indicators/2.6.2/reason");
+    assert_eq!(finding.path.as_str(), "indicators/2.6.2/reason");
     assert!(
         finding.message.contains("实际扣 1 分"),
         "{}",
@@ -549,11 +550,12 @@ fn a_new_indicator_without_points_is_flagged() {
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == Code::TreePointsZero && f.path == format!("indicators/{id}/points")));
+        .any(|f| f.code == Code::TreePointsZero
+            && f.path.as_str() == format!("indicators/{id}/points")));
     e.indicator_mut(&id).unwrap().points = d("1");
     let a = assess(&e);
     assert!(a
         .findings
         .iter()
-        .any(|f| f.code == Code::TreePointsSum && f.path == "indicators/1.1/points"));
+        .any(|f| f.code == Code::TreePointsSum && f.path.as_str() == "indicators/1.1/points"));
 }

@@ -61,30 +61,34 @@ fn indicators_pair_in_place_when_moved_and_by_hand_when_renamed() {
     group.children.push(new_row);
 
     let c = compare(&last, &this, &[]);
-    let row = |name: &str| c.rows.iter().find(|r| r.path.ends_with(name));
+    let row = |name: &str| c.rows.iter().find(|r| r.path.as_str().ends_with(name));
     assert_eq!(row("专项资金执行率").unwrap().pairing, Pairing::Name);
-    assert!(row("专项资金执行率").unwrap().path.contains("收支管理"));
+    assert!(row("专项资金执行率")
+        .unwrap()
+        .path
+        .as_str()
+        .contains("收支管理"));
     assert_eq!(row("部门预算执行率").unwrap().pairing, Pairing::Place);
     assert!(row("绩效信息公开情况").is_none());
     assert!(
         c.only_last
             .iter()
-            .any(|u| u.path.ends_with("/ 绩效信息公开")),
+            .any(|u| u.path.as_str().ends_with("/ 绩效信息公开")),
         "{:?}",
         c.only_last
     );
     assert!(c
         .only_last
         .iter()
-        .any(|u| u.path.ends_with("政府采购管理是否按制度执行")));
+        .any(|u| u.path.as_str().ends_with("政府采购管理是否按制度执行")));
     assert!(c
         .only_this
         .iter()
-        .any(|u| u.path.ends_with("政府采购意向公开")));
+        .any(|u| u.path.as_str().ends_with("政府采购意向公开")));
     assert!(c
         .only_this
         .iter()
-        .any(|u| u.path.ends_with("绩效信息公开情况")));
+        .any(|u| u.path.as_str().ends_with("绩效信息公开情况")));
 
     // Paired by hand, the renamed row is matched and no longer listed.
     let last_id = |e: &Evaluation, name: &str| {
@@ -104,7 +108,7 @@ fn indicators_pair_in_place_when_moved_and_by_hand_when_renamed() {
     let renamed = c
         .rows
         .iter()
-        .find(|r| r.path.ends_with("绩效信息公开情况"))
+        .find(|r| r.path.as_str().ends_with("绩效信息公开情况"))
         .unwrap();
     assert_eq!(renamed.pairing, Pairing::Hand);
     assert_eq!(
@@ -114,7 +118,7 @@ fn indicators_pair_in_place_when_moved_and_by_hand_when_renamed() {
     assert!(!c
         .only_this
         .iter()
-        .any(|u| u.path.ends_with("绩效信息公开情况")));
+        .any(|u| u.path.as_str().ends_with("绩效信息公开情况")));
 }
 
 #[test]
@@ -131,7 +135,7 @@ fn points_that_moved_still_pair_and_changes_are_computed() {
     let row = c
         .rows
         .iter()
-        .find(|r| r.path.ends_with("工作开展情况"))
+        .find(|r| r.path.as_str().ends_with("工作开展情况"))
         .unwrap();
     assert_eq!(row.score.delta(), Some(d("0.5")));
     // Last year's value comes from last year's file: 424.76 → 470.16 is +10.69 %.
@@ -364,7 +368,7 @@ fn last_years_problems_become_this_years_rectification_section() {
         .findings
         .iter()
         .any(|f| f.code == Code::NarrativeRectificationMissing
-            && f.path == "narrative/rectification"));
+            && f.path.as_str() == "narrative/rectification"));
     let report = text(&next);
     assert!(report.contains("四、上年度问题整改落实情况"), "{report}");
     assert!(report.contains("上年度自评价发现的问题："));

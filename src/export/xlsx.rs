@@ -504,7 +504,7 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
         for (c, text) in [
             finding.severity.label(),
             finding.code.as_str(),
-            &finding.path,
+            finding.path.as_str(),
             &finding.message,
         ]
         .iter()
@@ -514,7 +514,12 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
                 .write_string_with_format(r, c as u16, *text, &f.text)
                 .map_err(err)?;
         }
-        fit_row(sheet, r, &[(&finding.path, 36.0), (&finding.message, 80.0)]).map_err(err)?;
+        fit_row(
+            sheet,
+            r,
+            &[(finding.path.as_str(), 36.0), (&finding.message, 80.0)],
+        )
+        .map_err(err)?;
     }
     let sheet = list_sheet(
         &mut workbook,

@@ -8,6 +8,7 @@ use crate::core::compare::compare;
 use crate::core::import::parse_tsv;
 use crate::core::margin::margin;
 use crate::core::number::fmt_score;
+use crate::core::path::FieldPath;
 use crate::core::{from_json, Evaluation};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -118,7 +119,7 @@ fn GradeMargin() -> impl IntoView {
             </p>
             <ol class="jx-lost" data-testid="points-lost">
                 {move || m.with(|m| m.lost.iter().take(10).map(|l| {
-                    let path = format!("indicators/{}", l.id);
+                    let path = FieldPath::indicator(&l.id);
                     let text = format!("{}：失 {} 分", l.name, fmt_score(l.points));
                     view! { <li><button type="button" class="jx-linkish" on:click=move |_| state.go_to(&path)>{text}</button></li> }
                 }).collect_view())}

@@ -11,6 +11,7 @@
 use super::storage::{Autosave, SaveOutcome};
 pub use super::tabs::Tab;
 use crate::core::edit::{EditScope, History};
+use crate::core::path::FieldPath;
 use crate::core::{assess, template, Assessment, Evaluation, Indicator, NodeResult, Severity};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -178,7 +179,7 @@ impl Workbench {
             assessment.with(|a| {
                 let mut marks: HashMap<String, Severity> = HashMap::new();
                 for f in &a.findings {
-                    let worst = marks.entry(f.path.clone()).or_insert(f.severity);
+                    let worst = marks.entry(f.path.to_string()).or_insert(f.severity);
                     *worst = (*worst).min(f.severity);
                 }
                 marks
@@ -520,7 +521,7 @@ impl Workbench {
     }
 
     /// Switches to the tab of `path`, then scrolls to, highlights and focuses its field.
-    pub fn go_to(&self, path: &str) {
+    pub fn go_to(&self, path: &FieldPath) {
         self.tab.set(Tab::for_path(path));
         self.focus.set(Some(path.to_string()));
         let root = self.root;

@@ -1,5 +1,7 @@
 //! The workbench's tabs and which one shows a field (tab routing): the state only holds the current tab.
 
+use crate::core::path::{FieldPath, Section};
+
 /// The tabs of the workbench (no router: the host page's history never changes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -62,20 +64,17 @@ impl Tab {
         }
     }
 
-    /// The tab that shows the field at `path` (a finding's path).
-    pub fn for_path(path: &str) -> Tab {
-        let head = path.split('/').next().unwrap_or("");
-        match head {
-            "indicators" | "adjustments" | "stated" => Tab::Indicators,
-            "accounts" | "project" => Tab::Accounts,
-            "metrics" => Tab::Metrics,
-            "evidence_files" => Tab::Evidence,
-            _ if path.ends_with("/evidence_status") => Tab::Evidence,
-            "narrative" => Tab::Report,
+    /// The tab that shows the field at `path` (a finding's or a reconciliation's).
+    pub fn for_path(path: &FieldPath) -> Tab {
+        match path.section() {
+            Section::Indicators | Section::Adjustments | Section::Stated => Tab::Indicators,
+            Section::Accounts | Section::Project | Section::Assets => Tab::Accounts,
+            Section::Metrics => Tab::Metrics,
+            Section::EvidenceFiles => Tab::Evidence,
+            Section::Narrative => Tab::Report,
             // Import notes are findings about the pasted table, listed in 检查.
-            "import_notes" => Tab::Findings,
-            "unit" if path.starts_with("unit/assets") => Tab::Accounts,
-            _ => Tab::Unit,
+            Section::ImportNotes => Tab::Findings,
+            Section::Unit | Section::Other => Tab::Unit,
         }
     }
 }

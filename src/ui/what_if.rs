@@ -4,6 +4,7 @@
 
 use super::state::Workbench;
 use crate::core::number::fmt_score;
+use crate::core::path::FieldPath;
 use crate::core::what_if::movement;
 use crate::core::{assess, Assessment};
 use leptos::prelude::*;
@@ -69,7 +70,7 @@ pub fn WhatIfBar() -> impl IntoView {
                     r.score.last.map(fmt_score).unwrap_or_else(|| "—".into()),
                     r.score.this.map(fmt_score).unwrap_or_else(|| "—".into())
                 );
-                let path = format!("indicators/{}", r.id);
+                let path = FieldPath::indicator(&r.id);
                 view! { <li data-testid="what-if-row"><button type="button" class="jx-linkish" on:click=move |_| state.go_to(&path)>{text}</button></li> }
             }).collect_view();
             let findings = m.appeared.iter().take(5).map(|f| {

@@ -23,6 +23,7 @@ use crate::core::code::Code;
 use crate::core::model::{Evaluation, ImportNoteKind, Indicator};
 pub use crate::core::node::NodeResult;
 use crate::core::number::{departure, fmt_score, Departure, Rounding};
+use crate::core::path::FieldPath;
 use crate::core::rule::ScoringRule;
 use crate::core::scoring::RuleOutcome;
 use rust_decimal::Decimal;
@@ -284,7 +285,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         checker.push(
             Severity::Info,
             Code::TreeNone,
-            "indicators",
+            FieldPath::tree(),
             if evaluation.indicators.is_empty() {
                 "未包含指标体系（评分表），总分与等级无法核实".to_string()
             } else {
@@ -295,7 +296,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         checker.push(
             Severity::Error,
             Code::TreeTotalPoints,
-            "indicators",
+            FieldPath::tree(),
             format!(
                 "一级指标分值合计为 {}，应为 {}",
                 fmt_score(points_total),

@@ -21,7 +21,7 @@
 //! ```
 
 use crate::core::assess::Assessment;
-use crate::core::check::{Code, Finding};
+use crate::core::check::{Code, FieldPath, Finding};
 use crate::core::metric::Change;
 use crate::core::model::Evaluation;
 use rust_decimal::Decimal;
@@ -67,12 +67,12 @@ impl Movement {
 /// The findings of `a` that `b` lacks, matched by code and field (their messages carry figures that
 /// move with the change); repeated ones count.
 fn missing_from(a: &[Finding], b: &[Finding]) -> Vec<Finding> {
-    let mut left: HashMap<(Code, &str), usize> = HashMap::new();
+    let mut left: HashMap<(Code, &FieldPath), usize> = HashMap::new();
     for f in b {
         *left.entry((f.code, &f.path)).or_default() += 1;
     }
     a.iter()
-        .filter(|f| match left.get_mut(&(f.code, f.path.as_str())) {
+        .filter(|f| match left.get_mut(&(f.code, &f.path)) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 false
@@ -144,11 +144,17 @@ mod tests {
 
     #[test]
     fn findings_match_by_code_and_field_and_repeats_count() {
-        let f =
-            |code: Code, path: &str, msg: &str| Finding::new(Severity::Warning, code, path, msg);
+        let f = |code: Code, path: &FieldPath, msg: &str| {
+            Finding::new(Severity::Warning, code, path.clone(), msg)
+        };
         let (x, y, z) = (Code::ScoreMissing, Code::ScoreReason, Code::ScoreRange);
-        let a = [f(x, "p", "1"), f(x, "p", "2"), f(y, "q", "3")];
-        let b = [f(x, "p", "other figures"), f(z, "r", "4")];
+        let (p, q, r) = (
+            FieldPath::indicator("1"),
+            FieldPath::indicator("2"),
+            FieldPath::indicator("3"),
+        );
+        let a = [f(x, &p, "1"), f(x, &p, "2"), f(y, &q, "3")];
+        let b = [f(x, &p, "other figures"), f(z, &r, "4")];
         let gone = missing_from(&a, &b);
         assert_eq!(
             gone.iter().map(|f| f.message.as_str()).collect::<Vec<_>>(),

@@ -11,6 +11,7 @@
 //! ```
 
 use crate::core::model::Evaluation;
+use crate::core::path::FieldPath;
 use rust_decimal::Decimal;
 
 /// One amount of the evaluation, in 万元.
@@ -28,6 +29,13 @@ pub struct Amount {
     pub get: fn(&Evaluation) -> Option<Decimal>,
     /// Writes it.
     pub set: fn(&mut Evaluation, Option<Decimal>),
+}
+
+impl Amount {
+    /// Its path in findings, e.g. `accounts/income_fiscal`.
+    pub fn field_path(&self) -> FieldPath {
+        FieldPath::registered(self.path)
+    }
 }
 
 macro_rules! amount {

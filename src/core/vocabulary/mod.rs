@@ -11,6 +11,7 @@ pub mod measure;
 pub mod metric;
 pub mod model;
 pub mod number;
+pub mod path;
 pub mod placeholder;
 pub mod profile;
 pub mod rule;

@@ -23,6 +23,7 @@ use crate::core::keys::match_name;
 use crate::core::metric::{growth, growth_exact, Change};
 use crate::core::model::{walk_tree, Evaluation, Indicator, PriorYear};
 use crate::core::number::{agrees_at_printed_precision, fmt_score};
+use crate::core::path::FieldPath;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -364,7 +365,7 @@ pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
                 out.push(Finding::new(
                     Severity::Warning,
                     Code::ComparePriorAmount,
-                    amount.path,
+                    amount.field_path(),
                     format!(
                         "{}填为 {} 万元，上年（{}年）文件为 {} 万元",
                         amount.label,
@@ -380,12 +381,11 @@ pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
         let Some(file) = last.counterpart(metric).and_then(|m| m.value) else {
             continue;
         };
-        let base = format!("metrics/{}", metric.key);
         if let Some(typed) = metric.prior.filter(|typed| *typed != file) {
             out.push(Finding::new(
                 Severity::Warning,
                 Code::ComparePriorMetric,
-                format!("{base}/prior"),
+                FieldPath::metric_prior(&metric.key),
                 format!(
                     "{}的上年值填为 {}，上年（{}年）文件为 {}",
                     metric.name,
@@ -406,7 +406,7 @@ pub fn disagreements(last: &Evaluation, this: &Evaluation) -> Vec<Finding> {
             out.push(Finding::new(
                 Severity::Error,
                 Code::CompareGrowth,
-                format!("{base}/stated_growth"),
+                FieldPath::metric_growth(&metric.key),
                 format!(
                     "{}所列同比增长 {}% 与两年文件算出的 {}% 不符（本年 {}，上年文件 {}）",
                     metric.name,

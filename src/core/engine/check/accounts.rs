@@ -1,20 +1,27 @@
 //! The unit's accounts and assets: parts against totals, carry-over, the printed execution rate, overspending.
 
 use super::{check_non_negative, fmt_fig, Checker, ReconcileStatus, Severity};
+use crate::core::amounts;
 use crate::core::code::Code;
 use crate::core::model::{Assets, BudgetAccounts, Evaluation};
 use crate::core::number::{percent, percent_exact, printed_precision, rounded_like, Precision};
+use crate::core::path::*;
 
 /// Checks the unit's accounts: parts against totals, carry-over, execution rate, overspending.
 pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
     let a: &BudgetAccounts = &evaluation.accounts;
     for amount in crate::core::amounts::ACCOUNTS {
-        check_non_negative(checker, amount.path, amount.label, (amount.get)(evaluation));
+        check_non_negative(
+            checker,
+            amount.field_path(),
+            amount.label,
+            (amount.get)(evaluation),
+        );
     }
     checker.sum(
         Code::AccountsBudgetSum,
         "年初支出预算 = 基本支出 + 项目支出",
-        "accounts/initial_expense",
+        amounts::INITIAL_EXPENSE.field_path(),
         a.initial_expense,
         &[
             (a.initial_expense_basic, false),
@@ -24,21 +31,21 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
     checker.sum(
         Code::AccountsIncomeSum,
         "本年收入 = 财政拨款收入 + 其他收入",
-        "accounts/income_total",
+        amounts::INCOME_TOTAL.field_path(),
         a.income_total,
         &[(a.income_fiscal, false), (a.income_other, false)],
     );
     checker.sum(
         Code::AccountsExpenseSum,
         "本年支出 = 基本支出 + 项目支出",
-        "accounts/expense_total",
+        amounts::EXPENSE_TOTAL.field_path(),
         a.expense_total,
         &[(a.expense_basic, false), (a.expense_project, false)],
     );
     checker.sum(
         Code::AccountsCarryover,
         "年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余",
-        "accounts/carryover_end",
+        amounts::CARRYOVER_END.field_path(),
         a.carryover_end,
         &[
             (a.carryover_start, false),
@@ -50,19 +57,24 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
         .iter()
         .chain(&crate::core::amounts::BUDGET_LINES)
     {
-        check_non_negative(checker, amount.path, amount.label, (amount.get)(evaluation));
+        check_non_negative(
+            checker,
+            amount.field_path(),
+            amount.label,
+            (amount.get)(evaluation),
+        );
     }
     check_assets(&evaluation.unit.assets, checker);
     check_execution_rate(a, checker);
     for (path, label, line, severity) in [
         (
-            "accounts/special_funds",
+            amounts::SPECIAL_FUNDS_ACTUAL.field_path(),
             "专项资金",
             &a.special_funds,
             Severity::Warning,
         ),
         (
-            "accounts/three_public",
+            amounts::THREE_PUBLIC_ACTUAL.field_path(),
             "“三公”经费",
             &a.three_public,
             Severity::Error,
@@ -73,7 +85,7 @@ pub fn check_accounts(evaluation: &Evaluation, checker: &mut Checker) {
                 checker.push(
                     severity,
                     Code::AccountsOverspent,
-                    format!("{path}/actual"),
+                    path.clone(),
                     format!(
                         "{label}实际支出 {} 万元超过预算 {} 万元",
                         fmt_fig(actual),
@@ -97,7 +109,7 @@ fn check_assets(assets: &Assets, checker: &mut Checker) {
     checker.sum(
         Code::AssetsSum,
         "总资产 = 流动资产 + 固定资产 + 无形资产（+ 其他）",
-        "unit/assets/total",
+        amounts::ASSETS_TOTAL.field_path(),
         assets.total,
         &parts,
     );
@@ -106,14 +118,14 @@ fn check_assets(assets: &Assets, checker: &mut Checker) {
 fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
     let code = Code::AccountsExecutionRate;
     let label = "预算执行率 = 本年支出 / 全年预算数";
-    let path = "accounts/stated_execution_rate";
+    let path = FieldPath::account(AccountField::StatedExecutionRate);
     match (a.expense_total, a.adjusted_budget) {
         (Some(spent), Some(budget)) => {
             if spent > budget {
                 checker.push(
                     Severity::Error,
                     Code::AccountsOverBudget,
-                    "accounts/expense_total",
+                    amounts::EXPENSE_TOTAL.field_path(),
                     format!(
                         "本年支出 {} 万元超过全年预算数 {} 万元",
                         fmt_fig(spent),
@@ -134,7 +146,7 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                     checker.push(
                         Severity::Warning,
                         Code::AccountsExecutionRateTruncated,
-                        path,
+                        path.clone(),
                         format!(
                             "所列预算执行率 {}% 是 {}% 截尾所得（{}），按四舍五入应为 {}%",
                             fmt_fig(stated),
@@ -149,7 +161,7 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
                     checker.push(
                         Severity::Error,
                         code,
-                        path,
+                        path.clone(),
                         format!(
                             "所列预算执行率 {}% 与重新计算的 {}（{}）不符",
                             fmt_fig(stated),
@@ -182,7 +194,7 @@ fn check_execution_rate(a: &BudgetAccounts, checker: &mut Checker) {
             checker.push(
                 Severity::Info,
                 code,
-                "accounts/adjusted_budget",
+                amounts::ADJUSTED_BUDGET.field_path(),
                 format!(
                     "所列预算执行率 {}% 无法核实：未填写全年预算数（调整后预算）{hint}",
                     fmt_fig(stated)

@@ -5,6 +5,7 @@ use super::{Checker, Severity};
 use crate::core::code::Code;
 use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
+use crate::core::path::*;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -15,7 +16,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
     // Same piece of work: only its highest level counts (同一项目工作不累计加分).
     let mut best: HashMap<String, Decimal> = HashMap::new();
     for (i, item) in adj.bonus.items.iter().enumerate() {
-        let path = format!("adjustments/bonus/items/{i}");
+        let path = FieldPath::adjustment(AdjustmentSide::Bonus, Some(i));
         let Some(level) = adj.bonus.levels.iter().find(|l| l.label == item.level) else {
             checker.push(
                 Severity::Error,
@@ -60,7 +61,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
         checker.push(
             Severity::Info,
             Code::BonusCapped,
-            "adjustments/bonus",
+            FieldPath::adjustment(AdjustmentSide::Bonus, None),
             format!(
                 "加分合计 {} 分，超过上限 {} 分，按 {} 分计",
                 fmt_score(bonus_raw),
@@ -71,7 +72,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
     }
     let mut penalty_raw = Decimal::ZERO;
     for (i, item) in adj.penalty.items.iter().enumerate() {
-        let path = format!("adjustments/penalty/items/{i}");
+        let path = FieldPath::adjustment(AdjustmentSide::Penalty, Some(i));
         if item.points < Decimal::ZERO {
             checker.push(
                 Severity::Error,
@@ -95,7 +96,7 @@ pub fn check_adjustments(evaluation: &Evaluation, checker: &mut Checker) {
         checker.push(
             Severity::Info,
             Code::PenaltyCapped,
-            "adjustments/penalty",
+            FieldPath::adjustment(AdjustmentSide::Penalty, None),
             format!(
                 "减分合计 {} 分，超过上限 {} 分，按 {} 分计",
                 fmt_score(penalty_raw),

@@ -9,6 +9,7 @@ use crate::core::number::{
     agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, printed_precision,
     rounded_like, Departure, Precision, Rounding,
 };
+use crate::core::path::*;
 use rust_decimal::Decimal;
 
 /// Checks the 预算执行情况: no amount below zero, no line (nor the printed 年度资金总额) spending above its
@@ -21,21 +22,20 @@ pub fn check_budget(evaluation: &Evaluation, checker: &mut Checker) {
         .funds
         .iter()
         .enumerate()
-        .map(|(i, line)| (format!("project/funds/{i}"), line));
+        .map(|(i, line)| (FundRow::Line(i), line));
     let total = project
         .stated_total
         .iter()
-        .map(|line| ("project/stated_total".to_string(), line));
-    for (path, line) in lines.chain(total) {
-        let path = path.as_str();
-        for (field, label, value) in [
-            ("initial", "年初预算数", line.initial),
-            ("adjusted", "全年预算数", line.adjusted),
-            ("executed", "全年执行数", line.executed),
+        .map(|line| (FundRow::Total, line));
+    for (row, line) in lines.chain(total) {
+        for (column, label, value) in [
+            (FundColumn::Initial, "年初预算数", line.initial),
+            (FundColumn::Adjusted, "全年预算数", line.adjusted),
+            (FundColumn::Executed, "全年执行数", line.executed),
         ] {
             check_non_negative(
                 checker,
-                &format!("{path}/{field}"),
+                FieldPath::fund(row, Some(column)),
                 &format!("{}{label}", line.source),
                 value,
             );
@@ -49,7 +49,7 @@ pub fn check_budget(evaluation: &Evaluation, checker: &mut Checker) {
                 checker.push(
                     Severity::Error,
                     Code::ProjectOverBudget,
-                    format!("{path}/executed"),
+                    FieldPath::fund(row, Some(FundColumn::Executed)),
                     format!(
                         "{}全年执行数 {} 万元超过{which} {} 万元，执行率 {}%",
                         if line.source.is_empty() {
@@ -82,14 +82,18 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
     let rounding = &evaluation.settings.rounding;
     if let Some(total) = &project.stated_total {
         let lines = &project.funds;
-        for (field, label, get) in [
+        for (column, label, get) in [
             (
-                "initial",
+                FundColumn::Initial,
                 "年初预算数",
                 (|l: &FundLine| l.initial) as fn(&FundLine) -> Option<Decimal>,
             ),
-            ("adjusted", "全年预算数", |l: &FundLine| l.adjusted),
-            ("executed", "全年执行数", |l: &FundLine| l.executed),
+            (FundColumn::Adjusted, "全年预算数", |l: &FundLine| {
+                l.adjusted
+            }),
+            (FundColumn::Executed, "全年执行数", |l: &FundLine| {
+                l.executed
+            }),
         ] {
             let stated = get(total);
             let parts: Vec<Decimal> = lines.iter().filter_map(get).collect();
@@ -105,7 +109,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
                 checker.push(
                     Severity::Error,
                     Code::BudgetTotalBelowPart,
-                    format!("project/stated_total/{field}"),
+                    FieldPath::fund(FundRow::Total, Some(column)),
                     format!(
                         "年度资金总额的{label}{}小于其中“{}”的 {}",
                         stated.map_or("未填写，".to_string(), |s| format!(
@@ -122,7 +126,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             checker.sum(
                 Code::BudgetTotalSum,
                 &format!("年度资金总额（{label}）= 其中各项之和"),
-                &format!("project/stated_total/{field}"),
+                FieldPath::fund(FundRow::Total, Some(column)),
                 Some(stated),
                 &parts.iter().map(|v| (Some(*v), false)).collect::<Vec<_>>(),
             );
@@ -133,13 +137,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             score: None,
             ..total.clone()
         };
-        check_line(
-            &unscored,
-            "年度资金总额",
-            "project/stated_total",
-            rounding,
-            checker,
-        );
+        check_line(&unscored, "年度资金总额", FundRow::Total, rounding, checker);
     }
     let total_points = project.stated_total.as_ref().and_then(|t| t.points);
     for (i, line) in project.funds.iter().enumerate() {
@@ -154,13 +152,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             } else {
                 line.clone()
             };
-        check_line(
-            &line,
-            &line.source,
-            &format!("project/funds/{i}"),
-            rounding,
-            checker,
-        );
+        check_line(&line, &line.source, FundRow::Line(i), rounding, checker);
     }
     // Lines that repeat the total's 分值 / 得分 would count it twice if summed. Many forms print the
     // 分值 in every line: the unit made no mistake, so this informs (提示), it does not warn.
@@ -174,7 +166,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
             checker.push(
                 Severity::Info,
                 Code::BudgetDoubleCount,
-                "project/funds",
+                FieldPath::fund_lines(),
                 format!(
                     "“其中”各行重复列示了年度资金总额的分值 {}：只计一次，将其相加会重复计分",
                     fmt_score(total_points)
@@ -188,7 +180,7 @@ fn check_budget_block(evaluation: &Evaluation, checker: &mut Checker) {
 fn check_line(
     line: &FundLine,
     label: &str,
-    path: &str,
+    row: FundRow,
     rounding: &Rounding,
     checker: &mut Checker,
 ) {
@@ -208,7 +200,7 @@ fn check_line(
                 checker.push(
                     Severity::Warning,
                     Code::BudgetRateTruncated,
-                    format!("{path}/stated_rate"),
+                    FieldPath::fund(row, Some(FundColumn::StatedRate)),
                     format!(
                         "{label}所列执行率 {}% 是 {}% 截尾所得（{} / {}），按四舍五入应为 {}%",
                         fmt_score(printed),
@@ -235,7 +227,7 @@ fn check_line(
                 checker.push(
                     Severity::Error,
                     Code::BudgetRate,
-                    format!("{path}/stated_rate"),
+                    FieldPath::fund(row, Some(FundColumn::StatedRate)),
                     format!(
                         "{label}所列执行率 {}% 与重新计算的 {} / {} = {}%{base_label} 不符{initial_hint}",
                         fmt_score(printed),
@@ -249,7 +241,7 @@ fn check_line(
                 checker.push(
                     Severity::Info,
                     Code::BudgetRateUnverifiable,
-                    format!("{path}/executed"),
+                    FieldPath::fund(row, Some(FundColumn::Executed)),
                     format!(
                         "{label}所列执行率 {}% 无法核实：未填写全年执行数",
                         fmt_score(printed)
@@ -260,7 +252,7 @@ fn check_line(
                 checker.push(
                     Severity::Info,
                     Code::BudgetRateUnverifiable,
-                    format!("{path}/adjusted"),
+                    FieldPath::fund(row, Some(FundColumn::Adjusted)),
                     format!(
                         "{label}所列执行率 {}% 无法核实：未填写全年预算数",
                         fmt_score(printed)
@@ -281,7 +273,7 @@ fn check_line(
             Departure::Above { .. } => checker.push(
                 Severity::Error,
                 Code::BudgetScoreInflated,
-                format!("{path}/score"),
+                FieldPath::fund(row, Some(FundColumn::Score)),
                 format!(
                     "{label}执行率得分 {} 高于 分值 {} × 执行率 {}% = {}",
                     fmt_score(score),
@@ -293,7 +285,7 @@ fn check_line(
             Departure::Below => checker.push(
                 Severity::Warning,
                 Code::BudgetScoreDeflated,
-                format!("{path}/score"),
+                FieldPath::fund(row, Some(FundColumn::Score)),
                 format!(
                     "{label}执行率得分 {} 低于 分值 {} × 执行率 {}% = {}",
                     fmt_score(score),

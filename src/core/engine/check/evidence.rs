@@ -6,6 +6,7 @@ use crate::core::code::Code;
 use crate::core::model::{Evaluation, EvidenceCheck, EvidenceStatus};
 use crate::core::node::NodeResult;
 use crate::core::number::fmt_score;
+use crate::core::path::*;
 
 /// Checks every leaf the setting covers for evidence: a file attached, or 已提供 / 不适用 stated.
 pub fn check_evidence(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut Checker) {
@@ -35,7 +36,7 @@ pub fn check_evidence(evaluation: &Evaluation, nodes: &[NodeResult], checker: &m
             checker.push(
                 Severity::Info,
                 Code::EvidenceMissing,
-                format!("indicators/{}/evidence_status", node.id),
+                FieldPath::of_indicator(&node.id, IndicatorField::EvidenceStatus),
                 format!(
                     "“{}”得 {} 分（分值 {}），未附佐证材料",
                     node.name,

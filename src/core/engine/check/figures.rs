@@ -2,13 +2,14 @@
 //! ([`crate::core::audit`] infers and computes; this judges), weighted scores, 两张皮, and the execution
 //! rate scored twice.
 
-use super::{at, Checker, Severity};
+use super::{Checker, Severity};
 use crate::core::audit::{self, Support};
 use crate::core::code::Code;
 use crate::core::direction::Basis;
 use crate::core::measure::normalise_unit;
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::{departure, fmt_score, percent, printed_tolerance, Departure, Rounding};
+use crate::core::path::*;
 use crate::core::rule::ScoringRule;
 use rust_decimal::Decimal;
 
@@ -33,7 +34,7 @@ pub fn check_figures(
             checker.push(
                 Severity::Warning,
                 Code::AuditUnits,
-                at(&leaf.id, "actual"),
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Actual),
                 format!(
                     "“{name}”年度指标值的单位“{}”与实际完成值的单位“{}”不同，无法核算得分，请统一单位",
                     units.target, units.actual
@@ -71,7 +72,7 @@ pub fn check_figures(
                 Severity::Error
             },
             Code::AuditInflated,
-            at(&leaf.id, "score"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
             format!(
                 "“{name}”自评分 {} 高于指标值支持的得分（{}；{describe}），超出容差 {}{}",
                 fmt_score(printed),
@@ -84,7 +85,7 @@ pub fn check_figures(
         checker.push(
             Severity::Warning,
             Code::AuditDeflated,
-            at(&leaf.id, "score"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
             format!(
                 "“{name}”自评分 {} 低于指标值支持的得分（{}；{describe}）{}",
                 fmt_score(printed),
@@ -152,7 +153,7 @@ fn check_textual(leaf: &Indicator, printed: Decimal, rounding: &Rounding, checke
         checker.push(
             Severity::Warning,
             Code::AuditTextMetDeflated,
-            at(&leaf.id, "score"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
             format!(
                 "“{}”实际完成值与年度指标值相同（“{}”），目标已实现，自评分 {} 低于分值 {}",
                 leaf.name,
@@ -165,7 +166,7 @@ fn check_textual(leaf: &Indicator, printed: Decimal, rounding: &Rounding, checke
         checker.push(
             Severity::Warning,
             Code::AuditTextNotMet,
-            at(&leaf.id, "score"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
             format!(
                 "“{}”实际完成值为“{}”，尚未达到年度指标值，自评分却为满分 {}",
                 leaf.name,
@@ -177,7 +178,7 @@ fn check_textual(leaf: &Indicator, printed: Decimal, rounding: &Rounding, checke
         checker.push(
             Severity::Info,
             Code::AuditActualBlank,
-            at(&leaf.id, "actual"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Actual),
             format!(
                 "“{}”实际完成值未填，满分 {} 无法核实",
                 leaf.name,
@@ -196,7 +197,7 @@ pub fn check_completion(leaf: &Indicator, checker: &mut Checker) {
             checker.push(
                 Severity::Info,
                 Code::AuditNotVerifiable,
-                at(&leaf.id, "actual"),
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Actual),
                 format!(
                     "“{}”年度指标值是数字，实际完成值却是“{}”，无法核对是否达到",
                     leaf.name,
@@ -217,7 +218,7 @@ pub fn check_completion(leaf: &Indicator, checker: &mut Checker) {
         checker.push(
             Severity::Info,
             Code::AuditNotMet,
-            at(&leaf.id, "actual"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Actual),
             format!(
                 "“{}”未达到年度指标值（{}；按满分 100 计：{}）",
                 leaf.name,
@@ -257,7 +258,7 @@ fn check_weighted(
     checker.push(
         Severity::Error,
         Code::AuditWeighted,
-        at(&leaf.id, "score"),
+        FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
         format!(
             "“{}”折算得分 {} 与 权重 {} × 单项得分率 {}% = {} 不符{named}",
             leaf.name,
@@ -292,7 +293,7 @@ pub fn check_execution_vs_results(
         Some(share) if share >= settings.high_score_share => checker.push(
             Severity::Warning,
             Code::AuditTwoSkins,
-            "project",
+            FieldPath::project(),
             format!(
                 "预算执行率仅 {}%（低于 {}%），而绩效指标得分达分值的 {}%（{} / {}）：产出效益与资金使用不匹配（“两张皮”），请核实指标完成情况或说明原因",
                 fmt_score(rate),
@@ -305,7 +306,7 @@ pub fn check_execution_vs_results(
         _ => checker.push(
             Severity::Info,
             Code::AuditLowExecution,
-            "project",
+            FieldPath::project(),
             format!(
                 "预算执行率 {}%，低于 {}%",
                 fmt_score(rate),
@@ -341,7 +342,7 @@ pub fn check_execution_twice(evaluation: &Evaluation, checker: &mut Checker) {
         checker.push(
             Severity::Warning,
             Code::AuditExecutionTwice,
-            at(&id, "name"),
+            FieldPath::of_indicator(&id, IndicatorField::Name),
             format!("“{name}”再次对预算执行率计分，而预算执行情况已单独计分：同一事项重复计分"),
         );
     }

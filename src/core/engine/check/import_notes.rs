@@ -3,6 +3,7 @@
 use super::{clip, Checker, Severity};
 use crate::core::code::Code;
 use crate::core::model::{Evaluation, ImportNoteKind};
+use crate::core::path::*;
 
 /// The import notes, as findings.
 pub fn check_import_notes(evaluation: &Evaluation, checker: &mut Checker) {
@@ -23,7 +24,7 @@ pub fn check_import_notes(evaluation: &Evaluation, checker: &mut Checker) {
         checker.push(
             severity,
             code,
-            format!("import_notes/{i}"),
+            FieldPath::import_note(i),
             format!("导入表第 {} 行：{}{cells}", note.row, note.message),
         );
     }

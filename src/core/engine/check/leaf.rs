@@ -1,11 +1,12 @@
 //! One leaf's score (自评分): the rule's problems, the typed score against its range, band and step,
 //! which score counts and why, the score audit of its figures, the reason for lost points.
 
-use super::{at, figures, Checker, Severity};
+use super::{figures, Checker, Severity};
 use crate::core::audit;
 use crate::core::code::Code;
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::{departure, fmt_score, Departure};
+use crate::core::path::*;
 use crate::core::rule::ScoringRule;
 use crate::core::scoring::{ProblemLevel, RuleOutcome};
 use rust_decimal::Decimal;
@@ -34,7 +35,7 @@ pub fn check_leaf(
         checker.push(
             severity,
             problem.code,
-            at(&leaf.id, "rule"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Rule),
             format!("“{}”：{}", leaf.name, problem.message),
         );
     }
@@ -45,7 +46,7 @@ pub fn check_leaf(
             checker.push(
                 Severity::Error,
                 Code::ScoreRange,
-                at(&leaf.id, "score"),
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                 format!(
                     "“{name}”自评分 {} 超出 0 至 {} 分",
                     fmt_score(typed),
@@ -60,7 +61,7 @@ pub fn check_leaf(
                 checker.push(
                     Severity::Error,
                     Code::ScoreBand,
-                    at(&leaf.id, "score"),
+                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                     format!(
                         "“{name}”自评分 {} 不在评判等级允许的范围内（{}）",
                         fmt_score(typed),
@@ -73,7 +74,7 @@ pub fn check_leaf(
                     checker.push(
                         Severity::Error,
                         Code::ScoreStep,
-                        at(&leaf.id, "score"),
+                        FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                         format!(
                             "“{name}”自评分 {} 不是 {} 分的整数倍",
                             fmt_score(typed),
@@ -93,7 +94,7 @@ pub fn check_leaf(
                 Departure::Above { tolerance } => checker.push(
                     Severity::Error,
                     Code::AuditExecutionInflated,
-                    at(&leaf.id, "score"),
+                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                     format!(
                         "“{name}”所列得分 {} 高于按执行率计算的 {}（{}），超出所列精度的容差 {}",
                         fmt_score(typed),
@@ -105,7 +106,7 @@ pub fn check_leaf(
                 Departure::Below => checker.push(
                     Severity::Warning,
                     Code::AuditExecutionDeflated,
-                    at(&leaf.id, "score"),
+                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                     format!(
                         "“{name}”所列得分 {} 低于按执行率计算的 {}（{}），已按计算值计分",
                         fmt_score(typed),
@@ -121,7 +122,7 @@ pub fn check_leaf(
                 checker.push(
                     Severity::Warning,
                     Code::ScoreOverride,
-                    at(&leaf.id, "score"),
+                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                     format!(
                         "“{name}”自评分 {} 与规则计算的 {} 不一致，已按计算值计分；如确需调整，请填写调整理由",
                         fmt_score(typed),
@@ -132,7 +133,7 @@ pub fn check_leaf(
                 checker.push(
                     Severity::Info,
                     Code::ScoreOverridden,
-                    at(&leaf.id, "score"),
+                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                     format!(
                         "“{name}”采用人工调整分 {}（规则计算为 {}）",
                         fmt_score(typed),
@@ -144,7 +145,7 @@ pub fn check_leaf(
         (None, None) => checker.push(
             Severity::Warning,
             Code::ScoreMissing,
-            at(&leaf.id, "score"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
             format!("“{name}”尚未评分"),
         ),
         _ => {}
@@ -159,7 +160,7 @@ pub fn check_leaf(
         checker.push(
             Severity::Error,
             Code::ScoreReason,
-            at(&leaf.id, "reason"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Reason),
             format!(
                 "“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因",
                 fmt_score(counted),
@@ -174,7 +175,7 @@ pub fn check_leaf(
                 checker.push(
                     Severity::Error,
                     Code::ScoreReasonAmount,
-                    at(&leaf.id, "reason"),
+                    FieldPath::of_indicator(&leaf.id, IndicatorField::Reason),
                     format!(
                         "“{name}”扣分原因写明扣 {} 分，实际扣 {} 分（分值 {}，得分 {}），请更新扣分原因",
                         fmt_score(stated),
@@ -190,7 +191,7 @@ pub fn check_leaf(
         checker.push(
             Severity::Warning,
             Code::TreePointsZero,
-            at(&leaf.id, "points"),
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Points),
             format!("“{name}”尚未设置分值"),
         );
     }
@@ -199,7 +200,7 @@ pub fn check_leaf(
             checker.push(
                 Severity::Warning,
                 Code::ScoreLevel,
-                at(&leaf.id, "rule"),
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Rule),
                 format!("“{name}”未选择定性等级"),
             );
         }

@@ -5,12 +5,12 @@ use crate::core::code::Code;
 use crate::core::metric::{growth, growth_exact};
 use crate::core::model::Evaluation;
 use crate::core::number::agrees_at_printed_precision;
+use crate::core::path::FieldPath;
 use rust_decimal::Decimal;
 
 /// Checks business metrics: every breakdown adds up, a printed growth equals the recomputed one.
 pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
     for metric in &evaluation.metrics {
-        let base = format!("metrics/{}", metric.key);
         for (i, breakdown) in metric.breakdowns.iter().enumerate() {
             let parts: Vec<(Option<Decimal>, bool)> =
                 breakdown.parts.iter().map(|p| (p.value, false)).collect();
@@ -24,14 +24,14 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
             checker.sum(
                 Code::MetricsBreakdownSum,
                 &label,
-                &format!("{base}/breakdowns/{i}"),
+                FieldPath::metric_breakdown(&metric.key, i),
                 metric.value,
                 &parts,
             );
         }
         if let Some(stated) = metric.stated_growth {
             let label = format!("{}同比增长 =（本年 − 上年）/ 上年", metric.name);
-            let path = format!("{base}/stated_growth");
+            let path = FieldPath::metric_growth(&metric.key);
             match (
                 growth(metric.value, metric.prior),
                 growth_exact(metric.value, metric.prior),
@@ -49,7 +49,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                         checker.note(
                             Code::MetricsGrowth,
                             &label,
-                            &path,
+                            path.clone(),
                             detail,
                             ReconcileStatus::Pass,
                         );
@@ -57,7 +57,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                         checker.push(
                             Severity::Error,
                             Code::MetricsGrowth,
-                            &path,
+                            path.clone(),
                             format!(
                                 "{}所列同比增长 {}% 与重新计算的 {}%（{}）不符",
                                 metric.name, stated, rate, detail
@@ -66,7 +66,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                         checker.note(
                             Code::MetricsGrowth,
                             &label,
-                            &path,
+                            path.clone(),
                             detail,
                             ReconcileStatus::Mismatch,
                         );
@@ -75,7 +75,7 @@ pub fn check_metrics(evaluation: &Evaluation, checker: &mut Checker) {
                 _ => checker.push(
                     Severity::Info,
                     Code::MetricsGrowthUnverifiable,
-                    &path,
+                    path.clone(),
                     format!(
                         "{}所列同比增长 {}% 无法核实：缺少本年值或上年值",
                         metric.name, stated

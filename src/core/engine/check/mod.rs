@@ -40,6 +40,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use crate::core::code::{Basis, Code, Severity};
+pub use crate::core::path::FieldPath;
 
 /// One problem found (检查发现).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +52,7 @@ pub struct Finding {
     /// Chinese message.
     pub message: String,
     /// Path of the field or node concerned.
-    pub path: String,
+    pub path: FieldPath,
 }
 
 impl Finding {
@@ -59,14 +60,14 @@ impl Finding {
     pub fn new(
         severity: Severity,
         code: Code,
-        path: impl Into<String>,
+        path: FieldPath,
         message: impl Into<String>,
     ) -> Self {
         Finding {
             severity,
             code,
             message: message.into(),
-            path: path.into(),
+            path,
         }
     }
 }
@@ -97,12 +98,7 @@ pub struct Reconciliation {
     /// Outcome.
     pub status: ReconcileStatus,
     /// Path of the total's field.
-    pub path: String,
-}
-
-/// The path of a node's field in findings, e.g. `indicators/1.2/score`; built only when a finding is made.
-pub(crate) fn at(id: &str, field: &str) -> String {
-    format!("indicators/{id}/{field}")
+    pub path: FieldPath,
 }
 
 /// Half a unit of the last printed decimal of the least precise figure.
@@ -130,7 +126,7 @@ impl Checker {
         &mut self,
         severity: Severity,
         code: Code,
-        path: impl Into<String>,
+        path: FieldPath,
         message: impl Into<String>,
     ) {
         self.findings
@@ -142,7 +138,7 @@ impl Checker {
         &mut self,
         code: Code,
         label: &str,
-        path: &str,
+        path: FieldPath,
         total: Option<Decimal>,
         parts: &[(Option<Decimal>, bool)],
     ) {
@@ -182,7 +178,7 @@ impl Checker {
         &mut self,
         code: Code,
         label: &str,
-        path: &str,
+        path: FieldPath,
         stated: Decimal,
         sum: Decimal,
         expr: &str,
@@ -204,7 +200,7 @@ impl Checker {
             self.push(
                 Severity::Warning,
                 code,
-                path,
+                path.clone(),
                 format!(
                     "{label}：{expr} = {}，与所列 {} 相差 {}，在各数四舍五入的误差（±{}）之内，请核实是否为尾差",
                     fmt_fig(sum.normalize()),
@@ -218,7 +214,7 @@ impl Checker {
             self.push(
                 Severity::Error,
                 code,
-                path,
+                path.clone(),
                 format!(
                     "{label}不平：{expr} = {}，而所列为 {}，相差 {}",
                     fmt_fig(sum.normalize()),
@@ -236,7 +232,7 @@ impl Checker {
         &mut self,
         code: Code,
         label: &str,
-        path: &str,
+        path: FieldPath,
         detail: String,
         status: ReconcileStatus,
     ) {
@@ -245,7 +241,7 @@ impl Checker {
             label: label.to_string(),
             detail,
             status,
-            path: path.to_string(),
+            path,
         });
     }
 }
@@ -253,7 +249,7 @@ impl Checker {
 /// Non-negative amounts: an amount field below zero is an error.
 pub(crate) fn check_non_negative(
     checker: &mut Checker,
-    path: &str,
+    path: FieldPath,
     label: &str,
     value: Option<Decimal>,
 ) {

@@ -9,6 +9,7 @@ use crate::core::keys::leaf_named;
 use crate::core::model::{leaves, Evaluation};
 use crate::core::node::NodeResult;
 use crate::core::number::fmt_score;
+use crate::core::path::*;
 
 /// Checks the report's text against its table, when the evaluation was read from a report.
 pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut Checker) {
@@ -21,7 +22,7 @@ pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker:
             checker.push(
                 Severity::Error,
                 Code::TextTotal,
-                "stated/total",
+                FieldPath::stated(StatedField::Total),
                 format!(
                     "报告正文所述得分 {} 与附表所列总分 {} 不符",
                     fmt_score(said),
@@ -35,7 +36,7 @@ pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker:
             checker.push(
                 Severity::Error,
                 Code::TextGrade,
-                "stated/grade",
+                FieldPath::stated(StatedField::Grade),
                 format!(
                     "报告正文所述等级“{said}”与附表所列等级“{}”不符",
                     table.trim()
@@ -47,7 +48,7 @@ pub fn check_report_text(evaluation: &Evaluation, nodes: &[NodeResult], checker:
         checker.push(
             Severity::Warning,
             Code::TextUnitYuan,
-            "stated/text",
+            FieldPath::stated(StatedField::Text),
             format!(
                 "报告正文中的金额以“元”为单位，与其他金额（万元）不一致，未采用：“{}”",
                 clip(sentence, 80)
@@ -79,7 +80,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
             checker.push(
                 Severity::Warning,
                 Code::TextDeductionUnknown,
-                format!("stated/text/deductions/{i}"),
+                FieldPath::stated_deduction(i),
                 format!(
                     "报告正文称“{}”扣 {} 分，附表中没有这一指标：“{}”",
                     deduction.name,
@@ -95,7 +96,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
             checker.push(
                 Severity::Error,
                 Code::TextDeduction,
-                format!("indicators/{}/score", leaf.id),
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                 format!(
                     "报告正文称“{}”扣 {} 分，附表中该指标分值 {}、得分 {}（扣 {} 分）",
                     deduction.name,
@@ -118,7 +119,7 @@ fn check_deductions(evaluation: &Evaluation, nodes: &[NodeResult], checker: &mut
             checker.push(
                 Severity::Warning,
                 Code::TextDeductionMissing,
-                format!("indicators/{}/score", leaf.id),
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
                 format!(
                     "附表中“{}”扣 {} 分，报告正文列出的扣分指标中没有它",
                     leaf.name,

@@ -4,6 +4,7 @@ use super::{Checker, Severity};
 use crate::core::code::Code;
 use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
+use crate::core::path::*;
 use rust_decimal::Decimal;
 
 /// What the printed rows add up to, beside the computed total.
@@ -39,7 +40,7 @@ pub fn check_stated(
             checker.push(
                 Severity::Warning,
                 Code::StatedTotalUnverifiable,
-                "stated/total",
+                FieldPath::stated(StatedField::Total),
                 format!(
                     "报告所列总分 {} 无法核实：计算得分 {}，另有 {} 项未填得分（分值合计 {}）",
                     fmt_score(stated),
@@ -52,7 +53,7 @@ pub fn check_stated(
             checker.push(
                 Severity::Error,
                 Code::StatedTotalImpossible,
-                "stated/total",
+                FieldPath::stated(StatedField::Total),
                 format!(
                     "报告所列总分 {} 不可能达到：即使 {} 项未填得分的指标全部得满分（{}），总分最多为 {}",
                     fmt_score(stated),
@@ -65,7 +66,7 @@ pub fn check_stated(
             checker.push(
                 Severity::Error,
                 Code::StatedTotal,
-                "stated/total",
+                FieldPath::stated(StatedField::Total),
                 format!(
                     "报告所列总分 {} 与计算得分 {} 不符{rows_sum}",
                     fmt_score(stated),
@@ -79,7 +80,7 @@ pub fn check_stated(
             checker.push(
                 Severity::Error,
                 Code::StatedGrade,
-                "stated/grade",
+                FieldPath::stated(StatedField::Grade),
                 format!("报告所列等级“{}”与按得分评定的“{grade}”不符", stated.trim()),
             );
         }

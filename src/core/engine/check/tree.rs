@@ -1,9 +1,10 @@
 //! The indicator tree itself: ids, names, 分值 of nodes and of groups against their children.
 
-use super::{at, Checker, Severity};
+use super::{Checker, Severity};
 use crate::core::code::Code;
 use crate::core::model::Indicator;
 use crate::core::number::fmt_score;
+use crate::core::path::*;
 use rust_decimal::Decimal;
 
 /// Checks one node: a unique id (`unique` is false for an empty or repeated one), a name, 分值 ≥ 0.
@@ -12,7 +13,7 @@ pub fn check_node(node: &Indicator, unique: bool, checker: &mut Checker) {
         checker.push(
             Severity::Error,
             Code::TreeId,
-            at(&node.id, "id"),
+            FieldPath::of_indicator(&node.id, IndicatorField::Id),
             format!("指标“{}”的编号为空或重复", node.name),
         );
     }
@@ -20,7 +21,7 @@ pub fn check_node(node: &Indicator, unique: bool, checker: &mut Checker) {
         checker.push(
             Severity::Warning,
             Code::TreeName,
-            at(&node.id, "name"),
+            FieldPath::of_indicator(&node.id, IndicatorField::Name),
             "有指标未填写名称",
         );
     }
@@ -28,7 +29,7 @@ pub fn check_node(node: &Indicator, unique: bool, checker: &mut Checker) {
         checker.push(
             Severity::Error,
             Code::TreePointsNegative,
-            at(&node.id, "points"),
+            FieldPath::of_indicator(&node.id, IndicatorField::Points),
             format!("“{}”的分值不能为负", node.name),
         );
     }
@@ -40,7 +41,7 @@ pub fn check_group_points(node: &Indicator, children_points: Decimal, checker: &
         checker.push(
             Severity::Error,
             Code::TreePointsSum,
-            at(&node.id, "points"),
+            FieldPath::of_indicator(&node.id, IndicatorField::Points),
             format!(
                 "“{}”分值为 {}，但其下级指标分值合计为 {}",
                 node.name,

@@ -200,10 +200,10 @@ impl StatedText {
     }
 
     /// The sentence that states the figure at `path`.
-    pub fn quote(&self, path: &str) -> Option<&str> {
+    pub fn quote(&self, path: &crate::core::path::FieldPath) -> Option<&str> {
         self.quotes
             .iter()
-            .find(|q| q.path == path)
+            .find(|q| &q.path == path)
             .map(|q| q.sentence.as_str())
     }
 }
@@ -223,7 +223,7 @@ pub struct TextDeduction {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The figure's field path.
-    pub path: String,
+    pub path: crate::core::path::FieldPath,
     /// The sentence as printed.
     pub sentence: String,
 }

@@ -41,6 +41,21 @@ pub struct Narrative {
 }
 
 impl Narrative {
+    /// The text of one block.
+    pub fn text(&self, field: crate::core::path::NarrativeField) -> &str {
+        use crate::core::path::NarrativeField::*;
+        match field {
+            Conclusion => &self.conclusion,
+            Achievements => &self.achievements,
+            Problems => &self.problems,
+            Suggestions => &self.suggestions,
+            Process => &self.process,
+            PriorProblems => &self.prior_problems,
+            PriorSuggestions => &self.prior_suggestions,
+            Rectification => &self.rectification,
+        }
+    }
+
     /// Whether the report has a 整改落实情况 section (last year's problems carried, or its text written).
     pub fn has_rectification(&self) -> bool {
         [

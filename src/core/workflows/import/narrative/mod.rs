@@ -13,7 +13,8 @@
 //! let text = "2024年单位收入情况：总收入3089.65万元，其中财政拨款收入3086.64万元，其他收入3.01万元。\
 //!             评价得分为99.5分，等级为优。";
 //! let report = read_report_text(text);
-//! let income = report.figures.iter().find(|f| f.path == "accounts/income_total").unwrap();
+//! let income_total = jixiao::core::amounts::INCOME_TOTAL.field_path();
+//! let income = report.figures.iter().find(|f| f.path == income_total).unwrap();
 //! assert_eq!(income.value.to_string(), "3089.65");
 //! assert_eq!(report.total.unwrap().value.to_string(), "99.5");
 //! assert_eq!(report.grade.unwrap().0, "优");
@@ -25,6 +26,7 @@ mod text;
 
 use crate::core::amounts::{self, Amount};
 use crate::core::model::{Evaluation, Quote, TextDeduction};
+use crate::core::path::{AccountField, FieldPath, StatedField};
 use frame::{read_sections, unit_of, year_of};
 use labels::{about_budget, stands_alone, LABELS};
 use rust_decimal::Decimal;
@@ -35,7 +37,7 @@ use text::{find_all, grade_at, normalise, number_after, sentences, REACH};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TextFigure {
     /// The figure's field path (`accounts/income_total`, `stated/total` …).
-    pub path: String,
+    pub path: FieldPath,
     /// The value, in 万元 for amounts, % for rates, points for a score.
     pub value: Decimal,
     /// The sentence, as printed (spaces from a PDF removed).
@@ -124,9 +126,9 @@ fn read_sentence(sentence: &str, report: &mut ReportText) {
                     _ => continue,
                 };
                 // The first statement of a figure counts (a summary repeated later is the same).
-                if !report.figures.iter().any(|f| f.path == amount.path) {
+                if !report.figures.iter().any(|f| f.path == amount.field_path()) {
                     report.figures.push(TextFigure {
-                        path: amount.path.to_string(),
+                        path: amount.field_path(),
                         value,
                         sentence: sentence.to_string(),
                     });
@@ -138,7 +140,7 @@ fn read_sentence(sentence: &str, report: &mut ReportText) {
         for at in find_all(&chars, "执行率") {
             if let Some(number) = number_after(&chars, at + 3).filter(|n| n.unit == "%") {
                 report.execution_rate = Some(TextFigure {
-                    path: "accounts/stated_execution_rate".into(),
+                    path: FieldPath::account(AccountField::StatedExecutionRate),
                     value: number.value,
                     sentence: sentence.to_string(),
                 });
@@ -162,7 +164,7 @@ fn read_sentence(sentence: &str, report: &mut ReportText) {
             });
             if let Some(number) = found {
                 report.total = Some(TextFigure {
-                    path: "stated/total".into(),
+                    path: FieldPath::stated(StatedField::Total),
                     value: number.value,
                     sentence: sentence.to_string(),
                 });
@@ -264,7 +266,7 @@ impl ReportText {
             .copied()
             .collect();
         for figure in &self.figures {
-            if let Some(amount) = every.iter().find(|a| a.path == figure.path) {
+            if let Some(amount) = every.iter().find(|a| a.field_path() == figure.path) {
                 if (amount.get)(evaluation).is_none() {
                     (amount.set)(evaluation, Some(figure.value));
                 }
@@ -291,7 +293,7 @@ impl ReportText {
             stated.text.grade = Some(grade.clone());
             stated.grade.get_or_insert_with(|| grade.clone());
             stated.text.quotes.push(Quote {
-                path: "stated/grade".into(),
+                path: FieldPath::stated(StatedField::Grade),
                 sentence: sentence.clone(),
             });
         }
@@ -344,12 +346,13 @@ fn reason_of(sentence: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::amounts::{self, Amount};
 
-    fn figure(report: &ReportText, path: &str) -> Option<String> {
+    fn figure(report: &ReportText, amount: &Amount) -> Option<String> {
         report
             .figures
             .iter()
-            .find(|f| f.path == path)
+            .find(|f| f.path == amount.field_path())
             .map(|f| f.value.normalize().to_string())
     }
 
@@ -359,33 +362,30 @@ mod tests {
                     2024年单位支出情况: 总支出 3089.41 万元, 其中基本支出\n2117.35 万元,项目支出 972.06 万元。年末结转和结余 3.93 万元。 2024 年全年预算执行率 95.04%。\n\n评价得分为99.5分。";
         let r = read_report_text(text);
         assert_eq!(
-            figure(&r, "accounts/initial_income").as_deref(),
+            figure(&r, &amounts::INITIAL_INCOME).as_deref(),
             Some("3342.54")
         );
         assert_eq!(
-            figure(&r, "accounts/initial_expense_basic").as_deref(),
+            figure(&r, &amounts::INITIAL_EXPENSE_BASIC).as_deref(),
             Some("2133.54")
         );
         assert_eq!(
-            figure(&r, "accounts/initial_expense_project").as_deref(),
+            figure(&r, &amounts::INITIAL_EXPENSE_PROJECT).as_deref(),
             Some("1209")
         );
         assert_eq!(
-            figure(&r, "accounts/expense_total").as_deref(),
+            figure(&r, &amounts::EXPENSE_TOTAL).as_deref(),
             Some("3089.41")
         );
         assert_eq!(
-            figure(&r, "accounts/expense_basic").as_deref(),
+            figure(&r, &amounts::EXPENSE_BASIC).as_deref(),
             Some("2117.35")
         );
         assert_eq!(
-            figure(&r, "accounts/expense_project").as_deref(),
+            figure(&r, &amounts::EXPENSE_PROJECT).as_deref(),
             Some("972.06")
         );
-        assert_eq!(
-            figure(&r, "accounts/carryover_end").as_deref(),
-            Some("3.93")
-        );
+        assert_eq!(figure(&r, &amounts::CARRYOVER_END).as_deref(), Some("3.93"));
         assert_eq!(r.execution_rate.unwrap().value.to_string(), "95.04");
         assert_eq!(r.total.unwrap().value.to_string(), "99.5");
     }
@@ -393,15 +393,15 @@ mod tests {
     #[test]
     fn thousands_separators_yuan_and_split_grade_words() {
         let r = read_report_text("年度决算总支出2263.81元,其中基本支出。整体绩效自评为优 秀;");
-        assert_eq!(figure(&r, "accounts/expense_total"), None);
+        assert_eq!(figure(&r, &amounts::EXPENSE_TOTAL), None);
         assert_eq!(r.yuan.len(), 1);
         assert_eq!(r.grade.unwrap().0, "优");
         let r = read_report_text("涉及一般公共预算支出282,796.90万元。");
         assert_eq!(
-            figure(&r, "accounts/expense_total").as_deref(),
+            figure(&r, &amounts::EXPENSE_TOTAL).as_deref(),
             Some("282796.9")
         );
-        assert_eq!(figure(&r, "accounts/initial_expense"), None);
+        assert_eq!(figure(&r, &amounts::INITIAL_EXPENSE), None);
     }
 
     #[test]
