@@ -121,12 +121,12 @@ fn the_worked_example_pdf_text_reads_its_figures() {
         .iter()
         .chain(jixiao::core::amounts::ASSETS.iter())
     {
-        if let Some(value) = figure(&r, amount.path) {
+        if let Some(value) = figure(&r, amount.key) {
             assert_eq!(
                 Some(value),
                 (amount.get)(&nanjing).map(|d| d.normalize().to_string()),
                 "{}",
-                amount.path
+                amount.key
             );
         }
     }
@@ -147,7 +147,7 @@ fn the_word_report_reads_back_with_its_unit_figures_texts_and_reasons() {
         .chain(jixiao::core::amounts::ASSETS.iter())
     {
         if (amount.get)(&e).is_some() {
-            assert_eq!((amount.get)(&e), (amount.get)(&nanjing), "{}", amount.path);
+            assert_eq!((amount.get)(&e), (amount.get)(&nanjing), "{}", amount.key);
         }
     }
     assert_eq!(e.accounts.income_total, nanjing.accounts.income_total);

@@ -18,8 +18,8 @@ pub mod workflows;
 
 pub use engine::{assess, audit, check, margin, node, scoring, what_if};
 pub use vocabulary::{
-    amounts, code, direction, error, keys, measure, metric, model, number, path, placeholder,
-    profile, rule,
+    amounts, code, direction, error, field, keys, measure, metric, model, number, path,
+    placeholder, profile, rule,
 };
 pub use workflows::{compare, edit, evidence, import, library, next_year, review, template};
 

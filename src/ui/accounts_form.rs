@@ -3,11 +3,11 @@
 use super::bind::{amount, decimal};
 use super::charts::BudgetChart;
 use super::fields::{show_decimal, DecimalField, TextField};
-use super::lens::{self, Lens};
 use super::state::{Tab, Workbench};
 use crate::core::amounts;
 use crate::core::check::ReconcileStatus;
 use crate::core::edit::EditScope;
+use crate::core::field::{self, Field};
 use crate::core::{FundLine, ProjectBudget};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -49,7 +49,7 @@ pub fn AccountsForm() -> impl IntoView {
                 {amount(amounts::EXPENSE_PROJECT)}
                 {amount(amounts::CARRYOVER_START)}
                 {amount(amounts::CARRYOVER_END)}
-                {decimal("报告所列预算执行率", "accounts/stated_execution_rate", "%", |e| e.accounts.stated_execution_rate, |e, v| e.accounts.stated_execution_rate = v)}
+                {decimal(field::ACCOUNTS_STATED_EXECUTION_RATE, "%")}
             </div>
             <p class="jx-computed" data-testid="execution-rate">"预算执行率（计算）："{rate}</p>
             <h2>"专项资金与“三公”经费（万元）"</h2>
@@ -121,9 +121,8 @@ fn ProjectFunds() -> impl IntoView {
             .evaluation
             .with(|e| e.project.as_ref().map_or(0, |p| p.funds.len()))
     });
-    let line_field = move |i: usize,
-                           field: Lens<FundLine, Option<Decimal>>,
-                           label: &'static str| {
+    let line_field = move |i: usize, field: Field<FundLine, Option<Decimal>>| {
+        let label = field.label;
         let path = format!("project/funds/{i}/{}", field.key);
         let value = Signal::derive(move || {
             state.evaluation.with(|e| {
@@ -174,9 +173,9 @@ fn ProjectFunds() -> impl IntoView {
                                 on_change=Callback::new(move |v: String| state.edit(EditScope::Field(&format!("project/funds/{i}/source")), |e| {
                                     if let Some(l) = e.project.as_mut().and_then(|p| p.funds.get_mut(i)) { l.source = v }
                                 }))/></td>
-                            <td>{line_field(i, lens::FUND_INITIAL, "年初预算数")}</td>
-                            <td>{line_field(i, lens::FUND_ADJUSTED, "全年预算数")}</td>
-                            <td>{line_field(i, lens::FUND_EXECUTED, "全年执行数")}</td>
+                            <td>{line_field(i, field::FUND_INITIAL)}</td>
+                            <td>{line_field(i, field::FUND_ADJUSTED)}</td>
+                            <td>{line_field(i, field::FUND_EXECUTED)}</td>
                             <td class="jx-num">{rate}</td>
                         </tr>
                     }

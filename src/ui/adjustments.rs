@@ -1,9 +1,9 @@
 //! 加减分项: commendations earned (by level, the same work counted once) and deductions with reasons.
 
 use super::fields::{DecimalField, TextField};
-use super::lens::{self, Lens};
 use super::state::Workbench;
 use crate::core::edit::EditScope;
+use crate::core::field::{self, Field};
 use crate::core::number::fmt_score;
 use crate::core::{BonusItem, PenaltyItem};
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                     {move || (0..bonus_count.get()).map(|i| {
                         let path = format!("adjustments/bonus/items/{i}");
                         let text = move |f: fn(&BonusItem) -> String| Signal::derive(move || state.evaluation.with(|e| e.adjustments.bonus.items.get(i).map(f).unwrap_or_default()));
-                        let set = move |field: Lens<BonusItem, String>| Callback::new(move |v: String| state.edit(EditScope::Field(&format!("bonus{i}{}", field.key)), |e| {
+                        let set = move |field: Field<BonusItem, String>| Callback::new(move |v: String| state.edit(EditScope::Field(&format!("bonus{i}{}", field.key)), |e| {
                             if let Some(item) = e.adjustments.bonus.items.get_mut(i) {
                                 (field.set)(item, v)
                             }
@@ -61,7 +61,7 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                         let level = move || state.evaluation.with(|e| e.adjustments.bonus.items.get(i).map(|x| x.level.clone()).unwrap_or_default());
                         view! {
                             <tr data-path=path.clone()>
-                                <td><TextField label="工作事项" path=format!("{path}/work") value=text(lens::BONUS_WORK.get) on_change=set(lens::BONUS_WORK) compact=true/></td>
+                                <td><TextField label=field::BONUS_WORK.label path=format!("{path}/{}", field::BONUS_WORK.key) value=text(field::BONUS_WORK.get) on_change=set(field::BONUS_WORK) compact=true/></td>
                                 <td>
                                     <select class="jx-input jx-select" aria-label="嘉奖级别" prop:value=level on:change=move |ev| {
                                         let chosen = event_target_value(&ev);
@@ -74,7 +74,7 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                                         }).collect_view()}
                                     </select>
                                 </td>
-                                <td><TextField label="佐证" path=format!("{path}/evidence") value=text(lens::BONUS_EVIDENCE.get) on_change=set(lens::BONUS_EVIDENCE) compact=true/></td>
+                                <td><TextField label=field::BONUS_EVIDENCE.label path=format!("{path}/{}", field::BONUS_EVIDENCE.key) value=text(field::BONUS_EVIDENCE.get) on_change=set(field::BONUS_EVIDENCE) compact=true/></td>
                                 <td><button type="button" class="jx-icon jx-danger" aria-label="删除加分事项" on:click=move |_| state.edit(EditScope::Whole, |e| {
                                     if i < e.adjustments.bonus.items.len() { e.adjustments.bonus.items.remove(i); }
                                 })>"✕"</button></td>
@@ -93,7 +93,7 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                     {move || (0..penalty_count.get()).map(|i| {
                         let path = format!("adjustments/penalty/items/{i}");
                         let text = move |f: fn(&PenaltyItem) -> String| Signal::derive(move || state.evaluation.with(|e| e.adjustments.penalty.items.get(i).map(f).unwrap_or_default()));
-                        let set = move |field: Lens<PenaltyItem, String>| Callback::new(move |v: String| state.edit(EditScope::Field(&format!("penalty{i}{}", field.key)), |e| {
+                        let set = move |field: Field<PenaltyItem, String>| Callback::new(move |v: String| state.edit(EditScope::Field(&format!("penalty{i}{}", field.key)), |e| {
                             if let Some(item) = e.adjustments.penalty.items.get_mut(i) {
                                 (field.set)(item, v)
                             }
@@ -101,12 +101,12 @@ pub fn AdjustmentsEditor() -> impl IntoView {
                         let points = Signal::derive(move || state.evaluation.with(|e| e.adjustments.penalty.items.get(i).map(|x| x.points)));
                         view! {
                             <tr data-path=path.clone()>
-                                <td><TextField label="减分事项" path=format!("{path}/description") value=text(lens::PENALTY_DESCRIPTION.get) on_change=set(lens::PENALTY_DESCRIPTION) compact=true/></td>
+                                <td><TextField label=field::PENALTY_DESCRIPTION.label path=format!("{path}/{}", field::PENALTY_DESCRIPTION.key) value=text(field::PENALTY_DESCRIPTION.get) on_change=set(field::PENALTY_DESCRIPTION) compact=true/></td>
                                 <td><DecimalField label="减分" path=format!("{path}/points") value=points compact=true unit="分"
                                     on_change=Callback::new(move |v: Option<Decimal>| state.edit(EditScope::Field(&format!("penalty{i}points")), |e| {
                                         if let Some(item) = e.adjustments.penalty.items.get_mut(i) { item.points = v.unwrap_or_default() }
                                     }))/></td>
-                                <td><TextField label="扣分原因" path=format!("{path}/reason") value=text(lens::PENALTY_REASON.get) on_change=set(lens::PENALTY_REASON) compact=true/></td>
+                                <td><TextField label=field::PENALTY_REASON.label path=format!("{path}/{}", field::PENALTY_REASON.key) value=text(field::PENALTY_REASON.get) on_change=set(field::PENALTY_REASON) compact=true/></td>
                                 <td><button type="button" class="jx-icon jx-danger" aria-label="删除减分事项" on:click=move |_| state.edit(EditScope::Whole, |e| {
                                     if i < e.adjustments.penalty.items.len() { e.adjustments.penalty.items.remove(i); }
                                 })>"✕"</button></td>

@@ -7,10 +7,10 @@
 use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextArea, TextField};
 use super::inferred_rule::InferredRule;
-use super::lens::{self, LeafFigure, LeafText};
 use super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
 use super::state::Workbench;
 use crate::core::edit::{self, EditScope, RowAction};
+use crate::core::field::{self, Field};
 use crate::core::number::fmt_score;
 use crate::core::{Direction, Evaluation, EvaluationKind, Indicator, NodeResult};
 use leptos::prelude::*;
@@ -406,10 +406,10 @@ fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoVi
     };
     let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
     let open = RwSignal::new(false);
-    let name = read(lens::NAME.get);
+    let name = read(field::NAME.get);
     let set_text = {
         let id = id.clone();
-        move |field: LeafText| {
+        move |field: Field<Indicator, String>| {
             let id = id.clone();
             Callback::new(move |v: String| {
                 state.edit_node(
@@ -431,7 +431,7 @@ fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoVi
     };
     let set_decimal = {
         let id = id.clone();
-        move |field: LeafFigure| {
+        move |field: Field<Indicator, Option<Decimal>>| {
             let id = id.clone();
             Callback::new(move |v: Option<Decimal>| {
                 state.edit_node(
@@ -536,7 +536,7 @@ fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoVi
         <td role="cell" class="jx-col-name">
             <div class=format!("jx-name jx-indent-{}", depth.min(5))>
                 <span class="jx-level">{level}</span>
-                <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text(lens::NAME) compact=true/>
+                <TextField label=format!("{level}指标名称") path=format!("{path}/name") value=name on_change=set_text(field::NAME) compact=true/>
                 {leaf.then(|| view! {
                     <button type="button" class="jx-icon" aria-label="展开详情" aria-expanded=move || open.get().to_string()
                         data-testid="toggle-details" on:click=move |_| open.update(|o| *o = !*o)>
@@ -547,7 +547,7 @@ fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoVi
         </td>
     };
     let points_cell = view! {
-        <td role="cell"><DecimalField label="分值" path=format!("{path}/points") value=decimal_of(lens::POINTS.get) on_change=set_decimal(lens::POINTS) compact=true/></td>
+        <td role="cell"><DecimalField label=field::POINTS.label path=format!("{path}/{}", field::POINTS.key) value=decimal_of(field::POINTS.get) on_change=set_decimal(field::POINTS) compact=true/></td>
     };
     if !leaf {
         let sum = move || result.get().and_then(|r| r.sum_text()).unwrap_or_default();
@@ -576,8 +576,8 @@ fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoVi
         move || {
             project.get().then(|| {
                 view! {
-                    <td role="cell"><DecimalField label="年度指标值" path=format!("{path}/target") value=decimal_of(lens::TARGET.get) on_change=set_decimal(lens::TARGET) compact=true allow_negative=true/></td>
-                    <td role="cell"><DecimalField label="实际完成值" path=format!("{path}/actual") value=decimal_of(lens::ACTUAL.get) on_change=set_decimal(lens::ACTUAL) compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label=field::TARGET.label path=format!("{path}/{}", field::TARGET.key) value=decimal_of(field::TARGET.get) on_change=set_decimal(field::TARGET) compact=true allow_negative=true/></td>
+                    <td role="cell"><DecimalField label=field::ACTUAL.label path=format!("{path}/{}", field::ACTUAL.key) value=decimal_of(field::ACTUAL.get) on_change=set_decimal(field::ACTUAL) compact=true allow_negative=true/></td>
                 }
             })
         }
@@ -595,12 +595,12 @@ fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoVi
                     <InferredRule id=id_inputs.clone()/>
                 </td>
                 <td role="cell">
-                    <DecimalField label="自评分" path=format!("{path}/score") value=decimal_of(lens::SCORE.get) on_change=set_decimal(lens::SCORE) compact=true/>
+                    <DecimalField label=field::SCORE.label path=format!("{path}/{}", field::SCORE.key) value=decimal_of(field::SCORE.get) on_change=set_decimal(field::SCORE) compact=true/>
                     <span class="jx-computed-score">{computed}</span>
                 </td>
                 <td role="cell" class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
                 <td role="cell" class="jx-col-reason">
-                    <TextArea label="扣分原因" path=format!("{path}/reason") value=read(lens::REASON.get) on_change=set_text(lens::REASON)
+                    <TextArea label=field::REASON.label path=format!("{path}/{}", field::REASON.key) value=read(field::REASON.get) on_change=set_text(field::REASON)
                         compact=true rows=2 required=reason_required/>
                 </td>
                 {buttons}
@@ -610,10 +610,10 @@ fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoVi
                     <td role="cell" colspan="9">
                         <p class="jx-explain" data-testid="explanation">"计分说明："{explanation}</p>
                         <div class="jx-grid">
-                            <TextArea label="指标说明" path=format!("{path}/description") value=read(lens::DESCRIPTION.get) on_change=set_text(lens::DESCRIPTION) rows=2/>
-                            <TextArea label="评价要点" path=format!("{path}/criteria") value=read(lens::CRITERIA.get) on_change=set_text(lens::CRITERIA) rows=2/>
-                            <TextArea label="调整理由（自评分与规则计算不同时）" path=format!("{path}/override_reason") value=read(lens::OVERRIDE_REASON.get) on_change=set_text(lens::OVERRIDE_REASON) rows=2/>
-                            <TextArea label="佐证材料" path=format!("{path}/evidence") value=read(lens::EVIDENCE.get) on_change=set_text(lens::EVIDENCE) rows=2/>
+                            <TextArea label=field::DESCRIPTION.label path=format!("{path}/{}", field::DESCRIPTION.key) value=read(field::DESCRIPTION.get) on_change=set_text(field::DESCRIPTION) rows=2/>
+                            <TextArea label=field::CRITERIA.label path=format!("{path}/{}", field::CRITERIA.key) value=read(field::CRITERIA.get) on_change=set_text(field::CRITERIA) rows=2/>
+                            <TextArea label=field::OVERRIDE_REASON.label path=format!("{path}/{}", field::OVERRIDE_REASON.key) value=read(field::OVERRIDE_REASON.get) on_change=set_text(field::OVERRIDE_REASON) rows=2/>
+                            <TextArea label=field::EVIDENCE.label path=format!("{path}/{}", field::EVIDENCE.key) value=read(field::EVIDENCE.get) on_change=set_text(field::EVIDENCE) rows=2/>
                         </div>
                         {
                             let id = id_dir.clone();
@@ -638,9 +638,9 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
     let id_change = id.clone();
     view! {
         <div class="jx-grid">
-            {leaf_text(id.clone(), "计量单位", lens::UNIT)}
-            {leaf_text(id.clone(), "年度指标值（文字）", lens::TARGET_TEXT)}
-            {leaf_text(id.clone(), "实际完成值（文字）", lens::ACTUAL_TEXT)}
+            {leaf_text(id.clone(), field::UNIT)}
+            {leaf_text(id.clone(), field::TARGET_TEXT)}
+            {leaf_text(id.clone(), field::ACTUAL_TEXT)}
             <label class="jx-field">
                 <span class="jx-field-label">"指标方向"</span>
                 <ChoiceSelect label="指标方向" testid="direction-select"

@@ -2,9 +2,9 @@
 
 use super::accounts_form::Reconciliations;
 use super::fields::{DecimalField, TextField};
-use super::lens::{self, Lens};
 use super::state::{Tab, Workbench};
 use crate::core::edit::EditScope;
+use crate::core::field::{self, Field};
 use crate::core::metric::growth;
 use crate::core::{Breakdown, BusinessMetric, MetricPart};
 use leptos::prelude::*;
@@ -29,11 +29,8 @@ pub fn MetricsForm() -> impl IntoView {
     }
 }
 
-fn metric_text(
-    i: usize,
-    label: &'static str,
-    field: Lens<BusinessMetric, String>,
-) -> impl IntoView {
+fn metric_text(i: usize, field: Field<BusinessMetric, String>) -> impl IntoView {
+    let label = field.label;
     let state = expect_context::<Workbench>();
     let value = Signal::derive(move || {
         state
@@ -62,8 +59,7 @@ fn metric_text(
 
 fn metric_number(
     i: usize,
-    label: &'static str,
-    field: Lens<BusinessMetric, Option<Decimal>>,
+    field: Field<BusinessMetric, Option<Decimal>>,
     unit: String,
 ) -> impl IntoView {
     let state = expect_context::<Workbench>();
@@ -89,8 +85,8 @@ fn metric_number(
         )
     });
     // A growth may be negative; counts and values may not.
-    let allow_negative = field.key == lens::METRIC_STATED_GROWTH.key;
-    view! { <DecimalField label=label path=path value=value on_change=on_change unit=unit allow_negative=allow_negative/> }
+    let allow_negative = field.key == field::METRIC_STATED_GROWTH.key;
+    view! { <DecimalField label=field.label path=path value=value on_change=on_change unit=unit allow_negative=allow_negative/> }
 }
 
 #[component]
@@ -117,12 +113,12 @@ fn MetricCard(index: usize) -> impl IntoView {
     view! {
         <div class="jx-card" data-testid="metric-card">
             <div class="jx-grid">
-                {metric_text(i, "名称", lens::METRIC_NAME)}
-                {metric_text(i, "单位", lens::METRIC_UNIT)}
-                {metric_text(i, "引用键（规则与占位符用）", lens::METRIC_KEY)}
-                {metric_number(i, "本年值", lens::METRIC_VALUE, unit.clone())}
-                {metric_number(i, "上年值", lens::METRIC_PRIOR, unit)}
-                {metric_number(i, "所列同比增长", lens::METRIC_STATED_GROWTH, "%".to_string())}
+                {metric_text(i, field::METRIC_NAME)}
+                {metric_text(i, field::METRIC_UNIT)}
+                {metric_text(i, field::METRIC_KEY)}
+                {metric_number(i, field::METRIC_VALUE, unit.clone())}
+                {metric_number(i, field::METRIC_PRIOR, unit)}
+                {metric_number(i, field::METRIC_STATED_GROWTH, "%".to_string())}
             </div>
             <p class="jx-computed">"同比增长（计算）："{growth_text}</p>
             {move || (0..breakdowns.get()).map(|b| view! { <BreakdownEditor metric=i index=b/> }).collect_view()}

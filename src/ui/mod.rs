@@ -18,7 +18,6 @@ mod header;
 mod import_panel;
 mod indicator_table;
 mod inferred_rule;
-mod lens;
 mod library_panel;
 mod metrics_form;
 mod print;

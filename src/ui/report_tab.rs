@@ -7,6 +7,7 @@ use super::export_module::{run, Job};
 use super::files::{download_bytes, safe_file_text};
 use super::state::Workbench;
 use super::timing::Timing;
+use crate::core::field;
 use crate::core::placeholder::KNOWN;
 use crate::core::Evaluation;
 use crate::report::{build, build_assessed, html, Report};
@@ -62,18 +63,18 @@ pub fn ReportTab() -> impl IntoView {
             <div class="jx-report-editor jx-form" class:jx-hidden=readonly>
                 <h2>"报告文字"</h2>
                 <p class="jx-muted">"可用占位符（自动填入计算结果）：" {placeholders}</p>
-                {area("评价结论", "narrative/conclusion", 4, |e| e.narrative.conclusion.clone(), |e, v| e.narrative.conclusion = v)}
-                {area("部门履职成效", "narrative/achievements", 6, |e| e.narrative.achievements.clone(), |e, v| e.narrative.achievements = v)}
+                {area(field::NARRATIVE_CONCLUSION, 4)}
+                {area(field::NARRATIVE_ACHIEVEMENTS, 6)}
                 <details class="jx-rectification" open=move || has_rectification.get()>
                     <summary>"上年度问题整改落实情况"</summary>
                     <p class="jx-muted">"上年的存在问题和有关建议由“新建下一年度”或“用上年文件填入上年数”带入；填写整改落实情况后，报告单列一节。"</p>
-                    {area("上年存在问题", "narrative/prior_problems", 3, |e| e.narrative.prior_problems.clone(), |e, v| e.narrative.prior_problems = v)}
-                    {area("上年有关建议", "narrative/prior_suggestions", 3, |e| e.narrative.prior_suggestions.clone(), |e, v| e.narrative.prior_suggestions = v)}
-                    {area("整改落实情况", "narrative/rectification", 4, |e| e.narrative.rectification.clone(), |e, v| e.narrative.rectification = v)}
+                    {area(field::NARRATIVE_PRIOR_PROBLEMS, 3)}
+                    {area(field::NARRATIVE_PRIOR_SUGGESTIONS, 3)}
+                    {area(field::NARRATIVE_RECTIFICATION, 4)}
                 </details>
-                {area("存在问题及原因分析", "narrative/problems", 4, |e| e.narrative.problems.clone(), |e, v| e.narrative.problems = v)}
-                {area("有关建议", "narrative/suggestions", 4, |e| e.narrative.suggestions.clone(), |e, v| e.narrative.suggestions = v)}
-                {area("评价工作开展情况", "narrative/process", 4, |e| e.narrative.process.clone(), |e, v| e.narrative.process = v)}
+                {area(field::NARRATIVE_PROBLEMS, 4)}
+                {area(field::NARRATIVE_SUGGESTIONS, 4)}
+                {area(field::NARRATIVE_PROCESS, 4)}
             </div>
             <div class="jx-report-view">
                 <div class="jx-actions">

@@ -2,9 +2,9 @@
 
 use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextField};
-use super::lens::LeafText;
 use super::state::Workbench;
 use crate::core::edit::EditScope;
+use crate::core::field::Field;
 use crate::core::metric::MetricSource;
 use crate::core::rule::{
     Comparison, Condition, QualitativeLevel, ReverseFormula, RuleKind, ScoringRule, Tier,
@@ -451,13 +451,13 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
 }
 
 /// A short text input bound to a leaf's text field (used in the details row).
-pub fn leaf_text(id: String, label: &'static str, field: LeafText) -> impl IntoView {
+pub fn leaf_text(id: String, field: Field<Indicator, String>) -> impl IntoView {
     let state = expect_context::<Workbench>();
     let id_read = id.clone();
     let value = Signal::derive(move || with_leaf(state, &id_read, field.get).unwrap_or_default());
     let key = format!("indicators/{id}/{}", field.key);
     view! {
-        <TextField label=label path=key.clone() value=value on_change=Callback::new(move |v: String| {
+        <TextField label=field.label path=key.clone() value=value on_change=Callback::new(move |v: String| {
             state.edit_node(&id, EditScope::Field(&key), move |n| (field.set)(n, v))
         })/>
     }

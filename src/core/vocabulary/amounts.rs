@@ -5,36 +5,41 @@
 //! ```
 //! use jixiao::core::amounts::{self, INCOME_FISCAL};
 //! let e = jixiao::core::template::load("nanjing-2024").unwrap();
-//! assert_eq!(INCOME_FISCAL.path, "accounts/income_fiscal");
+//! assert_eq!(INCOME_FISCAL.key, "accounts/income_fiscal");
 //! assert_eq!((INCOME_FISCAL.get)(&e).unwrap().to_string(), "3086.64");
 //! assert_eq!(amounts::ACCOUNTS.len(), 13);
 //! ```
 
+use crate::core::field::Field;
 use crate::core::model::Evaluation;
 use crate::core::path::FieldPath;
 use rust_decimal::Decimal;
 
-/// One amount of the evaluation, in 万元.
+/// One amount of the evaluation, in 万元: a [`Field`] (its path as key, its full label, e.g.
+/// 财政拨款收入) with the two more labels a report and a form need.
 #[derive(Clone, Copy)]
 pub struct Amount {
-    /// Path in findings and forms, e.g. `accounts/income_fiscal`.
-    pub path: &'static str,
-    /// Full label, e.g. 财政拨款收入.
-    pub label: &'static str,
+    /// The field: path (e.g. `accounts/income_fiscal`), full label, getter and setter.
+    pub field: Field<Evaluation, Option<Decimal>>,
     /// Label after 其中：, e.g. 财政拨款收入 (the same when the full one reads well there).
     pub short: &'static str,
     /// Label in the form, where headings give the context (e.g. 其中：基本支出 under 年初预算).
     pub form: &'static str,
-    /// Reads it.
-    pub get: fn(&Evaluation) -> Option<Decimal>,
-    /// Writes it.
-    pub set: fn(&mut Evaluation, Option<Decimal>),
+}
+
+/// An amount is read as its field: `amount.label`, `(amount.get)(e)`.
+impl std::ops::Deref for Amount {
+    type Target = Field<Evaluation, Option<Decimal>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.field
+    }
 }
 
 impl Amount {
     /// Its path in findings, e.g. `accounts/income_fiscal`.
     pub fn field_path(&self) -> FieldPath {
-        FieldPath::registered(self.path)
+        FieldPath::registered(self.field.key)
     }
 }
 
@@ -42,12 +47,14 @@ macro_rules! amount {
     ($name:ident, $path:literal, $label:literal, $short:literal, $form:literal, $($field:ident).+) => {
         #[doc = $label]
         pub const $name: Amount = Amount {
-            path: $path,
-            label: $label,
+            field: Field {
+                key: $path,
+                label: $label,
+                get: |e| e.$($field).+,
+                set: |e, v| e.$($field).+ = v,
+            },
             short: $short,
             form: $form,
-            get: |e| e.$($field).+,
-            set: |e, v| e.$($field).+ = v,
         };
     };
 }

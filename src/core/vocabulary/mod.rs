@@ -6,6 +6,7 @@ pub mod amounts;
 pub mod code;
 pub mod direction;
 pub mod error;
+pub mod field;
 pub mod keys;
 pub mod measure;
 pub mod metric;

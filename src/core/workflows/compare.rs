@@ -11,7 +11,7 @@
 //! this.accounts.expense_total = Some("3398.35".parse().unwrap());
 //! let c = compare(&last, &this, &[]);
 //! assert!(c.only_last.is_empty() && c.only_this.is_empty());
-//! let spent = c.accounts.iter().find(|a| a.path == "accounts/expense_total").unwrap();
+//! let spent = c.accounts.iter().find(|a| a.path == jixiao::core::amounts::EXPENSE_TOTAL.key).unwrap();
 //! assert_eq!(spent.change.rate().unwrap().to_string(), "10.00"); // 3089.41 → 3398.35
 //! ```
 
@@ -277,7 +277,7 @@ pub fn compare(
         .chain(BUDGET_LINES.iter())
         .chain(ASSETS.iter())
         .map(|a| AmountChange {
-            path: a.path,
+            path: a.key,
             label: a.label,
             change: Change {
                 last: (a.get)(last),
