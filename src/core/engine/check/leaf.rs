@@ -25,185 +25,202 @@ pub fn check_leaf(
         figures::check_completion(leaf, checker);
         return;
     }
-    let rounding = &evaluation.settings.rounding;
+    let at = |field| FieldPath::of_indicator(&leaf.id, field);
     for problem in &outcome.problems {
-        let severity = match problem.level {
-            ProblemLevel::Error => Severity::Error,
-            ProblemLevel::Warning => Severity::Warning,
-            ProblemLevel::Info => Severity::Info,
-        };
+        let message = format!("“{}”：{}", leaf.name, problem.message);
         checker.push(
-            severity,
+            severity_of(problem.level),
             problem.code,
-            FieldPath::of_indicator(&leaf.id, IndicatorField::Rule),
-            format!("“{}”：{}", leaf.name, problem.message),
+            at(IndicatorField::Rule),
+            message,
         );
     }
-    let points = leaf.points.max(Decimal::ZERO);
-    let name = &leaf.name;
     if let Some(typed) = leaf.score {
-        if typed < Decimal::ZERO || typed > points {
-            checker.push(
-                Severity::Error,
-                Code::ScoreRange,
-                FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-                format!(
-                    "“{name}”自评分 {} 超出 0 至 {} 分",
-                    fmt_score(typed),
-                    fmt_score(points)
-                ),
-            );
-        }
-        if let Some(band) = &outcome.band {
-            let above =
-                typed > band.max || (!band.max_inclusive && typed == band.max && band.max < points);
-            if (typed < band.min || above) && typed >= Decimal::ZERO && typed <= points {
-                checker.push(
-                    Severity::Error,
-                    Code::ScoreBand,
-                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-                    format!(
-                        "“{name}”自评分 {} 不在评判等级允许的范围内（{}）",
-                        fmt_score(typed),
-                        leaf.rule.evaluate(leaf, evaluation, rounding).explanation
-                    ),
-                );
-            }
-            if let Some(step) = band.step {
-                if typed.checked_rem(step).is_some_and(|r| !r.is_zero()) {
-                    checker.push(
-                        Severity::Error,
-                        Code::ScoreStep,
-                        FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-                        format!(
-                            "“{name}”自评分 {} 不是 {} 分的整数倍",
-                            fmt_score(typed),
-                            fmt_score(step)
-                        ),
-                    );
-                }
-            }
-        }
+        check_typed(leaf, typed, outcome, evaluation, checker);
     }
-    match (outcome.computed, leaf.score) {
-        // The execution score is the national formula: beyond the tolerance of its printed digits,
-        // the computed score counts and the gap is named.
-        (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
-            let why = || leaf.rule.evaluate(leaf, evaluation, rounding).explanation;
-            match departure(typed, computed, rounding) {
-                Departure::Above { tolerance } => checker.push(
-                    Severity::Error,
-                    Code::AuditExecutionInflated,
-                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-                    format!(
-                        "“{name}”所列得分 {} 高于按执行率计算的 {}（{}），超出所列精度的容差 {}",
-                        fmt_score(typed),
-                        fmt_score(computed),
-                        why(),
-                        fmt_score(tolerance)
-                    ),
-                ),
-                Departure::Below => checker.push(
-                    Severity::Warning,
-                    Code::AuditExecutionDeflated,
-                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-                    format!(
-                        "“{name}”所列得分 {} 低于按执行率计算的 {}（{}），已按计算值计分",
-                        fmt_score(typed),
-                        fmt_score(computed),
-                        why()
-                    ),
-                ),
-                Departure::Within => {}
-            }
-        }
-        (Some(computed), Some(typed)) if typed != computed => {
-            if leaf.override_reason.trim().is_empty() {
-                checker.push(
-                    Severity::Warning,
-                    Code::ScoreOverride,
-                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-                    format!(
-                        "“{name}”自评分 {} 与规则计算的 {} 不一致，已按计算值计分；如确需调整，请填写调整理由",
-                        fmt_score(typed),
-                        fmt_score(computed)
-                    ),
-                );
-            } else {
-                checker.push(
-                    Severity::Info,
-                    Code::ScoreOverridden,
-                    FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-                    format!(
-                        "“{name}”采用人工调整分 {}（规则计算为 {}）",
-                        fmt_score(typed),
-                        fmt_score(computed)
-                    ),
-                );
-            }
-        }
-        (None, None) => checker.push(
-            Severity::Warning,
-            Code::ScoreMissing,
-            FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
-            format!("“{name}”尚未评分"),
-        ),
-        _ => {}
-    }
+    check_counted(leaf, outcome, evaluation, checker);
     if let (Some(typed), true) = (leaf.score, audit::audits(&leaf.rule)) {
-        figures::check_figures(leaf, typed, rounding, checker);
+        figures::check_figures(leaf, typed, &evaluation.settings.rounding, checker);
     }
-    let scored = outcome.computed.is_some() || leaf.score.is_some();
-    // The execution-rate score explains itself (执行数 / 预算数); every other lost point needs a reason.
-    let self_explained = matches!(leaf.rule, ScoringRule::ExecutionRate);
-    if scored && counted < points && leaf.reason.trim().is_empty() && !self_explained {
-        checker.push(
-            Severity::Error,
-            Code::ScoreReason,
-            FieldPath::of_indicator(&leaf.id, IndicatorField::Reason),
-            format!(
-                "“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因",
-                fmt_score(counted),
-                fmt_score(points)
-            ),
-        );
-    } else if scored {
-        // A reason that names a deduction ("扣0.5分") must name the one actually made.
-        let deducted = points.saturating_sub(counted);
-        if let Some(stated) = stated_deduction(&leaf.reason) {
-            if stated != deducted {
-                checker.push(
-                    Severity::Error,
-                    Code::ScoreReasonAmount,
-                    FieldPath::of_indicator(&leaf.id, IndicatorField::Reason),
-                    format!(
-                        "“{name}”扣分原因写明扣 {} 分，实际扣 {} 分（分值 {}，得分 {}），请更新扣分原因",
-                        fmt_score(stated),
-                        fmt_score(deducted),
-                        fmt_score(points),
-                        fmt_score(counted)
-                    ),
-                );
-            }
-        }
-    }
-    if points.is_zero() {
+    check_reason(leaf, outcome, counted, checker);
+    let name = &leaf.name;
+    if leaf.points.is_zero() {
+        let message = format!("“{name}”尚未设置分值");
         checker.push(
             Severity::Warning,
             Code::TreePointsZero,
-            FieldPath::of_indicator(&leaf.id, IndicatorField::Points),
-            format!("“{name}”尚未设置分值"),
+            at(IndicatorField::Points),
+            message,
         );
     }
     if let ScoringRule::Qualitative { level: None } = leaf.rule {
         if leaf.score.is_some() {
+            let message = format!("“{name}”未选择定性等级");
             checker.push(
                 Severity::Warning,
                 Code::ScoreLevel,
-                FieldPath::of_indicator(&leaf.id, IndicatorField::Rule),
-                format!("“{name}”未选择定性等级"),
+                at(IndicatorField::Rule),
+                message,
             );
         }
+    }
+}
+
+/// A rule's problem is a finding of the same seriousness.
+fn severity_of(level: ProblemLevel) -> Severity {
+    match level {
+        ProblemLevel::Error => Severity::Error,
+        ProblemLevel::Warning => Severity::Warning,
+        ProblemLevel::Info => Severity::Info,
+    }
+}
+
+/// The typed score against the 分值 (range), the judged level's band and its step.
+fn check_typed(
+    leaf: &Indicator,
+    typed: Decimal,
+    outcome: &RuleOutcome,
+    evaluation: &Evaluation,
+    checker: &mut Checker,
+) {
+    let (name, points) = (&leaf.name, leaf.points.max(Decimal::ZERO));
+    let path = FieldPath::of_indicator(&leaf.id, IndicatorField::Score);
+    if typed < Decimal::ZERO || typed > points {
+        let message = format!(
+            "“{name}”自评分 {} 超出 0 至 {} 分",
+            fmt_score(typed),
+            fmt_score(points)
+        );
+        checker.push(Severity::Error, Code::ScoreRange, path.clone(), message);
+    }
+    let Some(band) = &outcome.band else { return };
+    let above = typed > band.max || (!band.max_inclusive && typed == band.max && band.max < points);
+    if (typed < band.min || above) && typed >= Decimal::ZERO && typed <= points {
+        let rounding = &evaluation.settings.rounding;
+        let message = format!(
+            "“{name}”自评分 {} 不在评判等级允许的范围内（{}）",
+            fmt_score(typed),
+            leaf.rule.evaluate(leaf, evaluation, rounding).explanation
+        );
+        checker.push(Severity::Error, Code::ScoreBand, path.clone(), message);
+    }
+    if let Some(step) = band.step {
+        if typed.checked_rem(step).is_some_and(|r| !r.is_zero()) {
+            let message = format!(
+                "“{name}”自评分 {} 不是 {} 分的整数倍",
+                fmt_score(typed),
+                fmt_score(step)
+            );
+            checker.push(Severity::Error, Code::ScoreStep, path, message);
+        }
+    }
+}
+
+/// Which score counts: the rule's computed one against the typed one, or none at all.
+fn check_counted(
+    leaf: &Indicator,
+    outcome: &RuleOutcome,
+    evaluation: &Evaluation,
+    checker: &mut Checker,
+) {
+    let name = &leaf.name;
+    let path = FieldPath::of_indicator(&leaf.id, IndicatorField::Score);
+    match (outcome.computed, leaf.score) {
+        (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
+            check_execution_score(leaf, typed, computed, evaluation, checker)
+        }
+        (Some(computed), Some(typed)) if typed != computed => {
+            let (typed, computed) = (fmt_score(typed), fmt_score(computed));
+            if leaf.override_reason.trim().is_empty() {
+                let message = format!(
+                    "“{name}”自评分 {typed} 与规则计算的 {computed} 不一致，已按计算值计分；如确需调整，请填写调整理由"
+                );
+                checker.push(Severity::Warning, Code::ScoreOverride, path, message);
+            } else {
+                let message = format!("“{name}”采用人工调整分 {typed}（规则计算为 {computed}）");
+                checker.push(Severity::Info, Code::ScoreOverridden, path, message);
+            }
+        }
+        (None, None) => {
+            let message = format!("“{name}”尚未评分");
+            checker.push(Severity::Warning, Code::ScoreMissing, path, message);
+        }
+        _ => {}
+    }
+}
+
+/// The execution score is the national formula: beyond the tolerance of its printed digits, the
+/// computed score counts and the gap is named.
+fn check_execution_score(
+    leaf: &Indicator,
+    typed: Decimal,
+    computed: Decimal,
+    evaluation: &Evaluation,
+    checker: &mut Checker,
+) {
+    let rounding = &evaluation.settings.rounding;
+    let why = || leaf.rule.evaluate(leaf, evaluation, rounding).explanation;
+    let (name, path) = (
+        &leaf.name,
+        FieldPath::of_indicator(&leaf.id, IndicatorField::Score),
+    );
+    match departure(typed, computed, rounding) {
+        Departure::Above { tolerance } => checker.push(
+            Severity::Error,
+            Code::AuditExecutionInflated,
+            path,
+            format!(
+                "“{name}”所列得分 {} 高于按执行率计算的 {}（{}），超出所列精度的容差 {}",
+                fmt_score(typed),
+                fmt_score(computed),
+                why(),
+                fmt_score(tolerance)
+            ),
+        ),
+        Departure::Below => checker.push(
+            Severity::Warning,
+            Code::AuditExecutionDeflated,
+            path,
+            format!(
+                "“{name}”所列得分 {} 低于按执行率计算的 {}（{}），已按计算值计分",
+                fmt_score(typed),
+                fmt_score(computed),
+                why()
+            ),
+        ),
+        Departure::Within => {}
+    }
+}
+
+/// Every lost point needs a reason, and a reason that names a deduction ("扣0.5分") must name the one
+/// actually made. The execution-rate score explains itself (执行数 / 预算数).
+fn check_reason(leaf: &Indicator, outcome: &RuleOutcome, counted: Decimal, checker: &mut Checker) {
+    let (name, points) = (&leaf.name, leaf.points.max(Decimal::ZERO));
+    let path = FieldPath::of_indicator(&leaf.id, IndicatorField::Reason);
+    let scored = outcome.computed.is_some() || leaf.score.is_some();
+    let self_explained = matches!(leaf.rule, ScoringRule::ExecutionRate);
+    if scored && counted < points && leaf.reason.trim().is_empty() && !self_explained {
+        let message = format!(
+            "“{name}”得 {} 分，低于分值 {} 分，须说明扣分原因",
+            fmt_score(counted),
+            fmt_score(points)
+        );
+        checker.push(Severity::Error, Code::ScoreReason, path, message);
+        return;
+    }
+    let deducted = points.saturating_sub(counted);
+    match stated_deduction(&leaf.reason) {
+        Some(stated) if scored && stated != deducted => {
+            let message = format!(
+                "“{name}”扣分原因写明扣 {} 分，实际扣 {} 分（分值 {}，得分 {}），请更新扣分原因",
+                fmt_score(stated),
+                fmt_score(deducted),
+                fmt_score(points),
+                fmt_score(counted)
+            );
+            checker.push(Severity::Error, Code::ScoreReasonAmount, path, message);
+        }
+        _ => {}
     }
 }
 
