@@ -7,53 +7,48 @@ use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
 
 pub(super) fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> ScoreTable {
+    let mut rows = indicator_rows(e, a, project);
+    rows.extend(adjustment_rows(e, a));
+    ScoreTable {
+        headers: headers(project),
+        with_reason: project,
+        rows,
+        total: ("合计".into(), a.points_total, a.total),
+    }
+}
+
+/// A group's cell text: its name and 分值.
+fn label(n: &Indicator) -> String {
+    format!("{}（{}分）", n.name, fmt_score(n.points))
+}
+
+/// One row per leaf, the 一级 and 二级 cells merged over the rows of their leaves.
+fn indicator_rows(e: &Evaluation, a: &Assessment, project: bool) -> Vec<ScoreRow> {
     let leaves = leaves_with_ancestors(&e.indicators);
     let mut rows: Vec<ScoreRow> = Vec::with_capacity(leaves.len() + 2);
-    let label = |n: &Indicator| format!("{}（{}分）", n.name, fmt_score(n.points));
+    // The id of a leaf's ancestor at `depth` (0: 一级, 1: 二级); a top-level leaf is its own 一级.
+    let ancestor = |j: usize, depth: usize| {
+        let (trail, leaf) = &leaves[j];
+        match depth {
+            0 => trail.first().map_or(leaf.id.as_str(), |n| n.id.as_str()),
+            _ => trail.get(depth).map_or("", |n| n.id.as_str()),
+        }
+    };
+    // How many rows from `j` on share the ancestor at `depth` (within `end`).
+    let span = |j: usize, end: usize, depth: usize| {
+        (j..end)
+            .take_while(|k| ancestor(*k, depth) == ancestor(j, depth))
+            .count()
+    };
     let mut i = 0;
     while i < leaves.len() {
-        let (trail, leaf) = &leaves[i];
-        let top = trail
-            .first()
-            .map(|n| n.id.as_str())
-            .unwrap_or(leaf.id.as_str());
-        let same_top = |j: usize| {
-            leaves[j]
-                .0
-                .first()
-                .map(|n| n.id.as_str())
-                .unwrap_or(leaves[j].1.id.as_str())
-                == top
-        };
-        let top_rows = (i..leaves.len()).take_while(|j| same_top(*j)).count();
-        for j in i..i + top_rows {
-            let (trail, leaf) = &leaves[j];
-            let level1 = (j == i).then(|| Span {
-                text: trail.first().map(|n| label(n)).unwrap_or_default(),
-                rows: top_rows,
+        let top_rows = span(i, leaves.len(), 0);
+        for (j, (trail, leaf)) in leaves.iter().enumerate().skip(i).take(top_rows) {
+            let starts_second = j == i || ancestor(j - 1, 1) != ancestor(j, 1);
+            let level2 = starts_second.then(|| Span {
+                text: trail.get(1).map(|n| label(n)).unwrap_or_default(),
+                rows: span(j, i + top_rows, 1),
             });
-            let second_id = trail.get(1).map(|n| n.id.as_str());
-            let starts_second =
-                j == i || leaves[j - 1].0.get(1).map(|n| n.id.as_str()) != second_id;
-            let level2 = if starts_second {
-                let count = (j..i + top_rows)
-                    .take_while(|k| leaves[*k].0.get(1).map(|n| n.id.as_str()) == second_id)
-                    .count();
-                Some(Span {
-                    text: trail.get(1).map(|n| label(n)).unwrap_or_default(),
-                    rows: count,
-                })
-            } else {
-                None
-            };
-            let deeper: Vec<&str> = trail.iter().skip(2).map(|n| n.name.as_str()).collect();
-            let name = if trail.is_empty() {
-                String::new()
-            } else if deeper.is_empty() {
-                leaf.name.clone()
-            } else {
-                format!("{}／{}", deeper.join("／"), leaf.name)
-            };
             let (level1, name) = if trail.is_empty() {
                 (
                     Some(Span {
@@ -63,32 +58,20 @@ pub(super) fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> Scor
                     String::new(),
                 )
             } else {
+                let level1 = (j == i).then(|| Span {
+                    text: trail.first().map(|n| label(n)).unwrap_or_default(),
+                    rows: top_rows,
+                });
+                let deeper: Vec<&str> = trail.iter().skip(2).map(|n| n.name.as_str()).collect();
+                let name = if deeper.is_empty() {
+                    leaf.name.clone()
+                } else {
+                    format!("{}／{}", deeper.join("／"), leaf.name)
+                };
                 (level1, name)
             };
-            let score = a
-                .node(&leaf.id)
-                .map_or(Figure::Empty, |r| Figure::Score(r.score));
             let (description, criteria) = if project {
-                (
-                    format!(
-                        "{}{}",
-                        if leaf.target.is_some() && leaf.target_text.trim().is_empty() {
-                            leaf.target_op.map_or("", |op| op.symbol())
-                        } else {
-                            ""
-                        },
-                        measure(leaf.target, &leaf.target_text, &leaf.unit)
-                    ),
-                    measure(
-                        leaf.actual,
-                        &leaf.actual_text,
-                        if leaf.actual_unit.is_empty() {
-                            &leaf.unit
-                        } else {
-                            &leaf.actual_unit
-                        },
-                    ),
-                )
+                (target_text(leaf), actual_text(leaf))
             } else {
                 (leaf.description.clone(), leaf.criteria.clone())
             };
@@ -99,7 +82,9 @@ pub(super) fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> Scor
                 description,
                 criteria,
                 points: Figure::Score(leaf.points),
-                score,
+                score: a
+                    .node(&leaf.id)
+                    .map_or(Figure::Empty, |r| Figure::Score(r.score)),
                 reason: if project {
                     leaf.reason.clone()
                 } else {
@@ -109,54 +94,80 @@ pub(super) fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> Scor
         }
         i += top_rows;
     }
+    rows
+}
+
+/// 年度指标值 as the form prints it: the operator (≥ …) before a figure, else the words.
+fn target_text(leaf: &Indicator) -> String {
+    let op = if leaf.target.is_some() && leaf.target_text.trim().is_empty() {
+        leaf.target_op.map_or("", |op| op.symbol())
+    } else {
+        ""
+    };
+    format!(
+        "{op}{}",
+        measure(leaf.target, &leaf.target_text, &leaf.unit)
+    )
+}
+
+/// 实际完成值 in its own unit when it differs from the target's.
+fn actual_text(leaf: &Indicator) -> String {
+    let unit = if leaf.actual_unit.is_empty() {
+        &leaf.unit
+    } else {
+        &leaf.actual_unit
+    };
+    measure(leaf.actual, &leaf.actual_text, unit)
+}
+
+/// The 加分项 and 减分项 rows under one merged 加减分项 cell.
+fn adjustment_rows(e: &Evaluation, a: &Assessment) -> Vec<ScoreRow> {
     let adj = &e.adjustments;
-    let groups: Vec<(&str, &str, &str, &str, Decimal)> = [
-        (!adj.bonus.name.is_empty()).then_some({
-            (
-                "加分项",
-                adj.bonus.name.as_str(),
-                adj.bonus.description.as_str(),
-                adj.bonus.criteria.as_str(),
-                a.bonus,
-            )
-        }),
-        (!adj.penalty.name.is_empty()).then_some({
-            (
-                "减分项",
-                adj.penalty.name.as_str(),
-                adj.penalty.description.as_str(),
-                adj.penalty.criteria.as_str(),
-                a.penalty,
-            )
-        }),
+    let (bonus, penalty) = (&adj.bonus, &adj.penalty);
+    let groups: Vec<(&str, [&str; 3], Decimal)> = [
+        (
+            "加分项",
+            [&bonus.name, &bonus.description, &bonus.criteria].map(String::as_str),
+            a.bonus,
+        ),
+        (
+            "减分项",
+            [&penalty.name, &penalty.description, &penalty.criteria].map(String::as_str),
+            -a.penalty,
+        ),
     ]
     .into_iter()
-    .flatten()
+    .filter(|(_, [name, ..], _)| !name.is_empty())
     .collect();
-    for (k, (group, name, description, criteria, value)) in groups.iter().enumerate() {
-        rows.push(ScoreRow {
-            level1: (k == 0).then(|| Span {
-                text: format!("加减分项（≤{}分）", fmt_score(adj.cap)),
-                rows: groups.len(),
-            }),
-            level2: Some(Span {
-                text: group.to_string(),
-                rows: 1,
-            }),
-            name: name.to_string(),
-            description: description.to_string(),
-            criteria: criteria.to_string(),
-            points: Figure::Empty,
-            score: Figure::Adjustment(if *group == "减分项" {
-                -*value
-            } else {
-                *value
-            }),
-            reason: String::new(),
-        });
-    }
-    let headers: Vec<String> = if project {
-        [
+    let count = groups.len();
+    groups
+        .into_iter()
+        .enumerate()
+        .map(
+            |(k, (kind, [name, description, criteria], value))| ScoreRow {
+                level1: (k == 0).then(|| Span {
+                    text: format!("加减分项（≤{}分）", fmt_score(adj.cap)),
+                    rows: count,
+                }),
+                level2: Some(Span {
+                    text: kind.to_string(),
+                    rows: 1,
+                }),
+                name: name.to_string(),
+                description: description.to_string(),
+                criteria: criteria.to_string(),
+                points: Figure::Empty,
+                score: Figure::Adjustment(value),
+                reason: String::new(),
+            },
+        )
+        .collect()
+}
+
+/// The columns of the 部门整体 table, or of the 项目支出 form's (with its reason column).
+fn headers(project: bool) -> Vec<String> {
+    let columns: &[&str] = if project {
+        &[
             "一级指标",
             "二级指标",
             "三级指标",
@@ -167,7 +178,7 @@ pub(super) fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> Scor
             "偏差原因分析及改进措施",
         ]
     } else {
-        [
+        &[
             "一级指标",
             "二级指标",
             "三级指标",
@@ -175,19 +186,9 @@ pub(super) fn score_table(e: &Evaluation, a: &Assessment, project: bool) -> Scor
             "评价要点",
             "分值",
             "自评分",
-            "",
         ]
-    }
-    .iter()
-    .filter(|h| !h.is_empty())
-    .map(|h| h.to_string())
-    .collect();
-    ScoreTable {
-        headers,
-        with_reason: project,
-        rows,
-        total: ("合计".into(), a.points_total, a.total),
-    }
+    };
+    columns.iter().map(|h| h.to_string()).collect()
 }
 
 pub(super) fn measure(value: Option<Decimal>, text: &str, unit: &str) -> String {
