@@ -153,6 +153,87 @@ fn shown_path(e: &Evaluation, id: &str) -> String {
     found
 }
 
+/// Which of this year's indicators is which of last year's.
+#[derive(Default)]
+struct Pairs<'a> {
+    /// This year's id → (last year's id, how paired).
+    paired: HashMap<&'a str, (&'a str, Pairing)>,
+    /// Last year's ids already paired.
+    used_last: HashSet<&'a str>,
+}
+
+impl<'a> Pairs<'a> {
+    fn pair(&mut self, last: &'a str, this: &'a str, how: Pairing) {
+        self.paired.insert(this, (last, how));
+        self.used_last.insert(last);
+    }
+
+    fn has_last(&self, id: &str) -> bool {
+        self.used_last.contains(id)
+    }
+
+    fn has_this(&self, id: &str) -> bool {
+        self.paired.contains_key(id)
+    }
+
+    /// By hand first, then by place (same names all the way down), then moved rows by a name unique
+    /// among the unpaired of each year.
+    fn of(old: &'a [Node<'a>], new: &'a [Node<'a>], by_hand: &[(String, String)]) -> Pairs<'a> {
+        let mut pairs = Pairs::default();
+        for (l, t) in by_hand {
+            let known_l = old.iter().find(|n| n.node.id == *l);
+            let known_t = new.iter().find(|n| n.node.id == *t);
+            if let (Some(l), Some(t)) = (known_l, known_t) {
+                if !pairs.has_last(&l.node.id) && !pairs.has_this(&t.node.id) {
+                    pairs.pair(&l.node.id, &t.node.id, Pairing::Hand);
+                }
+            }
+        }
+        let by_path: HashMap<&[String], &str> = old
+            .iter()
+            .map(|n| (n.path.as_slice(), n.node.id.as_str()))
+            .collect();
+        for n in new {
+            if pairs.has_this(&n.node.id) {
+                continue;
+            }
+            if let Some(l) = by_path
+                .get(n.path.as_slice())
+                .filter(|l| !pairs.has_last(l))
+            {
+                pairs.pair(l, &n.node.id, Pairing::Place);
+            }
+        }
+        let old_left = unique_names(old.iter().filter(|n| !pairs.has_last(&n.node.id)));
+        let new_left = unique_names(new.iter().filter(|n| !pairs.has_this(&n.node.id)));
+        let moved: Vec<(&str, &str)> = new_left
+            .iter()
+            .filter_map(|(name, t)| Some((*old_left.get(name)?, *t)))
+            .collect();
+        for (l, t) in moved {
+            pairs.pair(l, t, Pairing::Name);
+        }
+        pairs
+    }
+}
+
+/// The unpaired rows whose name is unique among them: name → id.
+fn unique_names<'a>(list: impl Iterator<Item = &'a Node<'a>>) -> HashMap<&'a str, &'a str> {
+    let list: Vec<&Node<'_>> = list.collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for n in &list {
+        *count
+            .entry(n.path.last().map(String::as_str).unwrap_or(""))
+            .or_default() += 1;
+    }
+    list.iter()
+        .filter_map(|n| {
+            let name = n.path.last()?.as_str();
+            (count.get(name) == Some(&1) && !name.is_empty()).then_some((name, n.node.id.as_str()))
+        })
+        .collect()
+}
+
 /// Compares `last` year with `this` one. `by_hand` pairs indicators (last year's id, this year's id) the
 /// names cannot (a renamed row); those pairs come first.
 pub fn compare(
@@ -162,81 +243,12 @@ pub fn compare(
 ) -> YearComparison {
     let (a_last, a_this) = (assess(last), assess(this));
     let (old, new) = (nodes(last), nodes(this));
-    let mut paired: HashMap<&str, (&str, Pairing)> = HashMap::new(); // this id → (last id, how)
-    let mut used_last: HashSet<&str> = HashSet::new();
-    for (l, t) in by_hand {
-        let known_l = old.iter().find(|n| n.node.id == *l);
-        let known_t = new.iter().find(|n| n.node.id == *t);
-        if let (Some(l), Some(t)) = (known_l, known_t) {
-            if !used_last.contains(l.node.id.as_str()) && !paired.contains_key(t.node.id.as_str()) {
-                paired.insert(&t.node.id, (&l.node.id, Pairing::Hand));
-                used_last.insert(&l.node.id);
-            }
-        }
-    }
-    let by_path: HashMap<&[String], &str> = old
-        .iter()
-        .map(|n| (n.path.as_slice(), n.node.id.as_str()))
-        .collect();
-    for n in &new {
-        if paired.contains_key(n.node.id.as_str()) {
-            continue;
-        }
-        if let Some(l) = by_path
-            .get(n.path.as_slice())
-            .filter(|l| !used_last.contains(**l))
-        {
-            paired.insert(&n.node.id, (l, Pairing::Place));
-            used_last.insert(l);
-        }
-    }
-    // Moved rows: a name that is unique among the unpaired of each year.
-    let unique = |list: Vec<&Node<'_>>| -> HashMap<String, String> {
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        for n in &list {
-            *count
-                .entry(n.path.last().map(String::as_str).unwrap_or(""))
-                .or_default() += 1;
-        }
-        list.iter()
-            .filter_map(|n| {
-                let name = n.path.last()?;
-                (count.get(name.as_str()) == Some(&1) && !name.is_empty())
-                    .then(|| (name.clone(), n.node.id.clone()))
-            })
-            .collect()
-    };
-    let old_left = unique(
-        old.iter()
-            .filter(|n| !used_last.contains(n.node.id.as_str()))
-            .collect(),
-    );
-    let new_left = unique(
-        new.iter()
-            .filter(|n| !paired.contains_key(n.node.id.as_str()))
-            .collect(),
-    );
-    let mut moved: Vec<(String, String)> = Vec::new();
-    for (name, t) in &new_left {
-        if let Some(l) = old_left.get(name) {
-            moved.push((l.clone(), t.clone()));
-        }
-    }
-    let moved_pairs: HashMap<&str, &str> = moved
-        .iter()
-        .map(|(l, t)| (t.as_str(), l.as_str()))
-        .collect();
-    for (t, l) in &moved_pairs {
-        if let Some(l) = old.iter().find(|n| n.node.id == *l) {
-            paired.insert(t, (&l.node.id, Pairing::Name));
-            used_last.insert(&l.node.id);
-        }
-    }
+    let pairs = Pairs::of(&old, &new, by_hand);
     let result = |a: &Assessment, id: &str| a.node(id).map(|r| (r.points, r.score, r.depth));
     let rows = new
         .iter()
         .filter_map(|n| {
-            let (l, how) = paired.get(n.node.id.as_str())?;
+            let (l, how) = pairs.paired.get(n.node.id.as_str())?;
             let (lp, ls, _) = result(&a_last, l)?;
             let (tp, ts, depth) = result(&a_this, &n.node.id)?;
             Some(RowChange {
@@ -256,23 +268,35 @@ pub fn compare(
             })
         })
         .collect();
-    let only_last = old
-        .iter()
-        .filter(|n| !used_last.contains(n.node.id.as_str()))
-        .map(|n| Unpaired {
-            id: n.node.id.clone(),
-            path: shown_path(last, &n.node.id),
-        })
-        .collect();
-    let only_this = new
-        .iter()
-        .filter(|n| !paired.contains_key(n.node.id.as_str()))
-        .map(|n| Unpaired {
-            id: n.node.id.clone(),
-            path: shown_path(this, &n.node.id),
-        })
-        .collect();
-    let accounts = ACCOUNTS
+    let unpaired = |e: &Evaluation, nodes: &[Node<'_>], paired: &dyn Fn(&str) -> bool| {
+        nodes
+            .iter()
+            .filter(|n| !paired(&n.node.id))
+            .map(|n| Unpaired {
+                id: n.node.id.clone(),
+                path: shown_path(e, &n.node.id),
+            })
+            .collect()
+    };
+    YearComparison {
+        years: (last.unit.year, this.unit.year),
+        total: Change {
+            last: Some(a_last.total),
+            this: Some(a_this.total),
+        },
+        grades: (a_last.grade.clone(), a_this.grade.clone()),
+        rows,
+        only_last: unpaired(last, &old, &|id| pairs.has_last(id)),
+        only_this: unpaired(this, &new, &|id| pairs.has_this(id)),
+        accounts: amount_changes(last, this),
+        metrics: metric_changes(last, this),
+        findings: disagreements(last, this),
+    }
+}
+
+/// Every amount either year states, last year's beside this year's.
+fn amount_changes(last: &Evaluation, this: &Evaluation) -> Vec<AmountChange> {
+    ACCOUNTS
         .iter()
         .chain(BUDGET_LINES.iter())
         .chain(ASSETS.iter())
@@ -285,9 +309,12 @@ pub fn compare(
             },
         })
         .filter(|a| a.change.last.is_some() || a.change.this.is_some())
-        .collect();
-    let metrics = this
-        .metrics
+        .collect()
+}
+
+/// This year's business metrics with last year's value (from last year's file, else the typed 上年值).
+fn metric_changes(last: &Evaluation, this: &Evaluation) -> Vec<MetricChange> {
+    this.metrics
         .iter()
         .map(|m| {
             let before = last.counterpart(m).and_then(|x| x.value).or(m.prior);
@@ -302,21 +329,7 @@ pub fn compare(
                 stated_growth: m.stated_growth,
             }
         })
-        .collect();
-    YearComparison {
-        years: (last.unit.year, this.unit.year),
-        total: Change {
-            last: Some(a_last.total),
-            this: Some(a_this.total),
-        },
-        grades: (a_last.grade.clone(), a_this.grade.clone()),
-        rows,
-        only_last,
-        only_this,
-        accounts,
-        metrics,
-        findings: disagreements(last, this),
-    }
+        .collect()
 }
 
 /// Takes last year's figures into this year's 上年数 and each metric's 上年值 (a metric last year's file
