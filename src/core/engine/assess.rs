@@ -275,35 +275,14 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         ..
     } = walker;
     let unscored_table = unscored && points_total.is_zero();
-    // A form with no indicator tree (a report's text alone, a budget-execution table): nothing to
-    // total or grade, which is said once, not as a tree that fails to add up.
-    let tree_less = evaluation
-        .indicators
-        .iter()
-        .all(|n| n.is_leaf() && n.rule == ScoringRule::ExecutionRate);
-    if tree_less {
-        checker.push(
-            Severity::Info,
-            Code::TreeNone,
-            FieldPath::tree(),
-            if evaluation.indicators.is_empty() {
-                "未包含指标体系（评分表），总分与等级无法核实".to_string()
-            } else {
-                "仅有预算执行部分，未包含指标体系（评分表），总分与等级无法核实".to_string()
-            },
-        );
-    } else if points_total != evaluation.settings.total_points && !unscored_table {
-        checker.push(
-            Severity::Error,
-            Code::TreeTotalPoints,
-            FieldPath::tree(),
-            format!(
-                "一级指标分值合计为 {}，应为 {}",
-                fmt_score(points_total),
-                fmt_score(evaluation.settings.total_points)
-            ),
-        );
-    }
+    let tree_less = is_tree_less(evaluation);
+    check_tree_total(
+        evaluation,
+        points_total,
+        tree_less,
+        unscored_table,
+        &mut checker,
+    );
     let (bonus, penalty) = adjustments(evaluation, &mut counts);
     check::check_adjustments(evaluation, &mut checker);
     let total = base_score
@@ -316,15 +295,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     } else {
         grade_for(evaluation, total)
     };
-    check_accounts(evaluation, &mut checker);
-    check_metrics(evaluation, &mut checker);
-    check::check_budget(evaluation, &mut checker);
-    check::check_execution_vs_results(evaluation, &results, &mut checker);
-    check::check_execution_twice(evaluation, &mut checker);
-    check::check_import_notes(evaluation, &mut checker);
-    check_narrative(evaluation, &mut checker);
-    check::check_evidence(evaluation, &nodes, &mut checker);
-    check::check_report_text(evaluation, &nodes, &mut checker);
+    check_figures_and_texts(evaluation, &nodes, &results, &mut checker);
     let printed = Printed {
         sum: printed_sum
             .total()
@@ -336,17 +307,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     if !tree_less {
         check_stated(evaluation, total, &grade, &printed, &mut checker);
     }
-    // A finding on a figure the report's text states quotes the sentence.
-    let text = &evaluation.stated.text;
-    if !text.quotes.is_empty() {
-        for finding in &mut checker.findings {
-            if let Some(sentence) = text.quote(&finding.path) {
-                finding
-                    .message
-                    .push_str(&format!("（报告原文：“{sentence}”）"));
-            }
-        }
-    }
+    quote_report_text(evaluation, &mut checker);
     // Errors first, then warnings, then infos; within a severity, in the order of the form.
     checker.findings.sort_by_key(|f| f.severity);
     Assessment {
@@ -360,6 +321,79 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         counts,
         findings: checker.findings,
         reconciliations: checker.reconciliations,
+    }
+}
+
+/// A form with no indicator tree (a report's text alone, a budget-execution table): nothing to total
+/// or grade, which is said once, not as a tree that fails to add up.
+fn is_tree_less(evaluation: &Evaluation) -> bool {
+    evaluation
+        .indicators
+        .iter()
+        .all(|n| n.is_leaf() && n.rule == ScoringRule::ExecutionRate)
+}
+
+/// The 一级 分值 add up to the total points, or the form has no tree (said once).
+fn check_tree_total(
+    evaluation: &Evaluation,
+    points_total: Decimal,
+    tree_less: bool,
+    unscored_table: bool,
+    checker: &mut Checker,
+) {
+    if tree_less {
+        let message = if evaluation.indicators.is_empty() {
+            "未包含指标体系（评分表），总分与等级无法核实"
+        } else {
+            "仅有预算执行部分，未包含指标体系（评分表），总分与等级无法核实"
+        };
+        checker.push(Severity::Info, Code::TreeNone, FieldPath::tree(), message);
+    } else if points_total != evaluation.settings.total_points && !unscored_table {
+        let message = format!(
+            "一级指标分值合计为 {}，应为 {}",
+            fmt_score(points_total),
+            fmt_score(evaluation.settings.total_points)
+        );
+        checker.push(
+            Severity::Error,
+            Code::TreeTotalPoints,
+            FieldPath::tree(),
+            message,
+        );
+    }
+}
+
+/// The checks beyond the tree: accounts, metrics, the 项目 budget, execution against results, import
+/// notes, the report's texts and evidence.
+fn check_figures_and_texts(
+    evaluation: &Evaluation,
+    nodes: &[NodeResult],
+    results: &[(Decimal, Decimal)],
+    checker: &mut Checker,
+) {
+    check_accounts(evaluation, checker);
+    check_metrics(evaluation, checker);
+    check::check_budget(evaluation, checker);
+    check::check_execution_vs_results(evaluation, results, checker);
+    check::check_execution_twice(evaluation, checker);
+    check::check_import_notes(evaluation, checker);
+    check_narrative(evaluation, checker);
+    check::check_evidence(evaluation, nodes, checker);
+    check::check_report_text(evaluation, nodes, checker);
+}
+
+/// A finding on a figure the report's text states quotes the sentence.
+fn quote_report_text(evaluation: &Evaluation, checker: &mut Checker) {
+    let text = &evaluation.stated.text;
+    if text.quotes.is_empty() {
+        return;
+    }
+    for finding in &mut checker.findings {
+        if let Some(sentence) = text.quote(&finding.path) {
+            finding
+                .message
+                .push_str(&format!("（报告原文：“{sentence}”）"));
+        }
     }
 }
 
