@@ -194,73 +194,7 @@ fn check_line(
         _ => None,
     };
     if let Some(printed) = line.stated_rate {
-        let precision = exact.map(|e| printed_precision(printed.normalize(), e));
-        match (exact, line.executed) {
-            (Some(exact), Some(executed)) if precision == Some(Precision::Truncated) => {
-                checker.push(
-                    Severity::Warning,
-                    Code::BudgetRateTruncated,
-                    FieldPath::fund(row, Some(FundColumn::StatedRate)),
-                    format!(
-                        "{label}所列执行率 {}% 是 {}% 截尾所得（{} / {}），按四舍五入应为 {}%",
-                        fmt_score(printed),
-                        fmt_score(exact.round_dp(4)),
-                        fmt_score(executed),
-                        fmt_score(line.adjusted.or(line.initial).unwrap_or_default()),
-                        fmt_score(rounded_like(exact, printed.normalize()))
-                    ),
-                );
-            }
-            (Some(_), Some(executed)) if precision == Some(Precision::Differs) => {
-                let initial_hint = line
-                    .initial
-                    .and_then(|i| percent_exact(executed, i))
-                    .filter(|r| rate_matches(printed, *r))
-                    .map(|_| "；所列执行率是按年初预算数计算的，应以全年预算数为分母")
-                    .unwrap_or("");
-                // The figure divided by is the one the rate was computed from: 全年预算数, else 年初.
-                let (base, base_label) = match (line.adjusted, line.initial) {
-                    (Some(adjusted), _) => (adjusted, ""),
-                    (None, Some(initial)) => (initial, "（未列全年预算数，按年初预算数）"),
-                    (None, None) => (Decimal::ZERO, ""),
-                };
-                checker.push(
-                    Severity::Error,
-                    Code::BudgetRate,
-                    FieldPath::fund(row, Some(FundColumn::StatedRate)),
-                    format!(
-                        "{label}所列执行率 {}% 与重新计算的 {} / {} = {}%{base_label} 不符{initial_hint}",
-                        fmt_score(printed),
-                        fmt_score(executed),
-                        fmt_score(base),
-                        percent(executed, base).map(fmt_score).unwrap_or_default()
-                    ),
-                );
-            }
-            (_, None) => {
-                checker.push(
-                    Severity::Info,
-                    Code::BudgetRateUnverifiable,
-                    FieldPath::fund(row, Some(FundColumn::Executed)),
-                    format!(
-                        "{label}所列执行率 {}% 无法核实：未填写全年执行数",
-                        fmt_score(printed)
-                    ),
-                );
-            }
-            (None, _) if line.adjusted.is_none() && line.executed.is_some() => {
-                checker.push(
-                    Severity::Info,
-                    Code::BudgetRateUnverifiable,
-                    FieldPath::fund(row, Some(FundColumn::Adjusted)),
-                    format!(
-                        "{label}所列执行率 {}% 无法核实：未填写全年预算数",
-                        fmt_score(printed)
-                    ),
-                );
-            }
-            _ => {}
-        }
+        check_line_rate(line, label, row, printed, exact, checker);
     }
     // A line scored on its own: 分值 × min(执行率, 100%).
     if let (Some(points), Some(score), Some(exact)) = (line.points, line.score, exact) {
@@ -296,5 +230,84 @@ fn check_line(
             ),
             Departure::Within => {}
         }
+    }
+}
+
+/// A line's printed 执行率 against 执行数 / 预算数 (全年, else 年初): cut instead of rounded, computed on
+/// the wrong base, or not to be verified.
+fn check_line_rate(
+    line: &FundLine,
+    label: &str,
+    row: FundRow,
+    printed: Decimal,
+    exact: Option<Decimal>,
+    checker: &mut Checker,
+) {
+    let precision = exact.map(|e| printed_precision(printed.normalize(), e));
+    match (exact, line.executed) {
+        (Some(exact), Some(executed)) if precision == Some(Precision::Truncated) => {
+            checker.push(
+                Severity::Warning,
+                Code::BudgetRateTruncated,
+                FieldPath::fund(row, Some(FundColumn::StatedRate)),
+                format!(
+                    "{label}所列执行率 {}% 是 {}% 截尾所得（{} / {}），按四舍五入应为 {}%",
+                    fmt_score(printed),
+                    fmt_score(exact.round_dp(4)),
+                    fmt_score(executed),
+                    fmt_score(line.adjusted.or(line.initial).unwrap_or_default()),
+                    fmt_score(rounded_like(exact, printed.normalize()))
+                ),
+            );
+        }
+        (Some(_), Some(executed)) if precision == Some(Precision::Differs) => {
+            let initial_hint = line
+                .initial
+                .and_then(|i| percent_exact(executed, i))
+                .filter(|r| rate_matches(printed, *r))
+                .map(|_| "；所列执行率是按年初预算数计算的，应以全年预算数为分母")
+                .unwrap_or("");
+            // The figure divided by is the one the rate was computed from: 全年预算数, else 年初.
+            let (base, base_label) = match (line.adjusted, line.initial) {
+                (Some(adjusted), _) => (adjusted, ""),
+                (None, Some(initial)) => (initial, "（未列全年预算数，按年初预算数）"),
+                (None, None) => (Decimal::ZERO, ""),
+            };
+            checker.push(
+                Severity::Error,
+                Code::BudgetRate,
+                FieldPath::fund(row, Some(FundColumn::StatedRate)),
+                format!(
+                    "{label}所列执行率 {}% 与重新计算的 {} / {} = {}%{base_label} 不符{initial_hint}",
+                    fmt_score(printed),
+                    fmt_score(executed),
+                    fmt_score(base),
+                    percent(executed, base).map(fmt_score).unwrap_or_default()
+                ),
+            );
+        }
+        (_, None) => {
+            checker.push(
+                Severity::Info,
+                Code::BudgetRateUnverifiable,
+                FieldPath::fund(row, Some(FundColumn::Executed)),
+                format!(
+                    "{label}所列执行率 {}% 无法核实：未填写全年执行数",
+                    fmt_score(printed)
+                ),
+            );
+        }
+        (None, _) if line.adjusted.is_none() && line.executed.is_some() => {
+            checker.push(
+                Severity::Info,
+                Code::BudgetRateUnverifiable,
+                FieldPath::fund(row, Some(FundColumn::Adjusted)),
+                format!(
+                    "{label}所列执行率 {}% 无法核实：未填写全年预算数",
+                    fmt_score(printed)
+                ),
+            );
+        }
+        _ => {}
     }
 }
