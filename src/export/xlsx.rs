@@ -244,19 +244,7 @@ fn score_rows(
 /// The 项目支出绩效自评表 as one sheet laid out like the form: title, 项目名称 / 主管部门 / 实施单位, the
 /// 预算执行情况 block, 年度总体目标, the indicator table with its merges and total, the signature rows.
 fn form_sheet(sheet: &mut Worksheet, report: &Report, f: &Formats) -> Result<(), XlsxError> {
-    // The form's relative widths, scaled to about 150 characters across (A4 landscape, one page wide).
-    let form_widths: Option<Vec<f64>> = report.blocks.iter().find_map(|b| match b {
-        Block::Form(form) => {
-            let total = form.widths.iter().sum::<usize>().max(1) as f64;
-            Some(
-                form.widths
-                    .iter()
-                    .map(|w| *w as f64 * 150.0 / total)
-                    .collect(),
-            )
-        }
-        _ => None,
-    });
+    let form_widths = form_widths(report);
     let widths: &[f64] = form_widths.as_deref().unwrap_or(score_widths(true));
     let columns = widths.len() as u16;
     sheet.set_name("项目支出绩效自评表")?;
@@ -267,113 +255,145 @@ fn form_sheet(sheet: &mut Worksheet, report: &Report, f: &Formats) -> Result<(),
     sheet.merge_range(0, 0, 0, columns - 1, &report.title, &f.title)?;
     sheet.set_row_height(0, 30)?;
     let mut row = 1u32;
-    // A cell over columns [from, to], merged when it spans more than one.
-    let put = |sheet: &mut Worksheet,
-               r: u32,
-               from: u16,
-               to: u16,
-               cell: &Cell,
-               format: &Format|
-     -> Result<(), XlsxError> {
-        match (cell, from == to) {
-            (Cell::Figure(figure), true) => match figure.value() {
-                Some(v) => sheet
-                    .write_number_with_format(r, from, excel_number(v), &f.number)
-                    .map(|_| ()),
-                None => sheet
-                    .write_string_with_format(r, from, figure.text(), format)
-                    .map(|_| ()),
-            },
-            (cell, true) => sheet
-                .write_string_with_format(r, from, cell.text(), format)
-                .map(|_| ()),
-            (cell, false) => sheet
-                .merge_range(r, from, r, to, &cell.text(), format)
-                .map(|_| ()),
-        }
-    };
-    // The width (in Excel units) of columns [from, to].
-    let span_width = |from: u16, to: u16| widths[from as usize..=to as usize].iter().sum::<f64>();
     for block in &report.blocks {
         match block {
             Block::Heading1(h) | Block::Heading2(h) => {
-                put(
-                    sheet,
-                    row,
-                    0,
-                    columns - 1,
-                    &Cell::Text(h.clone()),
-                    &f.header,
-                )?;
+                let heading = Cell::Text(h.clone());
+                put(sheet, (row, 0, columns - 1), &heading, &f.header, f)?;
                 row += 1;
             }
             Block::Paragraph(p) => {
-                put(sheet, row, 0, columns - 1, &Cell::Text(p.clone()), &f.text)?;
-                fit_row(sheet, row, &[(p, span_width(0, columns - 1))])?;
+                put(
+                    sheet,
+                    (row, 0, columns - 1),
+                    &Cell::Text(p.clone()),
+                    &f.text,
+                    f,
+                )?;
+                fit_row(sheet, row, &[(p, span_width(widths, 0, columns - 1))])?;
                 row += 1;
             }
-            Block::Scores(table) => {
-                row = score_rows(sheet, row, table, widths, f)?;
-            }
-            Block::Form(form) => {
-                let placed = form.placed();
-                let mut lines = vec![1usize; form.rows.len()];
-                for (r, c, fc) in &placed {
-                    let (r0, c0) = (row + *r as u32, *c as u16);
-                    let c1 = (c0 + fc.cols.max(1) as u16 - 1).min(columns - 1);
-                    let r1 = r0 + fc.rows.max(1) as u32 - 1;
-                    let format = if fc.label { &f.header } else { &f.text };
-                    if c1 > c0 || r1 > r0 {
-                        sheet.merge_range(r0, c0, r1, c1, &fc.cell.text(), format)?;
-                    } else {
-                        put(sheet, r0, c0, c1, &fc.cell, format)?;
-                    }
-                    if fc.rows == 1 {
-                        let needed = super::fit::excel_lines(&fc.cell.text(), span_width(c0, c1));
-                        lines[*r] = lines[*r].max(needed);
-                    }
-                }
-                for (r, n) in lines.iter().enumerate() {
-                    sheet.set_row_height(row + r as u32, super::fit::excel_row_height(*n))?;
-                }
-                row += form.rows.len() as u32;
-            }
-            Block::Signature(lines) => {
-                // Two labelled values a row: each label over a quarter of the columns, its value next.
-                let quarter = (columns / 4).max(1);
-                for pair in lines.chunks(2) {
-                    for (k, (label, value)) in pair.iter().enumerate() {
-                        let c = k as u16 * quarter * 2;
-                        let end = if k == 1 {
-                            columns - 1
-                        } else {
-                            c + quarter * 2 - 1
-                        };
-                        put(
-                            sheet,
-                            row,
-                            c,
-                            c + quarter - 1,
-                            &Cell::Text(label.clone()),
-                            &f.header,
-                        )?;
-                        put(
-                            sheet,
-                            row,
-                            c + quarter,
-                            end,
-                            &Cell::Text(value.clone()),
-                            &f.text,
-                        )?;
-                    }
-                    sheet.set_row_height(row, 24)?;
-                    row += 1;
-                }
-            }
+            Block::Scores(table) => row = score_rows(sheet, row, table, widths, f)?,
+            Block::Form(form) => row = form_rows(sheet, row, form, widths, f)?,
+            Block::Signature(lines) => row = signature_rows(sheet, row, lines, columns, f)?,
             Block::PageBreak | Block::Annex { .. } | Block::Cover(_) => {}
         }
     }
     Ok(())
+}
+
+/// The form's relative widths, scaled to about 150 characters across (A4 landscape, one page wide).
+fn form_widths(report: &Report) -> Option<Vec<f64>> {
+    report.blocks.iter().find_map(|b| match b {
+        Block::Form(form) => {
+            let total = form.widths.iter().sum::<usize>().max(1) as f64;
+            Some(
+                form.widths
+                    .iter()
+                    .map(|w| *w as f64 * 150.0 / total)
+                    .collect(),
+            )
+        }
+        _ => None,
+    })
+}
+
+/// The width (in Excel units) of columns [from, to].
+fn span_width(widths: &[f64], from: u16, to: u16) -> f64 {
+    widths[from as usize..=to as usize].iter().sum::<f64>()
+}
+
+/// A cell over columns [from, to] of row `r` (`at` = (r, from, to)), merged when it spans more than
+/// one; a figure alone in its cell is written as a number.
+fn put(
+    sheet: &mut Worksheet,
+    (r, from, to): (u32, u16, u16),
+    cell: &Cell,
+    format: &Format,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    match (cell, from == to) {
+        (Cell::Figure(figure), true) => match figure.value() {
+            Some(v) => sheet
+                .write_number_with_format(r, from, excel_number(v), &f.number)
+                .map(|_| ()),
+            None => sheet
+                .write_string_with_format(r, from, figure.text(), format)
+                .map(|_| ()),
+        },
+        (cell, true) => sheet
+            .write_string_with_format(r, from, cell.text(), format)
+            .map(|_| ()),
+        (cell, false) => sheet
+            .merge_range(r, from, r, to, &cell.text(), format)
+            .map(|_| ()),
+    }
+}
+
+/// The form's grid from `row` on, merges as placed and each row as tall as its longest text needs;
+/// returns the row after it.
+fn form_rows(
+    sheet: &mut Worksheet,
+    row: u32,
+    form: &crate::report::FormTable,
+    widths: &[f64],
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let columns = widths.len() as u16;
+    let mut lines = vec![1usize; form.rows.len()];
+    for (r, c, fc) in &form.placed() {
+        let (r0, c0) = (row + *r as u32, *c as u16);
+        let c1 = (c0 + fc.cols.max(1) as u16 - 1).min(columns - 1);
+        let r1 = r0 + fc.rows.max(1) as u32 - 1;
+        let format = if fc.label { &f.header } else { &f.text };
+        if c1 > c0 || r1 > r0 {
+            sheet.merge_range(r0, c0, r1, c1, &fc.cell.text(), format)?;
+        } else {
+            put(sheet, (r0, c0, c1), &fc.cell, format, f)?;
+        }
+        if fc.rows == 1 {
+            let needed = super::fit::excel_lines(&fc.cell.text(), span_width(widths, c0, c1));
+            lines[*r] = lines[*r].max(needed);
+        }
+    }
+    for (r, n) in lines.iter().enumerate() {
+        sheet.set_row_height(row + r as u32, super::fit::excel_row_height(*n))?;
+    }
+    Ok(row + form.rows.len() as u32)
+}
+
+/// Two labelled values a row: each label over a quarter of the columns, its value next; returns the
+/// row after them.
+fn signature_rows(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    lines: &[(String, String)],
+    columns: u16,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let quarter = (columns / 4).max(1);
+    for pair in lines.chunks(2) {
+        for (k, (label, value)) in pair.iter().enumerate() {
+            let c = k as u16 * quarter * 2;
+            let end = if k == 1 {
+                columns - 1
+            } else {
+                c + quarter * 2 - 1
+            };
+            let label = Cell::Text(label.clone());
+            put(sheet, (row, c, c + quarter - 1), &label, &f.header, f)?;
+            put(
+                sheet,
+                (row, c + quarter, end),
+                &Cell::Text(value.clone()),
+                &f.text,
+                f,
+            )?;
+        }
+        sheet.set_row_height(row, 24)?;
+        row += 1;
+    }
+    Ok(row)
 }
 
 /// A new sheet named `name` with a header row of (title, column width).
