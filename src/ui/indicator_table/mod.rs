@@ -1,0 +1,174 @@
+//! 指标体系与评分: the scoring table laid out like the annex, editable in place. Rows carry
+//! `data-testid="indicator-row"` and `data-path="indicators/<id>"`.
+//!
+//! Keyboard, in any row: ↑ / ↓ move between rows; Alt+↑ / Alt+↓ move the indicator among its siblings;
+//! Alt+Enter adds a sibling below, Alt+Shift+Enter a sub-indicator; Alt+Delete removes the indicator.
+//!
+//! [`window`] decides which rows of a large tree are built; [`row`] is one built row.
+
+mod row;
+mod window;
+
+use super::state::Workbench;
+use crate::core::edit::{self, EditScope};
+use crate::core::number::fmt_score;
+use crate::core::EvaluationKind;
+use leptos::prelude::*;
+use row::BuiltRow;
+use wasm_bindgen::JsCast;
+use window::{focus_name, structure, RowInfo, RowWindow, LAZY_FROM, LEVELS, PENDING_INDENT};
+
+/// The indicator table with its totals and the 加减分项.
+#[component]
+pub fn IndicatorTable() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let window = RowWindow::new();
+    let rows = Memo::new(move |_| {
+        state.tree.track();
+        let rows = state.evaluation.with_untracked(structure);
+        window.large.set_value(rows.len() >= LAZY_FROM);
+        rows
+    });
+    let table = NodeRef::<leptos::html::Table>::new();
+    window.observe(table, rows);
+    let project = Memo::new(move |_| state.evaluation.with(|e| e.kind == EvaluationKind::Project));
+    let reason_header = move || {
+        if project.get() {
+            "偏差原因分析及改进措施"
+        } else {
+            "扣分原因"
+        }
+    };
+    let totals = move || {
+        state.assessment.with(|a| {
+            format!(
+                "分值合计 {} · 指标得分 {} · 加分 {} · 减分 {} · 总分 {}",
+                fmt_score(a.points_total),
+                fmt_score(a.base_score),
+                fmt_score(a.bonus),
+                fmt_score(a.penalty),
+                fmt_score(a.total)
+            )
+        })
+    };
+    let library = RwSignal::new(false);
+    // The row last focused is where the 指标库 inserts (one listener, not one per row).
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("tr[data-path]").ok().flatten())
+            .and_then(|tr| tr.get_attribute("data-path"));
+        if let Some(id) = row.as_deref().and_then(|p| p.strip_prefix("indicators/")) {
+            if state.selected.with_untracked(|s| s.as_deref() != Some(id)) {
+                state.selected.set(Some(id.to_string()));
+            }
+        }
+    };
+    // Files dropped or pasted on a leaf row are its evidence: one listener for the table, not per row.
+    let leaf_of = |target: Option<web_sys::EventTarget>| {
+        target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("tr.jx-leaf[data-path]").ok().flatten())
+            .and_then(|tr| tr.get_attribute("data-path"))
+            .and_then(|p| p.strip_prefix("indicators/").map(str::to_string))
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        if leaf_of(ev.target()).is_some() {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        if let Some(id) = leaf_of(ev.target()) {
+            // Not a file to open: the row's evidence.
+            ev.prevent_default();
+            ev.stop_propagation();
+            let files =
+                super::evidence_tab::dropped_files(ev.data_transfer().and_then(|d| d.files()));
+            super::evidence_tab::attach(state, id, files);
+        }
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let files = super::evidence_tab::dropped_files(ev.clipboard_data().and_then(|d| d.files()));
+        // Text pastes into the fields as usual; only files (a screenshot) become evidence.
+        if let (false, Some(id)) = (files.is_empty(), leaf_of(ev.target())) {
+            ev.prevent_default();
+            super::evidence_tab::attach(state, id, files);
+        }
+    };
+    view! {
+        <section class="jx-tree" data-testid="indicator-section">
+            <super::library_panel::LibraryPanel open=library/>
+            <div class="jx-tree-tools">
+                <button type="button" class="jx-btn" data-testid="library-open" aria-expanded=move || library.get().to_string()
+                    title="从指标库选用标准指标及其评分规则"
+                    on:click=move |_| library.update(|o| *o = !*o)>"指标库"</button>
+                <button type="button" class="jx-btn" data-testid="add-top" on:click=move |_| {
+                    let mut new_id = None;
+                    state.edit(EditScope::Whole, |e| new_id = edit::add_child(e, None));
+                    if let Some(id) = new_id { focus_name(state, window, &id) }
+                }>"+ 一级指标"</button>
+                <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
+            </div>
+            // Laid out as a grid per row (see style/main.css), so the table roles are spelt out.
+            <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table" node_ref=table
+                on:focusin=on_focusin on:dragover=on_dragover on:drop=on_drop on:paste=on_paste>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th role="columnheader" class="jx-col-name">"指标"</th>
+                        <th role="columnheader">"分值"</th>
+                        <Show when=move || project.get()>
+                            <th role="columnheader">"年度指标值"</th>
+                            <th role="columnheader">"实际完成值"</th>
+                        </Show>
+                        <th role="columnheader">"评分规则"</th>
+                        <th role="columnheader">"自评分"</th>
+                        <th role="columnheader">"得分"</th>
+                        <th role="columnheader" class="jx-col-reason">{reason_header}</th>
+                        <th role="columnheader">"操作"</th>
+                    </tr>
+                </thead>
+                <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth) let:row>
+                    <IndicatorRow row=row project=project window=window/>
+                </For>
+                <tfoot role="rowgroup">
+                    <tr role="row"><td role="cell" colspan="9" class="jx-totals" data-testid="tree-totals">{totals}</td></tr>
+                </tfoot>
+            </table>
+            <super::adjustments::AdjustmentsEditor/>
+        </section>
+    }
+}
+
+/// A row of the table: built at once, or (in a large tree) its name only until it comes near the screen.
+#[component]
+fn IndicatorRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoView {
+    let Some(shown) = window.wait(&row) else {
+        return view! { <BuiltRow row=row project=project window=window/> }.into_any();
+    };
+    let state = expect_context::<Workbench>();
+    let name = {
+        let id = row.id.clone();
+        Memo::new(move |_| state.with_node(&id, |n| n.name.clone()).unwrap_or_default())
+    };
+    let id = row.id.clone();
+    on_cleanup(move || window.forget(&id, shown));
+    (move || {
+        let row = row.clone();
+        if shown.get() {
+            return view! { <BuiltRow row=row project=project window=window/> }.into_any();
+        }
+        // As few nodes and strings as will do: every one is built for each of the waiting rows.
+        let level = LEVELS.get(row.depth).copied().unwrap_or("下级");
+        view! {
+            <tbody class="jx-pending" data-wait=row.id.clone()>
+                <tr role="row" data-testid="indicator-row" data-path=format!("indicators/{}", row.id) data-name=move || name.get()>
+                    <td colspan="9" class=PENDING_INDENT[row.depth.min(5)]>{level}" "{move || name.get()}</td>
+                </tr>
+            </tbody>
+        }
+        .into_any()
+    })
+    .into_any()
+}

@@ -1,0 +1,314 @@
+//! One built row of the indicator table: the group row (name, 分值, sum, score) or the leaf row (rule,
+//! figures, score, reason, details), its inputs bound to the node's fields, its buttons and keys.
+
+use super::super::choice::{options_of, ChoiceSelect};
+use super::super::fields::{DecimalField, TextArea, TextField};
+use super::super::inferred_rule::InferredRule;
+use super::super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
+use super::super::state::Workbench;
+use crate::core::edit::{EditScope, RowAction};
+use crate::core::field::{self, Field};
+use crate::core::number::fmt_score;
+use crate::core::{Direction, Indicator, NodeResult};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
+
+use super::window::{focus_name, focus_neighbour, RowInfo, RowWindow, LEVELS};
+
+/// A row's inputs bound to its node's fields: each reads the field through the node's own trigger and
+/// edits through [`Workbench::edit_node`], one undo step per field typed in.
+#[derive(Clone)]
+struct RowBinder {
+    state: Workbench,
+    id: String,
+    /// `indicators/<id>`: the row's path, before each field's key.
+    path: String,
+}
+
+impl RowBinder {
+    fn text(&self, field: Field<Indicator, String>) -> Signal<String> {
+        let (state, id) = (self.state, self.id.clone());
+        Memo::new(move |_| state.with_node(&id, field.get).unwrap_or_default()).into()
+    }
+
+    fn decimal(&self, field: Field<Indicator, Option<Decimal>>) -> Signal<Option<Decimal>> {
+        let (state, id) = (self.state, self.id.clone());
+        Memo::new(move |_| state.with_node(&id, field.get).flatten()).into()
+    }
+
+    fn key(&self, key: &str) -> String {
+        format!("{}/{key}", self.path)
+    }
+
+    fn set<T: 'static>(&self, field: Field<Indicator, T>) -> Callback<T> {
+        let (state, id, key) = (self.state, self.id.clone(), self.key(field.key));
+        Callback::new(move |v: T| {
+            state.edit_node(&id, EditScope::Field(&key), move |n| (field.set)(n, v))
+        })
+    }
+
+    /// A compact figure input for `field`.
+    fn figure_input(
+        &self,
+        field: Field<Indicator, Option<Decimal>>,
+        allow_negative: bool,
+    ) -> impl IntoView {
+        view! {
+            <DecimalField label=field.label path=self.key(field.key) value=self.decimal(field)
+                on_change=self.set(field) compact=true allow_negative=allow_negative/>
+        }
+    }
+
+    /// A text area for `field` (in the details row, or compact in the row).
+    fn text_area(&self, field: Field<Indicator, String>, compact: bool) -> impl IntoView {
+        view! {
+            <TextArea label=field.label path=self.key(field.key) value=self.text(field)
+                on_change=self.set(field) compact=compact rows=2/>
+        }
+    }
+}
+
+/// What the row's buttons and keys do: a tree edit, then the focus on the row it names.
+fn row_action(state: Workbench, window: RowWindow, id: String) -> impl Fn(RowAction) + Clone {
+    move |action: RowAction| {
+        let mut focus = None;
+        state.edit(EditScope::Whole, |e| focus = action.apply(e, &id));
+        if let Some(target) = focus {
+            focus_name(state, window, &target);
+        }
+    }
+}
+
+/// The row's keys: Alt+↑ / Alt+↓ move it, Alt+Enter adds a sibling (with Shift a child), Alt+Delete
+/// removes it; ↑ / ↓ outside a text area move between rows.
+fn row_keys(act: impl Fn(RowAction) + Clone) -> impl Fn(web_sys::KeyboardEvent) + Clone {
+    move |ev: web_sys::KeyboardEvent| {
+        let in_textarea = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .is_some();
+        let action = match (ev.alt_key(), ev.key().as_str()) {
+            (true, "ArrowUp") => Some(RowAction::MoveUp),
+            (true, "ArrowDown") => Some(RowAction::MoveDown),
+            (true, "Enter") if ev.shift_key() => Some(RowAction::AddChild),
+            (true, "Enter") => Some(RowAction::AddSibling),
+            (true, "Delete") => Some(RowAction::Remove),
+            (false, "ArrowUp") if !in_textarea => return focus_neighbour(&ev, true),
+            (false, "ArrowDown") if !in_textarea => return focus_neighbour(&ev, false),
+            _ => None,
+        };
+        if let Some(action) = action {
+            ev.prevent_default();
+            act(action);
+        }
+    }
+}
+
+/// The row's buttons: move, add, remove, and a leaf's 佐证材料.
+fn row_buttons(act: impl Fn(RowAction) + Clone + 'static, leaf: bool, id: String) -> impl IntoView {
+    let button = move |action: RowAction,
+                       label: &'static str,
+                       title: &'static str,
+                       text: &'static str,
+                       testid: Option<&'static str>,
+                       danger: bool| {
+        let act = act.clone();
+        view! {
+            <button type="button" class=if danger { "jx-icon jx-danger" } else { "jx-icon" } aria-label=label title=title
+                data-testid=testid on:click=move |_| act(action)>{text}</button>
+        }
+    };
+    view! {
+        <td role="cell" class="jx-ops">
+            {button(RowAction::MoveUp, "上移", "上移（Alt+↑）", "↑", None, false)}
+            {button(RowAction::MoveDown, "下移", "下移（Alt+↓）", "↓", None, false)}
+            {button(RowAction::AddSibling, "添加同级指标", "添加同级（Alt+Enter）", "+同级", Some("add-sibling"), false)}
+            {button(RowAction::AddChild, "添加下级指标", "添加下级（Alt+Shift+Enter）", "+下级", Some("add-child"), false)}
+            {button(RowAction::Remove, "删除指标", "删除（Alt+Delete，可撤销）", "✕", Some("remove"), true)}
+            {leaf.then(|| view! { <super::super::evidence_tab::EvidenceButton id=id/> })}
+        </td>
+    }
+}
+
+#[component]
+pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let RowInfo {
+        id,
+        depth,
+        leaf,
+        order,
+    } = row;
+    let bind = RowBinder {
+        state,
+        id: id.clone(),
+        path: format!("indicators/{id}"),
+    };
+    let path = bind.path.clone();
+    let result = {
+        let id = id.clone();
+        Memo::new(move |_| state.result(&id, order))
+    };
+    let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
+    let open = RwSignal::new(false);
+    let name = bind.text(field::NAME);
+    let act = row_action(state, window, id.clone());
+    let on_keydown = row_keys(act.clone());
+    let level = LEVELS.get(depth).copied().unwrap_or("下级");
+    let buttons = row_buttons(act, leaf, id.clone());
+    let name_cell = view! {
+        <td role="cell" class="jx-col-name">
+            <div class=format!("jx-name jx-indent-{}", depth.min(5))>
+                <span class="jx-level">{level}</span>
+                <TextField label=format!("{level}指标名称") path=bind.key(field::NAME.key) value=name on_change=bind.set(field::NAME) compact=true/>
+                {leaf.then(|| view! {
+                    <button type="button" class="jx-icon" aria-label="展开详情" aria-expanded=move || open.get().to_string()
+                        data-testid="toggle-details" on:click=move |_| open.update(|o| *o = !*o)>
+                        {move || if open.get() { "▾" } else { "▸" }}
+                    </button>
+                })}
+            </div>
+        </td>
+    };
+    let points_cell = view! { <td role="cell">{bind.figure_input(field::POINTS, false)}</td> };
+    if !leaf {
+        let sum = move || result.get().and_then(|r| r.sum_text()).unwrap_or_default();
+        return view! {
+            <tbody class="jx-group-body" role="rowgroup">
+                <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path data-level=depth + 1
+                    data-name=move || name.get() on:keydown=on_keydown>
+                    {name_cell}
+                    {points_cell}
+                    <Show when=move || project.get()><td role="cell"></td><td role="cell"></td></Show>
+                    <td role="cell" class="jx-muted">{sum}</td>
+                    <td role="cell"></td>
+                    <td role="cell" class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
+                    <td role="cell"></td>
+                    {buttons}
+                </tr>
+            </tbody>
+        }
+        .into_any();
+    }
+    let reason_required = Signal::derive(move || {
+        result.with(|r| r.as_ref().is_some_and(|r| r.leaf && r.score < r.points))
+    });
+    let computed = move || {
+        result
+            .get()
+            .and_then(|r| r.computed)
+            .map(|c| format!("计算 {}", fmt_score(c)))
+            .unwrap_or_default()
+    };
+    let project_cells = {
+        let bind = bind.clone();
+        move || {
+            project.get().then(|| {
+                view! {
+                    <td role="cell">{bind.figure_input(field::TARGET, true)}</td>
+                    <td role="cell">{bind.figure_input(field::ACTUAL, true)}</td>
+                }
+            })
+        }
+    };
+    view! {
+        <tbody class="jx-leaf-body" role="rowgroup">
+            <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path data-level=depth + 1
+                data-name=move || name.get() on:keydown=on_keydown>
+                {name_cell}
+                {points_cell}
+                {project_cells}
+                <td role="cell" class="jx-rule">
+                    <RuleSelect id=id.clone()/>
+                    <RuleInputs id=id.clone()/>
+                    <InferredRule id=id.clone()/>
+                </td>
+                <td role="cell">
+                    {bind.figure_input(field::SCORE, false)}
+                    <span class="jx-computed-score">{computed}</span>
+                </td>
+                <td role="cell" class="jx-num jx-row-score" data-testid="row-score">{score_text}</td>
+                <td role="cell" class="jx-col-reason">
+                    <TextArea label=field::REASON.label path=bind.key(field::REASON.key) value=bind.text(field::REASON) on_change=bind.set(field::REASON)
+                        compact=true rows=2 required=reason_required/>
+                </td>
+                {buttons}
+            </tr>
+            <Show when=move || open.get()>
+                <LeafDetails bind=bind.clone() result=result project=project/>
+            </Show>
+        </tbody>
+    }
+    .into_any()
+}
+
+/// A leaf's details row: how its score was computed, its texts and (项目支出) its targets as words.
+#[component]
+fn LeafDetails(
+    bind: RowBinder,
+    result: Memo<Option<NodeResult>>,
+    project: Memo<bool>,
+) -> impl IntoView {
+    let state = bind.state;
+    // Built when shown; it also depends on the accounts and metrics, so it follows every assessment,
+    // not only this row's score.
+    let explanation = {
+        let id = bind.id.clone();
+        Signal::derive(move || {
+            state.assessment.track();
+            result
+                .get()
+                .and_then(|r: NodeResult| {
+                    state
+                        .evaluation
+                        .with_untracked(|e| e.indicator(&id).map(|n| r.explanation(n, e)))
+                })
+                .unwrap_or_default()
+        })
+    };
+    let id = bind.id.clone();
+    view! {
+        <tr class="jx-detail" role="row">
+            <td role="cell" colspan="9">
+                <p class="jx-explain" data-testid="explanation">"计分说明："{explanation}</p>
+                <div class="jx-grid">
+                    {bind.text_area(field::DESCRIPTION, false)}
+                    {bind.text_area(field::CRITERIA, false)}
+                    {bind.text_area(field::OVERRIDE_REASON, false)}
+                    {bind.text_area(field::EVIDENCE, false)}
+                </div>
+                {move || project.get().then(|| view! { <ProjectLeafDetails id=id.clone()/> })}
+            </td>
+        </tr>
+    }
+}
+
+/// 项目支出 leaf details: unit, targets as words, direction.
+#[component]
+fn ProjectLeafDetails(id: String) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let direction = {
+        let id = id.clone();
+        Memo::new(move |_| state.with_node(&id, |n| n.direction).unwrap_or_default())
+    };
+    let id_change = id.clone();
+    view! {
+        <div class="jx-grid">
+            {leaf_text(id.clone(), field::UNIT)}
+            {leaf_text(id.clone(), field::TARGET_TEXT)}
+            {leaf_text(id.clone(), field::ACTUAL_TEXT)}
+            <label class="jx-field">
+                <span class="jx-field-label">"指标方向"</span>
+                <ChoiceSelect label="指标方向" testid="direction-select"
+                    options=Signal::stored(options_of(&Direction::ALL, Direction::key, |d| d.label_long().to_string()))
+                    value=Signal::derive(move || Some(direction.get()))
+                    on_change=Callback::new(move |chosen: Option<Direction>| {
+                        if let Some(chosen) = chosen {
+                            state.edit_node(&id_change, EditScope::Whole, move |n| n.direction = chosen);
+                        }
+                    })/>
+            </label>
+        </div>
+    }
+}
