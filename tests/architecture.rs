@@ -1,6 +1,6 @@
 //! The architecture holds: the parts of `src/` depend downwards only (core → report → export → ui →
 //! embed → entry points), core's layers likewise (vocabulary → engine → workflows), and no module of core
-//! reaches itself through others (no import circle). Read from the `crate::` / `jixiao::` paths of every
+//! reaches itself through others (no import circle), nor does a module of ui, report or export. Read from the `crate::` / `jixiao::` paths of every
 //! source file outside its test module and comments, so a new `use` that breaks the picture fails here.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -309,5 +309,52 @@ fn core_has_no_web_crates() {
                 file.display()
             );
         }
+    }
+}
+
+/// The graph of the top-level modules of a part of `src/` (`ui`, `report`, `export`): a file of module
+/// `m` (`src/ui/m.rs`, or under `src/ui/m/`) naming `super::x` from the part's top level,
+/// `super::super::x` from one folder down, or `crate::ui::x`, uses `x`.
+fn part_graph(part: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let root = Path::new("src").join(part);
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in files {
+        let relative: Vec<String> = file
+            .strip_prefix(&root)
+            .expect("under the part")
+            .iter()
+            .map(|c| c.to_string_lossy().trim_end_matches(".rs").to_string())
+            .collect();
+        let module = relative[0].clone();
+        if module == "mod" {
+            continue;
+        }
+        // How far the file is below the part's top level (a folder's mod.rs is the module itself).
+        let depth = relative.len() - 1 - usize::from(relative.last().is_some_and(|l| l == "mod"));
+        let code = code_of(&fs::read_to_string(&file).expect("readable source"));
+        let up = "super::".repeat(depth + 1);
+        let edges = graph.entry(module.clone()).or_default();
+        let named = names_after(&code, &format!("crate::{part}::"))
+            .into_iter()
+            .chain(names_after(&code, &up).into_iter().filter(|n| n != "super"));
+        for name in named {
+            let is_module = root.join(format!("{name}.rs")).exists() || root.join(&name).is_dir();
+            if is_module && name != module {
+                edges.insert(name);
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn no_module_of_ui_report_or_export_reaches_itself() {
+    let ui = part_graph("ui");
+    assert!(ui["app"].contains("workbench") && ui["review"].contains("workbench"));
+    for part in ["ui", "report", "export"] {
+        let found = circles(&part_graph(part));
+        assert!(found.is_empty(), "import circles in {part}: {found:?}");
     }
 }

@@ -366,3 +366,31 @@ fn the_cli_lists_and_searches_the_library() {
     let (_, status) = common::jixiao(&["library", "--file", newer.to_str().unwrap()]);
     assert_eq!(status, 2);
 }
+
+#[test]
+fn the_units_library_is_searched_before_the_built_in_one() {
+    use jixiao::core::library::{builtin, frameworks_both, group_in, search_both};
+    let e = jixiao::core::template::load("nanjing-2024").unwrap();
+    let id = e.indicators[0].children[0].children[0].id.clone();
+    let mut mine = jixiao::core::library::Library::parse(&builtin().to_json()).unwrap();
+    mine.entries.clear();
+    mine.merge(jixiao::core::library::entries_from(&e, &id));
+    let name = e.indicator(&id).unwrap().name.clone();
+    let hits = search_both(&mine, "", &name);
+    assert!(!hits.is_empty());
+    assert!(
+        mine.entries.iter().any(|m| m.id == hits[0].id),
+        "the unit's own entry comes first"
+    );
+    let framework = builtin().frameworks()[0];
+    assert!(search_both(&mine, framework, "")
+        .iter()
+        .all(|h| h.framework == framework));
+    let frameworks = frameworks_both(&mine);
+    assert_eq!(frameworks[0], mine.frameworks()[0]);
+    assert!(builtin()
+        .frameworks()
+        .iter()
+        .all(|f| frameworks.iter().any(|x| x == f)));
+    assert!(!group_in(&mine, hits[0]).is_empty());
+}

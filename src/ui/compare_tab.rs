@@ -19,7 +19,7 @@ use crate::report::change::{figure as show, rate};
 /// last year's Word report, .docx).
 async fn read_comparison(file: web_sys::File) -> Result<Evaluation, String> {
     let name = file.name();
-    if super::files::is_office_file(&name) {
+    if super::open::is_office_file(&name) {
         let buffer = JsFuture::from(file.array_buffer())
             .await
             .map_err(|_| format!("无法读取“{name}”"))?;
@@ -80,7 +80,7 @@ pub fn CompareTab() -> impl IntoView {
                 <label class="jx-btn jx-file-btn">
                     "打开上年评价…"
                     <input type="file" class="jx-file-overlay" data-testid="compare-open"
-                        accept=super::files::ACCEPT_TABLES aria-label="选择上年的评价文件或指标表"
+                        accept=super::open::ACCEPT_TABLES aria-label="选择上年的评价文件或指标表"
                         on:change=on_pick/>
                 </label>
                 <Show when=has>

@@ -10,6 +10,7 @@ use super::state::Workbench;
 use crate::core::edit::EditScope;
 use crate::core::evidence::{check_size, open_package, sha256_hex, size_text};
 use crate::core::model::{Evidence, EvidenceStatus};
+use crate::core::path::{FieldPath, IndicatorField};
 use crate::core::review::intake::{decode_unpacked, encode_unpacked, Unpacked};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -351,65 +352,91 @@ pub fn EvidenceTab() -> impl IntoView {
             <table class="jx-compare-table jx-evidence-table">
                 <thead><tr><th>"指标"</th><th>"佐证材料情况"</th><th>"文件"</th></tr></thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|EvidenceRow { id, name, status, files }| {
-                        let status_path = format!("indicators/{id}/evidence_status");
-                        let status_cell = status_path.clone();
-                        let row_name = name.clone();
-                        let set_id = id.clone();
-                        let files_view = files.into_iter().map(|(index, file)| {
-                            let this = file.clone();
-                            let desc_path = format!("evidence_files/{index}/description");
-                            view! {
-                                <div class="jx-evidence-file" data-testid="evidence-file">
-                                    <button type="button" class="jx-linkish" data-testid="evidence-preview" on:click=move |_| preview(state, this.clone(), shown)>{file.name.clone()}</button>
-                                    <span class="jx-muted">{format!(" {} · SHA-256 {}…", size_text(file.size), &file.sha256[..12.min(file.sha256.len())])}</span>
-                                    <input class="jx-input" placeholder="说明（如：会议纪要、合同）" aria-label="佐证材料说明"
-                                        prop:value=file.description.clone()
-                                        on:change=move |ev| {
-                                            let v = event_target_value(&ev);
-                                            state.edit(EditScope::Field(&desc_path), |e| {
-                                                if let Some(f) = e.evidence_files.get_mut(index) { f.description = v }
-                                            });
-                                        }/>
-                                    <button type="button" class="jx-btn" data-testid="evidence-remove" on:click=move |_| remove_at(state, index)>"删除"</button>
-                                </div>
-                            }
-                        }).collect_view();
-                        view! {
-                            <tr data-testid="evidence-row" data-name=row_name>
-                                <td>{name}</td>
-                                <td data-path=status_cell>
-                                    <select class="jx-input jx-select" aria-label="佐证材料情况"
-                                        on:change=move |ev| {
-                                            let key = event_target_value(&ev);
-                                            let status = EvidenceStatus::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default();
-                                            state.edit_node(&set_id, EditScope::Field(&status_path), |n| n.evidence_status = status);
-                                        }>
-                                        {EvidenceStatus::ALL.into_iter().map(|s| view! {
-                                            <option value=s.key() selected=s == status>{s.label()}</option>
-                                        }).collect_view()}
-                                    </select>
-                                </td>
-                                <td>{files_view}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {move || rows.get().into_iter().map(|row| view! { <EvidenceLine row=row shown=shown/> }).collect_view()}
                 </tbody>
             </table>
-            {move || shown.get().map(|s| view! {
-                <figure class="jx-evidence-preview" data-testid="evidence-shown">
-                    <figcaption>
-                        {s.name.clone()}" "
-                        <a href=s.url.clone() target="_blank" rel="noopener">"在新窗口打开"</a>" "
-                        <button type="button" class="jx-linkish" on:click=move |_| shown.set(None)>"关闭预览"</button>
-                    </figcaption>
-                    {match s.kind {
-                        "image" => view! { <img src=s.url.clone() alt=s.name.clone()/> }.into_any(),
-                        "pdf" => view! { <iframe src=s.url.clone() title=s.name.clone()></iframe> }.into_any(),
-                        _ => view! { <p class="jx-muted">"此类文件无法在页面内预览，请在新窗口打开或下载查看。"</p> }.into_any(),
-                    }}
-                </figure>
-            })}
+            <Preview shown=shown/>
         </section>
+    }
+}
+
+/// One leaf's row: its 佐证材料情况 and its files.
+#[component]
+fn EvidenceLine(row: EvidenceRow, shown: RwSignal<Option<Shown>>) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let EvidenceRow {
+        id,
+        name,
+        status,
+        files,
+    } = row;
+    let status_path = FieldPath::of_indicator(&id, IndicatorField::EvidenceStatus).to_string();
+    let status_cell = status_path.clone();
+    let files_view = files
+        .into_iter()
+        .map(|(index, file)| view! { <FileLine index=index file=file shown=shown/> })
+        .collect_view();
+    let row_name = name.clone();
+    view! {
+        <tr data-testid="evidence-row" data-name=row_name>
+            <td>{name}</td>
+            <td data-path=status_cell>
+                <select class="jx-input jx-select" aria-label="佐证材料情况"
+                    on:change=move |ev| {
+                        let key = event_target_value(&ev);
+                        let status = EvidenceStatus::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default();
+                        state.edit_node(&id, EditScope::Field(&status_path), |n| n.evidence_status = status);
+                    }>
+                    {EvidenceStatus::ALL.into_iter().map(|s| view! {
+                        <option value=s.key() selected=s == status>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+            <td>{files_view}</td>
+        </tr>
+    }
+}
+
+/// One file: previewed on a click, described, removed.
+#[component]
+fn FileLine(index: usize, file: Evidence, shown: RwSignal<Option<Shown>>) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let this = file.clone();
+    let desc_path = format!("evidence_files/{index}/description");
+    view! {
+        <div class="jx-evidence-file" data-testid="evidence-file">
+            <button type="button" class="jx-linkish" data-testid="evidence-preview" on:click=move |_| preview(state, this.clone(), shown)>{file.name.clone()}</button>
+            <span class="jx-muted">{format!(" {} · SHA-256 {}…", size_text(file.size), &file.sha256[..12.min(file.sha256.len())])}</span>
+            <input class="jx-input" placeholder="说明（如：会议纪要、合同）" aria-label="佐证材料说明"
+                prop:value=file.description.clone()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    state.edit(EditScope::Field(&desc_path), |e| {
+                        if let Some(f) = e.evidence_files.get_mut(index) { f.description = v }
+                    });
+                }/>
+            <button type="button" class="jx-btn" data-testid="evidence-remove" on:click=move |_| remove_at(state, index)>"删除"</button>
+        </div>
+    }
+}
+
+/// The file shown: an image or a PDF in the page, anything else to open in a new window.
+#[component]
+fn Preview(shown: RwSignal<Option<Shown>>) -> impl IntoView {
+    move || {
+        shown.get().map(|s| view! {
+        <figure class="jx-evidence-preview" data-testid="evidence-shown">
+            <figcaption>
+                {s.name.clone()}" "
+                <a href=s.url.clone() target="_blank" rel="noopener">"在新窗口打开"</a>" "
+                <button type="button" class="jx-linkish" on:click=move |_| shown.set(None)>"关闭预览"</button>
+            </figcaption>
+            {match s.kind {
+                "image" => view! { <img src=s.url.clone() alt=s.name.clone()/> }.into_any(),
+                "pdf" => view! { <iframe src=s.url.clone() title=s.name.clone()></iframe> }.into_any(),
+                _ => view! { <p class="jx-muted">"此类文件无法在页面内预览，请在新窗口打开或下载查看。"</p> }.into_any(),
+            }}
+        </figure>
+    })
     }
 }

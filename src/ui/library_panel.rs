@@ -2,13 +2,16 @@
 //! insert an entry — or its whole group — at the row last focused in the table (else at its place in
 //! the framework). Keyboard: ↑ / ↓ choose, Enter inserts the entry, Shift+Enter its group, Esc closes.
 //! The unit's own library is kept in the browser beside the autosave and handed on as a JSON file.
+//!
+//! The searching is the core's ([`crate::core::library::search_both`]); the panel is its search bar,
+//! the results, the chosen entry's details and the unit's own library, each a component over [`Shelf`].
 
 use super::files::download_bytes;
 use super::state::Workbench;
 use crate::core::edit::EditScope;
 use crate::core::library::{
-    builtin, entries_from, insert_entry, insert_group, Library, LibraryEntry, LIBRARY_VERSION,
-    MY_FRAMEWORK,
+    entries_from, frameworks_both, group_in, insert_entry, insert_group, search_both, Library,
+    LibraryEntry, LIBRARY_VERSION, MY_FRAMEWORK,
 };
 use crate::core::number::fmt_score;
 use leptos::prelude::*;
@@ -16,6 +19,9 @@ use wasm_bindgen_futures::JsFuture;
 
 /// How many results are listed at once (the rest: narrow the search).
 const SHOWN: usize = 40;
+
+/// The autosave's side record of the unit's own library.
+const MINE: &str = "library";
 
 /// The unit's own library, as kept in the browser (empty when none or unreadable).
 fn load_mine(state: Workbench) -> Library {
@@ -29,18 +35,82 @@ fn load_mine(state: Workbench) -> Library {
         })
 }
 
-/// The autosave's side record of the unit's own library.
-const MINE: &str = "library";
+/// What the panel's parts share: the unit's library, the search, the results and the one chosen.
+#[derive(Clone, Copy)]
+struct Shelf {
+    state: Workbench,
+    mine: RwSignal<Library>,
+    query: RwSignal<String>,
+    framework: RwSignal<String>,
+    highlight: RwSignal<usize>,
+    hits: Memo<Vec<LibraryEntry>>,
+}
 
-/// The entries to search: the unit's own first (what it chose before), then the built-in ones.
-fn searched<'a>(mine: &'a Library, framework: &str, query: &str) -> Vec<&'a LibraryEntry> {
-    let all = mine
-        .search(query)
-        .into_iter()
-        .chain(builtin().search(query))
-        .filter(|e| framework.is_empty() || e.framework == framework)
-        .collect();
-    all
+impl Shelf {
+    fn new(state: Workbench) -> Self {
+        let mine = RwSignal::new(load_mine(state));
+        let query = RwSignal::new(String::new());
+        let framework = RwSignal::new(String::new());
+        let hits = Memo::new(move |_| {
+            let (q, f) = (query.get(), framework.get());
+            mine.with(|m| search_both(m, &f, &q).into_iter().cloned().collect())
+        });
+        Shelf {
+            state,
+            mine,
+            query,
+            framework,
+            highlight: RwSignal::new(0),
+            hits,
+        }
+    }
+
+    /// Keeps the unit's library in the browser (a full store is told) and shows it.
+    fn keep_mine(self, library: Library) {
+        if let Err(message) = self.state.write_aside(MINE, &library.to_json()) {
+            self.state.tell(true, message);
+        }
+        self.mine.set(library);
+    }
+
+    /// Inserts result `index` (with its whole group) at the chosen row, one undo step, and says so.
+    fn insert(self, index: usize, whole_group: bool) {
+        let state = self.state;
+        let Some(entry) = self.hits.with_untracked(|h| h.get(index).cloned()) else {
+            return;
+        };
+        let at = state.selected.get_untracked();
+        let group = if whole_group {
+            self.mine.with_untracked(|m| group_in(m, &entry))
+        } else {
+            Vec::new()
+        };
+        let mut inserted = None;
+        state.edit(EditScope::Whole, |e| {
+            inserted = if whole_group {
+                insert_group(e, &group.iter().collect::<Vec<_>>(), at.as_deref())
+            } else {
+                insert_entry(e, &entry, at.as_deref())
+            };
+        });
+        state.seal();
+        let what = if whole_group {
+            let name = entry.path.last().cloned().unwrap_or_default();
+            format!("“{name}”组（{} 项）", group.len())
+        } else {
+            format!("“{}”", entry.indicator.name)
+        };
+        match inserted {
+            Some(_) => state.tell(
+                false,
+                format!("已从指标库插入{what}，可撤销；插入后即为普通指标行，可随意修改。"),
+            ),
+            None => state.tell(
+                true,
+                "未能插入：请先在指标表中点选一行，或清除选择后按框架位置插入。",
+            ),
+        }
+    }
 }
 
 /// The name of the row new entries go to, for the panel's "插入位置".
@@ -60,81 +130,44 @@ fn place_text(state: Workbench) -> String {
 #[component]
 pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<Workbench>();
-    let mine = RwSignal::new(load_mine(state));
-    let query = RwSignal::new(String::new());
-    let framework = RwSignal::new(String::new());
-    let highlight = RwSignal::new(0usize);
-    // The search box takes the keyboard whenever the panel opens.
+    let shelf = Shelf::new(state);
+    view! {
+        <Show when=move || open.get()>
+            <section class="jx-library" data-testid="library-panel" aria-label="指标库">
+                <SearchBar shelf=shelf open=open/>
+                <p class="jx-muted">
+                    <span data-testid="library-place">{move || place_text(state)}</span>
+                    <Show when=move || state.selected.with(Option::is_some)>
+                        " "<button type="button" class="jx-linkish" data-testid="library-place-clear"
+                            on:click=move |_| state.selected.set(None)>"改为按框架位置"</button>
+                    </Show>
+                    "　↑↓ 选择 · Enter 插入该指标 · Shift+Enter 插入整组 · Esc 关闭"
+                </p>
+                <Results shelf=shelf/>
+                <Detail shelf=shelf/>
+                <MyLibrary shelf=shelf/>
+            </section>
+        </Show>
+    }
+}
+
+/// The search box (it takes the keyboard when the panel opens) and the framework to browse.
+#[component]
+fn SearchBar(shelf: Shelf, open: RwSignal<bool>) -> impl IntoView {
     let search = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = search.get() {
             let _ = input.focus();
         }
     });
-    let hits = Memo::new(move |_| {
-        let (q, f) = (query.get(), framework.get());
-        mine.with(|m| {
-            searched(m, &f, &q)
-                .into_iter()
-                .cloned()
-                .collect::<Vec<LibraryEntry>>()
-        })
-    });
-    let keep_mine = move |library: Library| {
-        match state.write_aside(MINE, &library.to_json()) {
-            Ok(()) => {}
-            Err(message) => state.tell(true, message),
-        }
-        mine.set(library);
-    };
-    let insert = move |index: usize, whole_group: bool| {
-        let Some(entry) = hits.with_untracked(|h| h.get(index).cloned()) else {
-            return;
-        };
-        let at = state.selected.get_untracked();
-        // The group comes from the library the entry is in (the unit's own holds imported ones too).
-        let group: Vec<LibraryEntry> = if whole_group {
-            mine.with_untracked(|m| {
-                let from = if m.entries.iter().any(|e| e.id == entry.id) {
-                    m
-                } else {
-                    builtin()
-                };
-                from.group_of(&entry).into_iter().cloned().collect()
-            })
-        } else {
-            Vec::new()
-        };
-        let mut inserted = None;
-        state.edit(EditScope::Whole, |e| {
-            inserted = if whole_group {
-                let refs: Vec<&LibraryEntry> = group.iter().collect();
-                insert_group(e, &refs, at.as_deref())
-            } else {
-                insert_entry(e, &entry, at.as_deref())
-            };
-        });
-        state.seal();
-        let what = if whole_group {
-            format!(
-                "“{}”组（{} 项）",
-                entry.path.last().cloned().unwrap_or_default(),
-                group.len()
-            )
-        } else {
-            format!("“{}”", entry.indicator.name)
-        };
-        match inserted {
-            Some(_) => state.tell(
-                false,
-                format!("已从指标库插入{what}，可撤销；插入后即为普通指标行，可随意修改。"),
-            ),
-            None => state.tell(
-                true,
-                "未能插入：请先在指标表中点选一行，或清除选择后按框架位置插入。",
-            ),
-        }
-    };
+    let Shelf {
+        query,
+        framework,
+        highlight,
+        hits,
+        mine,
+        ..
+    } = shelf;
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let count = hits.with_untracked(|h| h.len().min(SHOWN));
         match ev.key().as_str() {
@@ -148,12 +181,87 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
             }
             "Enter" => {
                 ev.prevent_default();
-                insert(highlight.get_untracked(), ev.shift_key());
+                shelf.insert(highlight.get_untracked(), ev.shift_key());
             }
             "Escape" => open.set(false),
             _ => {}
         }
     };
+    let frameworks = move || mine.with(frameworks_both);
+    view! {
+        <div class="jx-library-bar">
+            <input type="search" class="jx-input" data-testid="library-search" placeholder="搜索指标库：名称、关键词、评分标准…"
+                aria-label="搜索指标库" aria-controls="jx-library-results" node_ref=search
+                prop:value=move || query.get()
+                on:input=move |ev| { query.set(event_target_value(&ev)); highlight.set(0); }
+                on:keydown=on_keydown/>
+            <select data-testid="library-framework" aria-label="按框架浏览"
+                on:change=move |ev| { framework.set(event_target_value(&ev)); highlight.set(0); }>
+                <option value="">"全部框架"</option>
+                {move || frameworks().into_iter().map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()}
+            </select>
+            <button type="button" class="jx-icon" aria-label="关闭指标库" on:click=move |_| open.set(false)>"✕"</button>
+        </div>
+    }
+}
+
+/// The results (the first [`SHOWN`]), the chosen one highlighted, each with its insert buttons.
+#[component]
+fn Results(shelf: Shelf) -> impl IntoView {
+    let Shelf {
+        hits, highlight, ..
+    } = shelf;
+    view! {
+        <ul class="jx-library-results" id="jx-library-results" role="listbox" data-testid="library-results">
+            {move || hits.with(|h| h.iter().take(SHOWN).enumerate().map(|(i, e)| {
+                let points = if e.indicator.points.is_zero() { "分值自定".to_string() } else { format!("{}分", fmt_score(e.indicator.points)) };
+                let place = format!("{} / {}", e.framework, e.path.join(" / "));
+                view! {
+                    <li role="option" data-testid="library-entry" class="jx-library-entry"
+                        class:jx-library-current=move || highlight.get() == i
+                        aria-selected=move || (highlight.get() == i).to_string()
+                        on:mouseenter=move |_| highlight.set(i)>
+                        <div class="jx-library-head">
+                            <strong>{e.indicator.name.clone()}</strong>
+                            <span class="jx-muted">{place}" · "{points}" · "{e.indicator.rule.label()}</span>
+                            <button type="button" class="jx-btn" data-testid="library-insert" on:click=move |_| shelf.insert(i, false)>"插入"</button>
+                            <button type="button" class="jx-btn" data-testid="library-insert-group" on:click=move |_| shelf.insert(i, true)>"插入整组"</button>
+                        </div>
+                    </li>
+                }
+            }).collect_view())}
+        </ul>
+        {move || {
+            let n = hits.with(Vec::len);
+            (n > SHOWN).then(|| view! { <p class="jx-muted">{format!("共 {n} 条，仅列出前 {SHOWN} 条：请输入更多关键词。")}</p> })
+        }}
+    }
+}
+
+/// The chosen entry's explanation, standard, source and note.
+#[component]
+fn Detail(shelf: Shelf) -> impl IntoView {
+    let Shelf {
+        hits, highlight, ..
+    } = shelf;
+    move || {
+        hits.with(|h| h.get(highlight.get()).cloned()).map(|e| view! {
+            <div class="jx-library-detail" data-testid="library-detail">
+                {(!e.indicator.description.is_empty()).then(|| view! { <p><b>"指标解释："</b>{e.indicator.description.clone()}</p> })}
+                {(!e.indicator.criteria.is_empty()).then(|| view! { <p class="jx-pre"><b>"评分标准："</b>{e.indicator.criteria.clone()}</p> })}
+                <p class="jx-muted">"来源："{e.source.clone()}" "
+                    {(!e.source_url.is_empty()).then(|| view! { <a href=e.source_url.clone() target="_blank" rel="noopener noreferrer">{e.source_url.clone()}</a> })}
+                </p>
+                {(!e.note.is_empty()).then(|| view! { <p class="jx-muted">"说明："{e.note.clone()}</p> })}
+            </div>
+        })
+    }
+}
+
+/// 我的指标库: the chosen row saved into it, handed on as a file, another unit's file merged in.
+#[component]
+fn MyLibrary(shelf: Shelf) -> impl IntoView {
+    let Shelf { state, mine, .. } = shelf;
     let save_row = move |_| {
         let Some(id) = state.selected.get_untracked() else {
             state.tell(
@@ -170,7 +278,7 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
         let mut library = mine.get_untracked();
         let total = entries.len();
         let added = library.merge(entries);
-        keep_mine(library);
+        shelf.keep_mine(library);
         state.tell(
             false,
             format!("已存入我的指标库：{total} 项（新增 {added} 项，其余为更新）。"),
@@ -203,7 +311,7 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                     let mut library = mine.get_untracked();
                     let total = other.entries.len();
                     let added = library.merge(other.entries);
-                    keep_mine(library);
+                    shelf.keep_mine(library);
                     state.tell(
                         false,
                         format!("已从“{name}”导入 {total} 项（新增 {added} 项）。"),
@@ -213,85 +321,17 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
             }
         });
     };
-    let frameworks = move || {
-        let mut list: Vec<String> =
-            mine.with(|m| m.frameworks().into_iter().map(String::from).collect());
-        for f in builtin().frameworks() {
-            if !list.iter().any(|x| x == f) {
-                list.push(f.to_string());
-            }
-        }
-        list
-    };
     view! {
-        <Show when=move || open.get()>
-            <section class="jx-library" data-testid="library-panel" aria-label="指标库">
-                <div class="jx-library-bar">
-                    <input type="search" class="jx-input" data-testid="library-search" placeholder="搜索指标库：名称、关键词、评分标准…"
-                        aria-label="搜索指标库" aria-controls="jx-library-results" node_ref=search
-                        prop:value=move || query.get()
-                        on:input=move |ev| { query.set(event_target_value(&ev)); highlight.set(0); }
-                        on:keydown=on_keydown/>
-                    <select data-testid="library-framework" aria-label="按框架浏览"
-                        on:change=move |ev| { framework.set(event_target_value(&ev)); highlight.set(0); }>
-                        <option value="">"全部框架"</option>
-                        {move || frameworks().into_iter().map(|f| view! { <option value=f.clone()>{f.clone()}</option> }).collect_view()}
-                    </select>
-                    <button type="button" class="jx-icon" aria-label="关闭指标库" on:click=move |_| open.set(false)>"✕"</button>
-                </div>
-                <p class="jx-muted">
-                    <span data-testid="library-place">{move || place_text(state)}</span>
-                    <Show when=move || state.selected.with(Option::is_some)>
-                        " "<button type="button" class="jx-linkish" data-testid="library-place-clear"
-                            on:click=move |_| state.selected.set(None)>"改为按框架位置"</button>
-                    </Show>
-                    "　↑↓ 选择 · Enter 插入该指标 · Shift+Enter 插入整组 · Esc 关闭"
-                </p>
-                <ul class="jx-library-results" id="jx-library-results" role="listbox" data-testid="library-results">
-                    {move || hits.with(|h| h.iter().take(SHOWN).enumerate().map(|(i, e)| {
-                        let points = if e.indicator.points.is_zero() { "分值自定".to_string() } else { format!("{}分", fmt_score(e.indicator.points)) };
-                        let place = format!("{} / {}", e.framework, e.path.join(" / "));
-                        view! {
-                            <li role="option" data-testid="library-entry" class="jx-library-entry"
-                                class:jx-library-current=move || highlight.get() == i
-                                aria-selected=move || (highlight.get() == i).to_string()
-                                on:mouseenter=move |_| highlight.set(i)>
-                                <div class="jx-library-head">
-                                    <strong>{e.indicator.name.clone()}</strong>
-                                    <span class="jx-muted">{place}" · "{points}" · "{e.indicator.rule.label()}</span>
-                                    <button type="button" class="jx-btn" data-testid="library-insert" on:click=move |_| insert(i, false)>"插入"</button>
-                                    <button type="button" class="jx-btn" data-testid="library-insert-group" on:click=move |_| insert(i, true)>"插入整组"</button>
-                                </div>
-                            </li>
-                        }
-                    }).collect_view())}
-                </ul>
-                {move || {
-                    let n = hits.with(Vec::len);
-                    (n > SHOWN).then(|| view! { <p class="jx-muted">{format!("共 {n} 条，仅列出前 {SHOWN} 条：请输入更多关键词。")}</p> })
-                }}
-                {move || hits.with(|h| h.get(highlight.get()).cloned()).map(|e| view! {
-                    <div class="jx-library-detail" data-testid="library-detail">
-                        {(!e.indicator.description.is_empty()).then(|| view! { <p><b>"指标解释："</b>{e.indicator.description.clone()}</p> })}
-                        {(!e.indicator.criteria.is_empty()).then(|| view! { <p class="jx-pre"><b>"评分标准："</b>{e.indicator.criteria.clone()}</p> })}
-                        <p class="jx-muted">"来源："{e.source.clone()}" "
-                            {(!e.source_url.is_empty()).then(|| view! { <a href=e.source_url.clone() target="_blank" rel="noopener noreferrer">{e.source_url.clone()}</a> })}
-                        </p>
-                        {(!e.note.is_empty()).then(|| view! { <p class="jx-muted">"说明："{e.note.clone()}</p> })}
-                    </div>
-                })}
-                <div class="jx-library-mine">
-                    <span>{move || format!("我的指标库：{} 项", mine.with(|m| m.entries.len()))}</span>
-                    <button type="button" class="jx-btn" data-testid="library-save-row" on:click=save_row
-                        title="把指标表中选中的一行（或分组下的全部指标）连同评分规则存入我的指标库">"存入选中行"</button>
-                    <button type="button" class="jx-btn" data-testid="library-export" on:click=export>"导出我的指标库"</button>
-                    <label class="jx-btn jx-file-btn">
-                        "导入指标库…"
-                        <input type="file" class="jx-file-overlay" data-testid="library-import" accept=".json,application/json"
-                            aria-label="选择指标库文件" on:change=import/>
-                    </label>
-                </div>
-            </section>
-        </Show>
+        <div class="jx-library-mine">
+            <span>{move || format!("我的指标库：{} 项", mine.with(|m| m.entries.len()))}</span>
+            <button type="button" class="jx-btn" data-testid="library-save-row" on:click=save_row
+                title="把指标表中选中的一行（或分组下的全部指标）连同评分规则存入我的指标库">"存入选中行"</button>
+            <button type="button" class="jx-btn" data-testid="library-export" on:click=export>"导出我的指标库"</button>
+            <label class="jx-btn jx-file-btn">
+                "导入指标库…"
+                <input type="file" class="jx-file-overlay" data-testid="library-import" accept=".json,application/json"
+                    aria-label="选择指标库文件" on:change=import/>
+            </label>
+        </div>
     }
 }

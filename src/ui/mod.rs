@@ -20,6 +20,7 @@ mod indicator_table;
 mod inferred_rule;
 mod library_panel;
 mod metrics_form;
+mod open;
 mod print;
 mod profile_form;
 mod report_tab;
@@ -33,6 +34,7 @@ mod timing;
 mod toolbar;
 mod unit_form;
 mod what_if;
+mod workbench;
 
 pub use app::App;
 pub use state::{Tab, Workbench};

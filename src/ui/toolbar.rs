@@ -1,8 +1,9 @@
 //! The toolbar: new from a template, open / save JSON, undo / redo, reset to the example.
 
 use super::choice::ChoiceSelect;
-use super::files::{open_file, save_json};
+use super::files::save_json;
 use super::import_panel::ImportPanel;
+use super::open::open_file;
 use super::state::Workbench;
 use crate::core::template;
 use leptos::html::Input;
@@ -65,7 +66,7 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" class="jx-btn" data-testid="open-json" on:click=move |_| {
                 if let Some(input) = picker.get_untracked() { input.click() }
             }>"打开 JSON"</button>
-            <input type="file" accept=format!("{},.zip", super::files::ACCEPT_TABLES) class="jx-hidden" node_ref=picker data-testid="file-input"
+            <input type="file" accept=format!("{},.zip", super::open::ACCEPT_TABLES) class="jx-hidden" node_ref=picker data-testid="file-input"
                 aria-label="选择评价文件"
                 on:change=move |ev| {
                     let input: web_sys::HtmlInputElement = event_target(&ev);

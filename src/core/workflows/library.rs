@@ -193,6 +193,37 @@ impl Library {
     }
 }
 
+/// The unit's own library and the built-in one searched together (指标库检索): the unit's own entries
+/// first (what it chose before), then the built-in ones; `framework`, when not empty, keeps one.
+pub fn search_both<'a>(mine: &'a Library, framework: &str, query: &str) -> Vec<&'a LibraryEntry> {
+    mine.search(query)
+        .into_iter()
+        .chain(builtin().search(query))
+        .filter(|e| framework.is_empty() || e.framework == framework)
+        .collect()
+}
+
+/// Every framework to browse: the unit's own first, then the built-in ones not among them.
+pub fn frameworks_both(mine: &Library) -> Vec<String> {
+    let mut list: Vec<String> = mine.frameworks().into_iter().map(String::from).collect();
+    for f in builtin().frameworks() {
+        if !list.iter().any(|x| x == f) {
+            list.push(f.to_string());
+        }
+    }
+    list
+}
+
+/// The group of `entry`, from the library it is in (the unit's own holds imported ones too).
+pub fn group_in(mine: &Library, entry: &LibraryEntry) -> Vec<LibraryEntry> {
+    let from = if mine.entries.iter().any(|e| e.id == entry.id) {
+        mine
+    } else {
+        builtin()
+    };
+    from.group_of(entry).into_iter().cloned().collect()
+}
+
 /// The built-in library, read once.
 pub fn builtin() -> &'static Library {
     static BUILTIN: OnceLock<Library> = OnceLock::new();

@@ -133,7 +133,7 @@ fn DeskToolbar() -> impl IntoView {
             <label class="jx-btn jx-file-btn">
                 "打开文件…"
                 <input type="file" multiple class="jx-file-overlay" data-testid="review-open"
-                    accept=format!("{},.zip,application/zip", crate::ui::files::ACCEPT_TABLES)
+                    accept=format!("{},.zip,application/zip", crate::ui::open::ACCEPT_TABLES)
                     aria-label="选择要复核的文件（可多选）" on:change=on_pick/>
             </label>
             <label class="jx-btn jx-file-btn">

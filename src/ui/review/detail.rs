@@ -7,8 +7,8 @@ use super::Mode;
 use crate::core::review::{Conclusion, Verdict};
 use crate::core::Evaluation;
 use crate::report::review as docs;
-use crate::ui::app::WorkbenchView;
 use crate::ui::state::{ReadOnly, Workbench};
+use crate::ui::workbench::WorkbenchView;
 use leptos::prelude::*;
 
 /// The file `file` of the batch.

@@ -1,0 +1,97 @@
+//! The workbench of one evaluation (自评工作台): header, toolbar, banner, what-if bar, tab bar and the
+//! open tab. Used by the app for the unit's own evaluation and, read-only, by the reviewer's desk for a
+//! received file — so neither needs the other.
+
+use super::accounts_form::AccountsForm;
+use super::charts::ScoreChart;
+use super::compare_tab::CompareTab;
+use super::findings::FindingsList;
+use super::header::Header;
+use super::indicator_table::IndicatorTable;
+use super::metrics_form::MetricsForm;
+use super::report_tab::ReportTab;
+use super::state::{Tab, Workbench};
+use super::toolbar::Toolbar;
+use super::unit_form::UnitForm;
+use super::what_if::WhatIfBar;
+use crate::core::Severity;
+use leptos::prelude::*;
+
+/// The workbench of the evaluation in context: header, toolbar (unless read-only), banner, tabs and
+/// the open tab (also the read-only view of a file on the reviewer's desk).
+#[component]
+pub fn WorkbenchView(readonly: bool) -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    view! {
+        <Header/>
+        {(!readonly).then(|| view! { <Toolbar/> })}
+        <Banner/>
+        <WhatIfBar/>
+        <TabBar/>
+        <main class="jx-main" class:jx-main-what-if=move || state.in_what_if()>
+            {move || match state.tab.get() {
+                // The report stays printable in read-only mode; it hides its own editors.
+                Tab::Report => view! { <ReportTab/> }.into_any(),
+                tab => view! {
+                    // A disabled fieldset makes every control inside read-only in one place.
+                    <fieldset class="jx-main-fieldset" disabled=readonly>
+                        {match tab {
+                            Tab::Unit => view! { <UnitForm/> }.into_any(),
+                            Tab::Accounts => view! { <AccountsForm/> }.into_any(),
+                            Tab::Metrics => view! { <MetricsForm/> }.into_any(),
+                            Tab::Findings => view! { <FindingsList/> }.into_any(),
+                            Tab::Compare => view! { <CompareTab/> }.into_any(),
+                            Tab::Evidence => view! { <super::evidence_tab::EvidenceTab/> }.into_any(),
+                            _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
+                        }}
+                    </fieldset>
+                }
+                .into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The message banner (errors in red), dismissible.
+#[component]
+fn Banner() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    move || {
+        state.notice.get().map(|notice| {
+            view! {
+                <div class="jx-banner" class:jx-banner-error=notice.error role=if notice.error { "alert" } else { "status" }
+                    data-testid="notice">
+                    <span>{notice.text}</span>
+                    <button type="button" class="jx-icon" aria-label="关闭提示" on:click=move |_| state.notice.set(None)>"✕"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// The tab bar (a state signal, not a router).
+#[component]
+fn TabBar() -> impl IntoView {
+    let state = expect_context::<Workbench>();
+    let errors = move || state.assessment.with(|a| a.count(Severity::Error));
+    view! {
+        <nav class="jx-tabs" role="tablist" aria-label="工作区">
+            {Tab::ALL.iter().map(|tab| {
+                let tab = *tab;
+                let show_badge = move || tab == Tab::Findings && errors() > 0;
+                view! {
+                    <button type="button" role="tab" class="jx-tab"
+                        class:jx-tab-active=move || state.tab.get() == tab
+                        aria-selected=move || (state.tab.get() == tab).to_string()
+                        data-testid=format!("tab-{}", tab.key())
+                        on:click=move |_| state.tab.set(tab)>
+                        {tab.label()}
+                        <Show when=show_badge>
+                            <span class="jx-badge">{errors}</span>
+                        </Show>
+                    </button>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
