@@ -113,23 +113,52 @@ field!(BusinessMetric, Option<Decimal>:
     METRIC_STATED_GROWTH => stated_growth, "所列同比增长";
 );
 
+/// The evaluation's own fields that are a plain field of it: `NAME: Type = "path", "label", a.b;`.
+macro_rules! own {
+    ($($name:ident: $t:ty = $key:literal, $label:literal, $($field:ident).+;)+) => {
+        $(
+            #[doc = $label]
+            pub const $name: Field<Evaluation, $t> = Field {
+                key: $key,
+                label: $label,
+                get: |e| e.$($field).+.clone(),
+                set: |e, v| e.$($field).+ = v,
+            };
+        )+
+    };
+}
+
 // The evaluation's own fields, as the forms show them.
 
-/// 单位名称.
-pub const UNIT_NAME: Field<Evaluation, String> = Field {
-    key: "unit/name",
-    label: "单位名称",
-    get: |e| e.unit.name.clone(),
-    set: |e, v| e.unit.name = v,
-};
+own! {
+    UNIT_NAME: String = "unit/name", "单位名称", unit.name;
+    UNIT_PARENT_DEPARTMENT: String = "unit/parent_department", "主管部门", unit.parent_department;
+    UNIT_NATURE: String = "unit/nature", "单位性质", unit.nature;
+    UNIT_DUTIES: String = "unit/duties", "主要职能", unit.duties;
+    GOALS_LONG_TERM: String = "goals/long_term", "中长期目标", goals.long_term;
+    GOALS_ANNUAL: String = "goals/annual", "年度目标（预期）", goals.annual;
+    GOALS_ANNUAL_ACTUAL: String = "goals/annual_actual", "年度总体目标实际完成情况", goals.annual_actual;
+    STATED_TOTAL: Option<Decimal> = "stated/total", "报告所列总分", stated.total;
+    FILING_HEAD: String = "filing/head", "单位负责人", filing.head;
+    FILING_FINANCE_HEAD: String = "filing/finance_head", "财务负责人", filing.finance_head;
+    FILING_PREPARER: String = "filing/preparer", "填报人", filing.preparer;
+    FILING_PHONE: String = "filing/phone", "联系电话", filing.phone;
+    FILING_DATE: String = "filing/date", "填报日期 / 报告日期", filing.date;
+    FILING_METHOD: String = "filing/method", "评价方式（封面，默认“单位自评”）", filing.method;
+    FILING_COVER: bool = "filing/cover", "报告加封面", filing.cover;
+    FILING_SIGNATURE: bool = "filing/signature", "报告末尾加签章栏（单位盖章、负责人签字）", filing.signature;
+    NARRATIVE_CONCLUSION: String = "narrative/conclusion", "评价结论", narrative.conclusion;
+    NARRATIVE_ACHIEVEMENTS: String = "narrative/achievements", "部门履职成效", narrative.achievements;
+    NARRATIVE_PRIOR_PROBLEMS: String = "narrative/prior_problems", "上年存在问题", narrative.prior_problems;
+    NARRATIVE_PRIOR_SUGGESTIONS: String = "narrative/prior_suggestions", "上年有关建议", narrative.prior_suggestions;
+    NARRATIVE_RECTIFICATION: String = "narrative/rectification", "整改落实情况", narrative.rectification;
+    NARRATIVE_PROBLEMS: String = "narrative/problems", "存在问题及原因分析", narrative.problems;
+    NARRATIVE_SUGGESTIONS: String = "narrative/suggestions", "有关建议", narrative.suggestions;
+    NARRATIVE_PROCESS: String = "narrative/process", "评价工作开展情况", narrative.process;
+    ACCOUNTS_STATED_EXECUTION_RATE: Option<Decimal> = "accounts/stated_execution_rate", "报告所列预算执行率", accounts.stated_execution_rate;
+}
 
-/// 主管部门.
-pub const UNIT_PARENT_DEPARTMENT: Field<Evaluation, String> = Field {
-    key: "unit/parent_department",
-    label: "主管部门",
-    get: |e| e.unit.parent_department.clone(),
-    set: |e, v| e.unit.parent_department = v,
-};
+// Fields read or written through a conversion.
 
 /// 评价年度.
 pub const UNIT_YEAR: Field<Evaluation, Option<i64>> = Field {
@@ -151,14 +180,6 @@ pub const UNIT_FOUNDED: Field<Evaluation, Option<i64>> = Field {
     set: |e, v| e.unit.founded = v.and_then(|n| i32::try_from(n).ok()),
 };
 
-/// 单位性质.
-pub const UNIT_NATURE: Field<Evaluation, String> = Field {
-    key: "unit/nature",
-    label: "单位性质",
-    get: |e| e.unit.nature.clone(),
-    set: |e, v| e.unit.nature = v,
-};
-
 /// 内设科室（用顿号分隔）.
 pub const UNIT_SECTIONS: Field<Evaluation, String> = Field {
     key: "unit/sections",
@@ -172,14 +193,6 @@ pub const UNIT_SECTIONS: Field<Evaluation, String> = Field {
             .map(String::from)
             .collect()
     },
-};
-
-/// 主要职能.
-pub const UNIT_DUTIES: Field<Evaluation, String> = Field {
-    key: "unit/duties",
-    label: "主要职能",
-    get: |e| e.unit.duties.clone(),
-    set: |e, v| e.unit.duties = v,
 };
 
 /// 核定编制.
@@ -206,38 +219,6 @@ pub const UNIT_STAFFING_CONTRACT: Field<Evaluation, Option<i64>> = Field {
     set: |e, v| e.unit.staffing.contract = to_u32(v),
 };
 
-/// 中长期目标.
-pub const GOALS_LONG_TERM: Field<Evaluation, String> = Field {
-    key: "goals/long_term",
-    label: "中长期目标",
-    get: |e| e.goals.long_term.clone(),
-    set: |e, v| e.goals.long_term = v,
-};
-
-/// 年度目标（预期）.
-pub const GOALS_ANNUAL: Field<Evaluation, String> = Field {
-    key: "goals/annual",
-    label: "年度目标（预期）",
-    get: |e| e.goals.annual.clone(),
-    set: |e, v| e.goals.annual = v,
-};
-
-/// 年度总体目标实际完成情况.
-pub const GOALS_ANNUAL_ACTUAL: Field<Evaluation, String> = Field {
-    key: "goals/annual_actual",
-    label: "年度总体目标实际完成情况",
-    get: |e| e.goals.annual_actual.clone(),
-    set: |e, v| e.goals.annual_actual = v,
-};
-
-/// 报告所列总分.
-pub const STATED_TOTAL: Field<Evaluation, Option<Decimal>> = Field {
-    key: "stated/total",
-    label: "报告所列总分",
-    get: |e| e.stated.total,
-    set: |e, v| e.stated.total = v,
-};
-
 /// 报告所列等级.
 pub const STATED_GRADE: Field<Evaluation, String> = Field {
     key: "stated/grade",
@@ -256,70 +237,6 @@ pub const SETTINGS_TOTAL_POINTS: Field<Evaluation, Option<Decimal>> = Field {
             e.settings.total_points = v
         }
     },
-};
-
-/// 单位负责人.
-pub const FILING_HEAD: Field<Evaluation, String> = Field {
-    key: "filing/head",
-    label: "单位负责人",
-    get: |e| e.filing.head.clone(),
-    set: |e, v| e.filing.head = v,
-};
-
-/// 财务负责人.
-pub const FILING_FINANCE_HEAD: Field<Evaluation, String> = Field {
-    key: "filing/finance_head",
-    label: "财务负责人",
-    get: |e| e.filing.finance_head.clone(),
-    set: |e, v| e.filing.finance_head = v,
-};
-
-/// 填报人.
-pub const FILING_PREPARER: Field<Evaluation, String> = Field {
-    key: "filing/preparer",
-    label: "填报人",
-    get: |e| e.filing.preparer.clone(),
-    set: |e, v| e.filing.preparer = v,
-};
-
-/// 联系电话.
-pub const FILING_PHONE: Field<Evaluation, String> = Field {
-    key: "filing/phone",
-    label: "联系电话",
-    get: |e| e.filing.phone.clone(),
-    set: |e, v| e.filing.phone = v,
-};
-
-/// 填报日期 / 报告日期.
-pub const FILING_DATE: Field<Evaluation, String> = Field {
-    key: "filing/date",
-    label: "填报日期 / 报告日期",
-    get: |e| e.filing.date.clone(),
-    set: |e, v| e.filing.date = v,
-};
-
-/// 评价方式（封面，默认“单位自评”）.
-pub const FILING_METHOD: Field<Evaluation, String> = Field {
-    key: "filing/method",
-    label: "评价方式（封面，默认“单位自评”）",
-    get: |e| e.filing.method.clone(),
-    set: |e, v| e.filing.method = v,
-};
-
-/// 报告加封面.
-pub const FILING_COVER: Field<Evaluation, bool> = Field {
-    key: "filing/cover",
-    label: "报告加封面",
-    get: |e| e.filing.cover,
-    set: |e, v| e.filing.cover = v,
-};
-
-/// 报告末尾加签章栏（单位盖章、负责人签字）.
-pub const FILING_SIGNATURE: Field<Evaluation, bool> = Field {
-    key: "filing/signature",
-    label: "报告末尾加签章栏（单位盖章、负责人签字）",
-    get: |e| e.filing.signature,
-    set: |e, v| e.filing.signature = v,
 };
 
 /// 执行率低于此值为偏低.
@@ -344,76 +261,4 @@ pub const SETTINGS_AUDIT_HIGH_SCORE_SHARE: Field<Evaluation, Option<Decimal>> = 
             e.settings.audit.high_score_share = v
         }
     },
-};
-
-/// 评价结论.
-pub const NARRATIVE_CONCLUSION: Field<Evaluation, String> = Field {
-    key: "narrative/conclusion",
-    label: "评价结论",
-    get: |e| e.narrative.conclusion.clone(),
-    set: |e, v| e.narrative.conclusion = v,
-};
-
-/// 部门履职成效.
-pub const NARRATIVE_ACHIEVEMENTS: Field<Evaluation, String> = Field {
-    key: "narrative/achievements",
-    label: "部门履职成效",
-    get: |e| e.narrative.achievements.clone(),
-    set: |e, v| e.narrative.achievements = v,
-};
-
-/// 上年存在问题.
-pub const NARRATIVE_PRIOR_PROBLEMS: Field<Evaluation, String> = Field {
-    key: "narrative/prior_problems",
-    label: "上年存在问题",
-    get: |e| e.narrative.prior_problems.clone(),
-    set: |e, v| e.narrative.prior_problems = v,
-};
-
-/// 上年有关建议.
-pub const NARRATIVE_PRIOR_SUGGESTIONS: Field<Evaluation, String> = Field {
-    key: "narrative/prior_suggestions",
-    label: "上年有关建议",
-    get: |e| e.narrative.prior_suggestions.clone(),
-    set: |e, v| e.narrative.prior_suggestions = v,
-};
-
-/// 整改落实情况.
-pub const NARRATIVE_RECTIFICATION: Field<Evaluation, String> = Field {
-    key: "narrative/rectification",
-    label: "整改落实情况",
-    get: |e| e.narrative.rectification.clone(),
-    set: |e, v| e.narrative.rectification = v,
-};
-
-/// 存在问题及原因分析.
-pub const NARRATIVE_PROBLEMS: Field<Evaluation, String> = Field {
-    key: "narrative/problems",
-    label: "存在问题及原因分析",
-    get: |e| e.narrative.problems.clone(),
-    set: |e, v| e.narrative.problems = v,
-};
-
-/// 有关建议.
-pub const NARRATIVE_SUGGESTIONS: Field<Evaluation, String> = Field {
-    key: "narrative/suggestions",
-    label: "有关建议",
-    get: |e| e.narrative.suggestions.clone(),
-    set: |e, v| e.narrative.suggestions = v,
-};
-
-/// 评价工作开展情况.
-pub const NARRATIVE_PROCESS: Field<Evaluation, String> = Field {
-    key: "narrative/process",
-    label: "评价工作开展情况",
-    get: |e| e.narrative.process.clone(),
-    set: |e, v| e.narrative.process = v,
-};
-
-/// 报告所列预算执行率.
-pub const ACCOUNTS_STATED_EXECUTION_RATE: Field<Evaluation, Option<Decimal>> = Field {
-    key: "accounts/stated_execution_rate",
-    label: "报告所列预算执行率",
-    get: |e| e.accounts.stated_execution_rate,
-    set: |e, v| e.accounts.stated_execution_rate = v,
 };

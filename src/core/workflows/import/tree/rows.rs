@@ -217,20 +217,19 @@ impl Rows<'_> {
         if matches!(kind, RowKind::MergedScore) && !self.merged_score(&cells, walk, out) {
             kind = Rows::classify_unmerged(&figures);
         }
-        let (line, group) = (cells.line, (cells.name1.as_str(), cells.points1));
-        let sub = (cells.name2.as_str(), cells.points2);
+        let line = cells.line;
         match kind {
             RowKind::Breakdown => self.breakdown(&cells, walk),
             RowKind::MergedScore => {}
             RowKind::Bare => {
-                self.group_path(out, group.0, group.1, sub.0, sub.1, true);
+                self.group_of(out, &cells, true);
                 let message = "只有指标名称、没有分值和得分的行，未导入";
                 self.reader
                     .note(line, row, ImportNoteKind::Placeholder, message.into());
             }
             RowKind::EmptyCategory => {
                 // Keep a category the form names with its points (履职成效(20分)) even when empty.
-                self.group_path(out, group.0, group.1, sub.0, sub.1, true);
+                self.group_of(out, &cells, true);
                 let anything = !cells.raw_name.is_empty()
                     || !cells.raw1.is_empty()
                     || !cells.raw2.is_empty()
@@ -245,13 +244,24 @@ impl Rows<'_> {
             }
             RowKind::ZeroCategory => {
                 // A part of the form the project does not use, not an indicator whose 分值 was forgotten.
-                self.group_path(out, group.0, group.1, sub.0, sub.1, true);
+                self.group_of(out, &cells, true);
                 let message = "只有分类名称、得分为 0 的行，视为未设置指标，未导入";
                 self.reader
                     .note(line, row, ImportNoteKind::Placeholder, message.into());
             }
             RowKind::Leaf => self.leaf(row, cells, figures, walk, out),
         }
+    }
+
+    /// The children list of the row's 一级 / 二级 (see [`Rows::group_path`]).
+    fn group_of<'t>(
+        &self,
+        out: &'t mut ImportedTable,
+        cells: &RowCells,
+        only_named: bool,
+    ) -> &'t mut Vec<Indicator> {
+        let (name1, points1) = (&cells.name1, cells.points1);
+        self.group_path(out, name1, points1, &cells.name2, cells.points2, only_named)
     }
 
     /// A 其中 row: named in the one note that lists the parts of the indicator above.
@@ -281,14 +291,7 @@ impl Rows<'_> {
     /// A row sharing the score printed once for its block: joined to the block's indicator. `false`
     /// when there is no block to join.
     fn merged_score(&mut self, cells: &RowCells, walk: &mut Walk, out: &mut ImportedTable) -> bool {
-        let siblings = self.group_path(
-            out,
-            &cells.name1,
-            cells.points1,
-            &cells.name2,
-            cells.points2,
-            false,
-        );
+        let siblings = self.group_of(out, cells, false);
         let Some(block) = siblings.last_mut() else {
             return false;
         };
@@ -363,14 +366,7 @@ impl Rows<'_> {
         walk.previous_group = Some((cells.name1.clone(), cells.name2.clone()));
         walk.breakdown_note = None;
         walk.merged_note = None;
-        let siblings = self.group_path(
-            out,
-            &cells.name1,
-            cells.points1,
-            &cells.name2,
-            cells.points2,
-            false,
-        );
+        let siblings = self.group_of(out, &cells, false);
         siblings.push(leaf);
         walk.leaves += 1;
     }
