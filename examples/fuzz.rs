@@ -1,6 +1,7 @@
 //! A mutation fuzzer for every parser that takes outside bytes (cargo-fuzz needs a nightly toolchain, which
 //! cannot be installed here): the JSON evaluation file, TSV paste, .xlsx import, a Word
-//! file's body (.docx), saved pages and clipboard HTML, a report's words and typed decimals.
+//! file's body (.docx), saved pages and clipboard HTML, a PDF's objects and content stream, a report's
+//! words and typed decimals.
 //! Each execution runs under `catch_unwind`; a panic is saved under `target/fuzz/crash-<target>-<n>` and
 //! fails the run; an execution slower than 2 s counts as a hang.
 //!
@@ -135,6 +136,16 @@ fn html_target(bytes: &[u8]) {
     }
 }
 
+/// A PDF: objects, cross-references, fonts and the content stream's text and rules, into grids and
+/// words, then as a report.
+fn pdf_target(bytes: &[u8]) {
+    if let Ok(read) = import::read_document(bytes) {
+        if let Ok(evaluation) = read.into_evaluation() {
+            let _ = assess(&evaluation);
+        }
+    }
+}
+
 /// A report's words: figures, score, grade, deductions and sections read, applied and checked.
 fn narrative_target(bytes: &[u8]) {
     let report = import::narrative::read_report_text(&String::from_utf8_lossy(bytes));
@@ -253,6 +264,15 @@ fn main() {
             ],
             max_len: 64 * 1024,
             run: html_target,
+        },
+        Target {
+            name: "pdf",
+            seeds: vec![
+                include_bytes!("../tests/fixtures/pdf/ruled-by-lines.pdf").to_vec(),
+                include_bytes!("../tests/fixtures/pdf/nanjing-2024-report.pdf").to_vec(),
+            ],
+            max_len: 256 * 1024,
+            run: pdf_target,
         },
         Target {
             name: "narrative",

@@ -14,7 +14,7 @@ const MAX_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 pub fn is_office_file(name: &str) -> bool {
     let lower = name.to_lowercase();
     [
-        ".xlsx", ".xls", ".docx", ".doc", ".wps", ".et", ".html", ".htm", ".mht", ".mhtml",
+        ".xlsx", ".xls", ".docx", ".doc", ".wps", ".et", ".html", ".htm", ".mht", ".mhtml", ".pdf",
     ]
     .iter()
     .any(|ext| lower.ends_with(ext))
@@ -22,7 +22,7 @@ pub fn is_office_file(name: &str) -> bool {
 
 /// The file types the pickers offer for an evaluation or a table.
 pub const ACCEPT_TABLES: &str =
-    ".json,.tsv,.txt,.xlsx,.xls,.docx,.html,.htm,.mht,application/json,text/tab-separated-values,text/plain";
+    ".json,.tsv,.txt,.xlsx,.xls,.docx,.pdf,.html,.htm,.mht,application/json,application/pdf,text/tab-separated-values,text/plain";
 
 /// Reads `file` and opens it; on any problem the current evaluation stays exactly as it was.
 pub fn open_file(state: Workbench, file: web_sys::File) {

@@ -120,30 +120,42 @@ async fn read(name: &str, bytes: &[u8], depth: usize) -> Read {
             },
             Err(message) => refused(Refusal::Unreadable(message)),
         },
-        FileKind::Office | FileKind::Page => match run(Job::ReadDocument, bytes).await {
-            Ok(json) => {
-                match serde_json::from_slice::<crate::core::import::OpenedDocument>(&json) {
-                    Ok(crate::core::import::OpenedDocument {
-                        report: Some(report),
-                        ..
-                    }) => match crate::core::from_json(&report) {
-                        Ok(e) => Read::Opened(Box::new(e)),
-                        Err(e) => refused(Refusal::Unreadable(e.to_string())),
-                    },
-                    Ok(read) => match open_cells(&read.cells) {
-                        Ok(e) => Read::Opened(Box::new(e)),
-                        Err(r) => refused(r),
-                    },
-                    Err(e) => refused(Refusal::Unreadable(e.to_string())),
-                }
+        FileKind::Office | FileKind::Page => read_document(bytes).await,
+        // A PDF beside the tables may be any document: one without a report is listed, not an error.
+        FileKind::Pdf => match read_document(bytes).await {
+            Read::Refused(Refusal::Unreadable(message)) => {
+                refused(Refusal::NotATable(format!("PDF 文件：{message}")))
             }
-            Err(message) => refused(Refusal::Unreadable(message)),
+            read => read,
         },
         FileKind::Evaluation | FileKind::Table => match open_text(name, bytes) {
             Ok(e) => Read::Opened(Box::new(e)),
             Err(r) => refused(r),
         },
         FileKind::Refused(r) => refused(r),
+    }
+}
+
+/// An Office file, saved page or PDF read by the Word / Excel module: a whole report as its evaluation,
+/// else its table.
+async fn read_document(bytes: &[u8]) -> Read {
+    let refused = Read::Refused;
+    match run(Job::ReadDocument, bytes).await {
+        Ok(json) => match serde_json::from_slice::<crate::core::import::OpenedDocument>(&json) {
+            Ok(crate::core::import::OpenedDocument {
+                report: Some(report),
+                ..
+            }) => match crate::core::from_json(&report) {
+                Ok(e) => Read::Opened(Box::new(e)),
+                Err(e) => refused(Refusal::Unreadable(e.to_string())),
+            },
+            Ok(read) => match open_cells(&read.cells) {
+                Ok(e) => Read::Opened(Box::new(e)),
+                Err(r) => refused(r),
+            },
+            Err(e) => refused(Refusal::Unreadable(e.to_string())),
+        },
+        Err(message) => refused(Refusal::Unreadable(message)),
     }
 }
 

@@ -17,6 +17,8 @@ pub enum OfficeFormat {
     OldWord,
     /// A password-protected Office file (a compound file holding an encrypted package).
     Encrypted,
+    /// A PDF (a report saved or printed as PDF; its text layer is read, a scan is named as one).
+    Pdf,
 }
 
 /// The first bytes of an OLE compound file (.xls, .doc, .wps, .et, an encrypted .xlsx / .docx).
@@ -30,6 +32,9 @@ fn contains_utf16(bytes: &[u8], name: &str) -> bool {
 /// Which Office format `bytes` are, or `None` for anything else. A zip is a .docx when its directory
 /// names `word/document.xml`, else a workbook.
 pub fn office_format(bytes: &[u8]) -> Option<OfficeFormat> {
+    if bytes.starts_with(b"%PDF") {
+        return Some(OfficeFormat::Pdf);
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         let docx = zip::ZipArchive::new(std::io::Cursor::new(bytes))
             .map(|a| a.file_names().any(|n| n == "word/document.xml"))
@@ -66,6 +71,7 @@ pub fn document_cells(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
         Some(OfficeFormat::Docx) => {
             grid::indicator_table(&docx::read_docx(bytes)?.tables, "Word 文件")
         }
+        Some(OfficeFormat::Pdf) => grid::indicator_table(&pdf::read_pdf(bytes)?.tables, "PDF 文件"),
         Some(OfficeFormat::OldWord) => Err(refuse(
             "Word 97-2003 文档（.doc）或 WPS 文字（.wps）无法直接读取，请另存为 .docx 后再打开"
                 .into(),
@@ -104,6 +110,10 @@ pub fn read_document(bytes: &[u8]) -> Result<DocumentRead, ImportError> {
             ..DocumentRead::default()
         });
     }
+    if office_format(bytes) == Some(OfficeFormat::Pdf) {
+        let read = pdf::read_pdf(bytes)?;
+        return report_or_table(&read.tables, &read.text, "PDF 文件");
+    }
     if office_format(bytes) != Some(OfficeFormat::Docx) {
         return document_cells(bytes).map(|cells| DocumentRead {
             cells,
@@ -111,8 +121,22 @@ pub fn read_document(bytes: &[u8]) -> Result<DocumentRead, ImportError> {
         });
     }
     let document = docx::read_docx(bytes)?;
-    let text = narrative::read_report_text(&document.paragraphs.join("\n\n"));
-    match grid::indicator_table(&document.tables, "Word 文件") {
+    report_or_table(
+        &document.tables,
+        &document.paragraphs.join("\n\n"),
+        "Word 文件",
+    )
+}
+
+/// A report's indicator table and what its words state; the words alone when it has no table, an
+/// error when it has neither.
+fn report_or_table(
+    tables: &[grid::Grid],
+    words: &str,
+    what: &str,
+) -> Result<DocumentRead, ImportError> {
+    let text = narrative::read_report_text(words);
+    match grid::indicator_table(tables, what) {
         Ok(cells) => Ok(DocumentRead { cells, text }),
         Err(_) if !text.is_empty() => Ok(DocumentRead {
             cells: Vec::new(),

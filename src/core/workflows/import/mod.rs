@@ -28,6 +28,7 @@ pub mod grid;
 pub mod header;
 pub mod html;
 pub mod narrative;
+pub mod pdf;
 mod tree;
 mod tsv;
 mod xlsx;

@@ -77,6 +77,8 @@ pub enum FileKind {
     /// A web page (.html, .htm, .mht): its indicator table, merged cells laid out as a browser does
     /// (read with the Office files: its charset may be GBK).
     Page,
+    /// A PDF (read by the Word / Excel module: its ruled table and its words; a scan is named as one).
+    Pdf,
     /// A .zip of more files.
     Archive,
     /// Not read, with the reason.
@@ -142,8 +144,10 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
             _ => FileKind::Office,
         };
     }
-    let signatures: [(&[u8], &str); 7] = [
-        (b"%PDF", "PDF 文件"),
+    if bytes.starts_with(b"%PDF") {
+        return FileKind::Pdf;
+    }
+    let signatures: [(&[u8], &str); 6] = [
         (b"\x89PNG", "图片"),
         (b"\xFF\xD8\xFF", "图片"),
         (b"GIF8", "图片"),
@@ -185,7 +189,7 @@ pub fn open_text(name: &str, bytes: &[u8]) -> Result<Evaluation, Refusal> {
             .map(|t| t.into_evaluation())
             .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
         FileKind::Refused(refusal) => Err(refusal),
-        FileKind::Page | FileKind::Office | FileKind::Archive => {
+        FileKind::Page | FileKind::Office | FileKind::Pdf | FileKind::Archive => {
             Err(Refusal::Unreadable("不是文本文件".into()))
         }
     }
@@ -452,6 +456,11 @@ pub fn open_all(name: &str, bytes: &[u8]) -> Vec<Received> {
                 },
                 Err(refusal) => Err(refusal),
             },
+            // A PDF beside the tables may be any document: one with no report in it is listed, not
+            // an error (a scan says it is one).
+            FileKind::Pdf => crate::core::import::read_document(bytes)
+                .and_then(|read| read.into_evaluation())
+                .map_err(|e| Refusal::NotATable(format!("PDF 文件：{e}"))),
             FileKind::Office | FileKind::Page => crate::core::import::read_document(bytes)
                 .and_then(|read| read.into_evaluation())
                 .map_err(|e| Refusal::Unreadable(format!("无法识别的指标表：{e}"))),
