@@ -418,6 +418,16 @@ export default [
       await until(async () => assert.match(await app.field('unit/name').inputValue(), /12345/));
       const codes = await app.findingCodes();
       assert.ok(!codes.includes('score.reason'), `the reason came from the text: ${codes}`);
+      // A PDF of the report reads the same way, in the browser: its text layer and drawn rules (read by
+      // the Word / Excel module, lopdf compiled to WebAssembly).
+      await app.newFromTemplate('department');
+      await until(async () => assert.equal(await app.totalText(), '0'));
+      const pdf = fs.readFileSync(new URL('../fixtures/pdf/nanjing-2024-report.pdf', import.meta.url));
+      await app.openFile('报告.pdf', pdf, 'application/pdf');
+      await until(async () => assert.match(await app.notice.textContent(), /已将报告“报告\.pdf”作为新的评价打开/), 15000);
+      assert.equal(await app.totalText(), '99.5');
+      await app.tab('unit').click();
+      await until(async () => assert.match(await app.field('unit/name').inputValue(), /12345/));
       // An old Word file is named, with what to do, and changes nothing.
       await app.openFile('旧报告.doc', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('WordDocument', 'utf16le')]), 'application/msword');
       await until(async () => assert.match(await app.notice.textContent(), /无法读取“旧报告\.doc”.*\.doc.*另存为 \.docx.*当前内容未改动/));
