@@ -1,11 +1,11 @@
 //! A mutation fuzzer for every parser that takes outside bytes (cargo-fuzz needs a nightly toolchain, which
-//! cannot be installed here): the JSON evaluation file, TSV paste, .xlsx import, a Word
+//! cannot be installed here): the JSON evaluation file, TSV paste, .xlsx and .xls import, a Word
 //! file's body (.docx), saved pages and clipboard HTML, a PDF's objects and content stream, a report's
 //! words and typed decimals.
 //! Each execution runs under `catch_unwind`; a panic is saved under `target/fuzz/crash-<target>-<n>` and
 //! fails the run; an execution slower than 2 s counts as a hang.
 //!
-//! `cargo run --release --example fuzz -- [SECONDS_PER_TARGET] [MAX_EXECUTIONS_PER_TARGET]`
+//! `cargo run --profile fuzzer --example fuzz -- [SECONDS_PER_TARGET] [MAX_EXECUTIONS_PER_TARGET]`
 //! (`scripts/dev fuzz` runs it). Prints, per target, executions, time and crashes.
 
 use jixiao::core::number::parse_decimal;
@@ -98,6 +98,13 @@ fn tsv_target(bytes: &[u8]) {
 
 fn xlsx_target(bytes: &[u8]) {
     if let Ok(table) = import::parse_xlsx(bytes) {
+        let _ = assess(&table.into_evaluation());
+    }
+}
+
+/// An Excel 97–2003 workbook (BIFF8 in a compound file), read through calamine like an .xlsx.
+fn xls_target(bytes: &[u8]) {
+    if let Ok(table) = import::parse_document(bytes) {
         let _ = assess(&table.into_evaluation());
     }
 }
@@ -255,6 +262,12 @@ fn main() {
             run: tsv_target,
         },
         Target { name: "xlsx", seeds: vec![small_xlsx], max_len: 64 * 1024, run: xlsx_target },
+        Target {
+            name: "xls",
+            seeds: vec![include_bytes!("../tests/fixtures/xls/project-annex.xls").to_vec()],
+            max_len: 64 * 1024,
+            run: xls_target,
+        },
         Target { name: "docx", seeds: vec![report_xml], max_len: 256 * 1024, run: docx_target },
         Target {
             name: "html",

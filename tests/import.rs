@@ -439,3 +439,34 @@ fn a_category_with_only_a_zero_score_is_an_unused_part_of_the_form_on_two_layout
         Code::ImportBlank
     ));
 }
+
+#[test]
+fn an_excel_97_workbook_reads_like_its_xlsx() {
+    let xls = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/xls/project-annex.xls"),
+    )
+    .unwrap();
+    let from_xls = jixiao::core::import::parse_document(&xls)
+        .unwrap()
+        .into_evaluation();
+    let e = jixiao::core::template::load("project").unwrap();
+    let xlsx = jixiao::export::xlsx::scoring_workbook(&e).unwrap();
+    let from_xlsx = jixiao::core::import::parse_document(&xlsx)
+        .unwrap()
+        .into_evaluation();
+    let a = jixiao::core::assess(&from_xls);
+    assert_eq!(a.counts, jixiao::core::assess(&from_xlsx).counts);
+    assert_eq!(a.points_total.to_string(), "100");
+}
+
+#[test]
+fn a_damaged_xls_is_refused_in_chinese_not_a_panic() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls");
+    let damaged = std::fs::read(fixtures.join("damaged-record.xls")).unwrap();
+    let message = jixiao::core::import::parse_document(&damaged)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("已损坏"), "{message}");
+    assert!(message.contains("另存为"), "{message}");
+}

@@ -145,7 +145,10 @@ pub async fn run(job: Job, input: &[u8]) -> Result<Vec<u8>, String> {
         Ok((_, message)) => Err(String::from_utf8_lossy(&message).into_owned()),
         Err(e) => {
             EXPORTS.with(|x| *x.borrow_mut() = None);
-            Err(format!("Word / Excel 模块出错（{}），请重试", text_of(e)))
+            Err(format!(
+                "Word / Excel 模块读写该文件时出错（{}），文件可能已损坏；可重试或换用另存的文件",
+                text_of(e)
+            ))
         }
     }
 }

@@ -96,6 +96,17 @@ fn refuse(message: String) -> ImportError {
     }
 }
 
+/// Runs a third-party reader, a panic in it (a damaged file it did not expect) becoming a refusal. Natively
+/// (CLI, tests) the panic is caught here; in the browser's Word / Excel module it ends that module, which
+/// the page drops and loads afresh (`ui::export_module`), the work untouched either way.
+fn guarded<T>(what: &str, read: impl FnOnce() -> Result<T, ImportError>) -> Result<T, ImportError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+        Err(refuse(format!(
+            "{what}已损坏或结构不规范，无法读取；请用原软件另存为 .xlsx / .docx 后再打开"
+        )))
+    })
+}
+
 fn too_many_cells() -> ImportError {
     refuse(format!(
         "表格超过 {} 个单元格，无法导入；请只复制指标表部分",

@@ -32,6 +32,10 @@ pub struct PdfRead {
 
 /// Reads a PDF's tables and words.
 pub fn read_pdf(bytes: &[u8]) -> Result<PdfRead, ImportError> {
+    super::guarded("PDF 文件", || read_unguarded(bytes))
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<PdfRead, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(refuse(format!(
             "PDF 文件过大（超过 {} MB），未读取",

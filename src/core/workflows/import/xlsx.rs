@@ -14,6 +14,49 @@ fn declared_size(bytes: &[u8]) -> Option<u64> {
     Some(total)
 }
 
+/// How far the cells of an .xls reach, over all its sheets: (last row + 1, last column + 1), read from
+/// the cell records of its Workbook stream (BIFF8) without laying them out; `None` when the compound
+/// file or its stream cannot be read by a strict reader.
+fn xls_extent(bytes: &[u8]) -> Option<(usize, usize)> {
+    use std::io::Read;
+    let mut file = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).ok()?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n))?;
+    let mut stream = Vec::new();
+    file.open_stream(name)
+        .ok()?
+        .take(MAX_BYTES as u64)
+        .read_to_end(&mut stream)
+        .ok()?;
+    let (mut rows, mut columns) = (0usize, 0usize);
+    let mut at = 0;
+    while at + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
+        let data = stream.get(at + 4..at + 4 + len)?;
+        // NUMBER, RK, LABELSST, LABEL, BLANK, BOOLERR, FORMULA: row, column first; MULRK and MULBLANK
+        // end with their last column.
+        let cell = matches!(
+            kind,
+            0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0201 | 0x0205 | 0x0006
+        );
+        let multiple = matches!(kind, 0x00BD | 0x00BE);
+        if (cell || multiple) && data.len() >= 4 {
+            let row = u16::from_le_bytes([data[0], data[1]]) as usize;
+            let mut column = u16::from_le_bytes([data[2], data[3]]) as usize;
+            if multiple && data.len() >= 6 {
+                let end = data.len();
+                column = column.max(u16::from_le_bytes([data[end - 2], data[end - 1]]) as usize);
+            }
+            rows = rows.max(row + 1);
+            columns = columns.max(column + 1);
+        }
+        at += 4 + len;
+    }
+    Some((rows, columns))
+}
+
 /// The cells of an .xlsx file's first worksheet as text, from A1 (blank rows and columns kept).
 pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
     use calamine::{open_workbook_auto_from_rs, Data, Reader};
@@ -41,12 +84,27 @@ pub fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, ImportError> {
             ))
         }
     }
-    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| refuse(format!("不是可读取的 Excel 文件（{e}）")))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| refuse("Excel 文件中没有工作表".into()))?
-        .map_err(|e| refuse(format!("无法读取第一个工作表（{e}）")))?;
+    if compound {
+        // Checked by a strict reader first: calamine's own lets a damaged directory through and then
+        // spends minutes on it (found by the fuzzer).
+        let Some((rows, columns)) = xls_extent(bytes) else {
+            return Err(refuse(
+                "Excel 97-2003 文件（.xls）已损坏或结构不规范，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再打开".into(),
+            ));
+        };
+        if rows.saturating_mul(columns) > MAX_CELLS {
+            return Err(too_many_cells());
+        }
+    }
+    let range = super::guarded("Excel 文件", || {
+        let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+            .map_err(|e| refuse(format!("不是可读取的 Excel 文件（{e}）")))?;
+        let range = workbook
+            .worksheet_range_at(0)
+            .ok_or_else(|| refuse("Excel 文件中没有工作表".into()))?
+            .map_err(|e| refuse(format!("无法读取第一个工作表（{e}）")))?;
+        Ok(range)
+    })?;
     let (height, width) = range.get_size();
     let (top, left) = range
         .start()
