@@ -119,3 +119,47 @@ fn a_table_ruled_with_stroked_lines_reads_with_its_merge() {
         .any(|m| m.row == 2 && m.column == 0 && m.columns == 2));
     assert_eq!(read.text, "Report words above the table.");
 }
+
+#[test]
+fn a_scan_and_a_pdf_of_too_many_pages_get_their_message() {
+    let message = read_pdf(&fixture("scanned.pdf")).unwrap_err().to_string();
+    assert!(
+        message.contains("扫描件") && message.contains("可编辑"),
+        "{message}"
+    );
+    // 301 empty pages, written on the spot: refused before any page is read.
+    let pages = 301;
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+            (0..pages)
+                .map(|i| format!("{} 0 R", i + 3))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+    ];
+    objects.extend(
+        (0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_string()),
+    );
+    let mut pdf = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.push_str(&format!("{} 0 obj\n{object}\nendobj\n", i + 1));
+    }
+    let xref = pdf.len();
+    pdf.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for offset in offsets {
+        pdf.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    pdf.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    let message = read_pdf(pdf.as_bytes()).unwrap_err().to_string();
+    assert!(message.contains("301 页"), "{message}");
+}

@@ -58,6 +58,7 @@ pub const STYLE: &str = r#"
 .jx-report thead { display: table-header-group; }
 .jx-report tr { break-inside: avoid; page-break-inside: avoid; }
 .jx-report .jx-r-num { text-align: center; white-space: nowrap; }
+.jx-report .jx-r-form .jx-r-num { white-space: normal; overflow-wrap: anywhere; font-size: 0.92em; }
 .jx-report .jx-r-total td { font-family: "黑体", SimHei, "Noto Sans CJK SC", sans-serif; }
 @media screen {
   .jx-report { width: 210mm; min-height: 297mm; padding: 37mm 26mm 35mm 28mm; margin: 0 auto 16px; box-shadow: 0 2px 12px rgba(0,0,0,.15); box-sizing: border-box; }
