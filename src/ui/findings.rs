@@ -36,7 +36,7 @@ pub fn FindingsList() -> impl IntoView {
                         view! {
                             <li>
                                 <button type="button" class="jx-finding" data-testid="finding" data-code=f.code.as_str()
-                                    title=f.code.explanation() on:click=move |_| state.go_to(&path)>
+                                    title=format!("{}（依据：{}）", f.code.explanation(), f.code.basis().label()) on:click=move |_| state.go_to(&path)>
                                     <span class="jx-finding-msg">{f.message.clone()}</span>
                                     <span class="jx-finding-code">{f.code.as_str()}" · "{f.path.to_string()}</span>
                                 </button>

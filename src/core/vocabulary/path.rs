@@ -298,11 +298,6 @@ impl FieldPath {
         }
     }
 
-    /// A business metric: `metrics/<key>`.
-    pub fn metric(key: &str) -> FieldPath {
-        FieldPath(format!("metrics/{key}"))
-    }
-
     /// A breakdown of a business metric: `metrics/<key>/breakdowns/<i>`.
     pub fn metric_breakdown(key: &str, index: usize) -> FieldPath {
         FieldPath(format!("metrics/{key}/breakdowns/{index}"))
@@ -412,6 +407,6 @@ mod tests {
         let status = FieldPath::of_indicator("1.2.3", IndicatorField::EvidenceStatus);
         assert!(status.is_evidence_status());
         assert_eq!(status.indicator_id(), Some("1.2.3"));
-        assert_eq!(FieldPath::metric("k").indicator_id(), None);
+        assert_eq!(FieldPath::metric_prior("k").indicator_id(), None);
     }
 }
