@@ -101,31 +101,34 @@ pub struct DocumentRead {
 /// Reads an Office file or a saved web page: the cells of its table ([`document_cells`], a page's
 /// [`html_cells`]) and, for a Word report, what its paragraphs state. A Word file with no table but a report's figures reads as its text alone.
 pub fn read_document(bytes: &[u8]) -> Result<DocumentRead, ImportError> {
-    if office_format(bytes).is_none() {
-        // A saved web page (.html, .mht): its charset decoded here, in the module that holds the GBK
-        // tables, not in the workbench.
-        let html = html::page_html(bytes)?;
-        return html_cells(&html).map(|cells| DocumentRead {
+    // Told once: for a zip, telling reads its directory.
+    match office_format(bytes) {
+        None => {
+            // A saved web page (.html, .mht): its charset decoded here, in the module that holds the
+            // GBK tables, not in the workbench.
+            let html = html::page_html(bytes)?;
+            html_cells(&html).map(|cells| DocumentRead {
+                cells,
+                ..DocumentRead::default()
+            })
+        }
+        Some(OfficeFormat::Pdf) => {
+            let read = pdf::read_pdf(bytes)?;
+            report_or_table(&read.tables, &read.text, "PDF 文件")
+        }
+        Some(OfficeFormat::Docx) => {
+            let document = docx::read_docx(bytes)?;
+            report_or_table(
+                &document.tables,
+                &document.paragraphs.join("\n\n"),
+                "Word 文件",
+            )
+        }
+        Some(_) => document_cells(bytes).map(|cells| DocumentRead {
             cells,
             ..DocumentRead::default()
-        });
+        }),
     }
-    if office_format(bytes) == Some(OfficeFormat::Pdf) {
-        let read = pdf::read_pdf(bytes)?;
-        return report_or_table(&read.tables, &read.text, "PDF 文件");
-    }
-    if office_format(bytes) != Some(OfficeFormat::Docx) {
-        return document_cells(bytes).map(|cells| DocumentRead {
-            cells,
-            ..DocumentRead::default()
-        });
-    }
-    let document = docx::read_docx(bytes)?;
-    report_or_table(
-        &document.tables,
-        &document.paragraphs.join("\n\n"),
-        "Word 文件",
-    )
 }
 
 /// A report's indicator table and what its words state; the words alone when it has no table, an
