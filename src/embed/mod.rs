@@ -126,7 +126,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         let state = Workbench::new(&key, &template);
         let host = events_host.clone();
         Effect::new(move |_| {
-            let (total, grade, errors) = state.assessment.with(|a| {
+            let (total, grade, errors) = state.derived.assessment.with(|a| {
                 (
                     a.total.normalize().to_string(),
                     a.grade.clone(),
@@ -145,7 +145,7 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
         });
         let host = events_host.clone();
         Effect::new(move |_| {
-            if let Some(notice) = state.notice.get().filter(|n| n.error) {
+            if let Some(notice) = state.notices.notice.get().filter(|n| n.error) {
                 emit(
                     &host,
                     "jixiao:error",
@@ -158,11 +158,11 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
             leptos::task::spawn_local(async move {
                 match fetch_text(&url).await {
                     Ok(text) => match from_json(&text) {
-                        Ok(evaluation) => state.load(evaluation),
-                        Err(e) => state.tell(true, format!("无法打开 {url}：{e}")),
+                        Ok(evaluation) => state.document.load(evaluation),
+                        Err(e) => state.notices.tell(true, format!("无法打开 {url}：{e}")),
                     },
                     Err(e) => {
-                        state.tell(true, format!("无法下载 {url}：{e}"));
+                        state.notices.tell(true, format!("无法下载 {url}：{e}"));
                         emit(
                             &host,
                             "jixiao:error",

@@ -3,7 +3,7 @@
 use super::bind::{amount, decimal};
 use super::charts::BudgetChart;
 use super::fields::{show_decimal, DecimalField, TextField};
-use super::state::{Tab, Workbench};
+use super::state::{Derived, Document, Tab};
 use crate::core::amounts;
 use crate::core::check::ReconcileStatus;
 use crate::core::edit::EditScope;
@@ -15,10 +15,10 @@ use rust_decimal::Decimal;
 /// The 收支与资产 tab.
 #[component]
 pub fn AccountsForm() -> impl IntoView {
-    let state = expect_context::<Workbench>();
-    let has_project = move || state.evaluation.with(|e| e.project.is_some());
+    let doc = expect_context::<Document>();
+    let has_project = move || doc.evaluation.with(|e| e.project.is_some());
     let rate = move || {
-        state.evaluation.with(|e| {
+        doc.evaluation.with(|e| {
             let source = crate::core::metric::execution_rate_source(e);
             match source.resolve(e) {
                 Ok(m) => format!("{}%（{}）", show_decimal(Some(m.value)), m.basis),
@@ -80,9 +80,9 @@ pub fn AccountsForm() -> impl IntoView {
 /// The reconciliations of the figures a tab shows (by the total's path), with their outcome.
 #[component]
 pub fn Reconciliations(tab: Tab) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let derived = expect_context::<Derived>();
     let items = Memo::new(move |_| {
-        state.assessment.with(|a| {
+        derived.assessment.with(|a| {
             a.reconciliations
                 .iter()
                 .filter(|r| Tab::for_path(&r.path) == tab)
@@ -115,17 +115,16 @@ pub fn Reconciliations(tab: Tab) -> impl IntoView {
 /// 项目支出: the fund lines (年初预算数 / 全年预算数 / 全年执行数) and the execution rate.
 #[component]
 fn ProjectFunds() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let count = Memo::new(move |_| {
-        state
-            .evaluation
+        doc.evaluation
             .with(|e| e.project.as_ref().map_or(0, |p| p.funds.len()))
     });
     let line_field = move |i: usize, field: Field<FundLine, Option<Decimal>>| {
         let label = field.label;
         let path = format!("project/funds/{i}/{}", field.key);
         let value = Signal::derive(move || {
-            state.evaluation.with(|e| {
+            doc.evaluation.with(|e| {
                 e.project
                     .as_ref()
                     .and_then(|p| p.funds.get(i))
@@ -134,7 +133,7 @@ fn ProjectFunds() -> impl IntoView {
         });
         let key = path.clone();
         let on_change = Callback::new(move |v: Option<Decimal>| {
-            state.edit(EditScope::Field(&key), |e| {
+            doc.edit(EditScope::Field(&key), |e| {
                 if let Some(line) = e.project.as_mut().and_then(|p| p.funds.get_mut(i)) {
                     (field.set)(line, v)
                 }
@@ -143,7 +142,7 @@ fn ProjectFunds() -> impl IntoView {
         view! { <DecimalField label=label path=path value=value on_change=on_change compact=true/> }
     };
     let name = Signal::derive(move || {
-        state.evaluation.with(|e| {
+        doc.evaluation.with(|e| {
             e.project
                 .as_ref()
                 .map(|p| p.name.clone())
@@ -153,16 +152,16 @@ fn ProjectFunds() -> impl IntoView {
     view! {
         <h2>"项目预算执行情况（万元）"</h2>
         <TextField label="项目名称" path="project/name" value=name on_change=Callback::new(move |v: String| {
-            state.edit(EditScope::Field("project/name"), |e| e.project.get_or_insert_with(ProjectBudget::default).name = v)
+            doc.edit(EditScope::Field("project/name"), |e| e.project.get_or_insert_with(ProjectBudget::default).name = v)
         })/>
         <table class="jx-table jx-funds" data-testid="project-funds">
             <thead><tr><th>"资金来源"</th><th>"年初预算数"</th><th>"全年预算数"</th><th>"全年执行数"</th><th>"执行率"</th></tr></thead>
             <tbody>
                 {move || (0..count.get()).map(|i| {
-                    let source = Signal::derive(move || state.evaluation.with(|e| {
+                    let source = Signal::derive(move || doc.evaluation.with(|e| {
                         e.project.as_ref().and_then(|p| p.funds.get(i)).map(|l| l.source.clone()).unwrap_or_default()
                     }));
-                    let rate = move || state.evaluation.with(|e| {
+                    let rate = move || doc.evaluation.with(|e| {
                         e.project.as_ref().and_then(|p| p.funds.get(i)).and_then(|l| {
                             crate::core::number::percent(l.executed?, l.adjusted?)
                         }).map(|r| format!("{r}%")).unwrap_or_else(|| "—".into())
@@ -170,7 +169,7 @@ fn ProjectFunds() -> impl IntoView {
                     view! {
                         <tr>
                             <td><TextField label="资金来源" path=format!("project/funds/{i}/source") value=source compact=true
-                                on_change=Callback::new(move |v: String| state.edit(EditScope::Field(&format!("project/funds/{i}/source")), |e| {
+                                on_change=Callback::new(move |v: String| doc.edit(EditScope::Field(&format!("project/funds/{i}/source")), |e| {
                                     if let Some(l) = e.project.as_mut().and_then(|p| p.funds.get_mut(i)) { l.source = v }
                                 }))/></td>
                             <td>{line_field(i, field::FUND_INITIAL)}</td>
@@ -182,7 +181,7 @@ fn ProjectFunds() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
-        <button type="button" class="jx-btn" on:click=move |_| state.edit(EditScope::Whole, |e| {
+        <button type="button" class="jx-btn" on:click=move |_| doc.edit(EditScope::Whole, |e| {
             e.project.get_or_insert_with(ProjectBudget::default).funds.push(FundLine { source: "其他资金".into(), ..Default::default() })
         })>"+ 资金来源"</button>
     }

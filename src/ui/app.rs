@@ -30,7 +30,8 @@ pub fn App(
     let key = storage_key.unwrap_or_else(|| "default".to_string());
     let state = state
         .unwrap_or_else(|| Workbench::new(&key, template.as_deref().unwrap_or("nanjing-2024")));
-    provide_context(state);
+    state.provide();
+    let doc = state.document;
     provide_context(ReadOnly(readonly));
     let review = Review::new(&key);
     provide_context(review);
@@ -47,12 +48,11 @@ pub fn App(
         }
     });
     // Flush the pending autosave when the page is hidden or closed.
-    let flush = window_event_listener(leptos::ev::pagehide, move |_| state.save_now());
-    let flush_hidden =
-        window_event_listener(leptos::ev::visibilitychange, move |_| state.save_now());
+    let flush = window_event_listener(leptos::ev::pagehide, move |_| doc.save_now());
+    let flush_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| doc.save_now());
     // Two tabs on the same saved evaluation: the one that did not write is warned, not overwritten.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
-        state.storage_changed(ev.key(), ev.new_value());
+        doc.storage_changed(ev.key(), ev.new_value());
     });
     on_cleanup(move || {
         flush.remove();
@@ -70,15 +70,15 @@ pub fn App(
         match ev.key().to_lowercase().as_str() {
             "z" if ev.shift_key() => {
                 ev.prevent_default();
-                state.redo();
+                doc.redo();
             }
             "z" => {
                 ev.prevent_default();
-                state.undo();
+                doc.undo();
             }
             "y" => {
                 ev.prevent_default();
-                state.redo();
+                doc.redo();
             }
             _ => {}
         }
@@ -103,7 +103,7 @@ pub fn App(
             class="jx-app"
             class:jx-dragging=move || dragging.get()
             data-testid="workbench"
-            node_ref=state.root
+            node_ref=state.navigator.root
             on:keydown=on_keydown
             on:dragover=move |ev: web_sys::DragEvent| {
                 ev.prevent_default();

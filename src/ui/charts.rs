@@ -1,6 +1,6 @@
 //! Charts drawn as SVG from Rust (no JS chart library). Decimals become f64 only here, for geometry.
 
-use super::state::Workbench;
+use super::state::{Derived, Document};
 use crate::core::number::{fmt2, fmt_score};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -59,14 +59,15 @@ fn bars_svg(bars: Vec<Bar>, title: &'static str, testid: &'static str) -> impl I
 /// 得分与分值: score achieved against 分值 for each 一级指标.
 #[component]
 pub fn ScoreChart() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
+    let derived = expect_context::<Derived>();
     let bars = Memo::new(move |_| {
-        state.assessment.with(|a| {
+        derived.assessment.with(|a| {
             a.nodes
                 .iter()
                 .filter(|n| n.depth == 0)
                 .map(|n| Bar {
-                    label: state.evaluation.with(|e| {
+                    label: doc.evaluation.with(|e| {
                         e.indicator(&n.id)
                             .map(|i| i.name.clone())
                             .unwrap_or_default()
@@ -84,9 +85,9 @@ pub fn ScoreChart() -> impl IntoView {
 /// 预算与执行: initial and adjusted budget against spending, 万元.
 #[component]
 pub fn BudgetChart() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let bars = Memo::new(move |_| {
-        state.evaluation.with(|e| {
+        doc.evaluation.with(|e| {
             let a = &e.accounts;
             let spent = a.expense_total;
             let mut bars = Vec::new();

@@ -3,7 +3,7 @@
 //! total is from the neighbouring grades, with the rows that lost points.
 
 use super::export_module::{run, Job};
-use super::state::{Tab, Workbench};
+use super::state::{Derived, Document, Navigator, Notices, Tab, Workbench, YearComparison};
 use crate::core::compare::compare;
 use crate::core::import::parse_tsv;
 use crate::core::margin::margin;
@@ -51,7 +51,9 @@ async fn read_comparison(file: web_sys::File) -> Result<Evaluation, String> {
 /// The 上年对比 tab.
 #[component]
 pub fn CompareTab() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let notices = expect_context::<Notices>();
+    let year = expect_context::<YearComparison>();
+    let state = Workbench::from_context();
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let file = input.files().and_then(|f| f.get(0));
@@ -60,18 +62,18 @@ pub fn CompareTab() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match read_comparison(file).await {
                 Ok(e) => {
-                    let year = e.unit.year;
-                    state.set_comparison(Some(e));
-                    state.tell(
+                    let opened = e.unit.year;
+                    year.set_comparison(Some(e));
+                    notices.tell(
                         false,
-                        format!("已打开 {year} 年度评价作为对比；本年评价未改动。"),
+                        format!("已打开 {opened} 年度评价作为对比；本年评价未改动。"),
                     );
                 }
-                Err(message) => state.tell(true, format!("{message}。本年评价未改动。")),
+                Err(message) => notices.tell(true, format!("{message}。本年评价未改动。")),
             }
         });
     };
-    let has = move || state.comparison.with(Option::is_some);
+    let has = move || year.comparison.with(Option::is_some);
     view! {
         <section class="jx-form jx-compare" data-testid="compare-tab">
             <GradeMargin/>
@@ -88,7 +90,7 @@ pub fn CompareTab() -> impl IntoView {
                         title="上年支出合计、上年末结转和结余、上年“三公”经费支出和业务指标的上年值"
                         on:click=move |_| fill_prior(state)>"用上年文件填入上年数"</button>
                     <button type="button" class="jx-btn" data-testid="compare-clear"
-                        on:click=move |_| state.set_comparison(None)>"关闭对比"</button>
+                        on:click=move |_| year.set_comparison(None)>"关闭对比"</button>
                 </Show>
             </div>
             <Show when=has fallback=|| view! {
@@ -103,11 +105,12 @@ pub fn CompareTab() -> impl IntoView {
 /// How far the total is from the neighbouring grades, and the rows that lost points.
 #[component]
 fn GradeMargin() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
+    let derived = expect_context::<Derived>();
+    let nav = expect_context::<Navigator>();
     let m = Memo::new(move |_| {
-        state
-            .evaluation
-            .with(|e| state.assessment.with(|a| margin(e, a)))
+        doc.evaluation
+            .with(|e| derived.assessment.with(|a| margin(e, a)))
     });
     view! {
         <h2>"等级差距"</h2>
@@ -121,7 +124,7 @@ fn GradeMargin() -> impl IntoView {
                 {move || m.with(|m| m.lost.iter().take(10).map(|l| {
                     let path = FieldPath::indicator(&l.id);
                     let text = format!("{}：失 {} 分", l.name, fmt_score(l.points));
-                    view! { <li><button type="button" class="jx-linkish" on:click=move |_| state.go_to(&path)>{text}</button></li> }
+                    view! { <li><button type="button" class="jx-linkish" on:click=move |_| nav.go_to(&path)>{text}</button></li> }
                 }).collect_view())}
             </ol>
         </div>
@@ -177,13 +180,14 @@ fn level_one_chart(c: &crate::core::compare::YearComparison) -> impl IntoView {
 /// The comparison itself.
 #[component]
 fn Comparison() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
+    let nav = expect_context::<Navigator>();
+    let year = expect_context::<YearComparison>();
     let c = Memo::new(move |_| {
-        state.comparison.with(|last| {
+        year.comparison.with(|last| {
             last.as_ref().map(|last| {
-                state
-                    .pairs
-                    .with(|pairs| state.evaluation.with(|this| compare(last, this, pairs)))
+                year.pairs
+                    .with(|pairs| doc.evaluation.with(|this| compare(last, this, pairs)))
             })
         })
     });
@@ -235,7 +239,7 @@ fn Comparison() -> impl IntoView {
                             on:change=move |ev| {
                                 let last_id = event_target_value(&ev);
                                 if !last_id.is_empty() {
-                                    state.pairs.update(|p| p.push((last_id, this_id.clone())));
+                                    year.pairs.update(|p| p.push((last_id, this_id.clone())));
                                 }
                             }>
                             <option value="">"与上年的…配对（指标改名时）"</option>
@@ -254,7 +258,7 @@ fn Comparison() -> impl IntoView {
                     let text = format!("{}：{}", f.severity.label(), f.message);
                     view! {
                         <li data-testid="compare-finding" data-code=f.code.as_str()>
-                            <button type="button" class="jx-linkish" on:click=move |_| state.go_to(&path)>{text}</button>
+                            <button type="button" class="jx-linkish" on:click=move |_| nav.go_to(&path)>{text}</button>
                         </li>
                     }
                 }).collect_view();
@@ -283,13 +287,19 @@ fn Comparison() -> impl IntoView {
 /// Copies last year's figures from the comparison into this year's 上年数 and metrics' 上年值 (one
 /// undoable step; see [`crate::core::compare::carry_prior`]).
 fn fill_prior(state: Workbench) {
-    let Some(last) = state.comparison.get_untracked() else {
+    let Workbench {
+        document: doc,
+        notices,
+        year,
+        ..
+    } = state;
+    let Some(last) = year.comparison.get_untracked() else {
         return;
     };
-    state.edit(crate::core::edit::EditScope::Whole, |e| {
+    doc.edit(crate::core::edit::EditScope::Whole, |e| {
         crate::core::compare::carry_prior(&last, e)
     });
-    state.tell(
+    notices.tell(
         false,
         "已用上年文件填入上年数和业务指标的上年值（可撤销）。",
     );
@@ -297,6 +307,13 @@ fn fill_prior(state: Workbench) {
 
 /// Makes next year's evaluation from this one (undoable); this year's becomes the comparison.
 pub fn start_next_year(state: Workbench) {
+    let Workbench {
+        document: doc,
+        navigator: nav,
+        notices,
+        year: comparison,
+        ..
+    } = state;
     let ok = web_sys::window()
         .and_then(|w| {
             w.confirm_with_message("以本年评价新建下一年度？指标体系和评分规则保留，得分、说明和各项数据清空；本年评价作为“上年对比”保留，也可用“撤销”找回。")
@@ -306,13 +323,13 @@ pub fn start_next_year(state: Workbench) {
     if !ok {
         return;
     }
-    let this = state.evaluation.get_untracked();
+    let this = doc.evaluation.get_untracked();
     let next = crate::core::next_year::next_year(&this);
     let year = next.unit.year;
-    state.set_comparison(Some(this));
-    state.replace(next);
-    state.tab.set(Tab::Compare);
-    state.tell(
+    comparison.set_comparison(Some(this));
+    doc.replace(next);
+    nav.tab.set(Tab::Compare);
+    notices.tell(
         false,
         format!("已新建 {year} 年度评价；上年评价已作为对比打开。"),
     );

@@ -6,7 +6,7 @@
 use super::evidence_store as store;
 use super::export_module::{run, Job};
 use super::files::download_bytes;
-use super::state::Workbench;
+use super::state::{Derived, Document, Notices, Workbench};
 use crate::core::edit::EditScope;
 use crate::core::evidence::{check_size, open_package, sha256_hex, size_text};
 use crate::core::model::{Evidence, EvidenceStatus};
@@ -23,37 +23,37 @@ async fn bytes_of(file: &web_sys::File) -> Option<Vec<u8>> {
 
 /// Attaches `files` to the indicator `id`: each checked for size, hashed, stored, then recorded (one
 /// undoable step per file). A file that cannot be stored changes nothing.
-pub fn attach(state: Workbench, id: String, files: Vec<web_sys::File>) {
+pub fn attach(doc: Document, notices: Notices, id: String, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
     leptos::task::spawn_local(async move {
-        let first_ever = state
+        let first_ever = doc
             .evaluation
             .with_untracked(|e| e.evidence_files.is_empty());
         let mut added = Vec::new();
         for file in files {
             let name = file.name();
             if let Err(message) = check_size(&name, file.size() as u64) {
-                state.tell(true, message);
+                notices.tell(true, message);
                 continue;
             }
             let Some(bytes) = bytes_of(&file).await else {
-                state.tell(true, format!("无法读取“{name}”，未添加。"));
+                notices.tell(true, format!("无法读取“{name}”，未添加。"));
                 continue;
             };
             let sha256 = sha256_hex(&bytes);
-            let twice = state.evaluation.with_untracked(|e| {
+            let twice = doc.evaluation.with_untracked(|e| {
                 e.evidence_files
                     .iter()
                     .any(|f| f.indicator == id && f.sha256 == sha256)
             });
             if twice {
-                state.tell(false, format!("“{name}”已附在此指标下，未重复添加。"));
+                notices.tell(false, format!("“{name}”已附在此指标下，未重复添加。"));
                 continue;
             }
-            if let Err(message) = store::put(&state.scope(), &sha256, &bytes).await {
-                state.tell(true, message);
+            if let Err(message) = store::put(&doc.scope(), &sha256, &bytes).await {
+                notices.tell(true, message);
                 return;
             }
             let record = Evidence {
@@ -64,17 +64,17 @@ pub fn attach(state: Workbench, id: String, files: Vec<web_sys::File>) {
                 sha256,
                 mime: file.type_(),
             };
-            state.edit(EditScope::Field("evidence_files"), |e| {
+            doc.edit(EditScope::Field("evidence_files"), |e| {
                 e.evidence_files.push(record)
             });
-            state.seal();
+            doc.seal();
             added.push(name);
         }
         if !added.is_empty() {
             if first_ever {
                 store::ask_persist();
             }
-            state.tell(false, format!("已添加佐证材料：{}。", added.join("、")));
+            notices.tell(false, format!("已添加佐证材料：{}。", added.join("、")));
         }
     });
 }
@@ -88,14 +88,16 @@ pub fn dropped_files(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// A row's evidence button: the count, and a file input to add more.
 #[component]
 pub fn EvidenceButton(id: String) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
+    let derived = expect_context::<Derived>();
+    let notices = expect_context::<Notices>();
     let count_id = id.clone();
-    let count = Memo::new(move |_| state.evidence_count(&count_id));
+    let count = Memo::new(move |_| derived.evidence_count(&count_id));
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = dropped_files(input.files());
         input.set_value("");
-        attach(state, id.clone(), files);
+        attach(doc, notices, id.clone(), files);
     };
     view! {
         <label title="添加佐证材料（也可把文件拖到此行，或在此行粘贴截图）"
@@ -109,19 +111,24 @@ pub fn EvidenceButton(id: String) -> impl IntoView {
 
 /// Removes the record at `index` (undoable). The bytes stay in the browser, so an undo finds them.
 fn remove_at(state: Workbench, index: usize) {
-    let Some(file) = state
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
+    let Some(file) = doc
         .evaluation
         .with_untracked(|e| e.evidence_files.get(index).cloned())
     else {
         return;
     };
-    state.edit(EditScope::Field("evidence_files"), |e| {
+    doc.edit(EditScope::Field("evidence_files"), |e| {
         if index < e.evidence_files.len() {
             e.evidence_files.remove(index);
         }
     });
-    state.seal();
-    state.tell(false, format!("已删除佐证材料“{}”（可撤销）。", file.name));
+    doc.seal();
+    notices.tell(false, format!("已删除佐证材料“{}”（可撤销）。", file.name));
 }
 
 /// A file being previewed: its name, a blob URL of its bytes, and how the page can show it.
@@ -136,8 +143,13 @@ struct Shown {
 /// Shows the stored bytes of `file` below the list: pictures and PDFs inline where the browser can, a
 /// link to open it in a new window always (the previous preview's URL is released).
 fn preview(state: Workbench, file: Evidence, shown: RwSignal<Option<Shown>>) {
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
     leptos::task::spawn_local(async move {
-        match store::get(&state.scope(), &file.sha256).await {
+        match store::get(&doc.scope(), &file.sha256).await {
             Ok(Some(bytes)) => {
                 let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
                 let options = web_sys::BlobPropertyBag::new();
@@ -160,22 +172,27 @@ fn preview(state: Workbench, file: Evidence, shown: RwSignal<Option<Shown>>) {
                             let _ = web_sys::Url::revoke_object_url(&old.url);
                         }
                     }
-                    Err(_) => state.tell(true, "浏览器无法预览此文件。"),
+                    Err(_) => notices.tell(true, "浏览器无法预览此文件。"),
                 }
             }
-            Ok(None) => state.tell(
+            Ok(None) => notices.tell(
                 true,
                 format!("“{}”的文件内容不在本机（可能在另一台电脑添加，或浏览器数据已清除）：请重新添加。", file.name),
             ),
-            Err(message) => state.tell(true, message),
+            Err(message) => notices.tell(true, message),
         }
     });
 }
 
 /// Writes the package: the evaluation, its report and every evidence file.
 fn export_package(state: Workbench) {
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
     leptos::task::spawn_local(async move {
-        let evaluation = state.evaluation.get_untracked();
+        let evaluation = doc.evaluation.get_untracked();
         let mut parts = vec![Unpacked {
             name: crate::core::evidence::EVALUATION_PATH.into(),
             bytes: Ok(crate::core::to_json(&evaluation).into_bytes()),
@@ -188,14 +205,14 @@ fn export_package(state: Workbench) {
         shas.sort_unstable();
         shas.dedup();
         for sha in shas {
-            match store::get(&state.scope(), sha).await {
+            match store::get(&doc.scope(), sha).await {
                 Ok(Some(bytes)) => parts.push(Unpacked {
                     name: sha.to_string(),
                     bytes: Ok(bytes),
                 }),
                 Ok(None) => {}
                 Err(message) => {
-                    state.tell(true, message);
+                    notices.tell(true, message);
                     return;
                 }
             }
@@ -207,10 +224,10 @@ fn export_package(state: Workbench) {
                     super::files::safe_file_text(&evaluation.title())
                 );
                 if let Err(message) = download_bytes(&name, &zip, "application/zip") {
-                    state.tell(true, message);
+                    notices.tell(true, message);
                 }
             }
-            Err(message) => state.tell(true, format!("材料包未能导出：{message}")),
+            Err(message) => notices.tell(true, format!("材料包未能导出：{message}")),
         }
     });
 }
@@ -218,20 +235,25 @@ fn export_package(state: Workbench) {
 /// Opens a package: after confirming, the evaluation replaces the current one (undoable) and its
 /// evidence is stored; anything missing or altered refuses the whole package.
 pub fn open_package_file(state: Workbench, file: web_sys::File) {
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
     leptos::task::spawn_local(async move {
         let name = file.name();
         let Some(bytes) = bytes_of(&file).await else {
-            state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
+            notices.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
             return;
         };
         let files = match run(Job::Unzip, &bytes).await.map(|b| decode_unpacked(&b)) {
             Ok(Some(files)) => files,
             Ok(None) => {
-                state.tell(true, format!("“{name}”无法解开。当前内容未改动。"));
+                notices.tell(true, format!("“{name}”无法解开。当前内容未改动。"));
                 return;
             }
             Err(message) => {
-                state.tell(true, format!("“{name}”：{message}。当前内容未改动。"));
+                notices.tell(true, format!("“{name}”：{message}。当前内容未改动。"));
                 return;
             }
         };
@@ -242,7 +264,7 @@ pub fn open_package_file(state: Workbench, file: web_sys::File) {
         let opened = match open_package(&files) {
             Ok(o) => o,
             Err(message) => {
-                state.tell(true, format!("“{name}”：{message}。当前内容未改动。"));
+                notices.tell(true, format!("“{name}”：{message}。当前内容未改动。"));
                 return;
             }
         };
@@ -259,14 +281,14 @@ pub fn open_package_file(state: Workbench, file: web_sys::File) {
             return;
         }
         for (evidence, bytes) in &opened.files {
-            if let Err(message) = store::put(&state.scope(), &evidence.sha256, bytes).await {
-                state.tell(true, format!("{message}。当前内容未改动。"));
+            if let Err(message) = store::put(&doc.scope(), &evidence.sha256, bytes).await {
+                notices.tell(true, format!("{message}。当前内容未改动。"));
                 return;
             }
         }
         let count = opened.files.len();
-        state.replace(opened.evaluation);
-        state.tell(
+        doc.replace(opened.evaluation);
+        notices.tell(
             false,
             format!("已打开材料包“{name}”：评价和 {count} 个佐证材料。"),
         );
@@ -286,15 +308,16 @@ struct EvidenceRow {
 /// The 佐证材料 tab.
 #[component]
 pub fn EvidenceTab() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let state = Workbench::from_context();
+    let doc = expect_context::<Document>();
     let usage = RwSignal::new(None::<(f64, f64)>);
     let shown = RwSignal::new(None::<Shown>);
     Effect::new(move |_| {
-        state.evaluation.with(|e| e.evidence_files.len());
+        doc.evaluation.with(|e| e.evidence_files.len());
         leptos::task::spawn_local(async move { usage.set(store::estimate().await) });
     });
     let rows = Memo::new(move |_| {
-        state.evaluation.with(|e| {
+        doc.evaluation.with(|e| {
             let mut out: Vec<EvidenceRow> = Vec::new();
             e.walk_indicators(&mut |node, _| {
                 if !node.is_leaf() {
@@ -326,7 +349,7 @@ pub fn EvidenceTab() -> impl IntoView {
         }
     };
     let total = move || {
-        state.evaluation.with(|e| {
+        doc.evaluation.with(|e| {
             (
                 e.evidence_files.len(),
                 e.evidence_files.iter().map(|f| f.size).sum::<u64>(),
@@ -363,7 +386,7 @@ pub fn EvidenceTab() -> impl IntoView {
 /// One leaf's row: its 佐证材料情况 and its files.
 #[component]
 fn EvidenceLine(row: EvidenceRow, shown: RwSignal<Option<Shown>>) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let EvidenceRow {
         id,
         name,
@@ -385,7 +408,7 @@ fn EvidenceLine(row: EvidenceRow, shown: RwSignal<Option<Shown>>) -> impl IntoVi
                     on:change=move |ev| {
                         let key = event_target_value(&ev);
                         let status = EvidenceStatus::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default();
-                        state.edit_node(&id, EditScope::Field(&status_path), |n| n.evidence_status = status);
+                        doc.edit_node(&id, EditScope::Field(&status_path), |n| n.evidence_status = status);
                     }>
                     {EvidenceStatus::ALL.into_iter().map(|s| view! {
                         <option value=s.key() selected=s == status>{s.label()}</option>
@@ -400,7 +423,8 @@ fn EvidenceLine(row: EvidenceRow, shown: RwSignal<Option<Shown>>) -> impl IntoVi
 /// One file: previewed on a click, described, removed.
 #[component]
 fn FileLine(index: usize, file: Evidence, shown: RwSignal<Option<Shown>>) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let state = Workbench::from_context();
+    let doc = expect_context::<Document>();
     let this = file.clone();
     let desc_path = format!("evidence_files/{index}/description");
     view! {
@@ -411,7 +435,7 @@ fn FileLine(index: usize, file: Evidence, shown: RwSignal<Option<Shown>>) -> imp
                 prop:value=file.description.clone()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    state.edit(EditScope::Field(&desc_path), |e| {
+                    doc.edit(EditScope::Field(&desc_path), |e| {
                         if let Some(f) = e.evidence_files.get_mut(index) { f.description = v }
                     });
                 }/>

@@ -2,7 +2,7 @@
 //! text that does not parse stays in the box with a Chinese message beside it, and the evaluation keeps
 //! its last valid value. Every field carries `data-path` so a finding can point at it.
 
-use super::state::Workbench;
+use super::state::{Derived, Document, Navigator};
 use crate::core::number::{parse_decimal, NumberError};
 use crate::core::Severity;
 use leptos::prelude::*;
@@ -10,12 +10,10 @@ use rust_decimal::Decimal;
 
 /// Marks from the findings at `path`: "jx-err" / "jx-warn" / "". Keyed by path, so that a change of the
 /// findings elsewhere does not touch this field (there are thousands of fields).
-pub fn mark_class(
-    state: Workbench,
-    path: &str,
-) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+pub fn mark_class(path: &str) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    let derived = expect_context::<Derived>();
     let path = path.to_string();
-    let mark = Memo::new(move |_| match state.mark(&path) {
+    let mark = Memo::new(move |_| match derived.mark(&path) {
         Some(Severity::Error) => "jx-err",
         Some(Severity::Warning) => "jx-warn",
         _ => "",
@@ -24,12 +22,10 @@ pub fn mark_class(
 }
 
 /// Whether the field at `path` is the one a finding pointed at (a memo, for the same reason).
-pub fn is_focused(
-    state: Workbench,
-    path: &str,
-) -> impl Fn() -> bool + Send + Sync + Copy + 'static {
+pub fn is_focused(path: &str) -> impl Fn() -> bool + Send + Sync + Copy + 'static {
+    let nav = expect_context::<Navigator>();
     let path = path.to_string();
-    let focused = Memo::new(move |_| state.is_focused(&path));
+    let focused = Memo::new(move |_| nav.is_focused(&path));
     move || focused.get()
 }
 
@@ -81,7 +77,7 @@ pub fn DecimalField(
     #[prop(optional)]
     compact: bool,
 ) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let raw = RwSignal::new(show_decimal(value.get_untracked()));
     let error = RwSignal::new(None::<String>);
     // Follow outside changes (undo, another file) unless the box already shows that value.
@@ -104,8 +100,8 @@ pub fn DecimalField(
             Err(message) => error.set(Some(message)),
         }
     };
-    let mark = mark_class(state, &path);
-    let focused = is_focused(state, &path);
+    let mark = mark_class(&path);
+    let focused = is_focused(&path);
     view! {
         <label class="jx-field" class:jx-compact=compact class:jx-flash=focused data-path=path.clone()>
             {visible_label(compact, &label)}
@@ -119,7 +115,7 @@ pub fn DecimalField(
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     prop:value=move || raw.get()
                     on:input=on_input
-                    on:blur=move |_| state.seal()
+                    on:blur=move |_| doc.seal()
                 />
                 {(!unit.is_empty()).then(|| view! { <span class="jx-unit">{unit.clone()}</span> })}
             </span>
@@ -154,9 +150,9 @@ pub fn TextField(
     #[prop(optional, into)]
     placeholder: String,
 ) -> impl IntoView {
-    let state = expect_context::<Workbench>();
-    let mark = mark_class(state, &path);
-    let focused = is_focused(state, &path);
+    let doc = expect_context::<Document>();
+    let mark = mark_class(&path);
+    let focused = is_focused(&path);
     view! {
         <label class="jx-field" class:jx-compact=compact class:jx-flash=focused data-path=path>
             {visible_label(compact, &label)}
@@ -167,7 +163,7 @@ pub fn TextField(
                 placeholder=placeholder
                 prop:value=move || value.get()
                 on:input=move |ev| on_change.run(event_target_value(&ev))
-                on:blur=move |_| state.seal()
+                on:blur=move |_| doc.seal()
             />
         </label>
     }
@@ -201,9 +197,9 @@ pub fn TextArea(
     #[prop(optional, into)]
     placeholder: String,
 ) -> impl IntoView {
-    let state = expect_context::<Workbench>();
-    let mark = mark_class(state, &path);
-    let focused = is_focused(state, &path);
+    let doc = expect_context::<Document>();
+    let mark = mark_class(&path);
+    let focused = is_focused(&path);
     view! {
         <label class="jx-field jx-field-wide" class:jx-compact=compact class:jx-flash=focused data-path=path>
             {visible_label(compact, &label)}
@@ -216,7 +212,7 @@ pub fn TextArea(
                 rows=rows.unwrap_or(3)
                 prop:value=move || value.get()
                 on:input=move |ev| on_change.run(event_target_value(&ev))
-                on:blur=move |_| state.seal()
+                on:blur=move |_| doc.seal()
             ></textarea>
         </label>
     }

@@ -58,10 +58,15 @@ fn download_part(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result
 
 /// Downloads the current evaluation as JSON.
 pub fn save_json(state: Workbench) {
-    let (name, text) = state
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
+    let (name, text) = doc
         .evaluation
         .with_untracked(|e| (file_name(e), to_json(e)));
     if let Err(message) = download(&name, &text, "application/json") {
-        state.tell(true, message);
+        notices.tell(true, message);
     }
 }

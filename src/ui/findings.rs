@@ -1,6 +1,6 @@
 //! 检查: findings grouped by severity with counts; clicking one goes to its field.
 
-use super::state::Workbench;
+use super::state::{Derived, Document, Navigator};
 use crate::core::edit::EditScope;
 use crate::core::{Finding, Severity};
 use leptos::prelude::*;
@@ -8,10 +8,12 @@ use leptos::prelude::*;
 /// The 检查 tab.
 #[component]
 pub fn FindingsList() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
+    let derived = expect_context::<Derived>();
+    let nav = expect_context::<Navigator>();
     let group = move |severity: Severity| {
         let items = Memo::new(move |_| {
-            state.assessment.with(|a| {
+            derived.assessment.with(|a| {
                 a.findings
                     .iter()
                     .filter(|f| f.severity == severity)
@@ -36,7 +38,7 @@ pub fn FindingsList() -> impl IntoView {
                         view! {
                             <li>
                                 <button type="button" class="jx-finding" data-testid="finding" data-code=f.code.as_str()
-                                    title=format!("{}（依据：{}）", f.code.explanation(), f.code.basis().label()) on:click=move |_| state.go_to(&path)>
+                                    title=format!("{}（依据：{}）", f.code.explanation(), f.code.basis().label()) on:click=move |_| nav.go_to(&path)>
                                     <span class="jx-finding-msg">{f.message.clone()}</span>
                                     <span class="jx-finding-code">{f.code.as_str()}" · "{f.path.to_string()}</span>
                                 </button>
@@ -47,14 +49,14 @@ pub fn FindingsList() -> impl IntoView {
             </section>
         }
     };
-    let notes = Memo::new(move |_| state.evaluation.with(|e| e.import_notes.len()));
+    let notes = Memo::new(move |_| doc.evaluation.with(|e| e.import_notes.len()));
     view! {
         <div class="jx-findings-list" data-testid="findings-list">
             <Show when=move || { notes.get() > 0 }>
                 <p class="jx-import-notes">
                     {move || format!("导入表时有 {} 行被跳过或按假设读入（见下列“导入表第 N 行”）。核对后可清除这些说明。", notes.get())}
                     <button type="button" class="jx-btn" data-testid="clear-import-notes"
-                        on:click=move |_| state.edit(EditScope::Whole, |e| e.import_notes.clear())>"清除导入说明"</button>
+                        on:click=move |_| doc.edit(EditScope::Whole, |e| e.import_notes.clear())>"清除导入说明"</button>
                 </p>
             </Show>
             {group(Severity::Error)}

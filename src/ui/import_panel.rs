@@ -45,13 +45,18 @@ pub fn apply_table(
     source: &str,
     target: Option<ImportTarget>,
 ) -> bool {
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
     match parsed {
         Ok(table) => {
             let summary = table.summary().sentence();
             match target.unwrap_or_else(|| table.default_target()) {
                 ImportTarget::NewEvaluation => {
-                    state.replace(table.into_evaluation());
-                    state.tell(
+                    doc.replace(table.into_evaluation());
+                    notices.tell(
                         false,
                         format!(
                             "已将{source}作为新的评价打开（单位、预算和所列总分均取自该表）：{summary}。详见“检查”；可用“撤销”回到之前的评价。"
@@ -59,9 +64,9 @@ pub fn apply_table(
                     );
                 }
                 ImportTarget::ReplaceTree => {
-                    state.edit(EditScope::Whole, move |e| table.replace_tree_of(e));
-                    state.seal();
-                    state.tell(
+                    doc.edit(EditScope::Whole, move |e| table.replace_tree_of(e));
+                    doc.seal();
+                    notices.tell(
                         false,
                         format!(
                             "已从{source}导入指标表，替换了当前评价的指标体系：{summary}。详见“检查”；可用“撤销”恢复原指标体系。"
@@ -72,7 +77,7 @@ pub fn apply_table(
             true
         }
         Err(error) => {
-            state.tell(true, format!("无法导入{source}：{error}。当前内容未改动。"));
+            notices.tell(true, format!("无法导入{source}：{error}。当前内容未改动。"));
             false
         }
     }
@@ -81,7 +86,7 @@ pub fn apply_table(
 /// The paste panel, shown from the toolbar.
 #[component]
 pub fn ImportPanel(open: RwSignal<bool>) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let state = Workbench::from_context();
     let text = RwSignal::new(String::new());
     // The HTML the last paste carried (Excel, WPS and browsers put the table there with its merges);
     // dropped as soon as the text is typed over.

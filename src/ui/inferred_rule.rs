@@ -2,7 +2,7 @@
 //! audit checks the typed score against. "采用" makes it the leaf's scoring rule; the direction can be
 //! chosen in the row's details (指标方向).
 
-use super::state::Workbench;
+use super::state::Document;
 use crate::core::audit::{self, Standard};
 use crate::core::edit::EditScope;
 use crate::core::rule::{ReverseFormula, ScoringRule};
@@ -11,17 +11,16 @@ use leptos::prelude::*;
 /// The inferred standard of leaf `id`, when its rule is 人工评判 and its figures allow one.
 #[component]
 pub fn InferredRule(id: String) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let id_read = id.clone();
     let inferred = Memo::new(move |_| {
-        state
-            .with_node(&id_read, |n| {
-                if !audit::audits(&n.rule) {
-                    return None;
-                }
-                audit::infer(n).map(|i| (i.standard, i.describe()))
-            })
-            .flatten()
+        doc.with_node(&id_read, |n| {
+            if !audit::audits(&n.rule) {
+                return None;
+            }
+            audit::infer(n).map(|i| (i.standard, i.describe()))
+        })
+        .flatten()
     });
     view! {
         {move || inferred.get().map(|(standard, text)| {
@@ -32,7 +31,7 @@ pub fn InferredRule(id: String) -> impl IntoView {
                     <button type="button" class="jx-link" data-testid="adopt-inferred"
                         title="把推断的规则设为本指标的计分规则（可撤销）"
                         on:click=move |_| {
-                            state.edit_node(&id, EditScope::Whole, move |n| {
+                            doc.edit_node(&id, EditScope::Whole, move |n| {
                                 n.rule = match standard {
                                     Standard::Proportional(direction) => {
                                         n.direction = direction;

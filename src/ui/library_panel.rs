@@ -25,8 +25,8 @@ const MINE: &str = "library";
 
 /// The unit's own library, as kept in the browser (empty when none or unreadable).
 fn load_mine(state: Workbench) -> Library {
-    state
-        .read_aside(MINE)
+    let Workbench { document: doc, .. } = state;
+    doc.read_aside(MINE)
         .and_then(|text| Library::parse(&text).ok())
         .unwrap_or_else(|| Library {
             library_version: LIBRARY_VERSION,
@@ -67,8 +67,8 @@ impl Shelf {
 
     /// Keeps the unit's library in the browser (a full store is told) and shows it.
     fn keep_mine(self, library: Library) {
-        if let Err(message) = self.state.write_aside(MINE, &library.to_json()) {
-            self.state.tell(true, message);
+        if let Err(message) = self.state.document.write_aside(MINE, &library.to_json()) {
+            self.state.notices.tell(true, message);
         }
         self.mine.set(library);
     }
@@ -79,21 +79,21 @@ impl Shelf {
         let Some(entry) = self.hits.with_untracked(|h| h.get(index).cloned()) else {
             return;
         };
-        let at = state.selected.get_untracked();
+        let at = state.navigator.selected.get_untracked();
         let group = if whole_group {
             self.mine.with_untracked(|m| group_in(m, &entry))
         } else {
             Vec::new()
         };
         let mut inserted = None;
-        state.edit(EditScope::Whole, |e| {
+        state.document.edit(EditScope::Whole, |e| {
             inserted = if whole_group {
                 insert_group(e, &group.iter().collect::<Vec<_>>(), at.as_deref())
             } else {
                 insert_entry(e, &entry, at.as_deref())
             };
         });
-        state.seal();
+        state.document.seal();
         let what = if whole_group {
             let name = entry.path.last().cloned().unwrap_or_default();
             format!("“{name}”组（{} 项）", group.len())
@@ -101,11 +101,11 @@ impl Shelf {
             format!("“{}”", entry.indicator.name)
         };
         match inserted {
-            Some(_) => state.tell(
+            Some(_) => state.notices.tell(
                 false,
                 format!("已从指标库插入{what}，可撤销；插入后即为普通指标行，可随意修改。"),
             ),
-            None => state.tell(
+            None => state.notices.tell(
                 true,
                 "未能插入：请先在指标表中点选一行，或清除选择后按框架位置插入。",
             ),
@@ -115,10 +115,14 @@ impl Shelf {
 
 /// The name of the row new entries go to, for the panel's "插入位置".
 fn place_text(state: Workbench) -> String {
-    let at = state.selected.get();
+    let Workbench {
+        document: doc,
+        navigator: nav,
+        ..
+    } = state;
+    let at = nav.selected.get();
     match at.and_then(|id| {
-        state
-            .evaluation
+        doc.evaluation
             .with(|e| e.indicator(&id).map(|n| n.name.clone()))
     }) {
         Some(name) => format!("插入位置：“{name}”处（同级之后，或其下级）"),
@@ -129,7 +133,8 @@ fn place_text(state: Workbench) -> String {
 /// The panel.
 #[component]
 pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let state = Workbench::from_context();
+    let nav = state.navigator;
     let shelf = Shelf::new(state);
     view! {
         <Show when=move || open.get()>
@@ -137,9 +142,9 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                 <SearchBar shelf=shelf open=open/>
                 <p class="jx-muted">
                     <span data-testid="library-place">{move || place_text(state)}</span>
-                    <Show when=move || state.selected.with(Option::is_some)>
+                    <Show when=move || nav.selected.with(Option::is_some)>
                         " "<button type="button" class="jx-linkish" data-testid="library-place-clear"
-                            on:click=move |_| state.selected.set(None)>"改为按框架位置"</button>
+                            on:click=move |_| nav.selected.set(None)>"改为按框架位置"</button>
                     </Show>
                     "　↑↓ 选择 · Enter 插入该指标 · Shift+Enter 插入整组 · Esc 关闭"
                 </p>
@@ -262,24 +267,30 @@ fn Detail(shelf: Shelf) -> impl IntoView {
 #[component]
 fn MyLibrary(shelf: Shelf) -> impl IntoView {
     let Shelf { state, mine, .. } = shelf;
+    let Workbench {
+        document: doc,
+        navigator: nav,
+        notices,
+        ..
+    } = state;
     let save_row = move |_| {
-        let Some(id) = state.selected.get_untracked() else {
-            state.tell(
+        let Some(id) = nav.selected.get_untracked() else {
+            notices.tell(
                 true,
                 "请先在指标表中点选要存入的一行（选中分组则存入其下全部指标）。",
             );
             return;
         };
-        let entries = state.evaluation.with_untracked(|e| entries_from(e, &id));
+        let entries = doc.evaluation.with_untracked(|e| entries_from(e, &id));
         if entries.is_empty() {
-            state.tell(true, "所选的行没有可存入的指标。");
+            notices.tell(true, "所选的行没有可存入的指标。");
             return;
         }
         let mut library = mine.get_untracked();
         let total = entries.len();
         let added = library.merge(entries);
         shelf.keep_mine(library);
-        state.tell(
+        notices.tell(
             false,
             format!("已存入我的指标库：{total} 项（新增 {added} 项，其余为更新）。"),
         );
@@ -288,7 +299,7 @@ fn MyLibrary(shelf: Shelf) -> impl IntoView {
         let text = mine.with_untracked(Library::to_json);
         if let Err(message) = download_bytes("我的指标库.json", text.as_bytes(), "application/json")
         {
-            state.tell(true, message);
+            notices.tell(true, message);
         }
     };
     let import = move |ev: leptos::ev::Event| {
@@ -303,7 +314,7 @@ fn MyLibrary(shelf: Shelf) -> impl IntoView {
                 .ok()
                 .and_then(|v| v.as_string());
             let Some(text) = text else {
-                state.tell(true, format!("无法读取“{name}”。我的指标库未改动。"));
+                notices.tell(true, format!("无法读取“{name}”。我的指标库未改动。"));
                 return;
             };
             match Library::parse(&text) {
@@ -312,12 +323,12 @@ fn MyLibrary(shelf: Shelf) -> impl IntoView {
                     let total = other.entries.len();
                     let added = library.merge(other.entries);
                     shelf.keep_mine(library);
-                    state.tell(
+                    notices.tell(
                         false,
                         format!("已从“{name}”导入 {total} 项（新增 {added} 项）。"),
                     );
                 }
-                Err(e) => state.tell(true, format!("“{name}”：{e}。我的指标库未改动。")),
+                Err(e) => notices.tell(true, format!("“{name}”：{e}。我的指标库未改动。")),
             }
         });
     };

@@ -28,7 +28,7 @@ pub const ACCEPT_TABLES: &str =
 pub fn open_file(state: Workbench, file: web_sys::File) {
     let name = file.name();
     if file.size() > MAX_BYTES {
-        state.tell(
+        state.notices.tell(
             true,
             format!("无法打开“{name}”：文件过大（超过 20 MB），不是评价文件。当前内容未改动。"),
         );
@@ -43,7 +43,9 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
     if is_office_file(&name) {
         leptos::task::spawn_local(async move {
             let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
-                state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
+                state
+                    .notices
+                    .tell(true, format!("无法读取“{name}”。当前内容未改动。"));
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
@@ -65,19 +67,21 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
                     report: Some(json), ..
                 }) => match from_json(&json) {
                     Ok(evaluation) => {
-                        state.replace(evaluation);
-                        state.tell(
+                        state.document.replace(evaluation);
+                        state.notices.tell(
                         false,
                         format!("已将报告“{name}”作为新的评价打开：附表的指标与得分、正文所述的单位、收支和资产数字、扣分原因和存在问题均已读入，正文与附表不一致之处见“检查”。可用“撤销”回到之前的评价。"),
                     );
                     }
-                    Err(e) => state.tell(true, format!("无法读取“{name}”：{e}。当前内容未改动。")),
+                    Err(e) => state
+                        .notices
+                        .tell(true, format!("无法读取“{name}”：{e}。当前内容未改动。")),
                 },
                 Ok(read) => {
                     let parsed = crate::core::import::parse_rows(&read.cells);
                     super::import_panel::apply_table(state, parsed, &format!("“{name}”"), None);
                 }
-                Err(message) => state.tell(true, message),
+                Err(message) => state.notices.tell(true, message),
             }
         });
         return;
@@ -90,7 +94,9 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
         {
             Some(text) => text,
             None => {
-                state.tell(true, format!("无法读取“{name}”。当前内容未改动。"));
+                state
+                    .notices
+                    .tell(true, format!("无法读取“{name}”。当前内容未改动。"));
                 return;
             }
         };
@@ -102,13 +108,15 @@ pub fn open_file(state: Workbench, file: web_sys::File) {
         }
         match from_json(&text) {
             Ok(evaluation) => {
-                state.replace(evaluation);
-                state.tell(
+                state.document.replace(evaluation);
+                state.notices.tell(
                     false,
                     format!("已打开“{name}”。如需回到之前的内容，可点“撤销”。"),
                 );
             }
-            Err(error) => state.tell(true, format!("无法打开“{name}”：{error}。当前内容未改动。")),
+            Err(error) => state
+                .notices
+                .tell(true, format!("无法打开“{name}”：{error}。当前内容未改动。")),
         }
     });
 }

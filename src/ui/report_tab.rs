@@ -5,7 +5,7 @@
 use super::bind::area;
 use super::export_module::{run, Job};
 use super::files::{download_bytes, safe_file_text};
-use super::state::Workbench;
+use super::state::{Derived, Document, Navigator, Workbench};
 use super::timing::Timing;
 use crate::core::field;
 use crate::core::placeholder::KNOWN;
@@ -17,12 +17,14 @@ use wasm_bindgen::JsValue;
 /// The 报告预览 tab.
 #[component]
 pub fn ReportTab() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let state = Workbench::from_context();
+    let doc = expect_context::<Document>();
+    let derived = expect_context::<Derived>();
+    let nav = expect_context::<Navigator>();
     // Built from the assessment memo: the report never scores the evaluation a second time.
     let fragment = Memo::new(move |_| {
-        state.assessment.with(|a| {
-            state
-                .evaluation
+        derived.assessment.with(|a| {
+            doc.evaluation
                 .with(|e| html::render_fragment(&build_assessed(e, a)))
         })
     });
@@ -50,10 +52,10 @@ pub fn ReportTab() -> impl IntoView {
     let readonly = use_context::<super::state::ReadOnly>().is_some_and(|r| r.0);
     // A memo, so typing elsewhere does not reopen the section the user closed.
     let has_rectification =
-        Memo::new(move |_| state.evaluation.with(|e| e.narrative.has_rectification()));
+        Memo::new(move |_| doc.evaluation.with(|e| e.narrative.has_rectification()));
     // The report's own stylesheet, adopted by the document or shadow root holding the workbench.
     Effect::new(move |_| {
-        if let (Some(root), Some(window)) = (state.root.get(), web_sys::window()) {
+        if let (Some(root), Some(window)) = (nav.root.get(), web_sys::window()) {
             let holder: JsValue = root.get_root_node().into();
             super::styles::adopt(&holder, &window.into(), html::STYLE, "__jixiaoReportStyle");
         }
@@ -99,12 +101,17 @@ fn offer(
     mime: &str,
     make: impl FnOnce(&Report, &Evaluation) -> Result<(String, Vec<u8>), String>,
 ) {
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
     let timing = Timing::start(&format!("jixiao:export-{kind}"));
-    let result = state.evaluation.with_untracked(|e| make(&build(e), e));
+    let result = doc.evaluation.with_untracked(|e| make(&build(e), e));
     let result = result.and_then(|(name, bytes)| download_bytes(&name, &bytes, mime));
     timing.end();
     if let Err(message) = result {
-        state.tell(true, message);
+        notices.tell(true, message);
     }
 }
 
@@ -116,12 +123,17 @@ fn offer_from_module(
     mime: &'static str,
     name: impl FnOnce(&str) -> String,
 ) {
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
     let timing = Timing::start(if matches!(job, Job::Docx) {
         "jixiao:export-docx"
     } else {
         "jixiao:export-xlsx"
     });
-    let (name, json) = state.evaluation.with_untracked(|e| {
+    let (name, json) = doc.evaluation.with_untracked(|e| {
         (
             name(&safe_file_text(&crate::report::title(e))),
             crate::core::to_json(e),
@@ -133,17 +145,22 @@ fn offer_from_module(
             .and_then(|bytes| download_bytes(&name, &bytes, mime));
         timing.end();
         if let Err(message) = result {
-            state.tell(true, message);
+            notices.tell(true, message);
         }
     });
 }
 
 /// Prints the report from a hidden iframe holding only the report and its own stylesheet.
 fn print_report(state: Workbench) {
-    let Some(root) = state.root.get_untracked() else {
+    let Workbench {
+        document: doc,
+        navigator: nav,
+        ..
+    } = state;
+    let Some(root) = nav.root.get_untracked() else {
         return;
     };
-    let doc = state
+    let doc = doc
         .evaluation
         .with_untracked(|e| html::render_bare_document(&build(e)));
     let css = format!("{}{}\nbody {{ margin: 0; }}", html::PAGE_STYLE, html::STYLE);

@@ -2,7 +2,7 @@
 
 use super::choice::{options_of, ChoiceSelect};
 use super::fields::{DecimalField, TextField};
-use super::state::Workbench;
+use super::state::Document;
 use crate::core::edit::EditScope;
 use crate::core::field::Field;
 use crate::core::metric::MetricSource;
@@ -14,18 +14,18 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 /// Reads the leaf at `id`.
-fn with_leaf<T>(state: Workbench, id: &str, f: impl FnOnce(&Indicator) -> T) -> Option<T> {
-    state.with_node(id, f)
+fn with_leaf<T>(doc: Document, id: &str, f: impl FnOnce(&Indicator) -> T) -> Option<T> {
+    doc.with_node(id, f)
 }
 
 /// Edits the rule of the leaf at `id`.
 fn edit_rule(
-    state: Workbench,
+    doc: Document,
     id: &str,
     scope: EditScope,
     f: impl FnOnce(&mut ScoringRule, &mut Indicator),
 ) {
-    state.edit_node(id, scope, move |node| {
+    doc.edit_node(id, scope, move |node| {
         let mut rule = std::mem::take(&mut node.rule);
         f(&mut rule, node);
         node.rule = rule;
@@ -35,16 +35,16 @@ fn edit_rule(
 /// The rule kind selector.
 #[component]
 pub fn RuleSelect(id: String) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let id_read = id.clone();
-    let kind = Memo::new(move |_| with_leaf(state, &id_read, |n| n.rule.kind()));
+    let kind = Memo::new(move |_| with_leaf(doc, &id_read, |n| n.rule.kind()));
     let options = options_of(&RuleKind::ALL, RuleKind::key, |k| k.label().to_string());
     view! {
         <ChoiceSelect label="评分规则" testid="rule-select" path=format!("indicators/{id}/rule")
             options=Signal::stored(options) value=kind
             on_change=Callback::new(move |chosen: Option<RuleKind>| {
                 if let Some(kind) = chosen {
-                    edit_rule(state, &id, EditScope::Whole, move |rule, node| *rule = kind.fresh(node.points));
+                    edit_rule(doc, &id, EditScope::Whole, move |rule, node| *rule = kind.fresh(node.points));
                 }
             })/>
     }
@@ -53,15 +53,14 @@ pub fn RuleSelect(id: String) -> impl IntoView {
 /// The inputs of the leaf's rule (compact, in the row).
 #[component]
 pub fn RuleInputs(id: String) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let id_read = id.clone();
-    let rule =
-        Memo::new(move |_| with_leaf(state, &id_read, |n| n.rule.clone()).unwrap_or_default());
+    let rule = Memo::new(move |_| with_leaf(doc, &id_read, |n| n.rule.clone()).unwrap_or_default());
     let kind = Memo::new(move |_| rule.get().kind());
     move || {
         let id = id.clone();
         match kind.get() {
-            RuleKind::Binary => binary_inputs(state, id, rule).into_any(),
+            RuleKind::Binary => binary_inputs(doc, id, rule).into_any(),
             RuleKind::Manual => {
                 let value = Signal::derive(move || match rule.get() {
                     ScoringRule::Manual { step } => step,
@@ -70,7 +69,7 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                 let key = format!("indicators/{id}/rule/step");
                 view! {
                     <DecimalField label="评分步长" path=key.clone() value=value compact=true unit="分步长"
-                        on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), |r, _| {
+                        on_change=Callback::new(move |v: Option<Decimal>| edit_rule(doc, &id, EditScope::Field(&key), |r, _| {
                             if let ScoringRule::Manual { step } = r { *step = v }
                         }))/>
                 }
@@ -89,12 +88,12 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                 view! {
                     <ChoiceSelect label="定性等级" none="未评判" options=Signal::stored(options) value=level
                         on_change=Callback::new(move |chosen: Option<QualitativeLevel>| {
-                            edit_rule(state, &id, EditScope::Whole, |r, _| *r = ScoringRule::Qualitative { level: chosen });
+                            edit_rule(doc, &id, EditScope::Whole, |r, _| *r = ScoringRule::Qualitative { level: chosen });
                         })/>
                 }
                 .into_any()
             }
-            RuleKind::Deduction => deduction_inputs(state, id, rule).into_any(),
+            RuleKind::Deduction => deduction_inputs(doc, id, rule).into_any(),
             RuleKind::Proportional => {
                 let reverse = Signal::derive(move || match rule.get() {
                     ScoringRule::Proportional { reverse } => Some(reverse),
@@ -107,13 +106,13 @@ pub fn RuleInputs(id: String) -> impl IntoView {
                     <ChoiceSelect label="反向超标公式" options=Signal::stored(options) value=reverse
                         on_change=Callback::new(move |chosen: Option<ReverseFormula>| {
                             if let Some(reverse) = chosen {
-                                edit_rule(state, &id, EditScope::Whole, |r, _| *r = ScoringRule::Proportional { reverse });
+                                edit_rule(doc, &id, EditScope::Whole, |r, _| *r = ScoringRule::Proportional { reverse });
                             }
                         })/>
                 }
                 .into_any()
             }
-            RuleKind::Tiered => tier_inputs(state, id, rule).into_any(),
+            RuleKind::Tiered => tier_inputs(doc, id, rule).into_any(),
             RuleKind::ExecutionRate => {
                 view! { <span class="jx-muted">"按预算执行率自动计分"</span> }.into_any()
             }
@@ -121,7 +120,7 @@ pub fn RuleInputs(id: String) -> impl IntoView {
     }
 }
 
-fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
+fn binary_inputs(doc: Document, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
     let has_condition = move || matches!(rule.get(), ScoringRule::Binary { when: Some(_), .. });
     let met = Signal::derive(move || match rule.get() {
         ScoringRule::Binary { met, .. } => met,
@@ -138,7 +137,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
         _ => ">",
     };
     let metric_name = move || {
-        state.evaluation.with(|e| match rule.get() {
+        doc.evaluation.with(|e| match rule.get() {
             ScoringRule::Binary { when: Some(c), .. } => match c.metric.resolve(e) {
                 Ok(m) => m.describe(),
                 Err(why) => why,
@@ -159,7 +158,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
                 view! {
                     <ChoiceSelect label="是否达标" testid="binary-met" none="未评判" options=Signal::stored(options) value=met
                         on_change=Callback::new(move |chosen: Option<bool>| {
-                            edit_rule(state, &id, EditScope::Whole, |r, _| if let ScoringRule::Binary { met, .. } = r { *met = chosen });
+                            edit_rule(doc, &id, EditScope::Whole, |r, _| if let ScoringRule::Binary { met, .. } = r { *met = chosen });
                         })/>
                 }
             }
@@ -169,7 +168,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
                 on_change=Callback::new({
                     let id = id3.clone();
                     let key = key.clone();
-                    move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), |r, _| {
+                    move |v: Option<Decimal>| edit_rule(doc, &id, EditScope::Field(&key), |r, _| {
                         if let (ScoringRule::Binary { when: Some(Condition { value, .. }), .. }, Some(v)) = (r, v) { *value = v }
                     })
                 })/>
@@ -179,7 +178,7 @@ fn binary_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl 
                 let id = id.clone();
                 move |ev| {
                     let on = event_target_checked(&ev);
-                    edit_rule(state, &id, EditScope::Whole, |r, _| if let ScoringRule::Binary { when, .. } = r {
+                    edit_rule(doc, &id, EditScope::Whole, |r, _| if let ScoringRule::Binary { when, .. } = r {
                         *when = on.then(|| Condition {
                             metric: MetricSource::default_typed(),
                             op: Comparison::Gt,
@@ -244,14 +243,14 @@ const DEDUCTION_FIGURES: [RuleFigure; 3] = [
     },
 ];
 
-fn deduction_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
+fn deduction_inputs(doc: Document, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
     let field = move |figure: RuleFigure| {
         let id = id.clone();
         let value = Signal::derive(move || rule.with(|r| (figure.get)(r)));
         let key = format!("indicators/{id}/rule/{}", figure.key);
         view! {
             <DecimalField label=figure.label path=key.clone() value=value compact=true unit=figure.label
-                on_change=Callback::new(move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), move |r, _| (figure.set)(r, v)))/>
+                on_change=Callback::new(move |v: Option<Decimal>| edit_rule(doc, &id, EditScope::Field(&key), move |r, _| (figure.set)(r, v)))/>
         }
     };
     view! {
@@ -261,9 +260,9 @@ fn deduction_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> im
     }
 }
 
-fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
+fn tier_inputs(doc: Document, id: String, rule: Memo<ScoringRule>) -> impl IntoView {
     let metrics = Memo::new(move |_| {
-        state.evaluation.with(|e| {
+        doc.evaluation.with(|e| {
             MetricSource::choices(e)
                 .into_iter()
                 .map(|(metric, label)| {
@@ -286,7 +285,7 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
         _ => None,
     });
     let value_now = move || {
-        state.evaluation.with(|e| match rule.get() {
+        doc.evaluation.with(|e| match rule.get() {
             ScoringRule::Tiered { metric, .. } => match metric.resolve(e) {
                 Ok(m) => m.describe(),
                 Err(why) => why,
@@ -324,7 +323,7 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
             <ChoiceSelect label="取数来源" options=metrics value=current
                 on_change=Callback::new(move |chosen: Option<MetricSource>| {
                     if let Some(metric) = chosen {
-                        edit_rule(state, &id_select, EditScope::Whole, |r, _| if let ScoringRule::Tiered { metric: m, .. } = r { *m = metric });
+                        edit_rule(doc, &id_select, EditScope::Whole, |r, _| if let ScoringRule::Tiered { metric: m, .. } = r { *m = metric });
                     }
                 })/>
             <Show when=is_typed>
@@ -332,7 +331,7 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
                     on_change=Callback::new({
                         let id = id_typed.clone();
                         let key = typed_key.clone();
-                        move |v: Option<Decimal>| edit_rule(state, &id, EditScope::Field(&key), |r, _| {
+                        move |v: Option<Decimal>| edit_rule(doc, &id, EditScope::Field(&key), |r, _| {
                             if let ScoringRule::Tiered { metric: MetricSource::Typed { value, .. }, .. } = r { *value = v }
                         })
                     })/>
@@ -341,10 +340,10 @@ fn tier_inputs(state: Workbench, id: String, rule: Memo<ScoringRule>) -> impl In
             <table class="jx-tier-table">
                 <thead><tr><th>"下限"</th><th>"含下限"</th><th>"上限"</th><th>"含上限"</th><th>"得分"</th><th></th></tr></thead>
                 <tbody>
-                    {move || (0..tier_count.get()).map(|t| tier_row(state, id_tiers.clone(), rule, t)).collect_view()}
+                    {move || (0..tier_count.get()).map(|t| tier_row(doc, id_tiers.clone(), rule, t)).collect_view()}
                 </tbody>
             </table>
-            <button type="button" class="jx-btn" on:click=move |_| edit_rule(state, &id_add, EditScope::Whole, |r, _| {
+            <button type="button" class="jx-btn" on:click=move |_| edit_rule(doc, &id_add, EditScope::Whole, |r, _| {
                 if let ScoringRule::Tiered { tiers, .. } = r { tiers.push(Tier::above(Decimal::ZERO, true, Decimal::ZERO)) }
             })>"+ 档次"</button>
         </div>
@@ -399,8 +398,8 @@ const MAX_INCLUSIVE: TierInclusive = TierInclusive {
 };
 
 /// Edits step `t` of the leaf's ladder.
-fn edit_tier(state: Workbench, id: &str, scope: EditScope, t: usize, f: impl FnOnce(&mut Tier)) {
-    edit_rule(state, id, scope, |r, _| {
+fn edit_tier(doc: Document, id: &str, scope: EditScope, t: usize, f: impl FnOnce(&mut Tier)) {
+    edit_rule(doc, id, scope, |r, _| {
         if let ScoringRule::Tiered { tiers, .. } = r {
             if let Some(tier) = tiers.get_mut(t) {
                 f(tier)
@@ -409,7 +408,7 @@ fn edit_tier(state: Workbench, id: &str, scope: EditScope, t: usize, f: impl FnO
     });
 }
 
-fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> impl IntoView {
+fn tier_row(doc: Document, id: String, rule: Memo<ScoringRule>, t: usize) -> impl IntoView {
     let get = move || match rule.get() {
         ScoringRule::Tiered { tiers, .. } => tiers.get(t).cloned(),
         _ => None,
@@ -421,7 +420,7 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
         let key = format!("indicators/{id}/rule/tiers/{t}/{}", figure.key);
         view! {
             <td><DecimalField label=figure.label path=key.clone() value=value compact=true allow_negative=true
-                on_change=Callback::new(move |v: Option<Decimal>| edit_tier(state, &id, EditScope::Field(&key), t, move |tier| (figure.set)(tier, v)))/></td>
+                on_change=Callback::new(move |v: Option<Decimal>| edit_tier(doc, &id, EditScope::Field(&key), t, move |tier| (figure.set)(tier, v)))/></td>
         }
     };
     let id_inclusive = id.clone();
@@ -431,7 +430,7 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
         view! {
             <td><input type="checkbox" aria-label=bound.label prop:checked=checked on:change=move |ev| {
                 let on = event_target_checked(&ev);
-                edit_tier(state, &id, EditScope::Whole, t, move |tier| (bound.set)(tier, on));
+                edit_tier(doc, &id, EditScope::Whole, t, move |tier| (bound.set)(tier, on));
             }/></td>
         }
     };
@@ -443,7 +442,7 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
             {bound(TIER_MAX)}
             {inclusive(MAX_INCLUSIVE)}
             {bound(TIER_SCORE)}
-            <td><button type="button" class="jx-icon" aria-label="删除档次" on:click=move |_| edit_rule(state, &id_del, EditScope::Whole, |r, _| {
+            <td><button type="button" class="jx-icon" aria-label="删除档次" on:click=move |_| edit_rule(doc, &id_del, EditScope::Whole, |r, _| {
                 if let ScoringRule::Tiered { tiers, .. } = r { if t < tiers.len() { tiers.remove(t); } }
             })>"✕"</button></td>
         </tr>
@@ -452,13 +451,13 @@ fn tier_row(state: Workbench, id: String, rule: Memo<ScoringRule>, t: usize) -> 
 
 /// A short text input bound to a leaf's text field (used in the details row).
 pub fn leaf_text(id: String, field: Field<Indicator, String>) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let id_read = id.clone();
-    let value = Signal::derive(move || with_leaf(state, &id_read, field.get).unwrap_or_default());
+    let value = Signal::derive(move || with_leaf(doc, &id_read, field.get).unwrap_or_default());
     let key = format!("indicators/{id}/{}", field.key);
     view! {
         <TextField label=field.label path=key.clone() value=value on_change=Callback::new(move |v: String| {
-            state.edit_node(&id, EditScope::Field(&key), move |n| (field.set)(n, v))
+            doc.edit_node(&id, EditScope::Field(&key), move |n| (field.set)(n, v))
         })/>
     }
 }

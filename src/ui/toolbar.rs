@@ -4,7 +4,7 @@ use super::choice::ChoiceSelect;
 use super::files::save_json;
 use super::import_panel::ImportPanel;
 use super::open::open_file;
-use super::state::Workbench;
+use super::state::{Document, Notices, Workbench};
 use crate::core::template;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -12,30 +12,32 @@ use leptos::prelude::*;
 /// The toolbar.
 #[component]
 pub fn Toolbar() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let state = Workbench::from_context();
+    let doc = expect_context::<Document>();
+    let notices = expect_context::<Notices>();
     let importing = RwSignal::new(false);
     let picker = NodeRef::<Input>::new();
     // Nothing chosen at first: the select must not name a template other than what is open.
     let chosen = RwSignal::new(None::<&'static str>);
     let new_from = move |_| {
         let Some(name) = chosen.get_untracked() else {
-            state.tell(true, "请先选择模板，再点“新建”。");
+            notices.tell(true, "请先选择模板，再点“新建”。");
             return;
         };
         match template::load(name) {
             Some(evaluation) => {
-                state.replace(evaluation);
+                doc.replace(evaluation);
                 let title = template::TEMPLATES
                     .iter()
                     .find(|(n, _)| *n == name)
                     .map(|(_, t)| *t)
                     .unwrap_or("");
-                state.tell(
+                notices.tell(
                     false,
                     format!("已新建：{title}。之前的内容可用“撤销”找回。"),
                 );
             }
-            None => state.tell(true, "模板无法载入"),
+            None => notices.tell(true, "模板无法载入"),
         }
     };
     let reset = move |_| {
@@ -49,7 +51,7 @@ pub fn Toolbar() -> impl IntoView {
             .unwrap_or(false);
         if ok {
             if let Some(example) = template::load("nanjing-2024") {
-                state.replace(example);
+                doc.replace(example);
             }
         }
     };
@@ -77,9 +79,9 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" class="jx-btn" data-testid="import-open" on:click=move |_| importing.update(|o| *o = !*o)>"粘贴指标表"</button>
             <span class="jx-sep"></span>
             <button type="button" class="jx-btn" data-testid="undo" title="撤销（Ctrl+Z）"
-                prop:disabled=move || !state.can_undo.get() on:click=move |_| state.undo()>"撤销"</button>
+                prop:disabled=move || !doc.can_undo.get() on:click=move |_| doc.undo()>"撤销"</button>
             <button type="button" class="jx-btn" data-testid="redo" title="重做（Ctrl+Shift+Z / Ctrl+Y）"
-                prop:disabled=move || !state.can_redo.get() on:click=move |_| state.redo()>"重做"</button>
+                prop:disabled=move || !doc.can_redo.get() on:click=move |_| doc.redo()>"重做"</button>
             <span class="jx-sep"></span>
             <super::what_if::WhatIfButton/>
             <button type="button" class="jx-btn" data-testid="next-year" title="保留指标体系，清空得分和数据，本年作为上年对比"

@@ -1,7 +1,7 @@
 //! 单位概况: the unit's profile, staffing, goals and the figures as printed.
 
 use super::bind::{area, check, count, decimal, text};
-use super::state::Workbench;
+use super::state::Document;
 use crate::core::field;
 use crate::core::EvaluationKind;
 use leptos::prelude::*;
@@ -9,8 +9,8 @@ use leptos::prelude::*;
 /// The 单位概况 tab.
 #[component]
 pub fn UnitForm() -> impl IntoView {
-    let state = expect_context::<Workbench>();
-    let is_project = move || state.evaluation.with(|e| e.kind == EvaluationKind::Project);
+    let doc = expect_context::<Document>();
+    let is_project = move || doc.evaluation.with(|e| e.kind == EvaluationKind::Project);
     view! {
         <section class="jx-form" data-testid="unit-form">
             <h2>"基本情况"</h2>
@@ -67,10 +67,10 @@ pub fn UnitForm() -> impl IntoView {
                         on:change=move |ev| {
                             let key = event_target_value(&ev);
                             let check = crate::core::EvidenceCheck::ALL.into_iter().find(|c| c.key() == key).unwrap_or_default();
-                            state.edit(crate::core::edit::EditScope::Field("settings/evidence_check"), |e| e.settings.evidence_check = check);
+                            doc.edit(crate::core::edit::EditScope::Field("settings/evidence_check"), |e| e.settings.evidence_check = check);
                         }>
                         {crate::core::EvidenceCheck::ALL.into_iter().map(|c| view! {
-                            <option value=c.key() selected=move || state.evaluation.with(|e| e.settings.evidence_check == c)>{c.label()}</option>
+                            <option value=c.key() selected=move || doc.evaluation.with(|e| e.settings.evidence_check == c)>{c.label()}</option>
                         }).collect_view()}
                     </select>
                 </label>

@@ -10,7 +10,7 @@ use super::header::Header;
 use super::indicator_table::IndicatorTable;
 use super::metrics_form::MetricsForm;
 use super::report_tab::ReportTab;
-use super::state::{Tab, Workbench};
+use super::state::{Derived, Document, Navigator, Notices, Tab};
 use super::toolbar::Toolbar;
 use super::unit_form::UnitForm;
 use super::what_if::WhatIfBar;
@@ -21,15 +21,16 @@ use leptos::prelude::*;
 /// the open tab (also the read-only view of a file on the reviewer's desk).
 #[component]
 pub fn WorkbenchView(readonly: bool) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
+    let nav = expect_context::<Navigator>();
     view! {
         <Header/>
         {(!readonly).then(|| view! { <Toolbar/> })}
         <Banner/>
         <WhatIfBar/>
         <TabBar/>
-        <main class="jx-main" class:jx-main-what-if=move || state.in_what_if()>
-            {move || match state.tab.get() {
+        <main class="jx-main" class:jx-main-what-if=move || doc.in_what_if()>
+            {move || match nav.tab.get() {
                 // The report stays printable in read-only mode; it hides its own editors.
                 Tab::Report => view! { <ReportTab/> }.into_any(),
                 tab => view! {
@@ -55,14 +56,14 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
 /// The message banner (errors in red), dismissible.
 #[component]
 fn Banner() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let notices = expect_context::<Notices>();
     move || {
-        state.notice.get().map(|notice| {
+        notices.notice.get().map(|notice| {
             view! {
                 <div class="jx-banner" class:jx-banner-error=notice.error role=if notice.error { "alert" } else { "status" }
                     data-testid="notice">
                     <span>{notice.text}</span>
-                    <button type="button" class="jx-icon" aria-label="关闭提示" on:click=move |_| state.notice.set(None)>"✕"</button>
+                    <button type="button" class="jx-icon" aria-label="关闭提示" on:click=move |_| notices.notice.set(None)>"✕"</button>
                 </div>
             }
         })
@@ -72,8 +73,9 @@ fn Banner() -> impl IntoView {
 /// The tab bar (a state signal, not a router).
 #[component]
 fn TabBar() -> impl IntoView {
-    let state = expect_context::<Workbench>();
-    let errors = move || state.assessment.with(|a| a.count(Severity::Error));
+    let derived = expect_context::<Derived>();
+    let nav = expect_context::<Navigator>();
+    let errors = move || derived.assessment.with(|a| a.count(Severity::Error));
     view! {
         <nav class="jx-tabs" role="tablist" aria-label="工作区">
             {Tab::ALL.iter().map(|tab| {
@@ -81,10 +83,10 @@ fn TabBar() -> impl IntoView {
                 let show_badge = move || tab == Tab::Findings && errors() > 0;
                 view! {
                     <button type="button" role="tab" class="jx-tab"
-                        class:jx-tab-active=move || state.tab.get() == tab
-                        aria-selected=move || (state.tab.get() == tab).to_string()
+                        class:jx-tab-active=move || nav.tab.get() == tab
+                        aria-selected=move || (nav.tab.get() == tab).to_string()
                         data-testid=format!("tab-{}", tab.key())
-                        on:click=move |_| state.tab.set(tab)>
+                        on:click=move |_| nav.tab.set(tab)>
                         {tab.label()}
                         <Show when=show_badge>
                             <span class="jx-badge">{errors}</span>

@@ -9,7 +9,7 @@
 mod row;
 mod window;
 
-use super::state::Workbench;
+use super::state::{Derived, Document, Navigator, Notices};
 use crate::core::edit::{self, EditScope};
 use crate::core::number::fmt_score;
 use crate::core::EvaluationKind;
@@ -21,17 +21,20 @@ use window::{focus_name, structure, RowInfo, RowWindow, LAZY_FROM, LEVELS, PENDI
 /// The indicator table with its totals and the 加减分项.
 #[component]
 pub fn IndicatorTable() -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let notices = expect_context::<Notices>();
+    let doc = expect_context::<Document>();
+    let derived = expect_context::<Derived>();
+    let nav = expect_context::<Navigator>();
     let window = RowWindow::new();
     let rows = Memo::new(move |_| {
-        state.tree.track();
-        let rows = state.evaluation.with_untracked(structure);
+        doc.tree.track();
+        let rows = doc.evaluation.with_untracked(structure);
         window.large.set_value(rows.len() >= LAZY_FROM);
         rows
     });
     let table = NodeRef::<leptos::html::Table>::new();
     window.observe(table, rows);
-    let project = Memo::new(move |_| state.evaluation.with(|e| e.kind == EvaluationKind::Project));
+    let project = Memo::new(move |_| doc.evaluation.with(|e| e.kind == EvaluationKind::Project));
     let reason_header = move || {
         if project.get() {
             "偏差原因分析及改进措施"
@@ -40,7 +43,7 @@ pub fn IndicatorTable() -> impl IntoView {
         }
     };
     let totals = move || {
-        state.assessment.with(|a| {
+        derived.assessment.with(|a| {
             format!(
                 "分值合计 {} · 指标得分 {} · 加分 {} · 减分 {} · 总分 {}",
                 fmt_score(a.points_total),
@@ -60,43 +63,12 @@ pub fn IndicatorTable() -> impl IntoView {
             .and_then(|el| el.closest("tr[data-path]").ok().flatten())
             .and_then(|tr| tr.get_attribute("data-path"));
         if let Some(id) = row.as_deref().and_then(|p| p.strip_prefix("indicators/")) {
-            if state.selected.with_untracked(|s| s.as_deref() != Some(id)) {
-                state.selected.set(Some(id.to_string()));
+            if nav.selected.with_untracked(|s| s.as_deref() != Some(id)) {
+                nav.selected.set(Some(id.to_string()));
             }
         }
     };
-    // Files dropped or pasted on a leaf row are its evidence: one listener for the table, not per row.
-    let leaf_of = |target: Option<web_sys::EventTarget>| {
-        target
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("tr.jx-leaf[data-path]").ok().flatten())
-            .and_then(|tr| tr.get_attribute("data-path"))
-            .and_then(|p| p.strip_prefix("indicators/").map(str::to_string))
-    };
-    let on_dragover = move |ev: web_sys::DragEvent| {
-        if leaf_of(ev.target()).is_some() {
-            ev.prevent_default();
-            ev.stop_propagation();
-        }
-    };
-    let on_drop = move |ev: web_sys::DragEvent| {
-        if let Some(id) = leaf_of(ev.target()) {
-            // Not a file to open: the row's evidence.
-            ev.prevent_default();
-            ev.stop_propagation();
-            let files =
-                super::evidence_tab::dropped_files(ev.data_transfer().and_then(|d| d.files()));
-            super::evidence_tab::attach(state, id, files);
-        }
-    };
-    let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let files = super::evidence_tab::dropped_files(ev.clipboard_data().and_then(|d| d.files()));
-        // Text pastes into the fields as usual; only files (a screenshot) become evidence.
-        if let (false, Some(id)) = (files.is_empty(), leaf_of(ev.target())) {
-            ev.prevent_default();
-            super::evidence_tab::attach(state, id, files);
-        }
-    };
+    let (on_dragover, on_drop, on_paste) = evidence_listeners(doc, notices);
     view! {
         <section class="jx-tree" data-testid="indicator-section">
             <super::library_panel::LibraryPanel open=library/>
@@ -106,8 +78,8 @@ pub fn IndicatorTable() -> impl IntoView {
                     on:click=move |_| library.update(|o| *o = !*o)>"指标库"</button>
                 <button type="button" class="jx-btn" data-testid="add-top" on:click=move |_| {
                     let mut new_id = None;
-                    state.edit(EditScope::Whole, |e| new_id = edit::add_child(e, None));
-                    if let Some(id) = new_id { focus_name(state, window, &id) }
+                    doc.edit(EditScope::Whole, |e| new_id = edit::add_child(e, None));
+                    if let Some(id) = new_id { focus_name(nav, window, &id) }
                 }>"+ 一级指标"</button>
                 <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
             </div>
@@ -141,16 +113,60 @@ pub fn IndicatorTable() -> impl IntoView {
     }
 }
 
+/// Files dropped or pasted on a leaf row are its evidence: one listener for the table, not per row.
+/// Returns the table's `dragover`, `drop` and `paste` listeners.
+fn evidence_listeners(
+    doc: Document,
+    notices: Notices,
+) -> (
+    impl Fn(web_sys::DragEvent) + Copy,
+    impl Fn(web_sys::DragEvent) + Copy,
+    impl Fn(web_sys::ClipboardEvent) + Copy,
+) {
+    let leaf_of = |target: Option<web_sys::EventTarget>| {
+        target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("tr.jx-leaf[data-path]").ok().flatten())
+            .and_then(|tr| tr.get_attribute("data-path"))
+            .and_then(|p| p.strip_prefix("indicators/").map(str::to_string))
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        if leaf_of(ev.target()).is_some() {
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        if let Some(id) = leaf_of(ev.target()) {
+            // Not a file to open: the row's evidence.
+            ev.prevent_default();
+            ev.stop_propagation();
+            let files =
+                super::evidence_tab::dropped_files(ev.data_transfer().and_then(|d| d.files()));
+            super::evidence_tab::attach(doc, notices, id, files);
+        }
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let files = super::evidence_tab::dropped_files(ev.clipboard_data().and_then(|d| d.files()));
+        // Text pastes into the fields as usual; only files (a screenshot) become evidence.
+        if let (false, Some(id)) = (files.is_empty(), leaf_of(ev.target())) {
+            ev.prevent_default();
+            super::evidence_tab::attach(doc, notices, id, files);
+        }
+    };
+    (on_dragover, on_drop, on_paste)
+}
+
 /// A row of the table: built at once, or (in a large tree) its name only until it comes near the screen.
 #[component]
 fn IndicatorRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoView {
     let Some(shown) = window.wait(&row) else {
         return view! { <BuiltRow row=row project=project window=window/> }.into_any();
     };
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let name = {
         let id = row.id.clone();
-        Memo::new(move |_| state.with_node(&id, |n| n.name.clone()).unwrap_or_default())
+        Memo::new(move |_| doc.with_node(&id, |n| n.name.clone()).unwrap_or_default())
     };
     let id = row.id.clone();
     on_cleanup(move || window.forget(&id, shown));

@@ -5,7 +5,7 @@ use super::super::choice::{options_of, ChoiceSelect};
 use super::super::fields::{DecimalField, TextArea, TextField};
 use super::super::inferred_rule::InferredRule;
 use super::super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
-use super::super::state::Workbench;
+use super::super::state::{Derived, Document, Navigator};
 use crate::core::edit::{EditScope, RowAction};
 use crate::core::field::{self, Field};
 use crate::core::number::fmt_score;
@@ -17,10 +17,10 @@ use wasm_bindgen::JsCast;
 use super::window::{focus_name, focus_neighbour, RowInfo, RowWindow, LEVELS};
 
 /// A row's inputs bound to its node's fields: each reads the field through the node's own trigger and
-/// edits through [`Workbench::edit_node`], one undo step per field typed in.
+/// edits through [`Document::edit_node`], one undo step per field typed in.
 #[derive(Clone)]
 struct RowBinder {
-    state: Workbench,
+    doc: Document,
     id: String,
     /// `indicators/<id>`: the row's path, before each field's key.
     path: String,
@@ -28,13 +28,13 @@ struct RowBinder {
 
 impl RowBinder {
     fn text(&self, field: Field<Indicator, String>) -> Signal<String> {
-        let (state, id) = (self.state, self.id.clone());
-        Memo::new(move |_| state.with_node(&id, field.get).unwrap_or_default()).into()
+        let (doc, id) = (self.doc, self.id.clone());
+        Memo::new(move |_| doc.with_node(&id, field.get).unwrap_or_default()).into()
     }
 
     fn decimal(&self, field: Field<Indicator, Option<Decimal>>) -> Signal<Option<Decimal>> {
-        let (state, id) = (self.state, self.id.clone());
-        Memo::new(move |_| state.with_node(&id, field.get).flatten()).into()
+        let (doc, id) = (self.doc, self.id.clone());
+        Memo::new(move |_| doc.with_node(&id, field.get).flatten()).into()
     }
 
     fn key(&self, key: &str) -> String {
@@ -42,9 +42,9 @@ impl RowBinder {
     }
 
     fn set<T: 'static>(&self, field: Field<Indicator, T>) -> Callback<T> {
-        let (state, id, key) = (self.state, self.id.clone(), self.key(field.key));
+        let (doc, id, key) = (self.doc, self.id.clone(), self.key(field.key));
         Callback::new(move |v: T| {
-            state.edit_node(&id, EditScope::Field(&key), move |n| (field.set)(n, v))
+            doc.edit_node(&id, EditScope::Field(&key), move |n| (field.set)(n, v))
         })
     }
 
@@ -70,12 +70,17 @@ impl RowBinder {
 }
 
 /// What the row's buttons and keys do: a tree edit, then the focus on the row it names.
-fn row_action(state: Workbench, window: RowWindow, id: String) -> impl Fn(RowAction) + Clone {
+fn row_action(
+    doc: Document,
+    nav: Navigator,
+    window: RowWindow,
+    id: String,
+) -> impl Fn(RowAction) + Clone {
     move |action: RowAction| {
         let mut focus = None;
-        state.edit(EditScope::Whole, |e| focus = action.apply(e, &id));
+        doc.edit(EditScope::Whole, |e| focus = action.apply(e, &id));
         if let Some(target) = focus {
-            focus_name(state, window, &target);
+            focus_name(nav, window, &target);
         }
     }
 }
@@ -133,7 +138,9 @@ fn row_buttons(act: impl Fn(RowAction) + Clone + 'static, leaf: bool, id: String
 
 #[component]
 pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
+    let nav = expect_context::<Navigator>();
+    let derived = expect_context::<Derived>();
     let RowInfo {
         id,
         depth,
@@ -141,19 +148,19 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
         order,
     } = row;
     let bind = RowBinder {
-        state,
+        doc,
         id: id.clone(),
         path: format!("indicators/{id}"),
     };
     let path = bind.path.clone();
     let result = {
         let id = id.clone();
-        Memo::new(move |_| state.result(&id, order))
+        Memo::new(move |_| derived.result(&id, order))
     };
     let score_text = move || result.get().map(|r| fmt_score(r.score)).unwrap_or_default();
     let open = RwSignal::new(false);
     let name = bind.text(field::NAME);
-    let act = row_action(state, window, id.clone());
+    let act = row_action(doc, nav, window, id.clone());
     let on_keydown = row_keys(act.clone());
     let level = LEVELS.get(depth).copied().unwrap_or("下级");
     let buttons = row_buttons(act, leaf, id.clone());
@@ -250,18 +257,18 @@ fn LeafDetails(
     result: Memo<Option<NodeResult>>,
     project: Memo<bool>,
 ) -> impl IntoView {
-    let state = bind.state;
+    let doc = bind.doc;
+    let derived = expect_context::<Derived>();
     // Built when shown; it also depends on the accounts and metrics, so it follows every assessment,
     // not only this row's score.
     let explanation = {
         let id = bind.id.clone();
         Signal::derive(move || {
-            state.assessment.track();
+            derived.assessment.track();
             result
                 .get()
                 .and_then(|r: NodeResult| {
-                    state
-                        .evaluation
+                    doc.evaluation
                         .with_untracked(|e| e.indicator(&id).map(|n| r.explanation(n, e)))
                 })
                 .unwrap_or_default()
@@ -287,10 +294,10 @@ fn LeafDetails(
 /// 项目支出 leaf details: unit, targets as words, direction.
 #[component]
 fn ProjectLeafDetails(id: String) -> impl IntoView {
-    let state = expect_context::<Workbench>();
+    let doc = expect_context::<Document>();
     let direction = {
         let id = id.clone();
-        Memo::new(move |_| state.with_node(&id, |n| n.direction).unwrap_or_default())
+        Memo::new(move |_| doc.with_node(&id, |n| n.direction).unwrap_or_default())
     };
     let id_change = id.clone();
     view! {
@@ -305,7 +312,7 @@ fn ProjectLeafDetails(id: String) -> impl IntoView {
                     value=Signal::derive(move || Some(direction.get()))
                     on_change=Callback::new(move |chosen: Option<Direction>| {
                         if let Some(chosen) = chosen {
-                            state.edit_node(&id_change, EditScope::Whole, move |n| n.direction = chosen);
+                            doc.edit_node(&id_change, EditScope::Whole, move |n| n.direction = chosen);
                         }
                     })/>
             </label>

@@ -1,6 +1,6 @@
 //! Which rows of a large tree are built (按需生成) and moving the focus between rows.
 
-use super::super::state::Workbench;
+use super::super::state::Navigator;
 use crate::core::Evaluation;
 use leptos::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -158,9 +158,9 @@ impl RowWindow {
     }
 }
 
-pub(super) fn focus_name(state: Workbench, window: RowWindow, id: &str) {
+pub(super) fn focus_name(nav: Navigator, window: RowWindow, id: &str) {
     window.show(id);
-    let root = state.root;
+    let root = nav.root;
     let selector = format!(
         "[data-path=\"indicators/{}/name\"] input",
         id.replace('"', "")

@@ -11,7 +11,7 @@ use crate::core::EvaluationKind;
 use crate::report::review as docs;
 use crate::ui::export_module::{run, Job};
 use crate::ui::files::{download, download_bytes};
-use crate::ui::state::Workbench;
+use crate::ui::state::Navigator;
 use leptos::prelude::*;
 
 /// The reviewer's desk.
@@ -65,7 +65,7 @@ fn today() -> String {
 #[component]
 fn DeskToolbar() -> impl IntoView {
     let review = expect_context::<Review>();
-    let workbench = expect_context::<Workbench>();
+    let navigator = expect_context::<Navigator>();
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = files_of(input.files());
@@ -102,7 +102,7 @@ fn DeskToolbar() -> impl IntoView {
         }
     };
     let print = move |_| {
-        let Some(root) = workbench.root.get_untracked() else {
+        let Some(root) = navigator.root.get_untracked() else {
             return;
         };
         let body = review

@@ -7,7 +7,7 @@ use super::Mode;
 use crate::core::review::{Conclusion, Verdict};
 use crate::core::Evaluation;
 use crate::report::review as docs;
-use crate::ui::state::{ReadOnly, Workbench};
+use crate::ui::state::{Document, Navigator, Notices, ReadOnly, Workbench};
 use crate::ui::workbench::WorkbenchView;
 use leptos::prelude::*;
 
@@ -15,7 +15,9 @@ use leptos::prelude::*;
 #[component]
 pub fn Detail(file: String) -> impl IntoView {
     let review = expect_context::<Review>();
-    let workbench = expect_context::<Workbench>();
+    let document = expect_context::<Document>();
+    let notices = expect_context::<Notices>();
+    let navigator = expect_context::<Navigator>();
     let mode = expect_context::<RwSignal<Mode>>();
     let index = review
         .desk
@@ -36,8 +38,8 @@ pub fn Detail(file: String) -> impl IntoView {
             .and_then(|w| w.confirm_with_message("把该文件的副本打开到“自评工作台”进行编辑？当前工作台中的内容将被替换（可用“撤销”找回），报送的原文件不受影响。").ok())
             .unwrap_or(false);
         if ok {
-            workbench.replace(evaluation);
-            workbench.tell(
+            document.replace(evaluation);
+            notices.tell(
                 false,
                 "已打开副本进行编辑；复核台的列表和复核意见不受影响。之前的内容可用“撤销”找回。",
             );
@@ -45,7 +47,7 @@ pub fn Detail(file: String) -> impl IntoView {
         }
     };
     let print = move |_| {
-        let Some(root) = workbench.root.get_untracked() else {
+        let Some(root) = navigator.root.get_untracked() else {
             return;
         };
         let (title, body) = review.desk.with_untracked(|d| {
@@ -139,10 +141,10 @@ fn VerdictEditor(key: String) -> impl IntoView {
 #[component]
 fn Viewer(evaluation: Evaluation) -> impl IntoView {
     let viewer = Workbench::detached(evaluation);
-    provide_context(viewer);
+    viewer.provide();
     provide_context(ReadOnly(true));
     view! {
-        <div class="jx-review-viewer" data-testid="review-viewer" node_ref=viewer.root>
+        <div class="jx-review-viewer" data-testid="review-viewer" node_ref=viewer.navigator.root>
             <WorkbenchView readonly=true/>
         </div>
     }

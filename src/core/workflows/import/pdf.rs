@@ -179,6 +179,36 @@ struct TextState {
     rects: Vec<[f64; 4]>,
 }
 
+impl TextState {
+    fn new() -> Self {
+        TextState {
+            ctm: Matrix::IDENTITY,
+            stack: Vec::new(),
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            leading: 0.0,
+            size: 0.0,
+            path: Vec::new(),
+            rects: Vec::new(),
+        }
+    }
+}
+
+/// The text encodings of the page's fonts, by resource name (a font that cannot say is left out).
+fn encodings_of<'a>(
+    document: &'a Document,
+    page_id: lopdf::ObjectId,
+) -> BTreeMap<Vec<u8>, Encoding<'a>> {
+    let fonts = document.get_page_fonts(page_id).unwrap_or_default();
+    let mut encodings = BTreeMap::new();
+    for (name, font) in &fonts {
+        if let Ok(encoding) = font.get_font_encoding_with_limit(document, MAX_STREAM) {
+            encodings.insert(name.clone(), encoding);
+        }
+    }
+    encodings
+}
+
 fn read_page(
     document: &Document,
     page_id: lopdf::ObjectId,
@@ -196,23 +226,8 @@ fn read_page(
     let Ok(content) = Content::decode(&content) else {
         return Ok(page);
     };
-    let fonts = document.get_page_fonts(page_id).unwrap_or_default();
-    let mut encodings: BTreeMap<Vec<u8>, Encoding> = BTreeMap::new();
-    for (name, font) in &fonts {
-        if let Ok(encoding) = font.get_font_encoding_with_limit(document, MAX_STREAM) {
-            encodings.insert(name.clone(), encoding);
-        }
-    }
-    let mut state = TextState {
-        ctm: Matrix::IDENTITY,
-        stack: Vec::new(),
-        tm: Matrix::IDENTITY,
-        tlm: Matrix::IDENTITY,
-        leading: 0.0,
-        size: 0.0,
-        path: Vec::new(),
-        rects: Vec::new(),
-    };
+    let encodings = encodings_of(document, page_id);
+    let mut state = TextState::new();
     let mut current_font: Option<Vec<u8>> = None;
     for op in &content.operations {
         let operands = op.operands.as_slice();
