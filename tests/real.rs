@@ -42,7 +42,10 @@ fn every_real_table_imports_and_its_findings_are_pinned() {
         assert!(code == 0 || code == 1, "{relative} was refused:\n{out}");
         assert!(!out.contains("无法读取"), "{relative}:\n{out}");
         let name = file.file_stem().unwrap().to_string_lossy().to_string();
-        golden(&format!("real/{name}.check.txt"), &out);
+        // The findings are pinned; the measurement against the .expect beside the table is the
+        // business of the test below.
+        let findings = out.split("\n对照复核预期").next().unwrap_or_default();
+        golden(&format!("real/{name}.check.txt"), findings);
     }
 }
 
@@ -120,4 +123,80 @@ fn no_finding_on_a_real_table_is_more_serious_than_its_code_allows() {
         }
     }
     assert!(seen.len() >= 20, "the corpus raises {} codes", seen.len());
+}
+
+/// The reviewer's expectations (`NAME.expect`, see `core::review::expect`): every table has them; every
+/// error and warning raised is judged (expected, accepted or a recorded false alarm), so a new false
+/// alarm fails here; every expected finding the checks were found to raise is still raised; a table
+/// the README calls clean gets no error. Prints recall and precision over the corpus.
+#[test]
+fn every_real_table_measures_against_its_reviewers_expectations() {
+    use jixiao::core::assess::assess;
+    use jixiao::core::check::{Code, Severity};
+    use jixiao::core::review::expect::{Expectations, Judgement, Measured};
+    use jixiao::core::review::intake;
+    let readme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/README.md"),
+    )
+    .unwrap();
+    let mut total = Measured::default();
+    let mut all = Vec::new();
+    for file in corpus() {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(file.with_extension("expect"))
+            .unwrap_or_else(|_| panic!("{name} has no .expect beside it"));
+        let expected = Expectations::parse(&text).unwrap_or_else(|e| panic!("{name}.expect: {e}"));
+        let bytes = std::fs::read(&file).unwrap();
+        let evaluation = intake::open_all(&name, &bytes)
+            .into_iter()
+            .next()
+            .and_then(|r| r.opened.ok())
+            .unwrap_or_else(|| panic!("{name} does not open"));
+        let assessment = assess(&evaluation);
+        let measured = expected.measure(&assessment.findings);
+        assert!(
+            measured.unjudged.is_empty(),
+            "{name}: raised and judged by no line of its .expect (a new false alarm, or a finding to record): {:?}",
+            measured.unjudged
+        );
+        assert!(
+            measured.stale.is_empty(),
+            "{name}: .expect lines no finding matches any more (remove them): {:?}",
+            measured.stale
+        );
+        for line in &expected.lines {
+            if let (Judgement::Expect(_), Some(_)) = (line.judgement, line.code) {
+                assert!(
+                    assessment.findings.iter().any(|f| line.matches(f)),
+                    "{name}: no longer raised: {}",
+                    line.note
+                );
+            }
+        }
+        let section = readme
+            .split("\n## ")
+            .find(|s| s.starts_with(&*name))
+            .unwrap_or_default();
+        if section.contains("\n- clean: yes") {
+            // A clean table has no error, save the sum of a copy cut short (true of what was pasted).
+            let truncated = section.contains("\n- truncated: yes");
+            for f in assessment
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+            {
+                let cut = matches!(f.code, Code::TreeTotalPoints | Code::TreePointsSum);
+                assert!(
+                    truncated && cut,
+                    "{name} is clean: {} {}",
+                    f.code,
+                    f.message
+                );
+            }
+        }
+        total.add(&measured);
+        all.push((name, Ok(measured)));
+    }
+    println!("{}", jixiao::report::expect::MeasuredText(&all));
+    assert!(total.expected > 0 && total.raised > 0);
 }

@@ -10,6 +10,7 @@ use jixiao::core::review::{folder, intake};
 use jixiao::core::{library::Library, template, Evaluation};
 use jixiao::export::format::Format;
 use jixiao::report::batch::{BatchJson, BatchText};
+use jixiao::report::expect::MeasuredText;
 use jixiao::report::library::LibraryText;
 use jixiao::report::year::{YearJson, YearText};
 use std::io::Write;
@@ -18,7 +19,8 @@ use std::process::ExitCode;
 const USAGE: &str = "用法：
   jixiao check [--json] [--summary 汇总.xlsx] 文件|文件夹|压缩包...
                                   评分并检查评价文件、指标表（.tsv/.xlsx）、文件夹和 .zip（“-”表示标准输入）；
-                                  --summary 输出复核汇总表（汇总、问题清单、复核意见、统计）
+                                  --summary 输出复核汇总表（汇总、问题清单、复核意见、统计）；
+                                  文件旁有同名 .expect（复核预期）时，另列召回率和精确率
   jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project）
   jixiao templates                列出内置模板
   jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）
@@ -147,6 +149,10 @@ fn check(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
     } else {
         write!(out, "{}", BatchText(&batch))
     };
+    let measured = batch.measure(folder::expectations_beside);
+    if !args.json && !measured.is_empty() {
+        let _ = write!(out, "{}", MeasuredText(&measured));
+    }
     Ok(match batch.status() {
         Status::Unreadable => ExitCode::from(2),
         Status::Errors => ExitCode::from(1),

@@ -16,6 +16,7 @@ pub mod batch;
 pub mod change;
 mod department;
 mod evidence;
+pub mod expect;
 pub mod html;
 pub mod library;
 mod model;

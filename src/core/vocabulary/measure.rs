@@ -86,6 +86,12 @@ const SUFFIX_OPS: &[(&str, Comparison)] = &[
     ("之内", Comparison::Le),
 ];
 
+/// Words after a time that make it a deadline (at the latest), longest first.
+const DEADLINE_WORDS: &[&str] = &["底之前", "底以前", "底前", "之前", "以前", "前"];
+
+/// Units a deadline counts in (a month of the year, a day of the month …).
+const TIME_UNITS: &[&str] = &["月", "月份", "日", "号", "天", "年", "季度", "周"];
+
 /// Qualitative words, most specific first: negations before the words they negate.
 const LEVEL_WORDS: &[(&str, QualitativeLevel)] = &[
     ("不满意", QualitativeLevel::NotAchieved),
@@ -262,6 +268,15 @@ fn figure(s: &str) -> Option<Measure> {
             break;
         }
     }
+    // A deadline ("9月前", "11月底前"): by that month or day at the latest.
+    if let Some((before, _)) = DEADLINE_WORDS
+        .iter()
+        .find_map(|w| tail.strip_suffix(w).map(|b| (b, w)))
+        .filter(|(before, _)| TIME_UNITS.contains(before))
+    {
+        op = op.or(Some(Comparison::Le));
+        tail = before;
+    }
     let unit = tail
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
@@ -313,6 +328,15 @@ mod tests {
         assert_eq!(Measure::parse("不低于95％"), fig(Some(Ge), "95", "%"));
         assert_eq!(Measure::parse(">= 3 个"), fig(Some(Ge), "3", "个"));
         assert_eq!(Measure::parse("≥266米"), fig(Some(Ge), "266", "米"));
+        // Deadlines: by that month at the latest; a full date stays words.
+        assert_eq!(Measure::parse("9月前"), fig(Some(Le), "9", "月"));
+        assert_eq!(Measure::parse("11月底前"), fig(Some(Le), "11", "月"));
+        assert_eq!(Measure::parse("15日以前"), fig(Some(Le), "15", "日"));
+        assert_eq!(
+            Measure::parse("3个人前").op(),
+            None,
+            "前 after no time is no deadline"
+        );
     }
 
     #[test]

@@ -97,7 +97,17 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        if ends_block(&label) || super::header::find(std::slice::from_ref(row), 0).is_some() {
+        // Any cell left of the figures may say the block is over: a 年度总体目标 row carries its
+        // label in the first column and its goal text in the next.
+        let label_area = &row[..first_figure.min(row.len())];
+        let ends = label_area.iter().any(|c| {
+            ends_block(
+                &c.chars()
+                    .filter(|ch| !ch.is_whitespace())
+                    .collect::<String>(),
+            )
+        });
+        if ends || super::header::find(std::slice::from_ref(row), 0).is_some() {
             break;
         }
         block.last_row = i;

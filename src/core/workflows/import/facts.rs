@@ -29,8 +29,8 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
             }
             let value = |label: &str| -> Option<String> {
                 let mut rest = squeezed.strip_prefix(label)?;
-                // "实施单位 (盖章)": the mark belongs to the label.
-                for mark in ["(盖章)", "（盖章）"] {
+                // "实施单位 (盖章)", "主管部门及代码": the mark belongs to the label.
+                for mark in ["(盖章)", "（盖章）", "及代码", "(代码)", "（代码）"] {
                     rest = rest.strip_prefix(mark).unwrap_or(rest);
                 }
                 let inline = rest.trim_start_matches([':', '：']);
@@ -43,9 +43,24 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
                     .find(|c| !c.is_empty())
                     .map(str::to_string)
             };
+            // A label alone in its cell: the value is the next cell ("部门 | 某某镇人民政府").
+            if matches!(squeezed.as_str(), "部门" | "单位") && facts.unit.is_empty() {
+                if let Some(v) = row
+                    .iter()
+                    .skip(i + 1)
+                    .map(|c| c.trim())
+                    .find(|c| !c.is_empty())
+                {
+                    facts.unit = v.to_string();
+                }
+            }
             for (label, slot) in [
                 ("项目名称", 0),
                 ("主管部门", 1),
+                ("项目主管部门", 1),
+                ("预算部门、单位名称", 2),
+                ("预算单位名称", 2),
+                ("资金使用单位", 2),
                 ("实施单位", 2),
                 ("项目实施单位", 2),
                 ("单位名称", 2),

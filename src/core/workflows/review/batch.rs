@@ -9,6 +9,7 @@
 //! assert_eq!(batch.status(), jixiao::core::review::batch::Status::Clean);
 //! ```
 
+use super::expect::{Expectations, Measured};
 use super::intake::{Received, Refusal};
 use super::{Desk, ReviewRow};
 use crate::core::assess::{assess, Assessment};
@@ -72,6 +73,24 @@ impl Batch {
             batch.files.push((r.name, checked));
         }
         batch
+    }
+
+    /// Each assessed file measured against its reviewer's expectations, when `expectations_of` finds
+    /// some for it (the CLI: `名称.expect` beside the file, [`super::folder::expectations_beside`]).
+    pub fn measure(
+        &self,
+        expectations_of: impl Fn(&str) -> Option<Result<Expectations, String>>,
+    ) -> Vec<(String, Result<Measured, String>)> {
+        self.files
+            .iter()
+            .filter_map(|(name, checked)| match checked {
+                Checked::Ok(_, assessment) => expectations_of(name).map(|expected| {
+                    let measured = expected.map(|e| e.measure(&assessment.findings));
+                    (name.clone(), measured)
+                }),
+                _ => None,
+            })
+            .collect()
     }
 
     /// The desk's row of file `name`.

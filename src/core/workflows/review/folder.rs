@@ -46,3 +46,20 @@ pub fn gather(path: &str, out: &mut Vec<Received>) {
         },
     }
 }
+
+/// The reviewer's expectations recorded beside the file `path` (`名称.expect` for `名称.tsv`), if any;
+/// an unreadable one is said.
+pub fn expectations_beside(path: &str) -> Option<Result<super::expect::Expectations, String>> {
+    let beside = std::path::Path::new(path).with_extension("expect");
+    if beside.as_os_str() == path || !beside.is_file() {
+        return None;
+    }
+    Some(
+        std::fs::read_to_string(&beside)
+            .map_err(|e| format!("无法读取 {}：{e}", beside.display()))
+            .and_then(|text| {
+                super::expect::Expectations::parse(&text)
+                    .map_err(|e| format!("{}：{e}", beside.display()))
+            }),
+    )
+}

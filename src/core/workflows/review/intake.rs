@@ -168,6 +168,9 @@ pub fn classify(name: &str, bytes: &[u8]) -> FileKind {
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if text.starts_with('{') {
         FileKind::Evaluation
+    } else if ext == "expect" {
+        // A reviewer's expectations beside a table (review::expect): read with it, not as one.
+        refused(Refusal::NotATable("复核预期".into()))
     } else if matches!(ext, "md" | "xml" | "csv") && !text.contains('\t') {
         refused(Refusal::NotATable(format!("{} 文件", ext.to_uppercase())))
     } else {

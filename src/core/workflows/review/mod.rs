@@ -18,6 +18,7 @@
 
 pub mod batch;
 pub mod desk;
+pub mod expect;
 pub mod folder;
 pub mod intake;
 pub mod row;
