@@ -659,3 +659,35 @@ fn textual_targets_are_read_on_two_layouts() {
             .any(|f| f.severity == Severity::Error && f.code.area() == "audit"));
     }
 }
+
+#[test]
+fn a_budget_line_holding_the_whole_forms_points_is_named_not_rescored() {
+    // The national 项目支出 layout, with indicators: 分值 100 on the budget line, 得分 10.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t50\t50\t50\t100\t100%\t10\n";
+    let a = project(block, "");
+    let f = finding(&a, Code::AuditExecutionPoints);
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message.contains("分值 100") && f.message.contains("得分 10"),
+        "{}",
+        f.message
+    );
+    assert!(f.path.as_str().ends_with("/points"));
+    assert!(!codes(&a).contains(&Code::AuditExecutionDeflated));
+    // A weighted provincial layout (权重), budget block alone, 权重 120 at 80 % executed.
+    let block =
+        "预算执行情况(10分)\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重\t得分\t原因\n\
+                 总额\t200\t200\t160\t80%\t120\t8\t\n";
+    let a = assess(&parse_tsv(block).unwrap().into_evaluation());
+    assert!(
+        codes(&a).contains(&Code::AuditExecutionPoints),
+        "{:#?}",
+        a.findings
+    );
+    assert!(!codes(&a).contains(&Code::AuditExecutionDeflated));
+    // 分值 10, as printed in most forms: no such finding.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t50\t50\t50\t10\t100%\t10\n";
+    assert!(!codes(&project(block, "")).contains(&Code::AuditExecutionPoints));
+}

@@ -141,6 +141,8 @@ codes! {
         "所列执行率得分低于按执行率计算的得分，已按计算值计分。";
     AuditExecutionInflated = "audit.execution_inflated", Error, Arithmetic,
         "所列执行率得分高于按执行率计算的得分，且超出容差。";
+    AuditExecutionPoints = "audit.execution_points", Error, Practice,
+        "预算执行率一项的分值占满全表总分，不可能正确（通常为 10 分），得分无法据此核算。";
     AuditExecutionTwice = "audit.execution_twice", Warning, Practice,
         "另有指标再次对预算执行率计分，同一事项重复计分。";
     AuditInflated = "audit.inflated", Error, Arithmetic,

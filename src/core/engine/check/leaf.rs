@@ -159,6 +159,21 @@ fn check_execution_score(
     checker: &mut Checker,
 ) {
     let rounding = &evaluation.settings.rounding;
+    let total = evaluation.settings.total_points;
+    if total > Decimal::ZERO && leaf.points >= total {
+        // One line cannot hold the whole form: the 分值 is misprinted, so the printed score is not
+        // measured against it (nor rescored from it).
+        let message = format!(
+            "“{}”的分值 {} 占满全表总分 {}，不可能正确（预算执行率通常为 10 分），请核对分值；所列得分 {} 未据此核算",
+            leaf.name,
+            fmt_score(leaf.points),
+            fmt_score(total),
+            fmt_score(typed)
+        );
+        let path = FieldPath::of_indicator(&leaf.id, IndicatorField::Points);
+        checker.push(Severity::Error, Code::AuditExecutionPoints, path, message);
+        return;
+    }
     let why = || leaf.rule.evaluate(leaf, evaluation, rounding).explanation;
     let (name, path) = (
         &leaf.name,
