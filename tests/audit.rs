@@ -691,3 +691,35 @@ fn a_budget_line_holding_the_whole_forms_points_is_named_not_rescored() {
                  \t年度资金总额\t50\t50\t50\t10\t100%\t10\n";
     assert!(!codes(&project(block, "")).contains(&Code::AuditExecutionPoints));
 }
+
+#[test]
+fn a_budget_changed_in_the_year_by_a_tenth_is_asked_about_once() {
+    // The national 项目支出 block: 年初 100, 全年 80 (−20 %), on the 年度资金总额.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t80\t80\t10\t100%\t10\n\
+                 \t其中：财政拨款\t100\t80\t80\t\t\t\n";
+    let a = project(block, "");
+    let found: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::BudgetAdjusted)
+        .collect();
+    assert_eq!(found.len(), 1, "once per block: {:#?}", a.findings);
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(found[0].message.contains("-20%"), "{}", found[0].message);
+    // A 部门整体 block (Hunan layout): 年初 861.1, 全年 2030.12 on the total line.
+    let block = "部门整体支出绩效自评表\n\
+                 年度预算申请(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t861.1\t2030.12\t2030.12\t10\t100%\t10\n";
+    let a = assess(&parse_tsv(block).unwrap().into_evaluation());
+    assert!(finding(&a, Code::BudgetAdjusted)
+        .message
+        .contains("+135.8%"));
+    // Within a tenth (+5 %), or no 全年 column: nothing asked.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t105\t105\t10\t100%\t10\n";
+    assert!(!codes(&project(block, "")).contains(&Code::BudgetAdjusted));
+    let block = "项目资金（万元）\t\t年初预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t100\t100\t10\t100%\t10\n";
+    assert!(!codes(&project(block, "")).contains(&Code::BudgetAdjusted));
+}

@@ -470,3 +470,41 @@ fn a_damaged_xls_is_refused_in_chinese_not_a_panic() {
     assert!(message.contains("已损坏"), "{message}");
     assert!(message.contains("另存为"), "{message}");
 }
+
+#[test]
+fn a_points_column_after_each_level_belongs_to_that_level() {
+    // 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分 (a provincial project form): the leaf's 分值 is the
+    // last, the others are the levels' own.
+    let tsv = "服务贸易项目绩效自评表\n\
+               一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分\n\
+               项目决策\t40\t项目目标\t10\t目标内容\t10\t10\n\
+               \t\t决策过程\t30\t决策依据\t12\t12\n\
+               \t\t\t\t决策程序\t18\t16\n\
+               项目绩效\t60\t项目产出\t60\t产出数量\t60\t60\n";
+    let table = parse_tsv(tsv).unwrap();
+    assert!(table.project, "the title names a project's form");
+    let e = table.into_evaluation();
+    let points: Vec<String> = leaves(&e.indicators)
+        .iter()
+        .map(|n| n.points.to_string())
+        .collect();
+    assert_eq!(points, ["10", "12", "18", "60"]);
+    let a = assess(&e);
+    assert_eq!(a.points_total.to_string(), "100");
+    assert!(!has_code(&a, Code::TreeTotalPoints), "{:#?}", a.findings);
+    assert!(!has_code(&a, Code::ImportBlank));
+    // The lost 2 points need a reason, on the leaf with its own 分值.
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.code == Code::ScoreReason && f.message.contains("分值 18")));
+    // Two levels only: 一级 | 分值 | 二级 | 分值 | 得分.
+    let tsv = "一级指标\t分值\t二级指标\t分值\t得分\n\
+               产出\t60\t数量\t30\t30\n\
+               \t\t质量\t30\t30\n\
+               效益\t40\t社会效益\t40\t40\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert_eq!(a.points_total.to_string(), "100");
+    assert!(!has_code(&a, Code::TreeTotalPoints), "{:#?}", a.findings);
+    assert!(!has_code(&a, Code::ImportBlank), "{:#?}", a.findings);
+}

@@ -65,7 +65,62 @@ pub fn check_budget(evaluation: &Evaluation, checker: &mut Checker) {
             }
         }
     }
+    check_adjustment(evaluation, checker);
     check_budget_block(evaluation, checker);
+}
+
+/// How far the 全年（调整后）预算数 may be from the 年初预算数 before a reviewer asks why: one tenth.
+const ADJUSTMENT_ASKED: Decimal = Decimal::from_parts(10, 0, 0, false, 0);
+
+/// A budget raised or cut in the year by a tenth or more: the execution rate is measured against the
+/// adjusted figure only, so a reviewer asks for the reason (the form has no place for it). Said once,
+/// on the 年度资金总额 (else the first line that prints both figures).
+fn check_adjustment(evaluation: &Evaluation, checker: &mut Checker) {
+    let Some(project) = &evaluation.project else {
+        return;
+    };
+    let both = |l: &FundLine| {
+        l.initial
+            .zip(l.adjusted)
+            .filter(|(i, _)| *i > Decimal::ZERO)
+    };
+    let found = project
+        .stated_total
+        .as_ref()
+        .and_then(|l| both(l).map(|f| (FundRow::Total, l, f)))
+        .or_else(|| {
+            project
+                .funds
+                .iter()
+                .enumerate()
+                .find_map(|(i, l)| both(l).map(|f| (FundRow::Line(i), l, f)))
+        });
+    let Some((row, line, (initial, adjusted))) = found else {
+        return;
+    };
+    let Some(change) = percent_exact(adjusted - initial, initial) else {
+        return;
+    };
+    if change.abs() < ADJUSTMENT_ASKED {
+        return;
+    }
+    let source = if line.source.is_empty() {
+        "年度资金总额"
+    } else {
+        &line.source
+    };
+    checker.push(
+        Severity::Warning,
+        Code::BudgetAdjusted,
+        FieldPath::fund(row, Some(FundColumn::Adjusted)),
+        format!(
+            "{source}年初预算数 {} 万元调整为全年预算数 {} 万元（{}{}%），表中未说明调整原因；执行率只反映调整后的预算",
+            fmt_fig(initial),
+            fmt_fig(adjusted),
+            if change > Decimal::ZERO { "+" } else { "" },
+            fmt_score(change.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+        ),
+    );
 }
 
 /// A printed rate equals the exact one at the printed precision (half-up)?

@@ -12,6 +12,11 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
             if squeezed.contains("部门整体") || squeezed.contains("整体支出") {
                 facts.department = true;
             }
+            // "服务贸易项目绩效自评表", "项目支出绩效自评表": a title that names a project's form.
+            if squeezed.contains("项目") && squeezed.contains("绩效") && squeezed.ends_with('表')
+            {
+                facts.project_title = true;
+            }
             if facts.year.is_none() {
                 if let Some(at) = squeezed.find("年度").or_else(|| squeezed.find('年')) {
                     let digits: String = squeezed[..at]

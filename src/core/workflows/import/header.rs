@@ -309,6 +309,26 @@ pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
             *column = if has_levels { None } else { Some(Column::Name) };
         }
     }
+    // 分值 printed after each level ("一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分"): each
+    // belongs to the level on its left, and only the last is the leaf's.
+    if columns
+        .iter()
+        .filter(|c| **c == Some(Column::Points))
+        .count()
+        > 1
+    {
+        for i in 0..columns.len() {
+            if columns[i] != Some(Column::Points) {
+                continue;
+            }
+            let left = columns[..i].iter().rev().flatten().next().copied();
+            columns[i] = match left {
+                Some(Column::Level1) => Some(Column::Level1Points),
+                Some(Column::Level2) => Some(Column::Level2Points),
+                _ => Some(Column::Points),
+            };
+        }
+    }
     // A kind named twice (e.g. 单位 as 计量单位 and again): keep the first.
     let mut seen = Vec::new();
     for column in columns.iter_mut() {

@@ -129,8 +129,8 @@ pub struct ImportedTable {
     pub stated_points: Option<Decimal>,
     /// The grade printed on the 总分 row (优 / 良 / 中 / 差).
     pub stated_grade: Option<String>,
-    /// Whether the table has 年度指标值 / 实际完成值 columns or a budget block (a 项目支出 form),
-    /// unless its title says 部门整体.
+    /// Whether the table has 年度指标值 / 实际完成值 columns, a budget block or a title naming a
+    /// project's form (a 项目支出 form), unless its title says 部门整体.
     pub project: bool,
     /// The 预算执行情况 block.
     pub budget: Option<BudgetBlock>,
@@ -155,6 +155,8 @@ pub struct TableFacts {
     pub year: Option<i32>,
     /// The title says 部门整体.
     pub department: bool,
+    /// The title names a project's form (…项目…绩效…表).
+    pub project_title: bool,
     /// 年度总体目标: 预期目标.
     pub goal: String,
     /// 年度总体目标: 实际完成情况.
@@ -338,7 +340,8 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
     }
     out.project = (header.find(Column::Target).is_some()
         || header.find(Column::Actual).is_some()
-        || out.budget.is_some())
+        || out.budget.is_some()
+        || out.facts.project_title)
         && !out.facts.department;
     out.notes = reader.notes;
     out.notes.sort_by_key(|n| n.row);
