@@ -79,6 +79,10 @@ impl Assessment {
             .enumerate()
             .map(|(i, n)| format!("{}级指标 {} 个", LEVELS.get(i).copied().unwrap_or("下"), n))
             .collect();
+        if parts.is_empty() {
+            // A budget block alone, or a report's text: say so rather than "共设置" and nothing.
+            return "未设置指标".to_string();
+        }
         format!("共设置{}", parts.join("、"))
     }
 }
