@@ -723,3 +723,72 @@ fn a_budget_changed_in_the_year_by_a_tenth_is_asked_about_once() {
                  \t年度资金总额\t100\t100\t10\t100%\t10\n";
     assert!(!codes(&project(block, "")).contains(&Code::BudgetAdjusted));
 }
+
+#[test]
+fn breakdowns_printed_as_labelled_amounts_add_up() {
+    // The Hunan 部门整体 block: two breakdowns side by side, each amount inside its label's cell.
+    let head = "部门整体支出绩效自评表\n\
+                年度预算申请(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                \t年度资金总额\t861.10\t2030.12\t2030.12\t10\t100%\t10\n";
+    let halves = |spending: &str| {
+        format!(
+            "{head}\t按收入性质分:2030.12\t\t\t按支出性质分:{spending}\t\t\t\n\
+             \t其中: 一般公共预算:1325.68\t\t\t其中:基本支出:900.47\t\t\t\n\
+             \t政府性基金拨款:118.82\t\t\t项目支出:1025.20\t\t\t\n\
+             \t纳入专户管理的非税收入拨款:\t\t\t\t\t\t\n\
+             \t其他资金:585.62\t\t\t\t\t\t\n"
+        )
+    };
+    let e = parse_tsv(&halves("1925.67")).unwrap().into_evaluation();
+    let breakdowns = &e.project.as_ref().unwrap().breakdowns;
+    assert_eq!(breakdowns.len(), 2);
+    assert_eq!(breakdowns[1].label, "按支出性质分");
+    assert_eq!(breakdowns[1].parts[0].0, "基本支出");
+    let a = assess(&e);
+    assert!(
+        !codes(&a).contains(&Code::ImportUnreadable),
+        "read, not refused"
+    );
+    let f = finding(&a, Code::BudgetBreakdown);
+    assert_eq!(f.severity, Severity::Error);
+    assert!(
+        f.message.contains("1925.67") && f.message.contains("104.45"),
+        "{}",
+        f.message
+    );
+    // The income breakdown adds up to the 全年预算数: one finding only.
+    assert_eq!(
+        codes(&a)
+            .iter()
+            .filter(|c| **c == Code::BudgetBreakdown)
+            .count(),
+        1
+    );
+    // A printed subtotal its parts do not add up to.
+    let off = halves("1925.67").replace("项目支出:1025.20", "项目支出:1129.65");
+    let a = assess(&parse_tsv(&off).unwrap().into_evaluation());
+    assert!(finding(&a, Code::BudgetBreakdown)
+        .message
+        .contains("所列 1925.67"));
+    // Subtotal, parts and budget agreeing: nothing.
+    let balanced = halves("2030.12").replace("项目支出:1025.20", "项目支出:1129.65");
+    let a = assess(&parse_tsv(&balanced).unwrap().into_evaluation());
+    assert!(
+        !codes(&a).contains(&Code::BudgetBreakdown),
+        "{:#?}",
+        a.findings
+    );
+    // One column, no subtotal, adding to the 全年执行数 (800) rather than the budget: accepted.
+    let block = "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                 \t年度资金总额\t1000\t1000\t800\t10\t80%\t8\n\
+                 \t其中:财政拨款:600\t\t\t\t\t\t\n\
+                 \t其他资金:200\t\t\t\t\t\t\n";
+    let a = project(block, "");
+    assert!(
+        !codes(&a).contains(&Code::BudgetBreakdown),
+        "{:#?}",
+        a.findings
+    );
+    let a = project(&block.replace("其他资金:200", "其他资金:150"), "");
+    assert!(finding(&a, Code::BudgetBreakdown).message.contains("750"));
+}

@@ -173,6 +173,8 @@ codes! {
         "加分事项未填工作事项，无法判断是否重复加分。";
     BudgetAdjusted = "budget.adjusted", Warning, Practice,
         "年初预算数与全年（调整后）预算数相差一成以上，表中未说明调整原因；执行率只反映调整后的预算。";
+    BudgetBreakdown = "budget.breakdown", Error, Arithmetic,
+        "“按…分”各项之和与所列小计不符，或与预算数、执行数都不相符。";
     BudgetDoubleCount = "budget.double_count", Info, Practice,
         "“其中”各行重复列示总额的分值，只计一次，相加会重复计分。";
     BudgetRate = "budget.rate", Error, Arithmetic,

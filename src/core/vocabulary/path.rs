@@ -237,6 +237,11 @@ impl FieldPath {
         FieldPath(text.to_string())
     }
 
+    /// A breakdown of the budget block: `project/breakdowns/<index>`.
+    pub fn fund_breakdown(index: usize) -> FieldPath {
+        FieldPath(format!("project/breakdowns/{index}"))
+    }
+
     /// An accounts field that is no single amount.
     pub fn account(field: AccountField) -> FieldPath {
         FieldPath(

@@ -4,7 +4,7 @@
 
 use super::{check_non_negative, fmt_fig, Checker, Severity};
 use crate::core::code::Code;
-use crate::core::model::{Evaluation, FundLine};
+use crate::core::model::{Evaluation, FundBreakdown, FundLine};
 use crate::core::number::{
     agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, printed_precision,
     rounded_like, Departure, Precision, Rounding,
@@ -66,7 +66,78 @@ pub fn check_budget(evaluation: &Evaluation, checker: &mut Checker) {
         }
     }
     check_adjustment(evaluation, checker);
+    check_breakdowns(evaluation, checker);
     check_budget_block(evaluation, checker);
+}
+
+/// A breakdown printed as labelled amounts (按收入性质分 / 按支出性质分): its parts add up to the
+/// amount printed beside its heading, and what it breaks down is the block's budget or its execution
+/// — a breakdown that matches neither 年初预算数, 全年预算数 nor 全年执行数 leaves an amount
+/// unaccounted for.
+fn check_breakdowns(evaluation: &Evaluation, checker: &mut Checker) {
+    let Some(project) = &evaluation.project else {
+        return;
+    };
+    for (i, breakdown) in project.breakdowns.iter().enumerate() {
+        let amounts: Vec<Decimal> = breakdown.parts.iter().filter_map(|(_, a)| *a).collect();
+        if amounts.is_empty() {
+            continue;
+        }
+        let sum = amounts
+            .iter()
+            .fold(Decimal::ZERO, |s, a| s.saturating_add(*a));
+        let path = FieldPath::fund_breakdown(i);
+        let heading = if breakdown.label.is_empty() {
+            "分项"
+        } else {
+            &breakdown.label
+        };
+        let terms = terms_of(breakdown);
+        if let Some(stated) = breakdown.stated.filter(|s| *s != sum) {
+            let message = format!(
+                "{heading}所列 {} 万元，各项合计 {} = {} 万元，相差 {}",
+                fmt_fig(stated),
+                terms,
+                fmt_fig(sum),
+                fmt_fig((stated - sum).abs())
+            );
+            checker.push(Severity::Error, Code::BudgetBreakdown, path, message);
+            continue;
+        }
+        let Some(total) = &project.stated_total else {
+            continue;
+        };
+        let against = [
+            ("全年预算数", total.adjusted),
+            ("年初预算数", total.initial),
+            ("全年执行数", total.executed),
+        ];
+        if against.iter().all(|(_, v)| v.is_none()) || against.iter().any(|(_, v)| *v == Some(sum))
+        {
+            continue;
+        }
+        let (which, reference) = against
+            .iter()
+            .find_map(|(w, v)| v.map(|v| (*w, v)))
+            .unwrap_or(("全年预算数", Decimal::ZERO));
+        let message = format!(
+            "{heading} {} 万元（{terms}）与年度资金总额的{which} {} 万元不符，相差 {} 万元，也不等于其年初预算数或全年执行数",
+            fmt_fig(sum),
+            fmt_fig(reference),
+            fmt_fig((reference - sum).abs())
+        );
+        checker.push(Severity::Error, Code::BudgetBreakdown, path, message);
+    }
+}
+
+/// "基本支出 900.47 + 项目支出 1025.2": the printed parts of a breakdown.
+fn terms_of(breakdown: &FundBreakdown) -> String {
+    breakdown
+        .parts
+        .iter()
+        .filter_map(|(label, a)| a.map(|a| format!("{label} {}", fmt_fig(a))))
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// How far the 全年（调整后）预算数 may be from the 年初预算数 before a reviewer asks why: one tenth.

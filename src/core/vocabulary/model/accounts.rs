@@ -115,6 +115,23 @@ pub struct ProjectBudget {
     /// The 年度资金总额 row as printed, checked against the sum of the lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_total: Option<FundLine>,
+    /// Breakdowns printed as labelled amounts under the block (按收入性质分 / 按支出性质分), each
+    /// checked against the budget it breaks down.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<FundBreakdown>,
+}
+
+/// A breakdown of the budget printed as "label:amount" cells (分项构成), e.g. 按支出性质分:1925.67 with
+/// 基本支出:900.47 and 项目支出:1025.20 beneath, 万元.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FundBreakdown {
+    /// What it breaks down by, e.g. 按支出性质分.
+    pub label: String,
+    /// The amount printed beside the label, if any.
+    pub stated: Option<Decimal>,
+    /// The parts: (label, amount; `None` when only the label is printed).
+    pub parts: Vec<(String, Option<Decimal>)>,
 }
 
 /// One fund source of a project, 万元.

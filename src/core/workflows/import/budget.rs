@@ -6,7 +6,7 @@
 
 use super::header::{normalise, points_in};
 use super::{cell_number, NotAFigure, Reader};
-use crate::core::model::{FundLine, ImportNoteKind};
+use crate::core::model::{FundBreakdown, FundLine, ImportNoteKind};
 use rust_decimal::Decimal;
 
 /// A budget column.
@@ -47,6 +47,8 @@ pub struct BudgetBlock {
     pub points: Option<Decimal>,
     /// 得分 as printed.
     pub score: Option<Decimal>,
+    /// Breakdowns printed as "label:amount" cells (按收入性质分 / 按支出性质分), by column.
+    pub breakdowns: Vec<FundBreakdown>,
     /// Index of the last row of the block.
     pub last_row: usize,
 }
@@ -85,6 +87,8 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
         last_row: header_row,
         ..BudgetBlock::default()
     };
+    // Which breakdown each column's labelled amounts belong to.
+    let mut breakdown_at: Vec<(usize, usize)> = Vec::new();
     for (i, row) in table.iter().enumerate().skip(header_row + 1).take(30) {
         let line_no = i + 1;
         let label_cell = row[..first_figure.min(row.len())]
@@ -111,6 +115,10 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
             break;
         }
         block.last_row = i;
+        if let Some(cells) = labelled_amounts(row) {
+            add_breakdown_cells(&mut block, &mut breakdown_at, cells);
+            continue;
+        }
         let mut unreadable = Vec::new();
         let mut get = |f: Field| -> Option<Decimal> {
             let c = col(f)?;
@@ -187,6 +195,68 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
         }
     }
     Some(block)
+}
+
+/// A row whose every printed cell is "label:amount" or "label:" (the 按收入性质分 / 按支出性质分 lines of
+/// a Hunan 部门整体 block: the amount inside the label's cell, two breakdowns side by side): the cells
+/// as (column, label, amount); `None` for any other row.
+fn labelled_amounts(row: &[String]) -> Option<Vec<(usize, String, Option<Decimal>)>> {
+    let mut cells = Vec::new();
+    for (column, cell) in row.iter().enumerate() {
+        let text = cell.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let at = text.rfind([':', '：'])?;
+        let label = clean_label(
+            &text[..at]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>(),
+        );
+        let value = text[at..].trim_start_matches([':', '：']).trim();
+        if label.is_empty() || label.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let amount = match cell_number(value) {
+            Ok(amount) => amount,
+            Err(NotAFigure) => return None,
+        };
+        cells.push((column, label, amount));
+    }
+    (!cells.is_empty()).then_some(cells)
+}
+
+/// Puts labelled amounts into the breakdowns: a "按…分" cell starts one in its column, other cells are
+/// parts of the breakdown last started in their column (or of one without a heading).
+fn add_breakdown_cells(
+    block: &mut BudgetBlock,
+    breakdown_at: &mut Vec<(usize, usize)>,
+    cells: Vec<(usize, String, Option<Decimal>)>,
+) {
+    for (column, label, amount) in cells {
+        if label.starts_with('按') {
+            breakdown_at.retain(|(c, _)| *c != column);
+            breakdown_at.push((column, block.breakdowns.len()));
+            block.breakdowns.push(FundBreakdown {
+                label,
+                stated: amount,
+                parts: Vec::new(),
+            });
+            continue;
+        }
+        let index = match breakdown_at.iter().find(|(c, _)| *c == column) {
+            Some((_, index)) => *index,
+            None => {
+                breakdown_at.push((column, block.breakdowns.len()));
+                block.breakdowns.push(FundBreakdown::default());
+                block.breakdowns.len() - 1
+            }
+        };
+        if let Some(breakdown) = block.breakdowns.get_mut(index) {
+            breakdown.parts.push((label, amount));
+        }
+    }
 }
 
 /// "其中:当年财政拨款" → "当年财政拨款"; "年度资金总额:" → "年度资金总额".

@@ -380,6 +380,7 @@ impl ImportedTable {
                 .get_or_insert_with(ProjectBudget::default);
             project.funds = budget.funds;
             project.stated_total = budget.total;
+            project.breakdowns = budget.breakdowns;
             if !self.facts.project_name.is_empty() {
                 project.name = self.facts.project_name.clone();
             }

@@ -303,6 +303,15 @@ fn has_full_year_budget(evaluation: &Evaluation) -> bool {
         EvaluationKind::Project => {
             execution_basis(evaluation).is_some_and(|basis| !basis.initial_budget)
         }
-        EvaluationKind::Department => evaluation.accounts.adjusted_budget.is_some(),
+        // A 部门整体 table's own budget block counts too (全年预算数 on its total or its lines).
+        EvaluationKind::Department => {
+            evaluation.accounts.adjusted_budget.is_some()
+                || evaluation.project.as_ref().is_some_and(|p| {
+                    p.stated_total
+                        .iter()
+                        .chain(&p.funds)
+                        .any(|l| l.adjusted.is_some())
+                })
+        }
     }
 }
