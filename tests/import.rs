@@ -472,6 +472,27 @@ fn a_damaged_xls_is_refused_in_chinese_not_a_panic() {
 }
 
 #[test]
+fn an_xls_declaring_billions_of_rows_is_refused_before_room_is_made_for_them() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xls");
+    let mut xls = std::fs::read(fixtures.join("project-annex.xls")).unwrap();
+    // The sheet's DIMENSIONS record (type 0x0200, 14 bytes): its last row becomes 4,294,967,280.
+    let at = xls
+        .windows(4)
+        .position(|w| w == [0x00, 0x02, 0x0E, 0x00])
+        .expect("a DIMENSIONS record");
+    xls[at + 8..at + 12].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    let message = jixiao::core::import::parse_document(&xls)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("单元格"), "{message}");
+    // Declared before the first row (last row below the first): calamine's arithmetic wraps too.
+    let mut xls = std::fs::read(fixtures.join("project-annex.xls")).unwrap();
+    xls[at + 4..at + 8].copy_from_slice(&0x0000_0100u32.to_le_bytes());
+    xls[at + 8..at + 12].copy_from_slice(&0x0000_0010u32.to_le_bytes());
+    assert!(jixiao::core::import::parse_document(&xls).is_err());
+}
+
+#[test]
 fn a_points_column_after_each_level_belongs_to_that_level() {
     // 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 得分 (a provincial project form): the leaf's 分值 is the
     // last, the others are the levels' own.

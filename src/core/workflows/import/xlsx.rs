@@ -30,31 +30,102 @@ fn xls_extent(bytes: &[u8]) -> Option<(usize, usize)> {
         .read_to_end(&mut stream)
         .ok()?;
     let (mut rows, mut columns) = (0usize, 0usize);
-    let mut at = 0;
+    let mut sheets = Vec::new();
+    // The stream record by record from its start, then from each sheet's own start (BOUNDSHEET), as
+    // calamine reads it: a position that falls inside a record shows records the first walk did not.
+    let mut note = |kind: u16, data: &[u8]| {
+        if kind == 0x0085 && data.len() >= 4 {
+            sheets.push(u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize);
+        }
+        if let Some((r, c)) = record_extent(kind, data) {
+            rows = rows.max(r);
+            columns = columns.max(c);
+        }
+    };
+    walk_records(&stream, 0, false, &mut note)?;
+    for start in sheets {
+        walk_records(&stream, start, true, &mut |kind, data| {
+            if let Some((r, c)) = record_extent(kind, data) {
+                rows = rows.max(r);
+                columns = columns.max(c);
+            }
+        });
+    }
+    Some((rows, columns))
+}
+
+/// Calls `each` with every record (type, data) from `start`; a sheet's walk (`sheet`) ends at its EOF
+/// outside nested substreams, as calamine's does. `None` when a record runs past the stream.
+fn walk_records(
+    stream: &[u8],
+    start: usize,
+    sheet: bool,
+    each: &mut dyn FnMut(u16, &[u8]),
+) -> Option<()> {
+    let (mut at, mut depth, mut seen_bof) = (start, 0usize, false);
     while at + 4 <= stream.len() {
         let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
         let len = u16::from_le_bytes([stream[at + 2], stream[at + 3]]) as usize;
         let data = stream.get(at + 4..at + 4 + len)?;
-        // NUMBER, RK, LABELSST, LABEL, BLANK, BOOLERR, FORMULA: row, column first; MULRK and MULBLANK
-        // end with their last column.
-        let cell = matches!(
-            kind,
-            0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0201 | 0x0205 | 0x0006
-        );
-        let multiple = matches!(kind, 0x00BD | 0x00BE);
-        if (cell || multiple) && data.len() >= 4 {
-            let row = u16::from_le_bytes([data[0], data[1]]) as usize;
-            let mut column = u16::from_le_bytes([data[2], data[3]]) as usize;
-            if multiple && data.len() >= 6 {
-                let end = data.len();
-                column = column.max(u16::from_le_bytes([data[end - 2], data[end - 1]]) as usize);
-            }
-            rows = rows.max(row + 1);
-            columns = columns.max(column + 1);
-        }
         at += 4 + len;
+        if sheet {
+            match kind {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A if depth > 0 => depth -= 1,
+                0x000A => return Some(()),
+                _ if depth > 0 => continue,
+                _ => {}
+            }
+        }
+        each(kind, data);
     }
-    Some((rows, columns))
+    Some(())
+}
+
+/// The extent one record reaches: a cell's row and column (NUMBER, RK, LABELSST, LABEL, BLANK,
+/// BOOLERR, FORMULA; MULRK and MULBLANK end with their last column), or the extent a DIMENSIONS record
+/// declares — which calamine reserves room for before reading a cell (a damaged one declared 4 billion
+/// rows: 515 GB, found by the fuzzer).
+fn record_extent(kind: u16, data: &[u8]) -> Option<(usize, usize)> {
+    if kind == 0x0200 {
+        return declared_extent(data);
+    }
+    let cell = matches!(
+        kind,
+        0x0203 | 0x027E | 0x00FD | 0x0204 | 0x0201 | 0x0205 | 0x0006
+    );
+    let multiple = matches!(kind, 0x00BD | 0x00BE);
+    if !(cell || multiple) || data.len() < 4 {
+        return None;
+    }
+    let row = u16::from_le_bytes([data[0], data[1]]) as usize;
+    let mut column = u16::from_le_bytes([data[2], data[3]]) as usize;
+    if multiple && data.len() >= 6 {
+        let end = data.len();
+        column = column.max(u16::from_le_bytes([data[end - 2], data[end - 1]]) as usize);
+    }
+    Some((row + 1, column + 1))
+}
+
+/// The rows and columns a DIMENSIONS record declares, with calamine's arithmetic (u32, wrapping).
+fn declared_extent(data: &[u8]) -> Option<(usize, usize)> {
+    let u16_at = |i: usize| u16::from_le_bytes([data[i], data[i + 1]]) as u32;
+    let u32_at = |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
+    let (first_row, last_row, mut first_column, last_column) = match data.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        _ => return None,
+    };
+    if first_column > 0xFF || last_column < first_column {
+        first_column = 0;
+    }
+    if last_row < 1 || last_column < 1 {
+        return Some((1, 1));
+    }
+    let rows = (last_row - 1).wrapping_sub(first_row).wrapping_add(1);
+    let columns = (last_column - 1).wrapping_sub(first_column).wrapping_add(1);
+    Some((rows as usize, columns as usize))
 }
 
 /// The cells of an .xlsx file's first worksheet as text, from A1 (blank rows and columns kept).
