@@ -153,6 +153,11 @@ fn pdf_target(bytes: &[u8]) {
     }
 }
 
+/// A font's ToUnicode map, then text shown in it: sections, ranges and arrays of any shape.
+fn cmap_target(bytes: &[u8]) {
+    let _ = import::pdf::font::FontText::from_cmap(bytes).decode(bytes);
+}
+
 /// A report's words: figures, score, grade, deductions and sections read, applied and checked.
 fn narrative_target(bytes: &[u8]) {
     let report = import::narrative::read_report_text(&String::from_utf8_lossy(bytes));
@@ -286,6 +291,12 @@ fn main() {
             ],
             max_len: 256 * 1024,
             run: pdf_target,
+        },
+        Target {
+            name: "cmap",
+            seeds: vec![b"1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0003> <0020> <0011> <4E2D> endbfchar 1 beginbfrange <0013> <0015> [<0031> <0032> <0033>] endbfrange".to_vec()],
+            max_len: 16 * 1024,
+            run: cmap_target,
         },
         Target {
             name: "narrative",

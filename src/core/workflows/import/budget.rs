@@ -176,6 +176,13 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
     if block.total.is_none() && block.funds.is_empty() {
         return None;
     }
+    points_of_lines(&mut block, header_points);
+    Some(block)
+}
+
+/// The block's 分值 and 得分 when its total row prints none: those of its lines (each with 分值), else
+/// the points named in its header.
+fn points_of_lines(block: &mut BudgetBlock, header_points: Option<Decimal>) {
     if block.points.is_none() {
         // A block scored on its lines only (each with 分值).
         let lines: Vec<Decimal> = block.funds.iter().filter_map(|l| l.points).collect();
@@ -194,7 +201,6 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
             block.points = header_points;
         }
     }
-    Some(block)
 }
 
 /// A row whose every printed cell is "label:amount" or "label:" (the 按收入性质分 / 按支出性质分 lines of
