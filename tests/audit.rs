@@ -792,3 +792,28 @@ fn breakdowns_printed_as_labelled_amounts_add_up() {
     let a = project(&block.replace("其他资金:200", "其他资金:150"), "");
     assert!(finding(&a, Code::BudgetBreakdown).message.contains("750"));
 }
+
+#[test]
+fn an_actual_written_as_a_bound_is_no_measurement() {
+    // The national layout: "≥95%" as the 实际完成值 is the target's notation.
+    let a = one_row("满意度", "≥95%", "≥95%", "10", "10");
+    let f = finding(&a, Code::ImportActualBound);
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("不是实测数值"), "{}", f.message);
+    // A word after the figure is how results are reported: noted only.
+    let a = one_row("满意度", "≥95%", "95%以上", "10", "10");
+    assert!(!codes(&a).contains(&Code::ImportActualBound));
+    assert!(codes(&a).contains(&Code::ImportAssumed));
+    // The Anhui layout (分值 before the target, 全年实际值): "＞1000人" as the actual.
+    let tsv = "一级指标\t二级指标\t三级指标\t分值\t年度指标值\t全年实际值\t得分\t未完成原因\n\
+               产出指标\t数量指标\t受益人数\t90\t≥1000人\t＞1000人\t90\t\n\
+               满意度指标\t满意度\t群众满意度\t10\t≥90%\t96%\t10\t\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    let bounds: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::ImportActualBound)
+        .collect();
+    assert_eq!(bounds.len(), 1, "{:#?}", a.findings);
+    assert!(bounds[0].message.contains("受益人数"));
+}

@@ -201,6 +201,8 @@ codes! {
         "按设置应有佐证的得分指标未附佐证材料，请补充或说明。";
     ImportAssumed = "import.assumed", Info, Reading,
         "导入时按某种假设读取（如未列分值按得分计），请确认是否正确。";
+    ImportActualBound = "import.actual_bound", Warning, Practice,
+        "实际完成值写成了“≥ / ≤”的范围，是指标值的写法而非实测结果，据此给出的得分缺少依据。";
     ImportBlank = "import.blank", Warning, Reading,
         "表中应填的分值或得分为空，导入时按空或得分处理，请核对。";
     ImportPlaceholder = "import.placeholder", Info, Reading,

@@ -13,6 +13,7 @@ pub fn check_import_notes(evaluation: &Evaluation, checker: &mut Checker) {
             ImportNoteKind::Unreadable => (Severity::Warning, Code::ImportUnreadable),
             ImportNoteKind::Assumed => (Severity::Info, Code::ImportAssumed),
             ImportNoteKind::Blank => (Severity::Warning, Code::ImportBlank),
+            ImportNoteKind::Bound => (Severity::Warning, Code::ImportActualBound),
             ImportNoteKind::Repeated => (Severity::Warning, Code::ImportRepeated),
             ImportNoteKind::Unscored => (Severity::Info, Code::ImportUnscored),
         };

@@ -130,6 +130,9 @@ pub enum ImportNoteKind {
     Assumed,
     /// A figure the form asks for is blank (a 分值 or an execution 得分): a warning.
     Blank,
+    /// A 实际完成值 written as a bound (`≥266米`): the target's notation, not a measured result (a
+    /// warning: a full score then rests on nothing measured).
+    Bound,
     /// A `其中` row repeating its parent's 分值 / 得分: counted once (a warning: summing double-counts).
     Repeated,
     /// The table has neither 分值 nor 得分 (a 指标完成情况表): its rows are checked for completion, not

@@ -15,6 +15,9 @@ use names::{normalise_grade, REMARK_LABELS};
 use rows::Walk;
 use rust_decimal::Decimal;
 
+/// Comparison signs that make a printed figure a bound (a target's notation), never a measured result.
+const BOUND_SIGNS: [char; 10] = ['≥', '≤', '≧', '≦', '⩾', '⩽', '>', '<', '＞', '＜'];
+
 /// Ids "1", "1.1" …; groups without a stated 分值 take their children's sum.
 pub(super) fn finish(nodes: &mut [Indicator], prefix: &str) {
     for (i, node) in nodes.iter_mut().enumerate() {
@@ -218,12 +221,23 @@ impl<'h> Rows<'h> {
                     }
                 }
                 if let Some(op) = op {
+                    // "≥266米" is how a target is written: no measurement can be a bound. A word after
+                    // the figure ("2天以内", "95%以上") is how a result is often reported, and is only noted.
+                    let bound = actual.contains(BOUND_SIGNS);
+                    let (kind, why) = if bound {
+                        (
+                            ImportNoteKind::Bound,
+                            "写的是范围，不是实测数值，满分缺少依据",
+                        )
+                    } else {
+                        (ImportNoteKind::Assumed, "应填写实际数值")
+                    };
                     self.reader.note(
                         line,
                         row,
-                        ImportNoteKind::Assumed,
+                        kind,
                         format!(
-                            "“{}”实际完成值“{actual}”带比较符号“{}”，应填写实际数值；按 {} 核算",
+                            "“{}”实际完成值“{actual}”带比较符号“{}”，{why}；按 {} 核算",
                             leaf.name,
                             op.symbol(),
                             crate::core::number::fmt_score(value)
