@@ -529,3 +529,47 @@ fn a_points_column_after_each_level_belongs_to_that_level() {
     assert!(!has_code(&a, Code::TreeTotalPoints), "{:#?}", a.findings);
     assert!(!has_code(&a, Code::ImportBlank), "{:#?}", a.findings);
 }
+
+#[test]
+fn a_form_that_leaves_its_unit_blank_is_told() {
+    // An Anhui 部门整体 scoring form: "单位" printed, nothing after it.
+    let tsv = "2023年度部门整体支出绩效评价自评表\n\
+               单位\t\t\t\n\
+               一级指标\t二级指标\t三级指标\t指标分值\t自评得分\n\
+               规划(100分)\t基础信息\t基础信息完整性\t100\t100\n";
+    let e = parse_tsv(tsv).unwrap().into_evaluation();
+    let a = assess(&e);
+    let blank = a
+        .findings
+        .iter()
+        .find(|f| f.code == Code::ImportBlank && f.message.contains("单位名称未填写"));
+    assert!(
+        blank.is_some_and(|f| f.severity == Severity::Warning),
+        "{:#?}",
+        a.findings
+    );
+    // A national project form with its 实施单位 filled: nothing said.
+    let tsv = "项目支出绩效自评表\n\
+               项目名称\t培训经费\t\t\n\
+               主管部门\t某某局\t实施单位\t某某中心\n\
+               一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+               产出指标\t数量指标\t培训人次\t100\t100\t100\t100\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(
+        !a.findings
+            .iter()
+            .any(|f| f.message.contains("单位名称未填写")),
+        "{:#?}",
+        a.findings
+    );
+    // The same form with 实施单位 left blank at the row's end.
+    let blank_unit = tsv.replace("实施单位\t某某中心", "实施单位\t");
+    let a = assess(&parse_tsv(&blank_unit).unwrap().into_evaluation());
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.message.contains("单位名称未填写")),
+        "{:#?}",
+        a.findings
+    );
+}

@@ -1,12 +1,13 @@
 //! What a table says of itself above the indicator header: 单位, 主管部门, 项目名称, 年度, whether it is a
 //! 部门整体 form, and the 年度总体目标 block.
 
-use super::TableFacts;
+use super::{Reader, TableFacts};
+use crate::core::model::ImportNoteKind;
 
 pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
     let mut facts = TableFacts::default();
     goals(table, until, &mut facts);
-    for row in table.iter().take(until) {
+    for (row_index, row) in table.iter().enumerate().take(until) {
         for (i, cell) in row.iter().enumerate() {
             let squeezed: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
             if squeezed.contains("部门整体") || squeezed.contains("整体支出") {
@@ -49,6 +50,9 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
                     .map(str::to_string)
             };
             // A label alone in its cell: the value is the next cell ("部门 | 某某镇人民政府").
+            if matches!(squeezed.as_str(), "部门" | "单位") {
+                facts.unit_label_row.get_or_insert(row_index);
+            }
             if matches!(squeezed.as_str(), "部门" | "单位") && facts.unit.is_empty() {
                 if let Some(v) = row
                     .iter()
@@ -73,6 +77,10 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
                 ("部门名称", 2),
                 ("单位(盖章)", 2),
             ] {
+                if slot == 2 && squeezed.trim_end_matches([':', '：']) == label {
+                    // The form's place for the unit, whether filled or not.
+                    facts.unit_label_row.get_or_insert(row_index);
+                }
                 if let Some(v) = value(label) {
                     let v = v.split(['填']).next().unwrap_or("").trim().to_string();
                     let target = match slot {
@@ -88,6 +96,19 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
         }
     }
     facts
+}
+
+/// A form that prints a place for the unit and leaves it blank: a reviewer sends it back.
+pub(super) fn note_blank_unit(facts: &TableFacts, table: &[Vec<String>], reader: &mut Reader) {
+    if let (true, Some(row)) = (facts.unit.is_empty(), facts.unit_label_row) {
+        let cells = table.get(row).map(Vec::as_slice).unwrap_or_default();
+        reader.note(
+            row + 1,
+            cells,
+            ImportNoteKind::Blank,
+            "单位名称未填写".into(),
+        );
+    }
 }
 
 /// The 年度总体目标 block: a row naming 预期目标 and 实际完成情况 columns, the texts in the row below.

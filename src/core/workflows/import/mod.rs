@@ -157,6 +157,8 @@ pub struct TableFacts {
     pub department: bool,
     /// The title names a project's form (…项目…绩效…表).
     pub project_title: bool,
+    /// The row (0-based) where the form prints its label for the unit (单位名称, 实施单位 …).
+    pub unit_label_row: Option<usize>,
     /// 年度总体目标: 预期目标.
     pub goal: String,
     /// 年度总体目标: 实际完成情况.
@@ -287,6 +289,7 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
         if let Some(budget) = budget {
             // A table that is only the budget block still imports.
             let facts = facts::facts(table, budget.last_row);
+            facts::note_blank_unit(&facts, table, &mut reader);
             return Ok(ImportedTable {
                 project: !facts.department,
                 facts,
@@ -301,8 +304,10 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
             message: "未找到指标表的表头：需要“一级指标”“二级指标”“三级指标”（或“指标名称”“绩效指标”）之一，以及“分值”“得分”“年度指标值”“实际完成值”等列名中的至少一个".into(),
         });
     };
+    let facts = facts::facts(table, header.row);
+    facts::note_blank_unit(&facts, table, &mut reader);
     let mut out = ImportedTable {
-        facts: facts::facts(table, header.row),
+        facts,
         budget,
         unplaced: header.unplaced.clone(),
         ..ImportedTable::default()
