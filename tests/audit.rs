@@ -817,3 +817,28 @@ fn an_actual_written_as_a_bound_is_no_measurement() {
     assert_eq!(bounds.len(), 1, "{:#?}", a.findings);
     assert!(bounds[0].message.contains("受益人数"));
 }
+
+#[test]
+fn a_share_above_a_hundred_percent_is_impossible() {
+    // The national layout: a 满意度 target printed 290% (a damaged ≥90%).
+    let a = one_row("服务对象满意度", "290%", "95%", "10", "10");
+    let f = finding(&a, Code::AuditShareOver100);
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.path.as_str().ends_with("/target"), "{}", f.path);
+    // A growth or a completion rate may pass 100 %: nothing said.
+    assert!(!codes(&one_row("产值增长率", "120%", "125%", "10", "10"))
+        .contains(&Code::AuditShareOver100));
+    assert!(!codes(&one_row("任务完成率", "100%", "110%", "10", "10"))
+        .contains(&Code::AuditShareOver100));
+    // An Anhui layout (分值 before the target, 全年实际值): a 覆盖率 actual of 103%.
+    let tsv = "一级指标\t二级指标\t三级指标\t分值\t年度指标值\t全年实际值\t得分\t未完成原因\n\
+               效益指标\t社会效益\t政策覆盖率\t90\t≥95%\t103%\t90\t\n\
+               满意度指标\t满意度\t群众满意度\t10\t≥90%\t96%\t10\t\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    let f = finding(&a, Code::AuditShareOver100);
+    assert!(
+        f.path.as_str().ends_with("/actual") && f.message.contains("103%"),
+        "{}",
+        f.message
+    );
+}

@@ -159,6 +159,8 @@ codes! {
         "实际完成值写“建设中”“未完成”等，尚未达标却打了满分。";
     AuditTwoSkins = "audit.two_skins", Warning, Practice,
         "预算执行率偏低而指标得分接近满分，资金与效益不匹配（两张皮）。";
+    AuditShareOver100 = "audit.share_over_100", Warning, Arithmetic,
+        "满意度、覆盖率、合格率一类指标是部分占全体的比例，指标值或完成值超过 100% 不可能。";
     AuditUnits = "audit.units", Warning, Practice,
         "年度指标值与实际完成值单位不同，无法核算得分，应统一单位。";
     AuditWeighted = "audit.weighted", Error, Arithmetic,

@@ -63,6 +63,8 @@ pub enum IndicatorField {
     Points,
     /// 自评分.
     Score,
+    /// 年度指标值.
+    Target,
     /// 实际完成值.
     Actual,
     /// 扣分原因.
@@ -80,6 +82,7 @@ impl IndicatorField {
             IndicatorField::Name => "name",
             IndicatorField::Points => "points",
             IndicatorField::Score => "score",
+            IndicatorField::Target => "target",
             IndicatorField::Actual => "actual",
             IndicatorField::Reason => "reason",
             IndicatorField::Rule => "rule",

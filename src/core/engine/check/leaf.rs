@@ -4,6 +4,7 @@
 use super::{figures, Checker, Severity};
 use crate::core::audit;
 use crate::core::code::Code;
+use crate::core::measure::normalise_unit;
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::{departure, fmt_score, Departure};
 use crate::core::path::*;
@@ -21,6 +22,7 @@ pub fn check_leaf(
     unscored: bool,
     checker: &mut Checker,
 ) {
+    check_share(leaf, checker);
     if unscored && leaf.points.is_zero() && leaf.score.is_none() {
         figures::check_completion(leaf, checker);
         return;
@@ -146,6 +148,55 @@ fn check_counted(
             checker.push(Severity::Warning, Code::ScoreMissing, path, message);
         }
         _ => {}
+    }
+}
+
+/// Rates that are a part of a whole (满意度, 覆盖率, 合格率 …): unlike a growth or a completion rate, they
+/// cannot pass 100 %.
+const SHARES: &[&str] = &[
+    "满意度",
+    "满意率",
+    "覆盖率",
+    "合格率",
+    "达标率",
+    "知晓率",
+    "参保率",
+    "入学率",
+    "普及率",
+    "出勤率",
+    "准确率",
+    "正确率",
+    "及格率",
+    "到位率",
+    "入住率",
+    "参与率",
+    "受益率",
+    "通过率",
+    "就业率",
+    "治愈率",
+];
+
+/// A share's 年度指标值 or 实际完成值 above 100 %: impossible, most often a damaged figure (290% for ≥90%).
+fn check_share(leaf: &Indicator, checker: &mut Checker) {
+    if normalise_unit(&leaf.unit) != "%" || !SHARES.iter().any(|w| leaf.name.contains(w)) {
+        return;
+    }
+    for (field, label, value) in [
+        (IndicatorField::Target, "年度指标值", leaf.target),
+        (IndicatorField::Actual, "实际完成值", leaf.actual),
+    ] {
+        if let Some(value) = value.filter(|v| *v > Decimal::ONE_HUNDRED) {
+            checker.push(
+                Severity::Warning,
+                Code::AuditShareOver100,
+                FieldPath::of_indicator(&leaf.id, field),
+                format!(
+                    "“{}”是部分占全体的比例，{label} {}% 超过 100%，不可能达到；请核对是否录错",
+                    leaf.name,
+                    fmt_score(value)
+                ),
+            );
+        }
     }
 }
 
