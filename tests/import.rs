@@ -573,3 +573,39 @@ fn a_form_that_leaves_its_unit_blank_is_told() {
         a.findings
     );
 }
+
+#[test]
+fn a_total_row_with_points_and_no_score_is_told() {
+    // A weighted Sichuan form: 合计 | 权重 100 | 得分 blank.
+    let tsv = "一级指标\t二级指标\t三级指标\t权重\t得分\n\
+               产出指标\t数量指标\t培训人次\t100\t95\t\n\
+               合计\t\t\t100\t\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.code == Code::ImportBlank && f.message.contains("总分）未填")),
+        "{:#?}",
+        a.findings
+    );
+    // The national layout with its 总分 printed: nothing said.
+    let tsv = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+               产出指标\t数量指标\t培训人次\t100\t100\t100\t100\n\
+               总分\t\t\t\t\t100\t100\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(
+        !a.findings.iter().any(|f| f.message.contains("总分）未填")),
+        "{:#?}",
+        a.findings
+    );
+    // A 指标完成情况表 with no score column: its 合计 of 分值 asks for no score.
+    let tsv = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n\
+               产出指标\t数量指标\t培训人次\t100\t100\t100\n\
+               合计\t\t\t\t\t100\n";
+    let a = assess(&parse_tsv(tsv).unwrap().into_evaluation());
+    assert!(
+        !a.findings.iter().any(|f| f.message.contains("总分）未填")),
+        "{:#?}",
+        a.findings
+    );
+}

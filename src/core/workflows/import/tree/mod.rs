@@ -326,6 +326,18 @@ impl<'h> Rows<'h> {
                 score = Some(*only);
             }
         }
+        if let (Some(points), None, Some(_)) = (points, score, score_col) {
+            // The form's total row with its 分值 and no score: the unit gave no total.
+            self.reader.note(
+                line,
+                row,
+                ImportNoteKind::Blank,
+                format!(
+                    "合计行列有分值 {} 但得分（总分）未填",
+                    crate::core::number::fmt_score(points)
+                ),
+            );
+        }
         if out.stated_points.is_none() {
             out.stated_points = points;
         }
@@ -335,7 +347,6 @@ impl<'h> Rows<'h> {
         if let Some(grade) = row.iter().find_map(|c| normalise_grade(c)) {
             out.stated_grade = Some(grade);
         }
-        let _ = line;
     }
 
     fn adjustment(
