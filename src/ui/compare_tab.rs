@@ -3,7 +3,7 @@
 //! total is from the neighbouring grades, with the rows that lost points.
 
 use super::export_module::{run, Job};
-use super::state::{Derived, Document, Navigator, Notices, Tab, Workbench, YearComparison};
+use super::state::{Derived, Document, Navigator, Tab, Workbench, YearComparison};
 use crate::core::compare::compare;
 use crate::core::import::parse_tsv;
 use crate::core::margin::margin;
@@ -51,9 +51,8 @@ async fn read_comparison(file: web_sys::File) -> Result<Evaluation, String> {
 /// The 上年对比 tab.
 #[component]
 pub fn CompareTab() -> impl IntoView {
-    let notices = expect_context::<Notices>();
-    let year = expect_context::<YearComparison>();
     let state = Workbench::from_context();
+    let Workbench { notices, year, .. } = state;
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let file = input.files().and_then(|f| f.get(0));

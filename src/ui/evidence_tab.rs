@@ -309,7 +309,7 @@ struct EvidenceRow {
 #[component]
 pub fn EvidenceTab() -> impl IntoView {
     let state = Workbench::from_context();
-    let doc = expect_context::<Document>();
+    let doc = state.document;
     let usage = RwSignal::new(None::<(f64, f64)>);
     let shown = RwSignal::new(None::<Shown>);
     Effect::new(move |_| {
@@ -424,7 +424,7 @@ fn EvidenceLine(row: EvidenceRow, shown: RwSignal<Option<Shown>>) -> impl IntoVi
 #[component]
 fn FileLine(index: usize, file: Evidence, shown: RwSignal<Option<Shown>>) -> impl IntoView {
     let state = Workbench::from_context();
-    let doc = expect_context::<Document>();
+    let doc = state.document;
     let this = file.clone();
     let desc_path = format!("evidence_files/{index}/description");
     view! {

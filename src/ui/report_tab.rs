@@ -5,7 +5,7 @@
 use super::bind::area;
 use super::export_module::{run, Job};
 use super::files::{download_bytes, safe_file_text};
-use super::state::{Derived, Document, Navigator, Workbench};
+use super::state::Workbench;
 use super::timing::Timing;
 use crate::core::field;
 use crate::core::placeholder::KNOWN;
@@ -18,9 +18,12 @@ use wasm_bindgen::JsValue;
 #[component]
 pub fn ReportTab() -> impl IntoView {
     let state = Workbench::from_context();
-    let doc = expect_context::<Document>();
-    let derived = expect_context::<Derived>();
-    let nav = expect_context::<Navigator>();
+    let Workbench {
+        document: doc,
+        derived,
+        navigator: nav,
+        ..
+    } = state;
     // Built from the assessment memo: the report never scores the evaluation a second time.
     let fragment = Memo::new(move |_| {
         derived.assessment.with(|a| {

@@ -4,7 +4,7 @@ use super::choice::ChoiceSelect;
 use super::files::save_json;
 use super::import_panel::ImportPanel;
 use super::open::open_file;
-use super::state::{Document, Notices, Workbench};
+use super::state::Workbench;
 use crate::core::template;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -13,8 +13,11 @@ use leptos::prelude::*;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = Workbench::from_context();
-    let doc = expect_context::<Document>();
-    let notices = expect_context::<Notices>();
+    let Workbench {
+        document: doc,
+        notices,
+        ..
+    } = state;
     let importing = RwSignal::new(false);
     let picker = NodeRef::<Input>::new();
     // Nothing chosen at first: the select must not name a template other than what is open.

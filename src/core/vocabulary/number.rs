@@ -164,6 +164,11 @@ pub fn printed_precision(printed: Decimal, exact: Decimal) -> Precision {
     }
 }
 
+/// Half-up rounding to 1 decimal (a change or a share said in a sentence: +135.8%).
+pub fn round1(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// Half-up rounding to 2 decimals (the printed precision of 万元 and %).
 pub fn round2(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

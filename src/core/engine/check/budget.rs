@@ -7,7 +7,7 @@ use crate::core::code::Code;
 use crate::core::model::{Evaluation, FundBreakdown, FundLine};
 use crate::core::number::{
     agrees_at_printed_precision, departure, fmt_score, percent, percent_exact, printed_precision,
-    rounded_like, Departure, Precision, Rounding,
+    round1, rounded_like, Departure, Precision, Rounding,
 };
 use crate::core::path::*;
 use rust_decimal::Decimal;
@@ -112,14 +112,13 @@ fn check_breakdowns(evaluation: &Evaluation, checker: &mut Checker) {
             ("年初预算数", total.initial),
             ("全年执行数", total.executed),
         ];
-        if against.iter().all(|(_, v)| v.is_none()) || against.iter().any(|(_, v)| *v == Some(sum))
-        {
+        // Compared with the first figure the total prints; accepted when it matches any of them.
+        let Some((which, reference)) = against.iter().find_map(|(w, v)| v.map(|v| (*w, v))) else {
+            continue;
+        };
+        if against.iter().any(|(_, v)| *v == Some(sum)) {
             continue;
         }
-        let (which, reference) = against
-            .iter()
-            .find_map(|(w, v)| v.map(|v| (*w, v)))
-            .unwrap_or(("全年预算数", Decimal::ZERO));
         let message = format!(
             "{heading} {} 万元（{terms}）与年度资金总额的{which} {} 万元不符，相差 {} 万元，也不等于其年初预算数或全年执行数",
             fmt_fig(sum),
@@ -189,7 +188,7 @@ fn check_adjustment(evaluation: &Evaluation, checker: &mut Checker) {
             fmt_fig(initial),
             fmt_fig(adjusted),
             if change > Decimal::ZERO { "+" } else { "" },
-            fmt_score(change.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero))
+            fmt_score(round1(change))
         ),
     );
 }

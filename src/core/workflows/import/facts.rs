@@ -52,14 +52,12 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
             // A label alone in its cell: the value is the next cell ("部门 | 某某镇人民政府").
             if matches!(squeezed.as_str(), "部门" | "单位") {
                 facts.unit_label_row.get_or_insert(row_index);
-            }
-            if matches!(squeezed.as_str(), "部门" | "单位") && facts.unit.is_empty() {
-                if let Some(v) = row
+                let next = row
                     .iter()
                     .skip(i + 1)
                     .map(|c| c.trim())
-                    .find(|c| !c.is_empty())
-                {
+                    .find(|c| !c.is_empty());
+                if let (true, Some(v)) = (facts.unit.is_empty(), next) {
                     facts.unit = v.to_string();
                 }
             }

@@ -29,29 +29,30 @@ fn xls_extent(bytes: &[u8]) -> Option<(usize, usize)> {
         .take(MAX_BYTES as u64)
         .read_to_end(&mut stream)
         .ok()?;
-    let (mut rows, mut columns) = (0usize, 0usize);
+    let mut reach = (0usize, 0usize);
     let mut sheets = Vec::new();
     // The stream record by record from its start, then from each sheet's own start (BOUNDSHEET), as
     // calamine reads it: a position that falls inside a record shows records the first walk did not.
-    let mut note = |kind: u16, data: &[u8]| {
+    walk_records(&stream, 0, false, &mut |kind, data| {
         if kind == 0x0085 && data.len() >= 4 {
             sheets.push(u32::from_le_bytes([data[0], data[1], data[2], data[3]]) as usize);
         }
-        if let Some((r, c)) = record_extent(kind, data) {
-            rows = rows.max(r);
-            columns = columns.max(c);
-        }
-    };
-    walk_records(&stream, 0, false, &mut note)?;
+        widen(&mut reach, kind, data);
+    })?;
     for start in sheets {
         walk_records(&stream, start, true, &mut |kind, data| {
-            if let Some((r, c)) = record_extent(kind, data) {
-                rows = rows.max(r);
-                columns = columns.max(c);
-            }
+            widen(&mut reach, kind, data)
         });
     }
-    Some((rows, columns))
+    Some(reach)
+}
+
+/// Widens `reach` (rows, columns) to what one record reaches.
+fn widen(reach: &mut (usize, usize), kind: u16, data: &[u8]) {
+    if let Some((rows, columns)) = record_extent(kind, data) {
+        reach.0 = reach.0.max(rows);
+        reach.1 = reach.1.max(columns);
+    }
 }
 
 /// Calls `each` with every record (type, data) from `start`; a sheet's walk (`sheet`) ends at its EOF

@@ -35,6 +35,7 @@
 //! ```
 
 use crate::core::check::{Code, Finding, Severity};
+use crate::core::number::{percent_exact, round1};
 
 /// What a line says of a finding (评审结论).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,13 +124,9 @@ impl Measured {
     }
 }
 
-/// `part / whole` in per cent, rounded half away from zero to one decimal.
+/// `part / whole` in per cent, rounded half-up to one decimal.
 fn percent(part: usize, whole: usize) -> Option<rust_decimal::Decimal> {
-    (whole > 0).then(|| {
-        (rust_decimal::Decimal::from(part) * rust_decimal::Decimal::ONE_HUNDRED
-            / rust_decimal::Decimal::from(whole))
-        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-    })
+    percent_exact(part.into(), whole.into()).map(round1)
 }
 
 impl Expectations {
