@@ -2,7 +2,8 @@
 //! banner, tabs and the open tab's content) or the reviewer's desk.
 
 use super::open::open_file;
-use super::review::{files_of, Mode, Review, ReviewDesk};
+use super::lazy::{Lazy, DESK};
+use super::review::{files_of, Mode, Review};
 use super::state::{ReadOnly, Workbench};
 use super::workbench::WorkbenchView;
 use leptos::prelude::*;
@@ -115,7 +116,7 @@ pub fn App(
             <ModeBar/>
             {move || match mode.get() {
                 Mode::Workbench => view! { <WorkbenchView readonly=readonly/> }.into_any(),
-                Mode::Review => view! { <ReviewDesk/> }.into_any(),
+                Mode::Review => view! { <Lazy capability=&DESK/> }.into_any(),
             }}
             <div class="jx-drop-hint" aria-hidden="true">
                 {move || if mode.get() == Mode::Review { "松开以读取这些文件（可多个，含 .zip）" } else { "松开以打开评价文件（JSON）" }}

@@ -130,14 +130,19 @@ fn place_text(state: Workbench) -> String {
     }
 }
 
-/// The panel.
+/// Whether the panel is open (provided by the indicator table, whose button toggles it).
+#[derive(Clone, Copy)]
+pub struct LibraryOpen(pub RwSignal<bool>);
+
+/// The panel, while it is open (the table shows it only then: its code and the built-in library arrive
+/// with its chunk).
 #[component]
-pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
+pub fn LibraryPanel() -> impl IntoView {
+    let LibraryOpen(open) = expect_context::<LibraryOpen>();
     let state = Workbench::from_context();
     let nav = state.navigator;
     let shelf = Shelf::new(state);
     view! {
-        <Show when=move || open.get()>
             <section class="jx-library" data-testid="library-panel" aria-label="指标库">
                 <SearchBar shelf=shelf open=open/>
                 <p class="jx-muted">
@@ -152,7 +157,6 @@ pub fn LibraryPanel(open: RwSignal<bool>) -> impl IntoView {
                 <Detail shelf=shelf/>
                 <MyLibrary shelf=shelf/>
             </section>
-        </Show>
     }
 }
 

@@ -18,6 +18,7 @@ mod header;
 mod import_panel;
 mod indicator_table;
 mod inferred_rule;
+mod lazy;
 mod library_panel;
 mod metrics_form;
 mod open;

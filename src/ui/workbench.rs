@@ -4,12 +4,11 @@
 
 use super::accounts_form::AccountsForm;
 use super::charts::ScoreChart;
-use super::compare_tab::CompareTab;
 use super::findings::FindingsList;
 use super::header::Header;
 use super::indicator_table::IndicatorTable;
 use super::metrics_form::MetricsForm;
-use super::report_tab::ReportTab;
+use super::lazy::{Lazy, COMPARE, EVIDENCE, REPORT};
 use super::state::{Derived, Document, Navigator, Notices, Tab};
 use super::toolbar::Toolbar;
 use super::unit_form::UnitForm;
@@ -32,7 +31,7 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
         <main class="jx-main" class:jx-main-what-if=move || doc.in_what_if()>
             {move || match nav.tab.get() {
                 // The report stays printable in read-only mode; it hides its own editors.
-                Tab::Report => view! { <ReportTab/> }.into_any(),
+                Tab::Report => view! { <Lazy capability=&REPORT/> }.into_any(),
                 tab => view! {
                     // A disabled fieldset makes every control inside read-only in one place.
                     <fieldset class="jx-main-fieldset" disabled=readonly>
@@ -41,8 +40,8 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
                             Tab::Accounts => view! { <AccountsForm/> }.into_any(),
                             Tab::Metrics => view! { <MetricsForm/> }.into_any(),
                             Tab::Findings => view! { <FindingsList/> }.into_any(),
-                            Tab::Compare => view! { <CompareTab/> }.into_any(),
-                            Tab::Evidence => view! { <super::evidence_tab::EvidenceTab/> }.into_any(),
+                            Tab::Compare => view! { <Lazy capability=&COMPARE/> }.into_any(),
+                            Tab::Evidence => view! { <Lazy capability=&EVIDENCE/> }.into_any(),
                             _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
                         }}
                     </fieldset>

@@ -9,6 +9,8 @@
 mod row;
 mod window;
 
+use super::lazy::{Lazy, LIBRARY};
+use super::library_panel::LibraryOpen;
 use super::state::{Derived, Document, Navigator, Notices};
 use crate::core::edit::{self, EditScope};
 use crate::core::number::fmt_score;
@@ -55,6 +57,7 @@ pub fn IndicatorTable() -> impl IntoView {
         })
     };
     let library = RwSignal::new(false);
+    provide_context(LibraryOpen(library));
     // The row last focused is where the 指标库 inserts (one listener, not one per row).
     let on_focusin = move |ev: web_sys::FocusEvent| {
         let row = ev
@@ -71,7 +74,9 @@ pub fn IndicatorTable() -> impl IntoView {
     let (on_dragover, on_drop, on_paste) = evidence_listeners(doc, notices);
     view! {
         <section class="jx-tree" data-testid="indicator-section">
-            <super::library_panel::LibraryPanel open=library/>
+            <Show when=move || library.get()>
+                <Lazy capability=&LIBRARY/>
+            </Show>
             <div class="jx-tree-tools">
                 <button type="button" class="jx-btn" data-testid="library-open" aria-expanded=move || library.get().to_string()
                     title="从指标库选用标准指标及其评分规则"

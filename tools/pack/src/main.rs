@@ -5,9 +5,14 @@
 //! - `jixiao.js`: one classic script (no ES module) that defines `<jixiao-workbench>` and `window.JiXiao`,
 //!   loading `jixiao_bg.wasm` from beside its own URL;
 //! - `jixiao_bg.wasm` and `jixiao_export.wasm` (fetched on first export);
+//! - a split build's chunks (`split_*-HASH.wasm`, `chunk_*-HASH.wasm`, fetched on first use of their
+//!   capability), its loader made part of the script ([`split`]);
 //! - `jixiao-standalone.html`: one self-contained file (script and both wasm as base64 inlined) that works from
 //!   file:// with the network off.
 
+mod split;
+
+use split::Loader;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -42,17 +47,31 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// The classic script; with `inline` (the app's and the export module's wasm as base64) for the single file.
-fn script(glue: &str, inline: Option<(&str, &str)>) -> String {
+/// What the single file carries inside its script, as base64.
+struct Inline<'a> {
+    app: &'a str,
+    export: &'a str,
+    /// Each chunk's file name and bytes.
+    chunks: &'a [(String, String)],
+}
+
+/// The classic script; with `inline` (every wasm as base64) for the single file. `loader` is a split
+/// build's loader function (and its chunks' fetch), after the wrapper.
+fn script(glue: &str, loader: &str, inline: Option<&Inline>) -> String {
     let inline = inline
-        .map(|(app, export)| {
+        .map(|i| {
+            let chunks: Vec<String> =
+                i.chunks.iter().map(|(name, data)| format!("\"{name}\": \"{data}\"")).collect();
             format!(
-                "  const JIXIAO_WASM_BASE64 = \"{app}\";\n  const JIXIAO_EXPORT_BASE64 = \"{export}\";\n"
+                "  const JIXIAO_WASM_BASE64 = \"{}\";\n  const JIXIAO_EXPORT_BASE64 = \"{}\";\n  const JIXIAO_CHUNKS = {{ {} }};\n",
+                i.app,
+                i.export,
+                chunks.join(", ")
             )
         })
         .unwrap_or_default();
     format!(
-        "/* jixiao {VERSION} — 绩效自评工作台. Defines <jixiao-workbench> and window.JiXiao. */\n(function () {{\n  \"use strict\";\n  const VERSION = \"{VERSION}\";\n{inline}{glue}\n{UNSUPPORTED}\n{WRAPPER}}})();\n"
+        "/* jixiao {VERSION} — 绩效自评工作台. Defines <jixiao-workbench> and window.JiXiao. */\n(function () {{\n  \"use strict\";\n  const VERSION = \"{VERSION}\";\n{inline}{glue}\n{UNSUPPORTED}\n{WRAPPER}{loader}}})();\n"
     )
 }
 
@@ -77,18 +96,46 @@ fn run(build: &Path, out: &Path) -> Result<(), String> {
     let write = |name: &str, bytes: &[u8]| {
         std::fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))
     };
-    write("jixiao.js", script(&glue, None).as_bytes())?;
+    let (glue, loader, chunks) = match split_loader(build)? {
+        Some(loader) => {
+            let mut chunks = Vec::new();
+            for name in &loader.chunks {
+                let bytes = read(name)?;
+                write(name, &bytes)?;
+                chunks.push((name.clone(), base64(&bytes)));
+            }
+            let (glue, loader) = loader.into_script(&glue)?;
+            (glue, format!("{loader}{}", split::CHUNK_FETCH), chunks)
+        }
+        None => (glue, String::new(), Vec::new()),
+    };
+    write("jixiao.js", script(&glue, &loader, None).as_bytes())?;
     write("jixiao_bg.wasm", &wasm)?;
     write("jixiao_export.wasm", &export)?;
+    let inline = Inline { app: &base64(&wasm), export: &base64(&export), chunks: &chunks };
     write(
         "jixiao-standalone.html",
-        standalone(&script(&glue, Some((&base64(&wasm), &base64(&export))))).as_bytes(),
+        standalone(&script(&glue, &loader, Some(&inline))).as_bytes(),
     )?;
     println!(
         "jixiao-pack: wrote jixiao.js, jixiao_bg.wasm, jixiao_export.wasm, jixiao-standalone.html to {}",
         out.display()
     );
     Ok(())
+}
+
+/// The loader of a split build in BUILD_DIR (`__wasm_split-HASH.js`), if the build was split.
+fn split_loader(build: &Path) -> Result<Option<Loader>, String> {
+    let entries = std::fs::read_dir(build).map_err(|e| format!("cannot list {}: {e}", build.display()))?;
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with("__wasm_split") && file.ends_with(".js") {
+            let text = std::fs::read_to_string(entry.path())
+                .map_err(|e| format!("cannot read {file}: {e}"))?;
+            return Ok(Some(Loader::new(file, text)));
+        }
+    }
+    Ok(None)
 }
 
 /// Reads an unsigned LEB128 number at `*at`.
