@@ -167,7 +167,22 @@ fn put_leb(out: &mut Vec<u8>, mut value: u64) {
     }
 }
 
-/// Keeps only the exports named `memory` or `jx_*` of a wasm module. The Word / Excel module is a plain
+/// Whether a custom section is for build tools only: the linker's relocation records (`linking`,
+/// `reloc.*`; every wasm32 build is linked with `--emit-relocs` for the workbench's split, see
+/// .cargo/config.toml), the descriptions wasm-bindgen's CLI reads and the split points' table. The Word /
+/// Excel module goes through neither tool, and wasm-opt would carry them through (3.3 → 6.5 MB) unused.
+fn is_tool_section(body: &[u8]) -> bool {
+    let mut at = 0;
+    let Some(len) = leb(body, &mut at) else { return false };
+    let name = body.get(at..at.saturating_add(len as usize)).unwrap_or_default();
+    name == b"linking"
+        || name.starts_with(b"reloc.")
+        || name == b"__wasm_bindgen_unstable"
+        || name == b"__wasm_split_unstable"
+}
+
+/// Keeps only the exports named `memory` or `jx_*` of a wasm module, and drops the linker's relocation
+/// records. The Word / Excel module is a plain
 /// binary linked with wasm-bindgen's crates, whose hundreds of `__wbindgen_describe_*` exports (read only
 /// by the wasm-bindgen CLI, which this module skips) would keep dead code alive through wasm-opt.
 fn keep_own_exports(wasm: &[u8]) -> Option<Vec<u8>> {
@@ -179,6 +194,9 @@ fn keep_own_exports(wasm: &[u8]) -> Option<Vec<u8>> {
         let size = leb(wasm, &mut at)? as usize;
         let body = wasm.get(at..at.checked_add(size)?)?;
         at += size;
+        if id == 0 && is_tool_section(body) {
+            continue;
+        }
         let body = if id == 7 {
             let mut k = 0;
             let count = leb(body, &mut k)?;
@@ -276,6 +294,12 @@ mod tests {
             kept.len(),
             wasm.len() - 1 - "__wbindgen_describe_x".len() - 2
         );
+        let mut linked = wasm.clone();
+        linked.extend([0, 8, 7]);
+        linked.extend(b"linking");
+        linked.extend([0, 11, 10]);
+        linked.extend(b"reloc.CODE");
+        assert_eq!(keep_own_exports(&linked).unwrap(), kept, "relocation records dropped");
         assert!(
             keep_own_exports(b"\0asm\x01\0\0\0\x07\x05").is_none(),
             "a cut section is refused"

@@ -61,8 +61,9 @@ impl Loader {
         if body.contains("import.meta") || body.contains("import(") {
             return Err("the loader has a module-only expression left".into());
         }
+        // Made once: the glue requires it once per import (all the same module).
         let loader = format!(
-            "function jixiaoSplitLoader() {{\n{body}  return {{ {} }};\n}}\n",
+            "function jixiaoSplitLoader() {{\n  if (jixiaoSplitLoader.made) return jixiaoSplitLoader.made;\n{body}  return (jixiaoSplitLoader.made = {{ {} }});\n}}\n",
             exports.join(", ")
         );
         Ok((glue, loader))
@@ -102,13 +103,13 @@ export const __wasm_split_load_review_desk = wrapAsyncCb(makeLoad(() => {
     fn the_loader_becomes_a_function_of_the_classic_script() {
         let loader = Loader::new("__wasm_split-cc.js".into(), LOADER.into());
         assert_eq!(loader.chunks, ["chunk_1-aa.wasm", "split_review_desk-bb.wasm"]);
-        let glue = "const import1 = require(\"./__wasm_split-cc.js\");";
+        let glue = "const import1 = require(\"./__wasm_split-cc.js\");\nconst import2 = require(\"./__wasm_split-cc.js\");";
         let (glue, script) = loader.into_script(glue).unwrap();
-        assert_eq!(glue, "const import1 = jixiaoSplitLoader();");
+        assert_eq!(glue, "const import1 = jixiaoSplitLoader();\nconst import2 = jixiaoSplitLoader();");
         assert!(script.starts_with("function jixiaoSplitLoader() {"));
         assert!(script.contains("jixiaoChunk((\"./split_review_desk-bb.wasm\"))"));
         assert!(script.contains("const __wasm_split_load_review_desk = wrapAsyncCb("));
-        assert!(script.contains("return { __wasm_split_load_review_desk };"));
+        assert!(script.contains("return (jixiaoSplitLoader.made = { __wasm_split_load_review_desk });"));
         assert!(!script.contains("import") || !script.contains("import.meta"));
         assert!(!script.contains("export "));
     }

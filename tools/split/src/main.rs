@@ -70,13 +70,19 @@ fn name(dir: &Path, main_js: &Path) -> Result<(), String> {
     let loader_name = format!("__wasm_split-{}.js", fnv_hex(loader.as_bytes()));
     std::fs::write(dir.join(&loader_name), &loader).map_err(|e| e.to_string())?;
     std::fs::remove_file(dir.join(LOADER)).map_err(|e| e.to_string())?;
-    let js = String::from_utf8(read(main_js)?).map_err(|e| e.to_string())?;
-    let import = format!("\"./{LOADER}\"");
-    if !js.contains(&import) {
+    // Where the glue fetches the loader (an ES import, or the no-modules glue's `require`), not the
+    // wasm import's module name, which stays `./__wasm_split.js`.
+    let mut js = String::from_utf8(read(main_js)?).map_err(|e| e.to_string())?;
+    let mut found = false;
+    for (before, after) in [("from \"./", "\""), ("require(\"./", "\")")] {
+        let old = format!("{before}{LOADER}{after}");
+        found |= js.contains(&old);
+        js = js.replace(&old, &format!("{before}{loader_name}{after}"));
+    }
+    if !found {
         return Err(format!("{} does not import {LOADER}", main_js.display()));
     }
-    std::fs::write(main_js, js.replace(&import, &format!("\"./{loader_name}\"")))
-        .map_err(|e| e.to_string())?;
+    std::fs::write(main_js, js).map_err(|e| e.to_string())?;
     println!("{loader_name}");
     Ok(())
 }
