@@ -73,7 +73,7 @@ export default [
       assert.notEqual(parseError('await init();', true), '', 'top-level await is refused');
       assert.notEqual(parseError('class A { x = 1 }', false), '', 'class fields are refused');
       const scripts = [
-        ...fs.readdirSync(dist).filter((n) => n.endsWith('.js')).map((n) => [n, fs.readFileSync(path.join(dist, n), 'utf8'), /^jixiao-app-/.test(n)]),
+        ...fs.readdirSync(dist).filter((n) => n.endsWith('.js')).map((n) => [n, fs.readFileSync(path.join(dist, n), 'utf8'), /^(jixiao-app-|__wasm_split)/.test(n)]),
         ...scriptsOf(path.join(dist, 'index.html')),
         ...scriptsOf(path.join(dist, 'jixiao-standalone.html')),
       ];

@@ -13,6 +13,7 @@ import year from './year.spec.mjs';
 import library from './library.spec.mjs';
 import evidence from './evidence.spec.mjs';
 import baseline from './baseline.spec.mjs';
+import chunks from './chunks.spec.mjs';
 
 const dist = process.argv[2] || 'dist';
 if (!fs.existsSync(path.join(dist, 'index.html'))) {
@@ -32,7 +33,7 @@ const CHROMIUM_ARGS = [
 ];
 
 // E2E_ONLY=review runs one suite (while working on it); CI runs them all.
-const suites = [['workbench', workbench], ['embed', embed], ['review', review], ['year', year], ['library', library], ['evidence', evidence], ['baseline', baseline]]
+const suites = [['workbench', workbench], ['embed', embed], ['review', review], ['year', year], ['library', library], ['evidence', evidence], ['chunks', chunks], ['baseline', baseline]]
   .filter(([name]) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').includes(name));
 // The portal examples are served with the strict CSP a government portal would send.
 export const PORTAL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
