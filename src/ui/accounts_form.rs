@@ -186,3 +186,5 @@ fn ProjectFunds() -> impl IntoView {
         })>"+ 资金来源"</button>
     }
 }
+
+super::lazy::capability!(pub ACCOUNTS, accounts, "收支与资产", || view! { <AccountsForm/> }.into_any());

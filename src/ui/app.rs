@@ -1,9 +1,9 @@
 //! The application shell: the mode bar (自评工作台 / 复核台), then either the workbench (header, toolbar,
 //! banner, tabs and the open tab's content) or the reviewer's desk.
 
+use super::lazy::Lazy;
 use super::open::open_file;
-use super::lazy::{Lazy, DESK};
-use super::review::{files_of, Mode, Review};
+use super::review::{files_of, Mode, Review, DESK};
 use super::state::{ReadOnly, Workbench};
 use super::workbench::WorkbenchView;
 use leptos::prelude::*;

@@ -333,3 +333,5 @@ pub fn start_next_year(state: Workbench) {
         format!("已新建 {year} 年度评价；上年评价已作为对比打开。"),
     );
 }
+
+super::lazy::capability!(pub COMPARE, compare, "上年对比", || view! { <CompareTab/> }.into_any());

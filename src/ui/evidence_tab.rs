@@ -464,3 +464,5 @@ fn Preview(shown: RwSignal<Option<Shown>>) -> impl IntoView {
     })
     }
 }
+
+super::lazy::capability!(pub EVIDENCE, evidence, "佐证材料", || view! { <EvidenceTab/> }.into_any());

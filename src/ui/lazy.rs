@@ -12,13 +12,19 @@
 //! view! { <Lazy capability=&REPORT/> }
 //! ```
 //!
-//! The capabilities are listed at the end of this file, so that one place says what the first download
-//! leaves out.
+//! Each capability is declared beside its component (`review`, `library_panel`, `report_tab`,
+//! `compare_tab`, `evidence_tab`), so that this module depends on none of them; `tests/e2e/chunks.spec.mjs`
+//! lists them all and opens each in the three deployments.
 
 use leptos::prelude::*;
 
 /// A capability's view, built by code in its chunk.
 pub type Face = fn() -> AnyView;
+
+/// The split point's call: fetches the chunk (once), then gives the view's builder.
+#[cfg(feature = "split")]
+pub type Load =
+    fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Face, ChunkFailed>>>>;
 
 /// A chunk could not be fetched or linked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +43,7 @@ pub struct Capability {
     pub name: &'static str,
     /// Fetches its chunk (once) and gives the function that builds its view.
     #[cfg(feature = "split")]
-    load: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Face, ChunkFailed>>>>,
+    load: Load,
     /// Builds its view (no chunk: the code is in the first download).
     #[cfg(not(feature = "split"))]
     face: Face,
@@ -49,11 +55,12 @@ pub struct Capability {
 impl Capability {
     #[cfg(feature = "split")]
     #[doc(hidden)]
-    pub const fn new(
-        name: &'static str,
-        load: fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Face, ChunkFailed>>>>,
-    ) -> Self {
-        Capability { name, load, loaded: std::sync::OnceLock::new() }
+    pub const fn new(name: &'static str, load: Load) -> Self {
+        Capability {
+            name,
+            load,
+            loaded: std::sync::OnceLock::new(),
+        }
     }
 
     #[cfg(not(feature = "split"))]
@@ -99,6 +106,7 @@ macro_rules! capability {
         $vis static $static: $crate::ui::lazy::Capability = $crate::ui::lazy::Capability::new($name, $face);
     };
 }
+pub(crate) use capability;
 
 /// Shows a capability: at once when its code is here, else 正在载入 until its chunk arrives, and why
 /// not if it cannot.
@@ -109,7 +117,8 @@ pub fn Lazy(capability: &'static Capability) -> impl IntoView {
         leptos::task::spawn_local(async move { state.set(Some(capability.fetch().await)) });
     }
     let name = capability.name;
-    move || match state.get() {
+    move || {
+        match state.get() {
         None => view! {
             <p class="jx-chunk-loading" role="status" data-testid="chunk-loading">{format!("正在载入{name}…")}</p>
         }
@@ -122,10 +131,5 @@ pub fn Lazy(capability: &'static Capability) -> impl IntoView {
         }
         .into_any(),
     }
+    }
 }
-
-capability!(pub DESK, review_desk, "复核台", || view! { <super::review::ReviewDesk/> }.into_any());
-capability!(pub LIBRARY, library, "指标库", || view! { <super::library_panel::LibraryPanel/> }.into_any());
-capability!(pub REPORT, report, "报告", || view! { <super::report_tab::ReportTab/> }.into_any());
-capability!(pub COMPARE, compare, "上年对比", || view! { <super::compare_tab::CompareTab/> }.into_any());
-capability!(pub EVIDENCE, evidence, "佐证材料", || view! { <super::evidence_tab::EvidenceTab/> }.into_any());

@@ -350,3 +350,5 @@ fn MyLibrary(shelf: Shelf) -> impl IntoView {
         </div>
     }
 }
+
+super::lazy::capability!(pub LIBRARY, library, "指标库", || view! { <LibraryPanel/> }.into_any());

@@ -213,3 +213,5 @@ fn part_mut(
         .parts
         .get_mut(p)
 }
+
+super::lazy::capability!(pub METRICS, metrics, "业务指标", || view! { <MetricsForm/> }.into_any());

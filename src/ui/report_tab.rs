@@ -169,3 +169,5 @@ fn print_report(state: Workbench) {
     let css = format!("{}{}\nbody {{ margin: 0; }}", html::PAGE_STYLE, html::STYLE);
     super::print::print_document(&root, &doc, css);
 }
+
+super::lazy::capability!(pub REPORT, report, "报告预览", || view! { <ReportTab/> }.into_any());

@@ -78,3 +78,5 @@ pub fn UnitForm() -> impl IntoView {
         </section>
     }
 }
+
+super::lazy::capability!(pub UNIT, unit_form, "单位概况", || view! { <UnitForm/> }.into_any());

@@ -2,16 +2,19 @@
 //! open tab. Used by the app for the unit's own evaluation and, read-only, by the reviewer's desk for a
 //! received file — so neither needs the other.
 
-use super::accounts_form::AccountsForm;
+use super::accounts_form::ACCOUNTS;
 use super::charts::ScoreChart;
+use super::compare_tab::COMPARE;
+use super::evidence_tab::EVIDENCE;
 use super::findings::FindingsList;
 use super::header::Header;
 use super::indicator_table::IndicatorTable;
-use super::metrics_form::MetricsForm;
-use super::lazy::{Lazy, COMPARE, EVIDENCE, REPORT};
+use super::lazy::Lazy;
+use super::metrics_form::METRICS;
+use super::report_tab::REPORT;
 use super::state::{Derived, Document, Navigator, Notices, Tab};
 use super::toolbar::Toolbar;
-use super::unit_form::UnitForm;
+use super::unit_form::UNIT;
 use super::what_if::WhatIfBar;
 use crate::core::Severity;
 use leptos::prelude::*;
@@ -36,9 +39,9 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
                     // A disabled fieldset makes every control inside read-only in one place.
                     <fieldset class="jx-main-fieldset" disabled=readonly>
                         {match tab {
-                            Tab::Unit => view! { <UnitForm/> }.into_any(),
-                            Tab::Accounts => view! { <AccountsForm/> }.into_any(),
-                            Tab::Metrics => view! { <MetricsForm/> }.into_any(),
+                            Tab::Unit => view! { <Lazy capability=&UNIT/> }.into_any(),
+                            Tab::Accounts => view! { <Lazy capability=&ACCOUNTS/> }.into_any(),
+                            Tab::Metrics => view! { <Lazy capability=&METRICS/> }.into_any(),
                             Tab::Findings => view! { <FindingsList/> }.into_any(),
                             Tab::Compare => view! { <Lazy capability=&COMPARE/> }.into_any(),
                             Tab::Evidence => view! { <Lazy capability=&EVIDENCE/> }.into_any(),

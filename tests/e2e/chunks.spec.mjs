@@ -1,4 +1,5 @@
-// End-to-end: the capabilities beyond the first screen (复核台, 指标库, 报告, 上年对比, 佐证材料) arrive as
+// End-to-end: the capabilities beyond the first screen (单位概况, 收支与资产, 业务指标, 报告预览, 上年对比,
+// 佐证材料, 指标库, 复核台) arrive as
 // chunks on first use (src/ui/lazy.rs). In each deployment — the page, the portal element under a strict
 // CSP, the single file from file:// with the network off — each one opens and works after its chunk
 // loads; a chunk that cannot be loaded is said in Chinese, the workbench keeps working, and opening the
@@ -9,6 +10,18 @@ import { until } from './util.mjs';
 
 /** Each capability: how it is opened, and what shows that it works (inside `root`: the page or a host). */
 const CAPABILITIES = [
+  ['unit_form', async (root, assert) => {
+    await root.getByTestId('tab-unit').click();
+    await until(async () => assert.ok(await root.getByTestId('unit-form').isVisible()));
+  }],
+  ['accounts', async (root, assert) => {
+    await root.getByTestId('tab-accounts').click();
+    await until(async () => assert.match(await root.getByTestId('execution-rate').textContent(), /预算执行率（计算）：\d/));
+  }],
+  ['metrics', async (root, assert) => {
+    await root.getByTestId('tab-metrics').click();
+    await until(async () => assert.ok((await root.getByTestId('metric-card').count()) > 0));
+  }],
   ['report', async (root, assert) => {
     await root.getByTestId('tab-report').click();
     await until(async () => assert.match(await root.getByTestId('report-preview').textContent(), /自评价得分为/));
@@ -80,7 +93,7 @@ export default [
       await page.goto(`${baseUrl}/`);
       await until(async () => assert.equal((await page.getByTestId('total-score').textContent()).trim(), '99.5'));
       await page.getByTestId('tab-report').click();
-      await until(async () => assert.match(await page.getByTestId('chunk-failed').textContent(), /报告未能载入.*其他功能不受影响/));
+      await until(async () => assert.match(await page.getByTestId('chunk-failed').textContent(), /报告预览未能载入.*其他功能不受影响/));
       assert.equal(await page.getByTestId('report-preview').count(), 0);
       // Everything else works: an edit, and another capability.
       await page.getByTestId('tab-indicators').click();

@@ -9,8 +9,8 @@
 mod row;
 mod window;
 
-use super::lazy::{Lazy, LIBRARY};
-use super::library_panel::LibraryOpen;
+use super::lazy::Lazy;
+use super::library_panel::{LibraryOpen, LIBRARY};
 use super::state::{Derived, Document, Navigator, Notices};
 use crate::core::edit::{self, EditScope};
 use crate::core::number::fmt_score;

@@ -40,3 +40,8 @@ impl Mode {
         }
     }
 }
+
+crate::ui::lazy::capability!(pub DESK, review_desk, "复核台", || {
+    use leptos::prelude::*;
+    view! { <ReviewDesk/> }.into_any()
+});

@@ -112,7 +112,11 @@ fn run(build: &Path, out: &Path) -> Result<(), String> {
     write("jixiao.js", script(&glue, &loader, None).as_bytes())?;
     write("jixiao_bg.wasm", &wasm)?;
     write("jixiao_export.wasm", &export)?;
-    let inline = Inline { app: &base64(&wasm), export: &base64(&export), chunks: &chunks };
+    let inline = Inline {
+        app: &base64(&wasm),
+        export: &base64(&export),
+        chunks: &chunks,
+    };
     write(
         "jixiao-standalone.html",
         standalone(&script(&glue, &loader, Some(&inline))).as_bytes(),
@@ -126,7 +130,8 @@ fn run(build: &Path, out: &Path) -> Result<(), String> {
 
 /// The loader of a split build in BUILD_DIR (`__wasm_split-HASH.js`), if the build was split.
 fn split_loader(build: &Path) -> Result<Option<Loader>, String> {
-    let entries = std::fs::read_dir(build).map_err(|e| format!("cannot list {}: {e}", build.display()))?;
+    let entries =
+        std::fs::read_dir(build).map_err(|e| format!("cannot list {}: {e}", build.display()))?;
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
         if file.starts_with("__wasm_split") && file.ends_with(".js") {
@@ -173,8 +178,12 @@ fn put_leb(out: &mut Vec<u8>, mut value: u64) {
 /// Excel module goes through neither tool, and wasm-opt would carry them through (3.3 → 6.5 MB) unused.
 fn is_tool_section(body: &[u8]) -> bool {
     let mut at = 0;
-    let Some(len) = leb(body, &mut at) else { return false };
-    let name = body.get(at..at.saturating_add(len as usize)).unwrap_or_default();
+    let Some(len) = leb(body, &mut at) else {
+        return false;
+    };
+    let name = body
+        .get(at..at.saturating_add(len as usize))
+        .unwrap_or_default();
     name == b"linking"
         || name.starts_with(b"reloc.")
         || name == b"__wasm_bindgen_unstable"
@@ -299,7 +308,11 @@ mod tests {
         linked.extend(b"linking");
         linked.extend([0, 11, 10]);
         linked.extend(b"reloc.CODE");
-        assert_eq!(keep_own_exports(&linked).unwrap(), kept, "relocation records dropped");
+        assert_eq!(
+            keep_own_exports(&linked).unwrap(),
+            kept,
+            "relocation records dropped"
+        );
         assert!(
             keep_own_exports(b"\0asm\x01\0\0\0\x07\x05").is_none(),
             "a cut section is refused"

@@ -57,7 +57,9 @@ impl Loader {
             body.push_str(&line);
             body.push('\n');
         }
-        let body = body.replace("fetch(new URL(", "jixiaoChunk((").replace(", import.meta.url))", "))");
+        let body = body
+            .replace("fetch(new URL(", "jixiaoChunk((")
+            .replace(", import.meta.url))", "))");
         if body.contains("import.meta") || body.contains("import(") {
             return Err("the loader has a module-only expression left".into());
         }
@@ -102,14 +104,22 @@ export const __wasm_split_load_review_desk = wrapAsyncCb(makeLoad(() => {
     #[test]
     fn the_loader_becomes_a_function_of_the_classic_script() {
         let loader = Loader::new("__wasm_split-cc.js".into(), LOADER.into());
-        assert_eq!(loader.chunks, ["chunk_1-aa.wasm", "split_review_desk-bb.wasm"]);
+        assert_eq!(
+            loader.chunks,
+            ["chunk_1-aa.wasm", "split_review_desk-bb.wasm"]
+        );
         let glue = "const import1 = require(\"./__wasm_split-cc.js\");\nconst import2 = require(\"./__wasm_split-cc.js\");";
         let (glue, script) = loader.into_script(glue).unwrap();
-        assert_eq!(glue, "const import1 = jixiaoSplitLoader();\nconst import2 = jixiaoSplitLoader();");
+        assert_eq!(
+            glue,
+            "const import1 = jixiaoSplitLoader();\nconst import2 = jixiaoSplitLoader();"
+        );
         assert!(script.starts_with("function jixiaoSplitLoader() {"));
         assert!(script.contains("jixiaoChunk((\"./split_review_desk-bb.wasm\"))"));
         assert!(script.contains("const __wasm_split_load_review_desk = wrapAsyncCb("));
-        assert!(script.contains("return (jixiaoSplitLoader.made = { __wasm_split_load_review_desk });"));
+        assert!(
+            script.contains("return (jixiaoSplitLoader.made = { __wasm_split_load_review_desk });")
+        );
         assert!(!script.contains("import") || !script.contains("import.meta"));
         assert!(!script.contains("export "));
     }

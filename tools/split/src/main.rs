@@ -15,10 +15,17 @@ const LOADER: &str = "__wasm_split.js";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["split", input, dir, main_js] => split(Path::new(input), Path::new(dir), main_js),
         ["name", dir, main_js] => name(Path::new(dir), Path::new(dir).join(main_js).as_path()),
-        _ => Err("usage: jixiao-split split IN.wasm DIR MAIN_JS | jixiao-split name DIR MAIN_JS".into()),
+        _ => Err(
+            "usage: jixiao-split split IN.wasm DIR MAIN_JS | jixiao-split name DIR MAIN_JS".into(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -58,7 +65,11 @@ fn name(dir: &Path, main_js: &Path) -> Result<(), String> {
         .collect();
     chunks.sort();
     for chunk in chunks {
-        let stem = chunk.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let stem = chunk
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
         let named = format!("{stem}-{}.wasm", fnv_hex(&read(&chunk)?));
         let quoted = format!("\"./{stem}.wasm\"");
         if !loader.contains(&quoted) {
