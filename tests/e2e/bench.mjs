@@ -1,5 +1,6 @@
 // Browser benchmarks (figures, never pass/fail), run by `scripts/bench`:
-//   transfer size (gzip, brotli) of the app against the reference Leptos counter,
+//   transfer size (gzip, brotli) of the app's first download against the reference Leptos counter,
+//   each capability's chunks and its click → usable time (cold, and warm from the HTTP cache),
 //   time to interactive (median of cold loads) against the app's own static .html export,
 //   edit latency (one 自评分 → total, grade, findings updated) on the example and on a 2,000-row tree,
 //   export time in the browser (.docx / .xlsx, first and later),
@@ -16,7 +17,7 @@ import { bigEvaluation } from './util.mjs';
 const [appDist, counterDist, staticHtml, nativeJson, outJson] = process.argv.slice(2);
 const LOADS = Number(process.env.BENCH_LOADS || 11);
 const EDITS = Number(process.env.BENCH_EDITS || 40);
-// BENCH_ONLY=load,edit,export runs only those browser groups (while working on one figure).
+// BENCH_ONLY=load,chunks,edit,export runs only those browser groups (while working on one figure).
 const only = (group) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(group);
 
 // ---------- statistics ----------
@@ -142,20 +143,55 @@ const rows = [];
 const row = (group, figure, value, unit, reference = null, target = null) =>
   rows.push({ group, figure, value, unit, reference, ratio: reference ? value / reference : null, target });
 
-const app = sizes(appDist, (n) => !n.startsWith('jixiao_export'));
+// The first download: what the page loads before its first screen (not the Word / Excel module, not the
+// capabilities' chunks, src/ui/lazy.rs).
+const isChunk = (n) => /^(split|chunk)_/.test(n);
+const app = sizes(appDist, (n) => !n.startsWith('jixiao_export') && !isChunk(n));
+const chunks = sizes(appDist, isChunk);
 const exportsModule = sizes(appDist, (n) => n.startsWith('jixiao_export'));
 const counter = sizes(counterDist);
-row('size', 'workbench wasm+js+css, gzip', app.gzip, 'B', counter.gzip, '≤ 3 × counter');
-row('size', 'workbench wasm+js+css, brotli', app.brotli, 'B', counter.brotli, '≤ 3 × counter');
+row('size', 'workbench first download (wasm+js+css), gzip', app.gzip, 'B', counter.gzip, '≤ 250 KB (≤ 7 × counter)');
+row('size', 'workbench first download, brotli', app.brotli, 'B', counter.brotli);
+row('size', `capabilities' chunks (${chunks.files.length} files, on first use), gzip`, chunks.gzip, 'B');
 if (exportsModule.files.length) {
-  row('size', 'Word/Excel module (loaded on first export), gzip', exportsModule.gzip, 'B');
+  row('size', 'Word/Excel module (loaded on first export), gzip', exportsModule.gzip, 'B', null, '≤ 600 KB');
   row('size', 'Word/Excel module, brotli', exportsModule.brotli, 'B');
 }
-row('size', 'everything, gzip', app.gzip + exportsModule.gzip, 'B', null, '≤ 400 KB');
-row('size', 'everything, brotli', app.brotli + exportsModule.brotli, 'B');
+row('size', 'everything, gzip', app.gzip + chunks.gzip + exportsModule.gzip, 'B');
+row('size', 'everything, brotli', app.brotli + chunks.brotli + exportsModule.brotli, 'B');
 row('size', 'reference counter, gzip', counter.gzip, 'B');
+const gzipOf = Object.fromEntries(chunks.files.map((f) => [f.name, f.gzip]));
 
-const appServer = await serve(appDist);
+/** In the page: clicks `testid` and times until `selector` shows (every DOM change checked). */
+function clickToUsable(page, testid, selector) {
+  return page.evaluate(({ testid, selector }) => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const observer = new MutationObserver(() => check());
+    const check = () => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      resolve(performance.now() - t0);
+    };
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.querySelector(`[data-testid="${testid}"]`).click();
+    check();
+    setTimeout(() => reject(new Error(`${selector} did not show`)), 60000);
+  }), { testid, selector });
+}
+
+// Each capability beyond the first screen: its chunk(s) and the click → usable time.
+const CAPABILITIES = [
+  ['单位概况', 'tab-unit', '[data-testid="unit-form"]'],
+  ['收支与资产', 'tab-accounts', '[data-testid="execution-rate"]'],
+  ['业务指标', 'tab-metrics', '[data-testid="metric-card"]'],
+  ['报告预览', 'tab-report', '[data-testid="report-preview"] h1'],
+  ['上年对比', 'tab-compare', '[data-testid="compare-open"]'],
+  ['佐证材料', 'tab-evidence', '[data-testid="evidence-tab"]'],
+  ['指标库', 'library-open', '[data-testid="library-entry"]'],
+  ['复核台', 'mode-review', '[data-testid="review-counts"]'],
+];
+
+const appServer = await serve(appDist, { cache: true });
 const counterServer = await serve(counterDist);
 const staticServer = await serve(path.dirname(staticHtml));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
@@ -170,6 +206,29 @@ try {
   row('load', 'app takes an edit (typed score → total follows)', median(appEditable), 'ms', median(staticTti), '≤ 2.5 × static');
   row('load', 'static .html export of the same report', median(staticTti), 'ms');
   row('load', 'reference counter', median(counterTti), 'ms');
+  }
+
+  // ---------- capabilities: click → usable, cold (chunks fetched) and warm (from the HTTP cache) ----------
+  if (only('chunks')) {
+    for (const [name, testid, selector] of CAPABILITIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const fetched = [];
+      page.on('request', (r) => {
+        const file = path.basename(new URL(r.url()).pathname);
+        if (isChunk(file)) fetched.push(file);
+      });
+      const times = [];
+      for (let load = 0; load < 2; load += 1) {
+        await page.goto(`${appServer.url}/`);
+        await page.waitForFunction(APP_READY, null, { timeout: 60000 });
+        times.push(await clickToUsable(page, testid, selector));
+      }
+      const bytes = [...new Set(fetched)].reduce((sum, f) => sum + (gzipOf[f] || 0), 0);
+      row('chunks', `${name}: click → usable, cold (${new Set(fetched).size} files, ${(bytes / 1024).toFixed(1)} KB gzip)`, times[0], 'ms', null, '≤ 600 ms');
+      row('chunks', `${name}: click → usable, warm cache`, times[1], 'ms', null, '≤ 150 ms');
+      await context.close();
+    }
   }
 
   // ---------- edit latency ----------
@@ -291,5 +350,5 @@ for (const r of rows) {
   console.log(line([r.group, r.figure, fmt(r.value, r.unit), fmt(r.reference, r.unit),
     r.ratio ? `${r.ratio.toFixed(2)}×` : '', r.target ?? ''], widths));
 }
-fs.writeFileSync(outJson, JSON.stringify({ when: new Date().toISOString(), rows, sizes: { app, exportsModule, counter } }, null, 2));
+fs.writeFileSync(outJson, JSON.stringify({ when: new Date().toISOString(), rows, sizes: { app, chunks, exportsModule, counter } }, null, 2));
 console.log(`bench: ${rows.length} figures written to ${outJson}`);

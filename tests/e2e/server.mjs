@@ -13,8 +13,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root`; `headers(urlPath)` may add response headers (e.g. a CSP). Resolves to {url, close}. */
-export function serve(root, { headers = () => ({}) } = {}) {
+/** Serves `root`; `headers(urlPath)` may add response headers (e.g. a CSP); `cache` lets the browser keep
+ *  files named by their contents (a chunk's second load, as a real server would). Resolves to {url, close}. */
+export function serve(root, { headers = () => ({}), cache = false } = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -36,7 +37,7 @@ export function serve(root, { headers = () => ({}) } = {}) {
       }
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-store',
+        'cache-control': cache && /-[0-9a-f]{16}[._]/.test(urlPath) ? 'max-age=3600' : 'no-store',
         ...headers(urlPath),
       });
       res.end(data);
