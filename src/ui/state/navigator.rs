@@ -53,17 +53,30 @@ impl Navigator {
         self.focus.set(Some(path.to_string()));
         let root = self.root;
         let path = path.to_string();
-        request_animation_frame(move || focus_field(root, path, 10));
+        request_animation_frame(move || focus_field(root, path, 60));
     }
 }
 
 /// Scrolls to and focuses the field at `path`, else the nearest enclosing one (e.g. a row for a rule
 /// problem). A row of a large tree not built yet (`tbody[data-wait]`) is built by coming into view: it is
-/// scrolled to and tried again on the next frames, `tries` more times.
+/// scrolled to and tried again on the next frames, `tries` more times (60: a second, a 2,110-row tree
+/// takes a few frames).
+///
+/// A tab whose code is still arriving (its chunk, see `ui::lazy`) is waited for the same way, every 50 ms.
 fn focus_field(root: NodeRef<Div>, path: String, tries: u32) {
     let Some(root_el) = root.get_untracked() else {
         return;
     };
+    let loading = root_el
+        .query_selector("[data-testid=\"chunk-loading\"]")
+        .ok()
+        .flatten()
+        .is_some();
+    if loading && tries > 0 {
+        let again = move || focus_field(root, path, tries - 1);
+        set_timeout(again, std::time::Duration::from_millis(50));
+        return;
+    }
     let mut target = path.as_str();
     loop {
         let selector = format!("[data-path=\"{}\"]", target.replace('"', ""));
