@@ -3,7 +3,7 @@
 
 use super::lazy::Lazy;
 use super::open::open_file;
-use super::review::{files_of, Mode, Review, DESK};
+use super::review::{files_of, DeskSlot, Mode, DESK};
 use super::state::{ReadOnly, Workbench};
 use super::workbench::WorkbenchView;
 use leptos::prelude::*;
@@ -34,8 +34,8 @@ pub fn App(
     state.provide();
     let doc = state.document;
     provide_context(ReadOnly(readonly));
-    let review = Review::new(&key);
-    provide_context(review);
+    let desk = DeskSlot::new(&key);
+    provide_context(desk);
     // The face asked for (data-mode, ?mode=), else the one last used: a reviewer who reloads is back
     // at the desk.
     let mode_key = format!("jixiao:{key}:mode");
@@ -91,7 +91,7 @@ pub fn App(
         let files = files_of(ev.data_transfer().and_then(|d| d.files()));
         match mode.get_untracked() {
             // The desk takes every file dropped; the workbench opens one.
-            Mode::Review => super::review::receive(review, files),
+            Mode::Review => desk.receive(files),
             Mode::Workbench => {
                 if let Some(file) = files.into_iter().next() {
                     open_file(state, file);

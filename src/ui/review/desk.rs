@@ -4,6 +4,7 @@
 
 use super::detail::Detail;
 use super::intake::{files_of, receive};
+use super::slot::DeskSlot;
 use super::state::Review;
 use crate::core::number::{fmt2, fmt_score};
 use crate::core::review::{Conclusion, FlagLevel, SortKey};
@@ -17,7 +18,9 @@ use leptos::prelude::*;
 /// The reviewer's desk.
 #[component]
 pub fn ReviewDesk() -> impl IntoView {
-    let review = expect_context::<Review>();
+    // Made (restored) the first time the desk is shown, kept by the app across mode switches.
+    let review = expect_context::<DeskSlot>().open(Review::new, receive);
+    provide_context(review);
     view! {
         <section class="jx-review" data-testid="review-desk">
             {move || match review.opened.get() {

@@ -7,12 +7,13 @@
 mod desk;
 mod detail;
 mod intake;
+mod slot;
 mod state;
 mod store;
 
 pub use desk::ReviewDesk;
-pub use intake::{files_of, receive};
-pub use state::Review;
+pub use intake::files_of;
+pub use slot::DeskSlot;
 
 /// Which face the app shows: the unit's own workbench, or the reviewer's desk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,71 @@
+//! Where the app keeps the desk while the desk's own code is still in its chunk (`ui::lazy`): the desk's
+//! state is made, restored from the browser, the first time the desk is shown — by the desk — but owned by
+//! the app, so that it outlives a switch to the workbench and back; files dropped on the app in review
+//! mode reach the desk through the reader it registers (and wait for it while its chunk arrives).
+
+use super::state::Review;
+use leptos::prelude::*;
+
+/// The desk's reader of dropped files (`intake::receive`), registered by the desk.
+pub type Reader = fn(Review, Vec<web_sys::File>);
+
+struct Slot {
+    key: String,
+    owner: Owner,
+    review: Option<Review>,
+    reader: Option<Reader>,
+    pending: Vec<web_sys::File>,
+}
+
+/// The app's place for the desk (context).
+#[derive(Clone, Copy)]
+pub struct DeskSlot(StoredValue<Slot, LocalStorage>);
+
+impl DeskSlot {
+    /// An empty place for the desk of the instance keyed `key`, owned by the calling component.
+    pub fn new(key: &str) -> Self {
+        let owner = Owner::current().unwrap_or_default();
+        DeskSlot(StoredValue::new_local(Slot {
+            key: key.to_string(),
+            owner,
+            review: None,
+            reader: None,
+            pending: Vec::new(),
+        }))
+    }
+
+    /// The desk's state, made by `make` under the app's owner the first time; `reader` is registered and
+    /// reads what was dropped meanwhile.
+    pub fn open(&self, make: fn(&str) -> Review, reader: Reader) -> Review {
+        let opened = self.0.try_update_value(|slot| {
+            let review = match slot.review {
+                Some(review) => review,
+                None => {
+                    let review = slot.owner.with(|| make(&slot.key));
+                    slot.review = Some(review);
+                    review
+                }
+            };
+            slot.reader = Some(reader);
+            (review, std::mem::take(&mut slot.pending))
+        });
+        // Only once the app is gone is the slot: then a desk of its own (never shown for long).
+        let (review, pending) = opened.unwrap_or_else(|| (make("default"), Vec::new()));
+        if !pending.is_empty() {
+            reader(review, pending);
+        }
+        review
+    }
+
+    /// Files dropped in review mode: to the desk, or kept until it is here.
+    pub fn receive(&self, files: Vec<web_sys::File>) {
+        let ready = self
+            .0
+            .try_with_value(|slot| slot.review.zip(slot.reader))
+            .flatten();
+        match ready {
+            Some((review, reader)) => reader(review, files),
+            None => self.0.update_value(|slot| slot.pending.extend(files)),
+        }
+    }
+}
