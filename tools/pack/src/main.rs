@@ -173,9 +173,8 @@ fn put_leb(out: &mut Vec<u8>, mut value: u64) {
 }
 
 /// Whether a custom section is for build tools only: the linker's relocation records (`linking`,
-/// `reloc.*`; every wasm32 build is linked with `--emit-relocs` for the workbench's split, see
-/// .cargo/config.toml), the descriptions wasm-bindgen's CLI reads and the split points' table. The Word /
-/// Excel module goes through neither tool, and wasm-opt would carry them through (3.3 → 6.5 MB) unused.
+/// `reloc.*`, should a build keep them), the descriptions wasm-bindgen's CLI reads and the split points'
+/// table. The Word / Excel module goes through neither tool, and wasm-opt would carry them through unused.
 fn is_tool_section(body: &[u8]) -> bool {
     let mut at = 0;
     let Some(len) = leb(body, &mut at) else {

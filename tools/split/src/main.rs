@@ -2,7 +2,7 @@
 //! `src/ui/lazy.rs`) into lazily loaded chunks. Two steps around wasm-bindgen and wasm-opt
 //! (`scripts/split-wasm` runs them in order):
 //!
-//! - `jixiao-split split IN.wasm DIR MAIN_JS`: IN must be linked with `--emit-relocs` (.cargo/config.toml).
+//! - `jixiao-split split IN.wasm DIR MAIN_JS`: IN must be linked with `--emit-relocs` (build.rs, with the `split` feature).
 //!   Writes DIR/main.wasm (for wasm-bindgen), DIR/split_*.wasm and DIR/chunk_*.wasm, and the loader
 //!   DIR/__wasm_split.js, which imports `initSync` from MAIN_JS (wasm-bindgen's module).
 //! - `jixiao-split name DIR MAIN_JS`: after wasm-opt, names every chunk and the loader by their contents
