@@ -35,7 +35,7 @@ pub fn App(
     let doc = state.document;
     provide_context(ReadOnly(readonly));
     let desk = DeskSlot::new(&key);
-    provide_context(desk);
+    provide_context(desk.clone());
     // The face asked for (data-mode, ?mode=), else the one last used: a reviewer who reloads is back
     // at the desk.
     let mode_key = format!("jixiao:{key}:mode");

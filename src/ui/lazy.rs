@@ -8,12 +8,13 @@
 //! time the capability is opened the load is tried again.
 //!
 //! ```ignore
-//! capability!(pub REPORT, report, "报告", || view! { <ReportTab/> }.into_any());
+//! capability!(pub REPORT, report, "报告预览", || view! { <ReportTab/> }.into_any());
 //! view! { <Lazy capability=&REPORT/> }
 //! ```
 //!
-//! Each capability is declared beside its component (`review`, `library_panel`, `report_tab`,
-//! `compare_tab`, `evidence_tab`), so that this module depends on none of them; `tests/e2e/chunks.spec.mjs`
+//! Each capability is declared beside its component (`unit_form`, `accounts_form`, `metrics_form`,
+//! `report_tab`, `compare_tab`, `evidence_tab`, `library_panel`, `review`), so that this module depends
+//! on none of them; `tests/e2e/chunks.spec.mjs`
 //! lists them all and opens each in the three deployments.
 
 use leptos::prelude::*;
@@ -117,19 +118,25 @@ pub fn Lazy(capability: &'static Capability) -> impl IntoView {
         leptos::task::spawn_local(async move { state.set(Some(capability.fetch().await)) });
     }
     let name = capability.name;
-    move || {
-        match state.get() {
-        None => view! {
-            <p class="jx-chunk-loading" role="status" data-testid="chunk-loading">{format!("正在载入{name}…")}</p>
-        }
-        .into_any(),
+    move || match state.get() {
+        None => loading(name),
         Some(Ok(face)) => face(),
-        Some(Err(ChunkFailed)) => view! {
-            <p class="jx-chunk-failed" role="alert" data-testid="chunk-failed">
-                {format!("{name}未能载入：所需的程序文件无法读取（网络中断，或部署时缺少文件）。其他功能不受影响；请稍后重新打开{name}，或刷新页面。")}
-            </p>
-        }
-        .into_any(),
+        Some(Err(ChunkFailed)) => failed(name),
     }
-    }
+}
+
+/// While the chunk arrives.
+fn loading(name: &'static str) -> AnyView {
+    let text = format!("正在载入{name}…");
+    view! { <p class="jx-chunk-loading" role="status" data-testid="chunk-loading">{text}</p> }
+        .into_any()
+}
+
+/// The chunk did not arrive: what happened and what to do, where the capability would be.
+fn failed(name: &'static str) -> AnyView {
+    let text = format!(
+        "{name}未能载入：所需的程序文件无法读取（网络中断，或部署时缺少文件）。其他功能不受影响；请稍后重新打开{name}，或刷新页面。"
+    );
+    view! { <p class="jx-chunk-failed" role="alert" data-testid="chunk-failed">{text}</p> }
+        .into_any()
 }

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { until } from './util.mjs';
+import { cspViolations, cspWatch, networkOff, until } from './util.mjs';
 
 
 /** A workbench instance inside its host element's shadow root (Playwright locators pierce open shadow roots). */
@@ -15,13 +15,6 @@ function instance(page, id) {
     grade: host.getByTestId('grade'),
     field: (p) => host.locator(`[data-path="${p}"] input`).first(),
   };
-}
-
-async function cspWatch(page) {
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-  });
 }
 
 export default [
@@ -60,7 +53,7 @@ export default [
       await a.host.getByTestId('undo').click();
       assert.equal(await page.evaluate(() => history.length), historyBefore);
       assert.equal(new URL(page.url()).pathname, '/portal/index.html');
-      assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violations');
+      assert.deepEqual(await cspViolations(page), [], 'no CSP violations');
       assert.deepEqual(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e)), []);
       // One namespace only.
       assert.equal(await page.evaluate(() => typeof window.JiXiao.mount), 'function');
@@ -173,13 +166,7 @@ export default [
   {
     name: 'the single file works from file:// with the network off',
     async run({ page, assert, dist, context }) {
-      const requests = [];
-      await context.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-        requests.push(url);
-        return route.abort();
-      });
+      const requests = await networkOff(context);
       await page.goto(pathToFileURL(path.join(dist, 'jixiao-standalone.html')).href);
       const w = instance(page, 'standalone');
       await until(async () => assert.equal((await w.total.textContent()).trim(), '99.5'), 15000);

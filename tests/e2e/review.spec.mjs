@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { until } from './util.mjs';
+import { cspViolations, cspWatch, until } from './util.mjs';
 
 const REAL = 'tests/fixtures/real';
 const JISHAN = 'national2020-shanxi-jishan-yibaoju-2020.tsv';
@@ -167,10 +167,7 @@ export default [
   {
     name: 'the desk in a portal element (data-mode="review") under a strict CSP: read, drill in and back',
     async run({ page, baseUrl, assert }) {
-      await page.addInitScript(() => {
-        window.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`), true);
-      });
+      await cspWatch(page);
       await page.goto(`${baseUrl}/portal/review.html`);
       const host = page.locator('jixiao-workbench#desk');
       const desk = new DeskPage(host);
@@ -182,7 +179,7 @@ export default [
       await until(async () => assert.equal((await host.getByTestId('review-viewer').getByTestId('total-score').textContent()).trim(), '99.5'));
       await host.getByTestId('review-back').click();
       assert.equal(await desk.rows.count(), 9);
-      assert.deepEqual(await page.evaluate(() => window.__csp), []);
+      assert.deepEqual(await cspViolations(page), []);
       assert.equal(await page.evaluate(() => history.length), historyBefore, 'the host history is untouched');
     },
   },

@@ -13,6 +13,29 @@ export async function until(assertion, timeout = 5000) {
   }
 }
 
+/** Records the page's CSP violations from its first script on; read them with `cspViolations(page)`. */
+export async function cspWatch(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`), true);
+  });
+}
+
+/** The CSP violations recorded since `cspWatch`. */
+export const cspViolations = (page) => page.evaluate(() => window.__csp);
+
+/** Cuts the context off the network (file:, data: and blob: still load); returns the URLs it refused. */
+export async function networkOff(context) {
+  const refused = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    refused.push(url);
+    return route.abort();
+  });
+  return refused;
+}
+
 /** A generated tree: 10 一级 × 10 二级 × 20 三级 = 2,000 leaves (2,110 rows), every leaf scored in full. */
 export function bigEvaluation(example) {
   const e = structuredClone(example);

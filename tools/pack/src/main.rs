@@ -7,8 +7,8 @@
 //! - `jixiao_bg.wasm` and `jixiao_export.wasm` (fetched on first export);
 //! - a split build's chunks (`split_*-HASH.wasm`, `chunk_*-HASH.wasm`, fetched on first use of their
 //!   capability), its loader made part of the script ([`split`]);
-//! - `jixiao-standalone.html`: one self-contained file (script and both wasm as base64 inlined) that works from
-//!   file:// with the network off.
+//! - `jixiao-standalone.html`: one self-contained file (script, every wasm module and chunk as base64
+//!   inlined) that works from file:// with the network off.
 
 mod split;
 
@@ -189,10 +189,10 @@ fn is_tool_section(body: &[u8]) -> bool {
         || name == b"__wasm_split_unstable"
 }
 
-/// Keeps only the exports named `memory` or `jx_*` of a wasm module, and drops the linker's relocation
-/// records. The Word / Excel module is a plain
-/// binary linked with wasm-bindgen's crates, whose hundreds of `__wbindgen_describe_*` exports (read only
-/// by the wasm-bindgen CLI, which this module skips) would keep dead code alive through wasm-opt.
+/// Keeps only the exports named `memory` or `jx_*` of a wasm module, and drops the build tools' custom
+/// sections ([`is_tool_section`]). The Word / Excel module is a plain binary linked with wasm-bindgen's
+/// crates, whose hundreds of `__wbindgen_describe_*` exports (read only by the wasm-bindgen CLI, which this
+/// module skips) would keep dead code alive through wasm-opt.
 fn keep_own_exports(wasm: &[u8]) -> Option<Vec<u8>> {
     let mut out = wasm.get(..8)?.to_vec();
     let mut at = 8;
