@@ -8,10 +8,10 @@ pub mod core;
 pub mod export;
 pub mod report;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;
 
 /// The portal element `<jixiao-workbench>` and `JiXiao.mount` (wasm32 only); its JS wrapper is
 /// `src/embed/wrapper.js`, packed by `tools/pack`.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod embed;

@@ -77,9 +77,9 @@ pub fn mount(host: web_sys::HtmlElement, options: JsValue) -> Result<Mounted, Js
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
-        // `exportWasm` (set by jixiao.js / the single file: where the Word / Excel module is) may be a
-        // function, which is no data: taken out before the rest is read.
-        let key = JsValue::from_str("exportWasm");
+        // `modules` (set by jixiao.js / the single file: where the file modules are) is a function,
+        // which is no data: taken out before the rest is read.
+        let key = JsValue::from_str("modules");
         let options = js_sys::Object::assign(&js_sys::Object::new(), &options.unchecked_into());
         crate::ui::export_module::set_source(js_sys::Reflect::get(&options, &key)?);
         js_sys::Reflect::delete_property(&options, &key)?;

@@ -3,23 +3,23 @@
   let loading = null;
   function load() {
     if (!loading) {
-      const source = typeof JIXIAO_WASM_BASE64 === 'string'
-        ? Uint8Array.from(atob(JIXIAO_WASM_BASE64), (c) => c.charCodeAt(0))
-        : new URL('jixiao_bg.wasm', SCRIPT_URL);
-      loading = wasm_bindgen({ module_or_path: source }).then(() => wasm_bindgen);
+      // The single file carries the module inlined (jixiaoInline, src/embed/inline.js).
+      const source = typeof JIXIAO_INLINE === 'object'
+        ? jixiaoInline('jixiao_bg.wasm')
+        : Promise.resolve(new URL('jixiao_bg.wasm', SCRIPT_URL));
+      loading = source.then((s) => wasm_bindgen({ module_or_path: s })).then(() => wasm_bindgen);
     }
     return loading;
   }
-  // The Word / Excel module, instantiated by the app on first export: beside this script, or inlined.
-  function exportWasm() {
-    return typeof JIXIAO_EXPORT_BASE64 === 'string'
-      ? () => Uint8Array.from(atob(JIXIAO_EXPORT_BASE64), (c) => c.charCodeAt(0))
-      : new URL('jixiao_export.wasm', SCRIPT_URL).href;
+  // The file modules (Word / Excel writer, document reader), instantiated by the app on first use:
+  // beside this script (a URL), or inlined (a promise of the bytes).
+  function moduleSource(file) {
+    return typeof JIXIAO_INLINE === 'object' ? jixiaoInline(file) : new URL(file, SCRIPT_URL).href;
   }
   function optionsOf(el) {
     const d = el.dataset;
     return {
-      exportWasm: exportWasm(),
+      modules: moduleSource,
       template: d.template || undefined,
       storageKey: d.storageKey || (el.id ? 'embedded-' + el.id : undefined),
       src: d.src || undefined,

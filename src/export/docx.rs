@@ -380,36 +380,50 @@ pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
             }
         }
     }
-    let mut buffer = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut buffer)
-        .map_err(|e| format!("生成 Word 文件失败：{e}"))?;
-    repeat_header_rows(&buffer.into_inner()).map_err(|e| format!("生成 Word 文件失败：{e}"))
+    package(docx.build()).map_err(|e| format!("生成 Word 文件失败：{e}"))
 }
 
-/// Marks the first row of every scoring table as a header row repeated on each page (`w:tblHeader`),
-/// which docx-rs cannot express, by rewriting word/document.xml in the package.
-fn repeat_header_rows(package: &[u8]) -> Result<Vec<u8>, zip::result::ZipError> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(package))?;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(package.len())));
+/// The package (.docx zip) of docx-rs's XML parts, written here rather than by docx-rs's own `pack`: so
+/// that the Word / Excel module carries one zip crate (the version rust_xlsxwriter and calamine use,
+/// not docx-rs's older one), deflates every part, and marks the annex's header rows
+/// ([`mark_headers`]) before writing instead of unpacking and rewriting the package.
+fn package(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, zip::result::ZipError> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i)?;
-        let name = entry.name().to_string();
-        if entry.is_dir() {
-            out.add_directory(name, options)?;
-            continue;
+    let document = mark_headers(&String::from_utf8_lossy(&xml.document)).into_bytes();
+    let mut parts: Vec<(String, &[u8])> = vec![
+        ("[Content_Types].xml".into(), &xml.content_type),
+        ("_rels/.rels".into(), &xml.rels),
+        ("docProps/app.xml".into(), &xml.doc_props.app),
+        ("docProps/core.xml".into(), &xml.doc_props.core),
+        ("docProps/custom.xml".into(), &xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), &xml.document_rels),
+        ("word/document.xml".into(), &document),
+        ("word/styles.xml".into(), &xml.styles),
+        ("word/settings.xml".into(), &xml.settings),
+        ("word/fontTable.xml".into(), &xml.font_table),
+        ("word/comments.xml".into(), &xml.comments),
+        ("word/numbering.xml".into(), &xml.numberings),
+        ("word/commentsExtended.xml".into(), &xml.comments_extended),
+        ("word/footnotes.xml".into(), &xml.footnotes),
+    ];
+    // Headers and footers are numbered from 1 in the order docx-rs built them, as its relations name them.
+    for (kind, files, rels) in [
+        ("header", &xml.headers, &xml.header_rels),
+        ("footer", &xml.footers, &xml.footer_rels),
+    ] {
+        for (i, part) in files.iter().enumerate() {
+            parts.push((format!("word/{kind}{}.xml", i + 1), part));
+            if let Some(rel) = rels.get(i) {
+                parts.push((format!("word/_rels/{kind}{}.xml.rels", i + 1), rel));
+            }
         }
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data)?;
-        if name == "word/document.xml" {
-            let xml = String::from_utf8_lossy(&data);
-            data = mark_headers(&xml).into_bytes();
-        }
-        out.start_file(name, options)?;
-        out.write_all(&data)?;
+    }
+    for (path, bytes) in parts {
+        out.start_file(path, options)?;
+        out.write_all(bytes)?;
     }
     Ok(out.finish()?.into_inner())
 }

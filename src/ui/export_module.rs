@@ -1,29 +1,36 @@
-//! The Word / Excel module (导出模块), loaded on first use: `src/bin/jixiao-export.rs` compiled to its own
-//! wasm (`jixiao_export.wasm`). The workbench starts without docx-rs, rust_xlsxwriter, calamine and zip,
-//! which are most of the code, and fetches them only when a user first downloads a .docx / .xlsx or opens
-//! an .xlsx. Where the module comes from:
-//! - the page built by Trunk: `jixiao_export.wasm` beside the page;
-//! - the portal script: beside `jixiao.js` (the script passes the URL in the mount options);
-//! - the single offline file: inlined, decoded on first use (the script passes a function).
+//! The file modules (文件模块), loaded on first use: the Word / Excel module (`jixiao_export.wasm`) and the
+//! document reader (`jixiao_read.wasm`), see [`crate::export::module`]. The workbench starts without
+//! docx-rs, rust_xlsxwriter, calamine, lopdf and zip, which are most of the code; each module is fetched
+//! only when a user first downloads a .docx / .xlsx or first opens a file. Where a module comes from:
+//! - the page built by Trunk: beside the page;
+//! - the portal script and the single offline file: the mount options' `modules`, a function from the
+//!   module's file name to its URL (beside `jixiao.js`) or its bytes (inlined, decoded on first use).
 
 use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-pub use crate::export::Job;
+pub use crate::export::{Job, Module};
 
 thread_local! {
-    /// Where to get the module: a URL string, or a function returning its bytes. Unset: beside the page.
-    static SOURCE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-    /// The module's exports once instantiated.
-    static EXPORTS: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    /// Where to get a module: a function of its file name. Unset: beside the page.
+    static SOURCE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Each module's exports once instantiated ([`slot`]).
+    static EXPORTS: RefCell<[Option<JsValue>; 2]> = const { RefCell::new([None, None]) };
 }
 
-/// Sets where the module comes from (from the mount options of the portal script or the single file).
+fn slot(module: Module) -> usize {
+    match module {
+        Module::Writer => 0,
+        Module::Reader => 1,
+    }
+}
+
+/// Sets where the modules come from (the mount options of the portal script or the single file).
 pub fn set_source(source: JsValue) {
-    if !source.is_undefined() && !source.is_null() {
-        SOURCE.with(|s| *s.borrow_mut() = Some(source));
+    if let Ok(function) = source.dyn_into::<js_sys::Function>() {
+        SOURCE.with(|s| *s.borrow_mut() = Some(function));
     }
 }
 
@@ -35,18 +42,19 @@ fn text_of(error: JsValue) -> String {
         .unwrap_or_else(|| format!("{error:?}"))
 }
 
-/// The module's bytes, fetched or decoded.
-async fn bytes() -> Result<JsValue, JsValue> {
-    let source = SOURCE.with(|s| s.borrow().clone());
-    if let Some(make) = source
-        .as_ref()
-        .and_then(|s| s.dyn_ref::<js_sys::Function>())
-    {
-        return make.call0(&JsValue::NULL);
-    }
-    let url = source
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| "jixiao_export.wasm".to_string());
+/// A module's bytes: fetched, or given by the source function (decoded, perhaps asynchronously).
+async fn bytes(module: Module) -> Result<JsValue, JsValue> {
+    let file = JsValue::from_str(module.file_name());
+    let given = match SOURCE.with(|s| s.borrow().clone()) {
+        Some(source) => source.call1(&JsValue::NULL, &file)?,
+        None => file,
+    };
+    let Some(url) = given.as_string() else {
+        return match given.dyn_into::<js_sys::Promise>() {
+            Ok(promise) => JsFuture::from(promise).await,
+            Err(bytes) => Ok(bytes),
+        };
+    };
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
         .await?
@@ -88,24 +96,25 @@ fn imports(module: &js_sys::WebAssembly::Module) -> Result<js_sys::Object, JsVal
     Ok(imports)
 }
 
-async fn load() -> Result<JsValue, String> {
-    if let Some(exports) = EXPORTS.with(|e| e.borrow().clone()) {
+async fn load(module: Module) -> Result<JsValue, String> {
+    if let Some(exports) = EXPORTS.with(|e| e.borrow()[slot(module)].clone()) {
         return Ok(exports);
     }
-    let fail = |e: JsValue| format!("无法加载 Word / Excel 模块（{}）", text_of(e));
-    let bytes = bytes().await.map_err(fail)?;
-    let module: js_sys::WebAssembly::Module = JsFuture::from(js_sys::WebAssembly::compile(&bytes))
-        .await
-        .and_then(|m| m.dyn_into())
-        .map_err(fail)?;
-    let imports = imports(&module).map_err(fail)?;
+    let fail = |e: JsValue| format!("无法加载{}（{}）", module.label(), text_of(e));
+    let bytes = bytes(module).await.map_err(fail)?;
+    let compiled: js_sys::WebAssembly::Module =
+        JsFuture::from(js_sys::WebAssembly::compile(&bytes))
+            .await
+            .and_then(|m| m.dyn_into())
+            .map_err(fail)?;
+    let imports = imports(&compiled).map_err(fail)?;
     let instance: js_sys::WebAssembly::Instance =
-        JsFuture::from(js_sys::WebAssembly::instantiate_module(&module, &imports))
+        JsFuture::from(js_sys::WebAssembly::instantiate_module(&compiled, &imports))
             .await
             .and_then(|i| i.dyn_into())
             .map_err(fail)?;
     let exports: JsValue = instance.exports().into();
-    EXPORTS.with(|e| *e.borrow_mut() = Some(exports.clone()));
+    EXPORTS.with(|e| e.borrow_mut()[slot(module)] = Some(exports.clone()));
     Ok(exports)
 }
 
@@ -116,10 +125,11 @@ fn call(exports: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, JsVa
     function.apply(&JsValue::NULL, &args)
 }
 
-/// Runs `job` on `input` in the module, loading it first if needed. A refusal comes back as the
+/// Runs `job` on `input` in its module, loading it first if needed. A refusal comes back as the
 /// module's Chinese message; a crash of the module drops it (the next use loads a fresh one).
 pub async fn run(job: Job, input: &[u8]) -> Result<Vec<u8>, String> {
-    let exports = load().await?;
+    let module = job.module();
+    let exports = load(module).await?;
     let memory = || -> Result<js_sys::Uint8Array, JsValue> {
         let memory: js_sys::WebAssembly::Memory =
             js_sys::Reflect::get(&exports, &JsValue::from_str("memory"))?.dyn_into()?;
@@ -144,9 +154,10 @@ pub async fn run(job: Job, input: &[u8]) -> Result<Vec<u8>, String> {
         Ok((0, output)) => Ok(output),
         Ok((_, message)) => Err(String::from_utf8_lossy(&message).into_owned()),
         Err(e) => {
-            EXPORTS.with(|x| *x.borrow_mut() = None);
+            EXPORTS.with(|x| x.borrow_mut()[slot(module)] = None);
             Err(format!(
-                "Word / Excel 模块读写该文件时出错（{}），文件可能已损坏；可重试或换用另存的文件",
+                "{}读写该文件时出错（{}），文件可能已损坏；可重试或换用另存的文件",
+                module.label(),
                 text_of(e)
             ))
         }

@@ -146,9 +146,11 @@ const row = (group, figure, value, unit, reference = null, target = null) =>
 // The first download: what the page loads before its first screen (not the Word / Excel module, not the
 // capabilities' chunks, src/ui/lazy.rs).
 const isChunk = (n) => /^(split|chunk)_/.test(n);
-const app = sizes(appDist, (n) => !n.startsWith('jixiao_export') && !isChunk(n));
+const isFileModule = (n) => /^jixiao_(export|read)/.test(n);
+const app = sizes(appDist, (n) => !isFileModule(n) && !isChunk(n));
 const chunks = sizes(appDist, isChunk);
 const exportsModule = sizes(appDist, (n) => n.startsWith('jixiao_export'));
+const readerModule = sizes(appDist, (n) => n.startsWith('jixiao_read'));
 const counter = sizes(counterDist);
 row('size', 'workbench first download (wasm+js+css), gzip', app.gzip, 'B', counter.gzip, '≤ 250 KB (≤ 7 × counter)');
 row('size', 'workbench first download, brotli', app.brotli, 'B', counter.brotli);
@@ -157,8 +159,14 @@ if (exportsModule.files.length) {
   row('size', 'Word/Excel module (loaded on first export), gzip', exportsModule.gzip, 'B', null, '≤ 600 KB');
   row('size', 'Word/Excel module, brotli', exportsModule.brotli, 'B');
 }
-row('size', 'everything, gzip', app.gzip + chunks.gzip + exportsModule.gzip, 'B');
-row('size', 'everything, brotli', app.brotli + chunks.brotli + exportsModule.brotli, 'B');
+if (readerModule.files.length) {
+  row('size', 'document reader (loaded on first file opened), gzip', readerModule.gzip, 'B');
+}
+row('size', 'everything, gzip', app.gzip + chunks.gzip + exportsModule.gzip + readerModule.gzip, 'B');
+row('size', 'everything, brotli', app.brotli + chunks.brotli + exportsModule.brotli + readerModule.brotli, 'B');
+if (process.env.BENCH_SINGLE_FILE && fs.existsSync(process.env.BENCH_SINGLE_FILE)) {
+  row('size', 'single offline file (jixiao-standalone.html)', fs.statSync(process.env.BENCH_SINGLE_FILE).size, 'B', null, '≤ 3.5 MB');
+}
 row('size', 'reference counter, gzip', counter.gzip, 'B');
 const gzipOf = Object.fromEntries(chunks.files.map((f) => [f.name, f.gzip]));
 
@@ -352,5 +360,5 @@ for (const r of rows) {
   console.log(line([r.group, r.figure, fmt(r.value, r.unit), fmt(r.reference, r.unit),
     r.ratio ? `${r.ratio.toFixed(2)}×` : '', r.target ?? ''], widths));
 }
-fs.writeFileSync(outJson, JSON.stringify({ when: new Date().toISOString(), rows, sizes: { app, chunks, exportsModule, counter } }, null, 2));
+fs.writeFileSync(outJson, JSON.stringify({ when: new Date().toISOString(), rows, sizes: { app, chunks, exportsModule, readerModule, counter } }, null, 2));
 console.log(`bench: ${rows.length} figures written to ${outJson}`);

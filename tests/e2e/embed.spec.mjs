@@ -191,6 +191,32 @@ export default [
     },
   },
   {
+    name: 'the single file inflates its own modules where the browser has no DecompressionStream',
+    async run({ page, assert, dist, context }) {
+      // Firefox before 113 and Safari before 16.4: the file's own inflater (src/embed/inline.js) runs.
+      await context.addInitScript(() => {
+        delete window.DecompressionStream;
+      });
+      const requests = await networkOff(context);
+      await page.goto(pathToFileURL(path.join(dist, 'jixiao-standalone.html')).href);
+      assert.equal(await page.evaluate(() => typeof DecompressionStream), 'undefined');
+      const w = instance(page, 'standalone');
+      await until(async () => assert.equal((await w.total.textContent()).trim(), '99.5'), 15000);
+      // A chunk (the report), the Word / Excel module, then the document reader, each inflated on use.
+      await w.host.getByTestId('tab-report').click();
+      const [xlsx] = await Promise.all([page.waitForEvent('download'), w.host.getByTestId('save-xlsx').click()]);
+      const annex = fs.readFileSync(await xlsx.path());
+      assert.equal(annex.subarray(0, 2).toString(), 'PK');
+      await w.host.getByTestId('file-input').setInputFiles({
+        name: '评分表.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: annex,
+      });
+      await until(async () => assert.match(await w.host.getByTestId('notice').textContent(), /已将“评分表\.xlsx”作为新的评价打开/));
+      assert.deepEqual(requests, [], 'no request leaves the page');
+    },
+  },
+  {
     name: 'a browser that cannot compile the workbench says why, in the page, the portal element and the single file',
     // The refused compile is logged by the browser's own loader code; the point is what the user sees.
     expectedConsoleErrors: [/CompileError|invalid value type|jixiao/i],

@@ -1,14 +1,16 @@
 //! Post-build step of the portal and single-file builds (run by `scripts/dev dist` as
 //! `cargo run -p jixiao-pack`), a build tool beside the workbench rather than one of its entry points:
 //! `jixiao-pack BUILD_DIR OUT_DIR` reads wasm-bindgen's `--target no-modules` output (`jixiao.js`,
-//! `jixiao_bg.wasm`) and the Word / Excel module (`jixiao_export.wasm`) from BUILD_DIR and writes to OUT_DIR:
+//! `jixiao_bg.wasm`) and the file modules ([`MODULES`]) from BUILD_DIR and writes to OUT_DIR:
 //! - `jixiao.js`: one classic script (no ES module) that defines `<jixiao-workbench>` and `window.JiXiao`,
 //!   loading `jixiao_bg.wasm` from beside its own URL;
-//! - `jixiao_bg.wasm` and `jixiao_export.wasm` (fetched on first export);
+//! - `jixiao_bg.wasm`, `jixiao_export.wasm` (fetched on first export) and `jixiao_read.wasm` (on first
+//!   opening of a file);
 //! - a split build's chunks (`split_*-HASH.wasm`, `chunk_*-HASH.wasm`, fetched on first use of their
 //!   capability), its loader made part of the script ([`split`]);
-//! - `jixiao-standalone.html`: one self-contained file (script, every wasm module and chunk as base64
-//!   inlined) that works from file:// with the network off.
+//! - `jixiao-standalone.html`: one self-contained file (script, every wasm module and chunk gzipped and
+//!   inlined as base64, inflated on use by `src/embed/inline.js`) that works from file:// with the
+//!   network off.
 
 mod split;
 
@@ -22,6 +24,12 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The wrapper around wasm-bindgen's glue: everything stays inside one function scope except
 /// `window.JiXiao` and the custom element.
 const WRAPPER: &str = include_str!("../../../src/embed/wrapper.js");
+
+/// The single file's inlined wasm, decoded and inflated on use (`jixiaoInline(name)`).
+const INLINE: &str = include_str!("../../../src/embed/inline.js");
+
+/// The file modules the workbench instantiates on first use (`jixiao::export::module`).
+const MODULES: [&str; 2] = ["jixiao_export.wasm", "jixiao_read.wasm"];
 
 /// The message shown when the workbench cannot start (the same script as the standalone page's).
 const UNSUPPORTED: &str = include_str!("../../../src/embed/unsupported.js");
@@ -47,27 +55,25 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// What the single file carries inside its script, as base64.
-struct Inline<'a> {
-    app: &'a str,
-    export: &'a str,
-    /// Each chunk's file name and bytes.
-    chunks: &'a [(String, String)],
+/// gzip at the best level: a wasm module shrinks to about 40 %, and base64 adds a third back.
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
 }
 
-/// The classic script; with `inline` (every wasm as base64) for the single file. `loader` is a split
-/// build's loader function (and its chunks' fetch), after the wrapper.
-fn script(glue: &str, loader: &str, inline: Option<&Inline>) -> String {
+/// The classic script; with `inline` (each wasm file's name and its gzip as base64) for the single
+/// file. `loader` is a split build's loader function (and its chunks' fetch), after the wrapper.
+fn script(glue: &str, loader: &str, inline: Option<&[(String, String)]>) -> String {
     let inline = inline
-        .map(|i| {
-            let chunks: Vec<String> =
-                i.chunks.iter().map(|(name, data)| format!("\"{name}\": \"{data}\"")).collect();
-            format!(
-                "  const JIXIAO_WASM_BASE64 = \"{}\";\n  const JIXIAO_EXPORT_BASE64 = \"{}\";\n  const JIXIAO_CHUNKS = {{ {} }};\n",
-                i.app,
-                i.export,
-                chunks.join(", ")
-            )
+        .map(|files| {
+            let files: Vec<String> = files
+                .iter()
+                .map(|(name, data)| format!("\"{name}\": \"{data}\""))
+                .collect();
+            format!("  const JIXIAO_INLINE = {{ {} }};\n{INLINE}", files.join(", "))
         })
         .unwrap_or_default();
     format!(
@@ -91,38 +97,38 @@ fn run(build: &Path, out: &Path) -> Result<(), String> {
     let glue =
         String::from_utf8(read("jixiao.js")?).map_err(|_| "jixiao.js is not UTF-8".to_string())?;
     let wasm = read("jixiao_bg.wasm")?;
-    let export = read("jixiao_export.wasm")?;
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let write = |name: &str, bytes: &[u8]| {
         std::fs::write(out.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))
     };
-    let (glue, loader, chunks) = match split_loader(build)? {
+    write("jixiao_bg.wasm", &wasm)?;
+    let mut inline = vec![("jixiao_bg.wasm".to_string(), base64(&gzip(&wasm)))];
+    for name in MODULES {
+        let bytes = read(name)?;
+        write(name, &bytes)?;
+        inline.push((name.to_string(), base64(&gzip(&bytes))));
+    }
+    let (glue, loader) = match split_loader(build)? {
         Some(loader) => {
-            let mut chunks = Vec::new();
             for name in &loader.chunks {
                 let bytes = read(name)?;
                 write(name, &bytes)?;
-                chunks.push((name.clone(), base64(&bytes)));
+                inline.push((name.clone(), base64(&gzip(&bytes))));
             }
             let (glue, loader) = loader.into_script(&glue)?;
-            (glue, format!("{loader}{}", split::CHUNK_FETCH), chunks)
+            (glue, format!("{loader}{}", split::CHUNK_FETCH))
         }
-        None => (glue, String::new(), Vec::new()),
+        None => (glue, String::new()),
     };
     write("jixiao.js", script(&glue, &loader, None).as_bytes())?;
-    write("jixiao_bg.wasm", &wasm)?;
-    write("jixiao_export.wasm", &export)?;
-    let inline = Inline {
-        app: &base64(&wasm),
-        export: &base64(&export),
-        chunks: &chunks,
-    };
     write(
         "jixiao-standalone.html",
         standalone(&script(&glue, &loader, Some(&inline))).as_bytes(),
     )?;
     println!(
-        "jixiao-pack: wrote jixiao.js, jixiao_bg.wasm, jixiao_export.wasm, jixiao-standalone.html to {}",
+        "jixiao-pack: wrote jixiao.js, jixiao_bg.wasm, {}, {} chunks, jixiao-standalone.html to {}",
+        MODULES.join(", "),
+        inline.len() - 1 - MODULES.len(),
         out.display()
     );
     Ok(())

@@ -72,13 +72,11 @@ impl Loader {
     }
 }
 
-/// `jixiaoChunk(name)`: the chunk beside the script (portal), or from `JIXIAO_CHUNKS` (single file).
+/// `jixiaoChunk(name)`: the chunk beside the script (portal), or from `JIXIAO_INLINE` (single file,
+/// through `jixiaoInline`, `src/embed/inline.js`).
 pub const CHUNK_FETCH: &str = r#"function jixiaoChunk(name) {
-  if (typeof JIXIAO_CHUNKS === 'object') {
-    const data = JIXIAO_CHUNKS[name.replace('./', '')];
-    if (typeof data !== 'string') return Promise.reject(new Error('chunk ' + name + ' is not in this file'));
-    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-    return Promise.resolve(new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));
+  if (typeof JIXIAO_INLINE === 'object') {
+    return jixiaoInline(name).then((bytes) => new Response(bytes, { headers: { 'Content-Type': 'application/wasm' } }));
   }
   return fetch(new URL(name, SCRIPT_URL)).then((r) => (r.ok ? r : Promise.reject(new Error(name + ': ' + r.status))));
 }
