@@ -108,7 +108,8 @@ fn job_in(module: Module, kind: u32) -> Result<Job, String> {
 }
 
 fn evaluation(input: &[u8]) -> Result<crate::core::Evaluation, String> {
-    let text = std::str::from_utf8(input).map_err(|_| "导出数据不是有效的 UTF-8 文本".to_string())?;
+    let text =
+        std::str::from_utf8(input).map_err(|_| "导出数据不是有效的 UTF-8 文本".to_string())?;
     crate::core::from_json(text).map_err(|e| e.to_string())
 }
 

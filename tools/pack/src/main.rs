@@ -73,7 +73,10 @@ fn script(glue: &str, loader: &str, inline: Option<&[(String, String)]>) -> Stri
                 .iter()
                 .map(|(name, data)| format!("\"{name}\": \"{data}\""))
                 .collect();
-            format!("  const JIXIAO_INLINE = {{ {} }};\n{INLINE}", files.join(", "))
+            format!(
+                "  const JIXIAO_INLINE = {{ {} }};\n{INLINE}",
+                files.join(", ")
+            )
         })
         .unwrap_or_default();
     format!(

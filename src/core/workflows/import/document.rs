@@ -37,7 +37,10 @@ pub fn office_format(bytes: &[u8]) -> Option<OfficeFormat> {
     }
     if bytes.starts_with(b"PK\x03\x04") {
         let docx = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map(|a| a.file_names().any(|n| n.is_ok_and(|n| n == "word/document.xml")))
+            .map(|a| {
+                a.file_names()
+                    .any(|n| n.is_ok_and(|n| n == "word/document.xml"))
+            })
             .unwrap_or(false);
         return Some(if docx {
             OfficeFormat::Docx
