@@ -6,6 +6,7 @@
 //! assert_eq!(&bytes[..2], b"PK"); // a zip container
 //! ```
 
+pub mod documents;
 pub mod docx;
 pub mod fit;
 pub mod format;

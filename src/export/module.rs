@@ -18,9 +18,10 @@
 //! - `jx_result_ptr()`, `jx_result_len()`: the output of the last run (valid until the next run).
 //!
 //! ```
+//! use jixiao::export::documents::Documents;
 //! use jixiao::export::module::{write, Job, Module};
-//! let json = jixiao::core::to_json(&jixiao::core::template::load("nanjing-2024").unwrap());
-//! let xlsx = write(Job::Xlsx.code(), json.as_bytes()).unwrap();
+//! let documents = Documents::of(&jixiao::core::template::load("nanjing-2024").unwrap());
+//! let xlsx = write(Job::Xlsx.code(), &serde_json::to_vec(&documents).unwrap()).unwrap();
 //! assert_eq!(&xlsx[..2], b"PK");
 //! assert_eq!(Job::Xlsx.module(), Module::Writer);
 //! assert!(write(Job::Unzip.code(), b"").is_err()); // the reader's job, refused by the writer
@@ -56,9 +57,9 @@ impl Module {
 /// What a module does (its `jx_run` kinds): one list for the modules and the page that calls them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Job {
-    /// The report as .docx, from the evaluation's JSON.
+    /// The report as .docx, from the JSON of its [`Documents`].
     Docx = 1,
-    /// The scoring annex as .xlsx, from the evaluation's JSON.
+    /// The scoring annex as .xlsx, from the JSON of its [`Documents`].
     Xlsx = 2,
     /// An Office file or saved page read (.xlsx, .xls, .docx, .html, .mht, PDF): its table's cells or, a
     /// report, the whole evaluation, as the JSON of [`crate::core::import::OpenedDocument`].
@@ -67,8 +68,8 @@ pub enum Job {
     ReviewXlsx = 4,
     /// The files of a .zip, framed by [`crate::core::review::intake::encode_unpacked`].
     Unzip = 5,
-    /// The package (导出全部): from `evaluation.json` and the evidence bytes named by their SHA-256,
-    /// framed the same way.
+    /// The package (导出全部): from [`PACKAGE_PARTS`] (the JSON of [`PackageParts`]) and the evidence
+    /// bytes named by their SHA-256, framed the same way.
     Package = 6,
 }
 
@@ -107,17 +108,20 @@ fn job_in(module: Module, kind: u32) -> Result<Job, String> {
         .ok_or_else(|| format!("{}不处理类型 {kind}", module.label()))
 }
 
-fn evaluation(input: &[u8]) -> Result<crate::core::Evaluation, String> {
-    let text =
-        std::str::from_utf8(input).map_err(|_| "导出数据不是有效的 UTF-8 文本".to_string())?;
-    crate::core::from_json(text).map_err(|e| e.to_string())
+use super::documents::{Documents, PackageParts};
+
+/// The name of the [`PackageParts`] among the framed parts of a [`Job::Package`].
+pub const PACKAGE_PARTS: &str = "package.json";
+
+fn documents(input: &[u8]) -> Result<Documents, String> {
+    serde_json::from_slice(input).map_err(|e| format!("导出数据无法读取（{e}）"))
 }
 
 /// The Word / Excel module's jobs: `kind` (a [`Job`]'s code) on `input`.
 pub fn write(kind: u32, input: &[u8]) -> Result<Vec<u8>, String> {
     match job_in(Module::Writer, kind)? {
-        Job::Docx => super::docx::evaluation_docx(&evaluation(input)?),
-        Job::Xlsx => super::xlsx::scoring_workbook(&evaluation(input)?),
+        Job::Docx => super::docx::report_docx(&documents(input)?.report),
+        Job::Xlsx => super::xlsx::workbook(&documents(input)?),
         Job::ReviewXlsx => serde_json::from_slice(input)
             .map_err(|e| format!("复核数据无法读取（{e}）"))
             .and_then(|desk| super::review::summary_workbook(&desk)),
@@ -146,23 +150,23 @@ fn unreachable_job(kind: u32) -> Result<Vec<u8>, String> {
 }
 
 fn package(input: &[u8]) -> Result<Vec<u8>, String> {
-    let parts = crate::core::review::intake::decode_unpacked(input)
+    let unpacked = crate::core::review::intake::decode_unpacked(input)
         .ok_or_else(|| "材料包数据不完整".to_string())?;
     let mut files = Vec::new();
-    let mut evaluation = None;
-    for part in parts {
+    let mut parts = None;
+    for part in unpacked {
         let Ok(bytes) = part.bytes else { continue };
-        if part.name == crate::core::evidence::EVALUATION_PATH {
-            evaluation = Some(
-                crate::core::from_json(&String::from_utf8_lossy(&bytes))
-                    .map_err(|e| e.to_string())?,
+        if part.name == PACKAGE_PARTS {
+            parts = Some(
+                serde_json::from_slice::<PackageParts>(&bytes)
+                    .map_err(|e| format!("材料包数据无法读取（{e}）"))?,
             );
         } else {
             files.push((part.name, bytes));
         }
     }
-    let evaluation = evaluation.ok_or_else(|| "材料包数据缺少评价".to_string())?;
-    super::package::package(&evaluation, &files)
+    let parts = parts.ok_or_else(|| "材料包数据缺少评价".to_string())?;
+    super::package::assemble(&parts, &files)
 }
 
 /// The C ABI of a module binary around its half (`write` or `read`): `c_abi!(jixiao::export::module::read);`
@@ -231,5 +235,36 @@ mod tests {
             assert!(other.unwrap_err().contains("不处理类型"), "{job:?}");
         }
         assert!(write(99, b"").is_err() && read(0, b"").is_err());
+    }
+
+    #[test]
+    fn the_writer_makes_from_the_pages_documents_what_the_cli_makes_from_the_evaluation() {
+        use crate::core::review::intake::{encode_unpacked, unzip, Unpacked};
+        let e = crate::core::template::load("nanjing-2024").unwrap();
+        let documents = serde_json::to_vec(&Documents::of(&e)).unwrap();
+        assert_eq!(
+            write(Job::Docx.code(), &documents).unwrap(),
+            crate::export::docx::evaluation_docx(&e).unwrap()
+        );
+        let parts = serde_json::to_vec(&PackageParts::of(&e)).unwrap();
+        let framed = encode_unpacked(&[Unpacked {
+            name: PACKAGE_PARTS.into(),
+            bytes: Ok(parts),
+        }]);
+        let names = |zip: &[u8]| -> Vec<String> {
+            unzip(zip).unwrap().into_iter().map(|f| f.name).collect()
+        };
+        let native = crate::export::package::package(&e, &[]).unwrap();
+        assert_eq!(
+            names(&write(Job::Package.code(), &framed).unwrap()),
+            names(&native)
+        );
+        // Damaged input is refused in Chinese, not a panic.
+        assert!(write(Job::Xlsx.code(), b"{")
+            .unwrap_err()
+            .contains("导出数据无法读取"));
+        assert!(write(Job::Package.code(), &encode_unpacked(&[]))
+            .unwrap_err()
+            .contains("缺少评价"));
     }
 }

@@ -18,8 +18,9 @@
 //! assert_eq!(opened.files[0].1, bytes);
 //! ```
 
-use crate::core::evidence::{manifest, safe_file_name, EVALUATION_PATH, MANIFEST_PATH};
-use crate::core::{to_json, Evaluation};
+use super::documents::PackageParts;
+use crate::core::evidence::{safe_file_name, EVALUATION_PATH, MANIFEST_PATH};
+use crate::core::Evaluation;
 use std::io::Write;
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
@@ -27,12 +28,17 @@ use zip::CompressionMethod;
 /// The package of `evaluation` with the bytes of its evidence files (by SHA-256). A file whose bytes
 /// are not given is refused by name: a package must be complete.
 pub fn package(evaluation: &Evaluation, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
-    let manifest = manifest(evaluation);
-    let report = crate::report::build(evaluation);
-    let title = safe_file_name(&report.title);
-    let docx = super::docx::evaluation_docx(evaluation)?;
-    let xlsx = super::xlsx::scoring_workbook(evaluation)?;
-    let html = crate::report::html::render_document(&report);
+    assemble(&PackageParts::of(evaluation), files)
+}
+
+/// The package of its [`PackageParts`] (what the page hands to the Word / Excel module) and the evidence
+/// bytes by SHA-256.
+pub fn assemble(parts: &PackageParts, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let manifest = &parts.manifest;
+    let title = safe_file_name(&parts.documents.report.title);
+    let docx = super::docx::report_docx(&parts.documents.report)?;
+    let xlsx = super::xlsx::workbook(&parts.documents)?;
+    let html = &parts.html;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let text = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -47,10 +53,10 @@ pub fn package(evaluation: &Evaluation, files: &[(String, Vec<u8>)]) -> Result<V
         out.start_file(path, options).map_err(fail)?;
         out.write_all(bytes).map_err(io)
     };
-    put(EVALUATION_PATH, to_json(evaluation).as_bytes(), text)?;
+    put(EVALUATION_PATH, parts.evaluation.as_bytes(), text)?;
     put(
         MANIFEST_PATH,
-        serde_json::to_string_pretty(&manifest)
+        serde_json::to_string_pretty(manifest)
             .unwrap_or_default()
             .as_bytes(),
         text,

@@ -4,10 +4,10 @@
 //! do not recalculate still show them), plus sheets for the findings and the reconciliations. Printed on
 //! A4 landscape with the header row repeated.
 
-use crate::core::assess::assess;
+use super::documents::{Documents, EvidenceLine};
 use crate::core::model::{Evaluation, EvaluationKind};
 use crate::core::number::fmt_score;
-use crate::report::{build_assessed, Block, Cell, Figure, Report, ScoreTable};
+use crate::report::{Block, Cell, Figure, Report, ScoreTable};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
@@ -439,10 +439,9 @@ pub(super) fn fit_row(
 /// The 佐证材料清单 sheet (none when no file is attached): indicator, file, 说明, size, SHA-256.
 fn evidence_sheet(
     workbook: &mut Workbook,
-    evaluation: &Evaluation,
+    files: &[EvidenceLine],
     f: &Formats,
 ) -> Result<(), String> {
-    let files = crate::core::evidence::layout(evaluation);
     if files.is_empty() {
         return Ok(());
     }
@@ -455,29 +454,26 @@ fn evidence_sheet(
         ("SHA-256", 68.0),
     ];
     let sheet = list_sheet(workbook, "佐证材料清单", &columns, f).map_err(err)?;
-    for (i, (_, file)) in files.iter().enumerate() {
+    for (i, file) in files.iter().enumerate() {
         let row = i as u32 + 1;
-        let indicator = evaluation
-            .indicator(&file.indicator)
-            .map(|n| n.name.clone())
-            .unwrap_or_default();
+        let number = (i + 1).to_string();
         let cells = [
-            (i + 1).to_string(),
-            indicator,
-            file.name.clone(),
-            file.description.clone(),
-            crate::core::evidence::size_text(file.size),
-            file.sha256.clone(),
+            &number,
+            &file.indicator,
+            &file.name,
+            &file.description,
+            &file.size,
+            &file.sha256,
         ];
         for (c, text) in cells.iter().enumerate() {
             sheet
-                .write_string_with_format(row, c as u16, text, &f.text)
+                .write_string_with_format(row, c as u16, *text, &f.text)
                 .map_err(err)?;
         }
         fit_row(
             sheet,
             row,
-            &[(&cells[1], 30.0), (&cells[2], 30.0), (&cells[3], 30.0)],
+            &[(cells[1], 30.0), (cells[2], 30.0), (cells[3], 30.0)],
         )
         .map_err(err)?;
     }
@@ -486,8 +482,12 @@ fn evidence_sheet(
 
 /// The scoring workbook of an evaluation, as .xlsx bytes.
 pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
-    let assessment = assess(evaluation);
-    let report = build_assessed(evaluation, &assessment);
+    workbook(&Documents::of(evaluation))
+}
+
+/// The scoring workbook of assessed [`Documents`], as .xlsx bytes.
+pub fn workbook(documents: &Documents) -> Result<Vec<u8>, String> {
+    let report = &documents.report;
     let f = formats();
     let mut workbook = Workbook::new();
     let title = report
@@ -502,8 +502,8 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
         Block::Scores(t) => Some(t),
         _ => None,
     });
-    if evaluation.kind == EvaluationKind::Project {
-        form_sheet(workbook.add_worksheet(), &report, &f).map_err(err)?;
+    if documents.kind == EvaluationKind::Project {
+        form_sheet(workbook.add_worksheet(), report, &f).map_err(err)?;
     } else if let Some(table) = table {
         annex_sheet(workbook.add_worksheet(), &title, table, &f).map_err(err)?;
     }
@@ -519,12 +519,12 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
         &f,
     )
     .map_err(err)?;
-    for (i, finding) in assessment.findings.iter().enumerate() {
+    for (i, finding) in documents.findings.iter().enumerate() {
         let r = i as u32 + 1;
         for (c, text) in [
-            finding.severity.label(),
-            finding.code.as_str(),
-            finding.path.as_str(),
+            &finding.severity,
+            &finding.code,
+            &finding.path,
             &finding.message,
         ]
         .iter()
@@ -548,24 +548,15 @@ pub fn scoring_workbook(evaluation: &Evaluation) -> Result<Vec<u8>, String> {
         &f,
     )
     .map_err(err)?;
-    for (i, r) in assessment.reconciliations.iter().enumerate() {
-        let status = match r.status {
-            crate::core::check::ReconcileStatus::Pass => "相符",
-            crate::core::check::ReconcileStatus::RoundingGap => "尾差",
-            crate::core::check::ReconcileStatus::Mismatch => "不符",
-            crate::core::check::ReconcileStatus::Unverifiable => "无法核实",
-        };
+    for (i, r) in documents.checks.iter().enumerate() {
         let row = i as u32 + 1;
-        for (c, text) in [r.label.as_str(), r.detail.as_str(), status]
-            .iter()
-            .enumerate()
-        {
+        for (c, text) in [&r.label, &r.detail, &r.status].iter().enumerate() {
             sheet
                 .write_string_with_format(row, c as u16, *text, &f.text)
                 .map_err(err)?;
         }
         fit_row(sheet, row, &[(&r.label, 44.0), (&r.detail, 60.0)]).map_err(err)?;
     }
-    evidence_sheet(&mut workbook, evaluation, &f)?;
+    evidence_sheet(&mut workbook, &documents.evidence, &f)?;
     workbook.save_to_buffer().map_err(err)
 }

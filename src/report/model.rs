@@ -3,9 +3,10 @@
 
 use crate::core::number::{fmt2, fmt_score};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// A generated report.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The title line.
     pub title: String,
@@ -14,7 +15,7 @@ pub struct Report {
 }
 
 /// One block of the report.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// 一级标题 (一、…), 黑体.
     Heading1(String),
@@ -43,7 +44,7 @@ pub enum Block {
 
 /// A form as one table: cells with row and column spans, as in HTML (a cell covered by a span from an
 /// earlier row is absent from the later row).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormTable {
     /// Relative column widths (their count is the number of columns).
     pub widths: Vec<usize>,
@@ -52,7 +53,7 @@ pub struct FormTable {
 }
 
 /// A cell of a [`FormTable`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FormCell {
     /// Words or a figure.
     pub cell: Cell,
@@ -123,7 +124,7 @@ impl FormTable {
 }
 
 /// The cover page of a report.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cover {
     /// The report's title, large.
     pub title: String,
@@ -154,7 +155,7 @@ impl Report {
 }
 
 /// A cell that spans several rows (merged 一级 / 二级 cells).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Span {
     /// The text.
     pub text: String,
@@ -163,7 +164,7 @@ pub struct Span {
 }
 
 /// One row of the scoring annex.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScoreRow {
     /// 一级 cell, on the first row of its group only.
     pub level1: Option<Span>,
@@ -184,7 +185,7 @@ pub struct ScoreRow {
 }
 
 /// The scoring table (附件1 指标体系得分情况, or the 项目支出 indicator block).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ScoreTable {
     /// Column headers.
     pub headers: Vec<String>,
@@ -197,7 +198,7 @@ pub struct ScoreTable {
 }
 
 /// A figure of the scoring table, kept as a number until a renderer formats it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Figure {
     /// Nothing printed.
     Empty,
@@ -246,7 +247,7 @@ impl Figure {
 }
 
 /// A cell of a grid: words, or a figure formatted by the renderer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cell {
     /// Words (a label, a name, a goal).
     Text(String),

@@ -188,14 +188,19 @@ fn preview(state: Workbench, file: Evidence, shown: RwSignal<Option<Shown>>) {
 fn export_package(state: Workbench) {
     let Workbench {
         document: doc,
+        derived,
         notices,
         ..
     } = state;
     leptos::task::spawn_local(async move {
         let evaluation = doc.evaluation.get_untracked();
+        // Built from the page's assessment: the Word / Excel module only writes.
+        let package = derived
+            .assessment
+            .with_untracked(|a| crate::export::documents::PackageParts::assessed(&evaluation, a));
         let mut parts = vec![Unpacked {
-            name: crate::core::evidence::EVALUATION_PATH.into(),
-            bytes: Ok(crate::core::to_json(&evaluation).into_bytes()),
+            name: crate::export::module::PACKAGE_PARTS.into(),
+            bytes: Ok(serde_json::to_vec(&package).unwrap_or_default()),
         }];
         let mut shas: Vec<&str> = evaluation
             .evidence_files

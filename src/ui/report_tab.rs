@@ -118,8 +118,9 @@ fn offer(
     }
 }
 
-/// Like [`offer`], with the file made by the Word / Excel module (loaded on first use). `name` gets the
-/// report's title, cleaned for file systems; the module builds the report itself.
+/// Like [`offer`], with the file made by the Word / Excel module (loaded on first use) from the
+/// [`Documents`](crate::export::documents::Documents) of the page's assessment. `name` gets the report's
+/// title, cleaned for file systems.
 fn offer_from_module(
     state: Workbench,
     job: Job,
@@ -128,6 +129,7 @@ fn offer_from_module(
 ) {
     let Workbench {
         document: doc,
+        derived,
         notices,
         ..
     } = state;
@@ -137,13 +139,16 @@ fn offer_from_module(
         "jixiao:export-xlsx"
     });
     let (name, json) = doc.evaluation.with_untracked(|e| {
-        (
-            name(&safe_file_text(&crate::report::title(e))),
-            crate::core::to_json(e),
-        )
+        derived.assessment.with_untracked(|a| {
+            let documents = crate::export::documents::Documents::assessed(e, a);
+            (
+                name(&safe_file_text(&documents.report.title)),
+                serde_json::to_vec(&documents).unwrap_or_default(),
+            )
+        })
     });
     leptos::task::spawn_local(async move {
-        let result = run(job, json.as_bytes())
+        let result = run(job, &json)
             .await
             .and_then(|bytes| download_bytes(&name, &bytes, mime));
         timing.end();

@@ -101,7 +101,13 @@ export default [
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-pkg-'));
       const zip = path.join(dir, download.suggestedFilename());
       await download.saveAs(zip);
-      const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('jixiao:default')));
+      // The autosave of the last edits (a removal, a description) may land after the download.
+      let saved;
+      await until(async () => {
+        saved = JSON.parse(await page.evaluate(() => localStorage.getItem('jixiao:default')));
+        assert.ok(saved.evidence_files.every((f) => f.name !== '照片.png'), 'the removal saved');
+        assert.ok(saved.evidence_files.some((f) => f.description === '2024年绩效工作会议纪要'), 'the description saved');
+      });
       // A fresh profile: nothing there until the package is opened.
       const other = await context.browser().newContext();
       try {
