@@ -86,14 +86,15 @@ fn check_typed(
     checker: &mut Checker,
 ) {
     let (name, points) = (&leaf.name, leaf.points.max(Decimal::ZERO));
-    let path = FieldPath::of_indicator(&leaf.id, IndicatorField::Score);
+    // Paths are made only with a finding: most leaves have none, and a path is an allocation.
+    let path = || FieldPath::of_indicator(&leaf.id, IndicatorField::Score);
     if typed < Decimal::ZERO || typed > points {
         let message = format!(
             "“{name}”自评分 {} 超出 0 至 {} 分",
             fmt_score(typed),
             fmt_score(points)
         );
-        checker.push(Severity::Error, Code::ScoreRange, path.clone(), message);
+        checker.push(Severity::Error, Code::ScoreRange, path(), message);
     }
     let Some(band) = &outcome.band else { return };
     let above = typed > band.max || (!band.max_inclusive && typed == band.max && band.max < points);
@@ -104,7 +105,7 @@ fn check_typed(
             fmt_score(typed),
             leaf.rule.evaluate(leaf, evaluation, rounding).explanation
         );
-        checker.push(Severity::Error, Code::ScoreBand, path.clone(), message);
+        checker.push(Severity::Error, Code::ScoreBand, path(), message);
     }
     if let Some(step) = band.step {
         if typed.checked_rem(step).is_some_and(|r| !r.is_zero()) {
@@ -113,7 +114,7 @@ fn check_typed(
                 fmt_score(typed),
                 fmt_score(step)
             );
-            checker.push(Severity::Error, Code::ScoreStep, path, message);
+            checker.push(Severity::Error, Code::ScoreStep, path(), message);
         }
     }
 }
@@ -126,7 +127,7 @@ fn check_counted(
     checker: &mut Checker,
 ) {
     let name = &leaf.name;
-    let path = FieldPath::of_indicator(&leaf.id, IndicatorField::Score);
+    let path = || FieldPath::of_indicator(&leaf.id, IndicatorField::Score);
     match (outcome.computed, leaf.score) {
         (Some(computed), Some(typed)) if matches!(leaf.rule, ScoringRule::ExecutionRate) => {
             check_execution_score(leaf, typed, computed, evaluation, checker)
@@ -137,15 +138,15 @@ fn check_counted(
                 let message = format!(
                     "“{name}”自评分 {typed} 与规则计算的 {computed} 不一致，已按计算值计分；如确需调整，请填写调整理由"
                 );
-                checker.push(Severity::Warning, Code::ScoreOverride, path, message);
+                checker.push(Severity::Warning, Code::ScoreOverride, path(), message);
             } else {
                 let message = format!("“{name}”采用人工调整分 {typed}（规则计算为 {computed}）");
-                checker.push(Severity::Info, Code::ScoreOverridden, path, message);
+                checker.push(Severity::Info, Code::ScoreOverridden, path(), message);
             }
         }
         (None, None) => {
             let message = format!("“{name}”尚未评分");
-            checker.push(Severity::Warning, Code::ScoreMissing, path, message);
+            checker.push(Severity::Warning, Code::ScoreMissing, path(), message);
         }
         _ => {}
     }
@@ -262,7 +263,7 @@ fn check_execution_score(
 /// actually made. The execution-rate score explains itself (执行数 / 预算数).
 fn check_reason(leaf: &Indicator, outcome: &RuleOutcome, counted: Decimal, checker: &mut Checker) {
     let (name, points) = (&leaf.name, leaf.points.max(Decimal::ZERO));
-    let path = FieldPath::of_indicator(&leaf.id, IndicatorField::Reason);
+    let path = || FieldPath::of_indicator(&leaf.id, IndicatorField::Reason);
     let scored = outcome.computed.is_some() || leaf.score.is_some();
     let self_explained = matches!(leaf.rule, ScoringRule::ExecutionRate);
     if scored && counted < points && leaf.reason.trim().is_empty() && !self_explained {
@@ -271,7 +272,7 @@ fn check_reason(leaf: &Indicator, outcome: &RuleOutcome, counted: Decimal, check
             fmt_score(counted),
             fmt_score(points)
         );
-        checker.push(Severity::Error, Code::ScoreReason, path, message);
+        checker.push(Severity::Error, Code::ScoreReason, path(), message);
         return;
     }
     let deducted = points.saturating_sub(counted);
@@ -284,7 +285,7 @@ fn check_reason(leaf: &Indicator, outcome: &RuleOutcome, counted: Decimal, check
                 fmt_score(points),
                 fmt_score(counted)
             );
-            checker.push(Severity::Error, Code::ScoreReasonAmount, path, message);
+            checker.push(Severity::Error, Code::ScoreReasonAmount, path(), message);
         }
         _ => {}
     }
