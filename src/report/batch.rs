@@ -145,9 +145,14 @@ impl fmt::Display for BatchText<'_> {
                 }
                 Checked::Ok(evaluation, a) => {
                     writeln!(out, "== {path} ==")?;
+                    // The stage is named unless it is the year-end self-evaluation (every file so far).
+                    let stage = match evaluation.stage {
+                        crate::core::model::Stage::SelfEvaluation => String::new(),
+                        stage => format!(" · {}", stage.label()),
+                    };
                     writeln!(
                         out,
-                        "  {}（{}）",
+                        "  {}（{}{stage}）",
                         evaluation.title(),
                         evaluation.kind.label()
                     )?;

@@ -20,7 +20,7 @@ use crate::core::check::{
     Reconciliation, Severity,
 };
 use crate::core::code::Code;
-use crate::core::model::{Evaluation, ImportNoteKind, Indicator};
+use crate::core::model::{Evaluation, ImportNoteKind, Indicator, Stage};
 pub use crate::core::node::NodeResult;
 use crate::core::number::{departure, fmt_score, Departure, Rounding};
 use crate::core::path::FieldPath;
@@ -243,6 +243,9 @@ pub fn counted_score(leaf: &Indicator, outcome: &RuleOutcome, rounding: &Roundin
 
 /// Scores and checks an evaluation.
 pub fn assess(evaluation: &Evaluation) -> Assessment {
+    if evaluation.stage == Stage::Target {
+        return assess_targets(evaluation);
+    }
     let mut size = 0;
     crate::core::model::walk_tree(&evaluation.indicators, &mut |_, _| size += 1);
     let mut walker = Walker {
@@ -322,6 +325,50 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         penalty,
         total,
         grade,
+        counts,
+        findings: checker.findings,
+        reconciliations: checker.reconciliations,
+    }
+}
+
+/// The target stage (目标申报): nothing is scored yet; the tree's structure and its targets are checked
+/// ([`check::check_targets`]), with the import's notes. No total, no grade.
+fn assess_targets(evaluation: &Evaluation) -> Assessment {
+    let mut checker = Checker::default();
+    let mut nodes = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut ids = FxHashSet::default();
+    evaluation.walk_indicators(&mut |node, depth| {
+        if counts.len() <= depth {
+            counts.resize(depth + 1, 0);
+        }
+        counts[depth] += 1;
+        let unique = !node.id.trim().is_empty() && ids.insert(node.id.as_str());
+        check::check_node(node, unique, &mut checker);
+        nodes.push(NodeResult {
+            id: node.id.clone(),
+            depth,
+            points: node.points,
+            score: Decimal::ZERO,
+            computed: None,
+            children_sum: None,
+            leaf: node.is_leaf(),
+        });
+    });
+    check::check_targets(evaluation, &mut checker);
+    check::check_import_notes(evaluation, &mut checker);
+    checker.findings.sort_by_key(|f| f.severity);
+    Assessment {
+        nodes,
+        points_total: evaluation
+            .indicators
+            .iter()
+            .fold(Decimal::ZERO, |sum, n| sum.saturating_add(n.points)),
+        base_score: Decimal::ZERO,
+        bonus: Decimal::ZERO,
+        penalty: Decimal::ZERO,
+        total: Decimal::ZERO,
+        grade: "—".to_string(),
         counts,
         findings: checker.findings,
         reconciliations: checker.reconciliations,

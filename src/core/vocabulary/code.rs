@@ -277,6 +277,24 @@ codes! {
         "即使未填得分的指标全得满分，也达不到报告所列总分。";
     StatedTotalUnverifiable = "stated.total_unverifiable", Warning, Arithmetic,
         "有指标未填得分，报告所列总分无法核实。";
+    TargetBenefitOnlySatisfaction = "target.benefit_only_satisfaction", Warning, Practice,
+        "效益指标只有满意度：满意度另属一级指标，效益应写明项目带来的经济、社会、生态或可持续影响。";
+    TargetFundsAsResult = "target.funds_as_result", Warning, Practice,
+        "资金到位率、预算执行率、支出金额说明花钱的情况，不是产出或效益，不宜作为产出或效益指标。";
+    TargetLevel1Missing = "target.level1_missing", Error, Practice,
+        "绩效目标应同时有产出指标和效益指标（88号文件附表的表式），缺一则目标不完整。";
+    TargetLevel2Unknown = "target.level2_unknown", Warning, Practice,
+        "二级指标不在所属一级指标的常用列表中（产出：数量、质量、时效、成本；效益：经济、社会、生态、可持续影响；满意度：服务对象满意度；成本单列时：经济、社会、生态环境成本）。";
+    TargetMisplaced = "target.misplaced", Warning, Practice,
+        "三级指标的名称与其所在的二级指标不符（如验收合格率属于质量指标，而非效益指标）。";
+    TargetNoSatisfaction = "target.no_satisfaction", Warning, Practice,
+        "有服务对象的项目应设满意度指标；确无服务对象的，请在说明中写明。";
+    TargetPercentOver100 = "target.percent_over_100", Error, Practice,
+        "比率类指标（合格率、完成率、满意度等）的指标值不能超过100%。";
+    TargetPlaceholder = "target.placeholder", Error, Practice,
+        "三级指标的名称或指标值仍是模板占位（指标1、*、/、无等），申报前须填写实际内容。";
+    TargetValueMissing = "target.value_missing", Error, Practice,
+        "每个三级指标都应有指标值（定量指标写数值和单位，定性指标写可评判的等级），否则年终无从评价。";
     TextDeduction = "text.deduction", Error, Arithmetic,
         "正文所述扣分应等于附表中该指标分值减得分。";
     TextDeductionMissing = "text.deduction_missing", Warning, Practice,

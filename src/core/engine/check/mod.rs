@@ -19,6 +19,7 @@ mod metrics;
 mod narrative;
 mod report_text;
 mod stated;
+mod targets;
 mod tree;
 
 pub use accounts::check_accounts;
@@ -34,6 +35,7 @@ pub use metrics::check_metrics;
 pub use narrative::check_narrative;
 pub use report_text::check_report_text;
 pub use stated::{check_stated, Printed};
+pub use targets::check_targets;
 pub use tree::{check_group_points, check_node};
 
 use rust_decimal::Decimal;

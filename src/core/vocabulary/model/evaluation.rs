@@ -55,6 +55,35 @@ pub struct Evaluation {
     pub evidence_files: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Filing::is_default")]
     pub filing: Filing,
+    /// Where in the year this evaluation is (阶段): a file that does not say is a 年度自评.
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub stage: Stage,
+}
+
+/// The stage of the year an evaluation is in (阶段): the targets filed with the budget (目标申报), the
+/// mid-year monitoring (运行监控), the year-end self-evaluation (年度自评). One indicator tree goes
+/// through all three; each stage adds its own figures and checks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// 目标申报: the 绩效目标申报表, no scores yet; its targets are checked, not scored.
+    Target,
+    /// 运行监控: the 绩效运行监控表.
+    Monitoring,
+    /// 年度自评: the self-evaluation, scored.
+    #[default]
+    SelfEvaluation,
+}
+
+impl Stage {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Target => "目标申报",
+            Stage::Monitoring => "运行监控",
+            Stage::SelfEvaluation => "年度自评",
+        }
+    }
 }
 
 /// 填报信息: the people and date of the signature block (签章栏) and the cover's facts. Empty fields print
@@ -250,6 +279,7 @@ impl Evaluation {
             import_notes: Vec::new(),
             evidence_files: Vec::new(),
             filing: Filing::default(),
+            stage: Stage::SelfEvaluation,
         }
     }
 

@@ -10,13 +10,29 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
     for (row_index, row) in table.iter().enumerate().take(until) {
         for (i, cell) in row.iter().enumerate() {
             let squeezed: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-            if squeezed.contains("部门整体") || squeezed.contains("整体支出") {
+            if squeezed.contains("部门整体")
+                || squeezed.contains("整体支出")
+                || squeezed.contains("整体绩效")
+            {
                 facts.department = true;
             }
             // "服务贸易项目绩效自评表", "项目支出绩效自评表": a title that names a project's form.
             if squeezed.contains("项目") && squeezed.contains("绩效") && squeezed.ends_with('表')
             {
                 facts.project_title = true;
+            }
+            // "绩效目标申报表", "项目绩效目标表", "项目支出绩效目标批复表": targets, not results (a
+            // "绩效目标执行监控表" or a "…目标完成情况自评表" is neither).
+            if squeezed.contains("目标")
+                && without_trailing_note(&squeezed).ends_with('表')
+                && !["自评", "评价", "监控", "完成情况", "执行情况"]
+                    .iter()
+                    .any(|w| squeezed.contains(w))
+                && ["申报", "目标表", "批复", "审批", "审核"]
+                    .iter()
+                    .any(|w| squeezed.contains(w))
+            {
+                facts.target_title = true;
             }
             if facts.year.is_none() {
                 if let Some(at) = squeezed.find("年度").or_else(|| squeezed.find('年')) {
@@ -141,4 +157,16 @@ fn goals(table: &[Vec<String>], until: usize, facts: &mut TableFacts) {
         facts.goal_actual = text(actual, usize::MAX);
         return;
     }
+}
+
+/// A title without a trailing parenthesised note: "绩效目标申报表(基础设施建设类)" → "绩效目标申报表".
+fn without_trailing_note(title: &str) -> &str {
+    let mut text = title;
+    while let Some(body) = text.strip_suffix([')', '）']) {
+        match body.rfind(['(', '（']) {
+            Some(at) => text = &body[..at],
+            None => break,
+        }
+    }
+    text
 }

@@ -146,11 +146,12 @@ const EXACT: &[(Column, &[&str])] = &[
     ),
 ];
 
-/// Removes blanks, a trailing "(A)"-style mark and a "(10分)"-style points mark.
+/// Removes blanks, a required-field mark ("*指标值", "★分值"), a trailing "(A)"-style mark and a
+/// "(10分)"-style points mark.
 pub fn normalise(header: &str) -> String {
     let squeezed: String = header
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{3000}' | '*' | '＊' | '★'))
         .map(|c| match c {
             '（' => '(',
             '）' => ')',

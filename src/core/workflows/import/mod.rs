@@ -157,6 +157,9 @@ pub struct TableFacts {
     pub department: bool,
     /// The title names a project's form (…项目…绩效…表).
     pub project_title: bool,
+    /// The title names a form of targets (绩效目标申报表, 绩效目标表, 目标批复表 / 审批表), not a
+    /// self-evaluation or a monitoring table: the table opens in the target stage.
+    pub target_title: bool,
     /// The row (0-based) where the form prints its label for the unit (单位名称, 实施单位 …).
     pub unit_label_row: Option<usize>,
     /// 年度总体目标: 预期目标.
@@ -404,6 +407,9 @@ impl ImportedTable {
         }
         if self.project {
             evaluation.kind = EvaluationKind::Project;
+        }
+        if self.facts.target_title {
+            evaluation.stage = crate::core::model::Stage::Target;
         }
         if let Some(adjustments) = self.adjustments {
             evaluation.adjustments = adjustments;

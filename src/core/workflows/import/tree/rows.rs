@@ -208,7 +208,7 @@ impl Rows<'_> {
     pub(super) fn handle(
         &mut self,
         row: &[String],
-        cells: RowCells,
+        mut cells: RowCells,
         figures: RowFigures,
         walk: &mut Walk,
         out: &mut ImportedTable,
@@ -216,6 +216,9 @@ impl Rows<'_> {
         let mut kind = Rows::classify(&cells, &figures, walk);
         if matches!(kind, RowKind::MergedScore) && !self.merged_score(&cells, walk, out) {
             kind = Rows::classify_unmerged(&figures);
+        }
+        if out.facts.target_title {
+            self.as_target(row, &mut cells, &mut kind);
         }
         let line = cells.line;
         match kind {
@@ -250,6 +253,31 @@ impl Rows<'_> {
                     .note(line, row, ImportNoteKind::Placeholder, message.into());
             }
             RowKind::Leaf => self.leaf(row, cells, figures, walk, out),
+        }
+    }
+
+    /// A row of a 目标申报表: a named 三级 with no value, or the template's "指标1 | *", is what the target
+    /// checks are for, so it is read as an indicator rather than left out as a placeholder — unless the
+    /// row has words in a column not read (a value under a sub-header the import does not know), where a
+    /// blank 指标值 would be the import's fault, not the unit's.
+    fn as_target(&self, row: &[String], cells: &mut RowCells, kind: &mut RowKind) {
+        if cells.leaf_name.trim().is_empty() && !cells.raw_name.trim().is_empty() {
+            // "指标1": the numbering is the whole name; kept, so the check can quote it.
+            cells.leaf_name = cells.raw_name.trim().to_string();
+        }
+        let (Some(target), Some(name_col)) = (self.header.find(Column::Target), self.name_col)
+        else {
+            return;
+        };
+        let unread_words = row
+            .iter()
+            .enumerate()
+            .any(|(i, c)| i > name_col && i != target && !c.trim().is_empty());
+        if !cells.leaf_name.trim().is_empty()
+            && !unread_words
+            && matches!(kind, RowKind::Bare | RowKind::EmptyCategory)
+        {
+            *kind = RowKind::Leaf;
         }
     }
 

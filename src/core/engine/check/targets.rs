@@ -1,0 +1,321 @@
+//! The checks a reviewer applies to a 绩效目标申报表 (目标审核): the tree of 产出 / 效益 / 满意度, each
+//! 二级 in its 一级's list, each 三级 under the right 二级, and every 三级 with a real, gradable value.
+//! They run in the target stage instead of the scoring checks (a target table has no scores yet).
+//!
+//! The 二级 lists are those of both vintages: 财预〔2015〕88号's (产出: 数量 质量 时效 成本; 效益: 经济
+//! 社会 生态 可持续影响; 满意度: 服务对象满意度) and the layout with 成本 as its own 一级 (经济成本, 社会成本,
+//! 生态环境成本). Names are compared without "指标" and spaces, so "数量指标" and "数量" are one.
+
+use super::{Checker, FieldPath, Severity};
+use crate::core::code::Code;
+use crate::core::model::{Evaluation, Indicator};
+use crate::core::path::IndicatorField;
+use rust_decimal::Decimal;
+
+/// The 一级 categories of a target tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Category {
+    Output,
+    Benefit,
+    Satisfaction,
+    Cost,
+}
+
+impl Category {
+    fn of(name: &str) -> Option<Category> {
+        let name = bare(name);
+        if name.contains("满意") {
+            Some(Category::Satisfaction)
+        } else if name.contains("产出") {
+            Some(Category::Output)
+        } else if name.contains("效益") {
+            Some(Category::Benefit)
+        } else if name.contains("成本") {
+            Some(Category::Cost)
+        } else {
+            None
+        }
+    }
+
+    /// The 二级 its list holds (bare names).
+    fn level2(self) -> &'static [&'static str] {
+        match self {
+            Category::Output => &["数量", "质量", "时效", "成本"],
+            Category::Benefit => &[
+                "经济效益",
+                "社会效益",
+                "生态效益",
+                "生态环境效益",
+                "可持续影响",
+            ],
+            Category::Satisfaction => &["服务对象满意度", "满意度"],
+            Category::Cost => &["经济成本", "社会成本", "生态环境成本", "生态成本"],
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Category::Output => "产出指标",
+            Category::Benefit => "效益指标",
+            Category::Satisfaction => "满意度指标",
+            Category::Cost => "成本指标",
+        }
+    }
+}
+
+/// A name without spaces and without its "指标" (and a leading "指标1:" numbering is kept: it is text).
+fn bare(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace("指标", "")
+}
+
+/// Words of a 三级 name that make it a quality measure (合格率 under 效益 is probably 质量).
+const QUALITY_WORDS: [&str; 4] = ["合格率", "达标率", "验收通过率", "验收合格"];
+/// Words of a 三级 name that measure spending, not results.
+const FUNDS_WORDS: [&str; 5] = [
+    "资金到位率",
+    "预算执行率",
+    "资金执行率",
+    "支出金额",
+    "资金支付率",
+];
+
+/// A value or name left as the template had it.
+fn placeholder(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    if matches!(
+        t.as_str(),
+        "*" | "/" | "无" | "—" | "-" | "--" | "……" | "..."
+    ) {
+        return true;
+    }
+    if t.contains("**") {
+        return true;
+    }
+    // "指标1", "指标2：": the template's numbering with nothing after it.
+    let rest = t.trim_start_matches("指标");
+    rest.len() < t.len()
+        && !rest.is_empty()
+        && rest
+            .trim_end_matches([':', '：'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+}
+
+/// Runs the target checks on `evaluation`'s tree.
+pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
+    let tree = &evaluation.indicators;
+    if tree.is_empty() {
+        return;
+    }
+    let present = |category: Category| tree.iter().any(|n| Category::of(&n.name) == Some(category));
+    for category in [Category::Output, Category::Benefit] {
+        if !present(category) {
+            checker.push(
+                Severity::Error,
+                Code::TargetLevel1Missing,
+                FieldPath::tree(),
+                format!("绩效目标中没有{}", category.label()),
+            );
+        }
+    }
+    if !present(Category::Satisfaction) {
+        checker.push(
+            Severity::Warning,
+            Code::TargetNoSatisfaction,
+            FieldPath::tree(),
+            "绩效目标中没有满意度指标；如项目确无服务对象，请在说明中写明",
+        );
+    }
+    for top in tree {
+        let category = Category::of(&top.name);
+        if category == Some(Category::Benefit) {
+            check_benefit(top, checker);
+        }
+        for second in &top.children {
+            if let Some(category) = category {
+                check_level2(category, second, checker);
+            }
+            for leaf in leaves_of(second) {
+                check_leaf(category, second, leaf, checker);
+            }
+        }
+        if top.children.is_empty() {
+            check_leaf(category, top, top, checker);
+        }
+    }
+}
+
+fn leaves_of(node: &Indicator) -> Vec<&Indicator> {
+    let mut out = Vec::new();
+    crate::core::model::walk_tree(std::slice::from_ref(node), &mut |_, n| {
+        if n.is_leaf() {
+            out.push(n);
+        }
+    });
+    out
+}
+
+fn check_benefit(benefit: &Indicator, checker: &mut Checker) {
+    let leaves: Vec<&Indicator> = benefit.children.iter().flat_map(leaves_of).collect();
+    if !leaves.is_empty() && leaves.iter().all(|n| n.name.contains("满意")) {
+        checker.push(
+            Severity::Warning,
+            Code::TargetBenefitOnlySatisfaction,
+            FieldPath::of_indicator(&benefit.id, IndicatorField::Name),
+            format!(
+                "“{}”下只有满意度（{}）：满意度另属一级指标，效益应写明项目带来的经济、社会、生态或可持续影响",
+                benefit.name,
+                leaves
+                    .iter()
+                    .map(|n| n.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+        );
+    }
+}
+
+fn check_level2(category: Category, second: &Indicator, checker: &mut Checker) {
+    let name = bare(&second.name);
+    if name.is_empty() {
+        return;
+    }
+    let known = category
+        .level2()
+        .iter()
+        .any(|l| name == *l || name.contains(l))
+        // Under 满意度 any 满意度 (社会公众满意度, 群众满意度) is one.
+        || (category == Category::Satisfaction && name.contains("满意"));
+    if !known {
+        checker.push(
+            Severity::Warning,
+            Code::TargetLevel2Unknown,
+            FieldPath::of_indicator(&second.id, IndicatorField::Name),
+            format!(
+                "二级指标“{}”不在{}的常用列表中（{}）",
+                second.name,
+                category.label(),
+                category.level2().join("、")
+            ),
+        );
+    }
+}
+
+fn check_leaf(
+    category: Option<Category>,
+    second: &Indicator,
+    leaf: &Indicator,
+    checker: &mut Checker,
+) {
+    let at = |field| FieldPath::of_indicator(&leaf.id, field);
+    let name = leaf.name.trim();
+    let blank_value = leaf.target.is_none() && leaf.target_text.trim().is_empty();
+    if name.contains("**") && !blank_value && !placeholder(&leaf.target_text) {
+        // The value is filled in; the template's "(≥**%)" was left in the name.
+        checker.push(
+            Severity::Warning,
+            Code::TargetPlaceholder,
+            at(IndicatorField::Name),
+            format!(
+                "“{name}”的名称中仍留有模板的占位“**”（指标值已填为“{}”），请删去",
+                value_text(leaf)
+            ),
+        );
+    } else if placeholder(name) || placeholder(&leaf.target_text) {
+        checker.push(
+            Severity::Error,
+            Code::TargetPlaceholder,
+            at(IndicatorField::Target),
+            format!(
+                "“{name}”仍是模板占位（指标值“{}”），申报前须填写实际的指标和指标值",
+                value_text(leaf)
+            ),
+        );
+        return;
+    }
+    if blank_value {
+        checker.push(
+            Severity::Error,
+            Code::TargetValueMissing,
+            at(IndicatorField::Target),
+            format!("“{name}”没有指标值"),
+        );
+    }
+    let second_name = bare(&second.name);
+    if category == Some(Category::Benefit) && QUALITY_WORDS.iter().any(|w| name.contains(w)) {
+        checker.push(
+            Severity::Warning,
+            Code::TargetMisplaced,
+            at(IndicatorField::Name),
+            format!(
+                "“{name}”列在效益指标（{}）下，按名称应属产出指标中的质量指标",
+                second.name.trim()
+            ),
+        );
+    }
+    let spending = FUNDS_WORDS.iter().any(|w| name.contains(w));
+    if spending
+        && matches!(category, Some(Category::Output | Category::Benefit))
+        && !second_name.contains("成本")
+    {
+        checker.push(
+            Severity::Warning,
+            Code::TargetFundsAsResult,
+            at(IndicatorField::Name),
+            format!(
+                "“{name}”衡量资金使用，不是{}；宜删去或改为反映产出、效益的指标",
+                category.map(Category::label).unwrap_or("产出或效益")
+            ),
+        );
+    }
+    let percent = leaf.unit.contains('%') || leaf.target_text.contains('%');
+    let upper_bounded = !matches!(
+        leaf.target_op,
+        Some(crate::core::rule::Comparison::Le | crate::core::rule::Comparison::Lt)
+    );
+    if let (true, true, Some(value)) = (percent, upper_bounded, leaf.target) {
+        if value > Decimal::ONE_HUNDRED {
+            checker.push(
+                Severity::Error,
+                Code::TargetPercentOver100,
+                at(IndicatorField::Target),
+                format!("“{name}”的指标值 {} 超过 100%", value_text(leaf)),
+            );
+        }
+    }
+}
+
+/// The value as the table printed it.
+fn value_text(leaf: &Indicator) -> String {
+    if !leaf.target_text.trim().is_empty() {
+        return leaf.target_text.trim().to_string();
+    }
+    let op = leaf.target_op.map(|o| o.symbol()).unwrap_or("");
+    match leaf.target {
+        Some(v) => format!("{op}{}{}", crate::core::number::fmt_score(v), leaf.unit),
+        None => "空".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_the_templates_not_real_names() {
+        for text in ["指标1", "指标2：", "*", "/", "无", "≥**人"] {
+            assert!(placeholder(text), "{text}");
+        }
+        for text in [
+            "指标1:开展精品示范村建设数量",
+            "100%",
+            "群众满意度",
+            "无事故",
+        ] {
+            assert!(!placeholder(text), "{text}");
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The target stage (目标申报) on published 绩效目标申报表 (`tests/fixtures/real/targets/`, sources in its
+//! README): each opens in the target stage, none gets a scoring finding (a target table has no scores
+//! yet), and the target checks' findings are pinned in `tests/golden/targets/NAME.check.txt`.
+//! Regenerate with `UPDATE_GOLDEN=1 cargo test --test targets` and review the diff.
+
+use std::path::{Path, PathBuf};
+
+mod common;
+use common::{golden, jixiao as check};
+use jixiao::core::model::Stage;
+
+fn tables() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/targets");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_target_table_opens_in_the_target_stage_without_scoring_findings() {
+    let files = tables();
+    assert!(files.len() >= 8, "{} tables", files.len());
+    let readme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/targets/README.md"),
+    )
+    .unwrap();
+    for file in files {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        assert!(readme.contains(&name), "README.md names {name}");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let evaluation = jixiao::core::import::parse_tsv(&text)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .into_evaluation();
+        assert_eq!(evaluation.stage, Stage::Target, "{name}");
+        let relative = format!("tests/fixtures/real/targets/{name}.tsv");
+        let (out, code) = check(&["check", &relative]);
+        assert!(code == 0 || code == 1, "{name} was refused:\n{out}");
+        assert!(out.contains("· 目标申报）"), "{name}:\n{out}");
+        for scoring in [
+            "score.",
+            "tree.total_points",
+            "tree.points_",
+            "import.unscored",
+        ] {
+            assert!(
+                !out.contains(scoring),
+                "{name} got a scoring finding {scoring}:\n{out}"
+            );
+        }
+        golden(&format!("targets/{name}.check.txt"), &out);
+    }
+}
+
+#[test]
+fn a_self_evaluation_table_stays_in_the_self_evaluation_stage() {
+    let (out, _) = check(&["check", "tests/fixtures/nanjing-12345-2024-indicators.tsv"]);
+    assert!(!out.contains("目标申报"), "{out}");
+    for file in common::real_table_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        if let Ok(table) = jixiao::core::import::parse_tsv(&text) {
+            let stage = table.into_evaluation().stage;
+            assert_eq!(stage, Stage::SelfEvaluation, "{}", file.display());
+        }
+    }
+}
+
+/// The findings' codes of a pasted table.
+fn codes_of(table: &str) -> Vec<String> {
+    let evaluation = jixiao::core::import::parse_tsv(table)
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(evaluation.stage, Stage::Target);
+    jixiao::core::assess(&evaluation)
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect()
+}
+
+#[test]
+fn each_target_check_fires_on_both_vintages_of_the_form() {
+    // Constructed tables (not published ones): the 88号 二级 list, then the layout with 成本 as its own
+    // 一级. Each carries the same mistakes: 合格率 under 效益, 预算执行率 as an output, a rate over
+    // 100 %, a blank value, a template row, 效益 made only of 满意度.
+    let vintage_2015 = "项目支出绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t培训人次\t≥300人次\n\
+        \t质量指标\t培训合格率\t≥120%\n\
+        \t时效指标\t预算执行率\t≥90%\n\
+        \t成本指标\t人均培训成本\t\n\
+        效益指标\t社会效益指标\t学员满意度\t≥90%\n\
+        \t\t验收合格率\t100%\n\
+        满意度指标\t服务对象满意度指标\t指标1\t*\n";
+    let vintage_2021 = "项目绩效目标表（2024年度）\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t新建道路\t≥10公里\n\
+        \t质量指标\t工程验收合格率\t≥101%\n\
+        \t时效指标\t资金支付率\t100%\n\
+        成本指标\t经济成本指标\t每公里造价\t\n\
+        效益指标\t社会效益指标\t群众满意度\t≥95%\n\
+        \t可持续影响指标\t验收达标率\t100%\n\
+        满意度指标\t服务对象满意度指标\t指标2\t≥**%\n";
+    for (name, table) in [("2015", vintage_2015), ("2021", vintage_2021)] {
+        let codes = codes_of(table).join("\n");
+        for expected in [
+            "target.percent_over_100 indicators/1.2.1/target",
+            "target.funds_as_result indicators/1.3.1/name",
+            "target.value_missing",
+            "target.misplaced",
+            "target.placeholder",
+        ] {
+            assert!(
+                codes.contains(expected),
+                "{name}: {expected} missing in\n{codes}"
+            );
+        }
+        assert!(!codes.contains("target.level1_missing"), "{name}:\n{codes}");
+        assert!(!codes.contains("target.level2_unknown"), "{name}:\n{codes}");
+    }
+    // 效益 made only of 满意度, and no 满意度 一级.
+    let only_satisfaction = "绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t培训人次\t≥300人次\n\
+        效益指标\t社会效益指标\t学员满意度\t≥90%\n";
+    let codes = codes_of(only_satisfaction).join("\n");
+    assert!(
+        codes.contains("target.benefit_only_satisfaction"),
+        "{codes}"
+    );
+    assert!(codes.contains("target.no_satisfaction"), "{codes}");
+    // A correct table: no finding.
+    let clean = "绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t培训人次\t≥300人次\n\
+        \t质量指标\t培训合格率\t≥95%\n\
+        效益指标\t社会效益指标\t基层干部业务能力提升\t明显提升\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n";
+    assert_eq!(codes_of(clean), Vec::<String>::new());
+}
