@@ -141,3 +141,35 @@ fn each_target_check_fires_on_both_vintages_of_the_form() {
         满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n";
     assert_eq!(codes_of(clean), Vec::<String>::new());
 }
+
+#[test]
+fn a_value_whose_unit_disagrees_with_the_unit_column_is_noted_in_both_stages() {
+    // Constructed: a self-evaluation with a 计量单位 column, then a target table without 分值.
+    let self_evaluation = "项目支出绩效自评表\n\
+        一级指标\t二级指标\t三级指标\t年度指标值\t计量单位\t实际完成值\t分值\t得分\n\
+        产出指标\t数量指标\t培训人次\t300人次\t人次\t320\t50\t50\n\
+        \t质量指标\t合格率\t5个\t%\t100\t50\t50\n";
+    let target = "绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\t计量单位\n\
+        产出指标\t数量指标\t培训人次\t≥300\t人次\n\
+        \t质量指标\t合格率\t≥95%\t%\n\
+        效益指标\t社会效益指标\t基层保障\t应保尽保\t%\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t≥90\t%\n";
+    for (name, table) in [("自评", self_evaluation), ("目标", target)] {
+        let evaluation = jixiao::core::import::parse_tsv(table)
+            .unwrap()
+            .into_evaluation();
+        let findings: Vec<String> = jixiao::core::assess(&evaluation)
+            .findings
+            .iter()
+            .filter(|f| f.code.as_str() == "import.unit_conflict")
+            .map(|f| f.message.clone())
+            .collect();
+        assert_eq!(findings.len(), 1, "{name}: {findings:?}");
+        assert!(
+            findings[0].contains("“5个”与计量单位“%”")
+                || findings[0].contains("“应保尽保”与计量单位“%”"),
+            "{name}: {findings:?}"
+        );
+    }
+}

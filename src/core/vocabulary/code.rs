@@ -211,6 +211,8 @@ codes! {
         "导入时略去的空白占位行（如“指标2”“……”），未读入。";
     ImportRepeated = "import.repeated", Warning, Reading,
         "“其中”行重复列示上一行分值得分，只计一次，相加会重复计分。";
+    ImportUnitConflict = "import.unit_conflict", Warning, Practice,
+        "指标值自带的单位与计量单位列不一致（如“28.8万元”配“%”），或文字指标值配了数值单位，年终无法按此评判。";
     ImportUnreadable = "import.unreadable", Warning, Reading,
         "导入表中有无法识别的单元格或行，已作文字保留或未导入，请核对。";
     ImportUnscored = "import.unscored", Info, Reading,

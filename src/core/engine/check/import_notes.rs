@@ -16,6 +16,7 @@ pub fn check_import_notes(evaluation: &Evaluation, checker: &mut Checker) {
             ImportNoteKind::Bound => (Severity::Warning, Code::ImportActualBound),
             ImportNoteKind::Repeated => (Severity::Warning, Code::ImportRepeated),
             ImportNoteKind::Unscored => (Severity::Info, Code::ImportUnscored),
+            ImportNoteKind::UnitConflict => (Severity::Warning, Code::ImportUnitConflict),
         };
         let cells = if note.cells.is_empty() {
             String::new()

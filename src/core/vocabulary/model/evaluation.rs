@@ -167,6 +167,9 @@ pub enum ImportNoteKind {
     /// The table has neither 分值 nor 得分 (a 指标完成情况表): its rows are checked for completion, not
     /// scored, and missing scores are not reported while this note is kept.
     Unscored,
+    /// A 指标值 printed with a unit other than its 计量单位 column's (`28.8万元` beside `%`), or words
+    /// (`应保尽保`) beside a numeric unit: read by the column, the conflict noted (a warning).
+    UnitConflict,
 }
 
 /// Which form this is (评价类型).

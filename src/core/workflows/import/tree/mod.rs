@@ -202,16 +202,35 @@ impl<'h> Rows<'h> {
             Measure::Figure { op, .. } if !nature.trim().is_empty() => op,
             _ => None,
         };
-        match Measure::parse(target) {
+        let column_unit = crate::core::measure::normalise_unit(&leaf.unit);
+        let conflict = match Measure::parse(target) {
             Measure::Figure { op, value, unit } => {
                 leaf.target = Some(value);
                 leaf.target_op = op.or(nature_op);
                 if leaf.unit.is_empty() {
                     leaf.unit = unit;
+                    false
+                } else {
+                    // "28.8万元" beside a 计量单位 of "%": which one the year-end judges is unknown.
+                    let own = crate::core::measure::normalise_unit(&unit);
+                    !own.is_empty() && own != column_unit
                 }
             }
-            Measure::Empty => {}
-            _ => leaf.target_text = target.to_string(),
+            Measure::Empty => false,
+            _ => {
+                leaf.target_text = target.to_string();
+                // Words ("应保尽保") beside a unit that counts ("%", "个"): a 定性 target with a 定量 unit.
+                !column_unit.is_empty() && !target.chars().any(|c| c.is_ascii_digit())
+            }
+        };
+        if conflict {
+            let message = format!(
+                "指标值“{}”与计量单位“{}”不一致，按计量单位列读取",
+                target.trim(),
+                leaf.unit.trim()
+            );
+            self.reader
+                .note(line, row, ImportNoteKind::UnitConflict, message);
         }
         match Measure::parse(actual) {
             Measure::Figure { op, value, unit } => {
