@@ -1,6 +1,8 @@
-//! Header: unit, year, kind, live total, grade badge and findings count.
+//! Header: unit, year, kind and stage, live total, grade badge and findings count. In the target stage
+//! (目标申报) nothing is scored: the header says so instead of a total of 0.
 
 use super::state::{Derived, Document, Navigator, Tab};
+use crate::core::model::Stage;
 use crate::core::number::fmt_score;
 use crate::core::Severity;
 use leptos::prelude::*;
@@ -13,6 +15,12 @@ pub fn Header() -> impl IntoView {
     let nav = expect_context::<Navigator>();
     let title = move || doc.evaluation.with(|e| e.title());
     let kind = move || doc.evaluation.with(|e| e.kind.label());
+    let stage = move || doc.evaluation.with(|e| e.stage);
+    let form = move || match stage() {
+        Stage::Target => "绩效目标申报",
+        Stage::Monitoring => "绩效运行监控",
+        Stage::SelfEvaluation => "绩效自评",
+    };
     let total = move || derived.assessment.with(|a| fmt_score(a.total));
     let grade = move || derived.assessment.with(|a| a.grade.clone());
     let count = move |s: Severity| move || derived.assessment.with(|a| a.count(s));
@@ -21,12 +29,15 @@ pub fn Header() -> impl IntoView {
         <header class="jx-header">
             <div class="jx-title">
                 <h1 data-testid="unit-title">{title}</h1>
-                <span class="jx-kind">{kind}"绩效自评"</span>
+                <span class="jx-kind" data-testid="stage">{kind}{form}</span>
             </div>
             <div class="jx-score" aria-live="polite">
-                <span class="jx-label">"总分"</span>
-                <strong data-testid="total-score">{total}</strong>
-                <span class=grade_class data-testid="grade">{grade}</span>
+                <Show when=move || stage() != Stage::Target
+                    fallback=|| view! { <span class="jx-label" data-testid="not-scored">"目标申报阶段：不评分，检查绩效目标"</span> }>
+                    <span class="jx-label">"总分"</span>
+                    <strong data-testid="total-score">{total}</strong>
+                    <span class=grade_class data-testid="grade">{grade}</span>
+                </Show>
                 <button type="button" class="jx-findings-count" data-testid="findings-count"
                     on:click=move |_| nav.tab.set(Tab::Findings) title="查看检查结果">
                     <span class="jx-c-err">"错误 "{count(Severity::Error)}</span>

@@ -303,6 +303,29 @@ export default [
     },
   },
   {
+    name: 'a pasted 绩效目标申报表 opens in the target stage: not scored, its targets checked (undoable)',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      assert.match(await app.root.getByTestId('stage').textContent(), /绩效自评/);
+      // A published 项目绩效目标表 (乌海, 2021; its stored copy stops before the 效益 rows).
+      const tsv = fs.readFileSync(new URL('../fixtures/real/targets/xiangmu-mubiao-neimenggu-wuhai-gongxiaoshe-2021.tsv', import.meta.url), 'utf8');
+      await app.root.getByTestId('import-open').click();
+      await app.root.getByTestId('import-text').fill(tsv);
+      await app.root.getByTestId('import-apply').click();
+      await until(async () => assert.match(await app.notice.textContent(), /作为新的评价打开/));
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /项目支出绩效目标申报/));
+      assert.match(await app.root.getByTestId('not-scored').textContent(), /不评分/);
+      assert.equal(await app.root.getByTestId('total-score').count(), 0, 'no total of 0 shown');
+      const codes = await app.findingCodes();
+      assert.ok(codes.includes('target.level1_missing'), `${codes}`);
+      assert.ok(!codes.some((c) => c.startsWith('score.') || c === 'tree.total_points'), `no scoring finding: ${codes}`);
+      await app.root.getByTestId('undo').click();
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      assert.match(await app.root.getByTestId('stage').textContent(), /绩效自评/);
+    },
+  },
+  {
     name: 'another unit\'s whole table opens as a new evaluation (undoable); 只替换指标体系 keeps the unit',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
