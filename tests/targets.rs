@@ -92,6 +92,7 @@ fn each_target_check_fires_on_both_vintages_of_the_form() {
         \t质量指标\t培训合格率\t≥120%\n\
         \t时效指标\t预算执行率\t≥90%\n\
         \t成本指标\t人均培训成本\t\n\
+        \t\t场地租赁费\t≥2万元\n\
         效益指标\t社会效益指标\t学员满意度\t≥90%\n\
         \t\t验收合格率\t100%\n\
         满意度指标\t服务对象满意度指标\t指标1\t*\n";
@@ -101,6 +102,7 @@ fn each_target_check_fires_on_both_vintages_of_the_form() {
         \t质量指标\t工程验收合格率\t≥101%\n\
         \t时效指标\t资金支付率\t100%\n\
         成本指标\t经济成本指标\t每公里造价\t\n\
+        \t\t材料费\t>50万元\n\
         效益指标\t社会效益指标\t群众满意度\t≥95%\n\
         \t可持续影响指标\t验收达标率\t100%\n\
         满意度指标\t服务对象满意度指标\t指标2\t≥**%\n";
@@ -112,6 +114,7 @@ fn each_target_check_fires_on_both_vintages_of_the_form() {
             "target.value_missing",
             "target.misplaced",
             "target.placeholder",
+            "target.cost_floor",
         ] {
             assert!(
                 codes.contains(expected),
@@ -137,6 +140,7 @@ fn each_target_check_fires_on_both_vintages_of_the_form() {
         一级指标\t二级指标\t三级指标\t指标值\n\
         产出指标\t数量指标\t培训人次\t≥300人次\n\
         \t质量指标\t培训合格率\t≥95%\n\
+        \t成本指标\t人均培训成本\t≤800元\n\
         效益指标\t社会效益指标\t基层干部业务能力提升\t明显提升\n\
         满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n";
     assert_eq!(codes_of(clean), Vec::<String>::new());

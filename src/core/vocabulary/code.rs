@@ -281,6 +281,8 @@ codes! {
         "有指标未填得分，报告所列总分无法核实。";
     TargetBenefitOnlySatisfaction = "target.benefit_only_satisfaction", Warning, Practice,
         "效益指标只有满意度：满意度另属一级指标，效益应写明项目带来的经济、社会、生态或可持续影响。";
+    TargetCostFloor = "target.cost_floor", Warning, Practice,
+        "成本指标是花费的上限，应写“≤”；写成“≥”或“>”便成了花费的下限。";
     TargetFundsAsResult = "target.funds_as_result", Warning, Practice,
         "资金到位率、预算执行率、支出金额说明花钱的情况，不是产出或效益，不宜作为产出或效益指标。";
     TargetLevel1Missing = "target.level1_missing", Error, Practice,

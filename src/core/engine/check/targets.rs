@@ -271,6 +271,23 @@ fn check_leaf(
             ),
         );
     }
+    let cost = category == Some(Category::Cost) || second_name.contains("成本");
+    if cost
+        && matches!(
+            leaf.target_op,
+            Some(crate::core::rule::Comparison::Ge | crate::core::rule::Comparison::Gt)
+        )
+    {
+        checker.push(
+            Severity::Warning,
+            Code::TargetCostFloor,
+            at(IndicatorField::Target),
+            format!(
+                "成本指标“{name}”的指标值 {} 写成了下限：成本是花费的上限，应写“≤”",
+                value_text(leaf)
+            ),
+        );
+    }
     let percent = leaf.unit.contains('%') || leaf.target_text.contains('%');
     let upper_bounded = !matches!(
         leaf.target_op,
