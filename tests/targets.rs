@@ -10,14 +10,7 @@ use common::{golden, jixiao as check};
 use jixiao::core::model::Stage;
 
 fn tables() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real/targets");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
-        .collect();
-    files.sort();
-    files
+    common::tsv_files("tests/fixtures/real/targets")
 }
 
 #[test]

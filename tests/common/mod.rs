@@ -57,7 +57,13 @@ pub fn has_code(a: &jixiao::core::Assessment, code: jixiao::core::check::Code) -
 #[allow(dead_code)] // not every test crate reads the real corpus
 /// The files of the real tables in `tests/fixtures/real/` (.tsv), sorted.
 pub fn real_table_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    tsv_files("tests/fixtures/real")
+}
+
+#[allow(dead_code)] // not every test crate reads a corpus
+/// The .tsv files of `folder` (relative to the crate), sorted.
+pub fn tsv_files(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

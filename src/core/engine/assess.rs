@@ -151,22 +151,15 @@ struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     fn node(&mut self, node: &'a Indicator, depth: usize) -> Decimal {
-        if self.counts.len() <= depth {
-            self.counts.resize(depth + 1, 0);
-        }
-        self.counts[depth] += 1;
-        let unique = !node.id.trim().is_empty() && self.ids.insert(node.id.as_str());
-        check::check_node(node, unique, &mut self.checker);
         let index = self.nodes.len();
-        self.nodes.push(NodeResult {
-            id: node.id.clone(),
+        let result = enter(
+            node,
             depth,
-            points: node.points,
-            score: Decimal::ZERO,
-            computed: None,
-            children_sum: None,
-            leaf: node.is_leaf(),
-        });
+            &mut self.counts,
+            &mut self.ids,
+            &mut self.checker,
+        );
+        self.nodes.push(result);
         let (score, computed, children_sum) = if node.is_leaf() {
             self.leaf(node)
         } else {
@@ -212,6 +205,32 @@ impl<'a> Walker<'a> {
             self.results.push((points, score));
         }
         (score, outcome.computed, None)
+    }
+}
+
+/// A node met in the walk, in either stage: counted at its level, its id and name checked, its result
+/// made (not yet scored).
+fn enter<'a>(
+    node: &'a Indicator,
+    depth: usize,
+    counts: &mut Vec<usize>,
+    ids: &mut FxHashSet<&'a str>,
+    checker: &mut Checker,
+) -> NodeResult {
+    if counts.len() <= depth {
+        counts.resize(depth + 1, 0);
+    }
+    counts[depth] += 1;
+    let unique = !node.id.trim().is_empty() && ids.insert(node.id.as_str());
+    check::check_node(node, unique, checker);
+    NodeResult {
+        id: node.id.clone(),
+        depth,
+        points: node.points,
+        score: Decimal::ZERO,
+        computed: None,
+        children_sum: None,
+        leaf: node.is_leaf(),
     }
 }
 
@@ -339,21 +358,7 @@ fn assess_targets(evaluation: &Evaluation) -> Assessment {
     let mut counts: Vec<usize> = Vec::new();
     let mut ids = FxHashSet::default();
     evaluation.walk_indicators(&mut |node, depth| {
-        if counts.len() <= depth {
-            counts.resize(depth + 1, 0);
-        }
-        counts[depth] += 1;
-        let unique = !node.id.trim().is_empty() && ids.insert(node.id.as_str());
-        check::check_node(node, unique, &mut checker);
-        nodes.push(NodeResult {
-            id: node.id.clone(),
-            depth,
-            points: node.points,
-            score: Decimal::ZERO,
-            computed: None,
-            children_sum: None,
-            leaf: node.is_leaf(),
-        });
+        nodes.push(enter(node, depth, &mut counts, &mut ids, &mut checker));
     });
     check::check_targets(evaluation, &mut checker);
     check::check_import_notes(evaluation, &mut checker);
