@@ -130,13 +130,77 @@ fn each_target_check_fires_on_both_vintages_of_the_form() {
     assert!(codes.contains("target.no_satisfaction"), "{codes}");
     // A correct table: no finding.
     let clean = "绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\t指标值设定依据\n\
+        产出指标\t数量指标\t培训人次\t≥300人次\t计划标准\n\
+        \t质量指标\t培训合格率\t≥95%\t行业标准\n\
+        \t成本指标\t人均培训成本\t≤800元\t历史标准\n\
+        效益指标\t社会效益指标\t基层干部业务能力提升\t明显提升\t其他标准\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t行业标准\n";
+    assert_eq!(codes_of(clean), Vec::<String>::new());
+    let evaluation = jixiao::core::import::parse_tsv(clean)
+        .unwrap()
+        .into_evaluation();
+    let review = jixiao::core::assess(&evaluation).target_review.unwrap();
+    assert_eq!(review.label(), "优", "{review:?}");
+}
+
+#[test]
+fn the_basis_and_the_quantified_share_are_noted_at_their_boundaries() {
+    // Two of four rows name their 设定依据: the other two are noted, each at its row.
+    let some_basis = "绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\t指标值设定依据\n\
+        产出指标\t数量指标\t培训人次\t≥300人次\t计划标准\n\
+        \t质量指标\t培训合格率\t≥95%\t\n\
+        效益指标\t社会效益指标\t服务能力\t≥10项\t历史标准\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\t\n";
+    let codes = codes_of(some_basis);
+    assert_eq!(
+        codes,
+        [
+            "target.basis_missing indicators/1.2.1/basis",
+            "target.basis_missing indicators/3.1.1/basis"
+        ],
+        "{codes:?}"
+    );
+    // No row names one: a single note for the table.
+    let no_basis = "绩效目标申报表\n\
         一级指标\t二级指标\t三级指标\t指标值\n\
         产出指标\t数量指标\t培训人次\t≥300人次\n\
-        \t质量指标\t培训合格率\t≥95%\n\
-        \t成本指标\t人均培训成本\t≤800元\n\
-        效益指标\t社会效益指标\t基层干部业务能力提升\t明显提升\n\
-        满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n";
-    assert_eq!(codes_of(clean), Vec::<String>::new());
+        效益指标\t社会效益指标\t服务能力\t明显提升\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t较满意\n";
+    let codes = codes_of(no_basis);
+    // One of three valued rows is 定量 (33.3 %) < 50 %: noted.
+    assert_eq!(
+        codes,
+        [
+            "target.quantified_share indicators",
+            "target.basis_missing indicators"
+        ],
+        "{codes:?}"
+    );
+    // Two of four (50 %) is not below 50 %.
+    let half = no_basis.replace("较满意", "≥90%");
+    let codes = codes_of(&half);
+    assert_eq!(codes, ["target.basis_missing indicators"], "{codes:?}");
+    // The threshold is the profile's: at 70 %, two of three is below it.
+    let mut evaluation = jixiao::core::import::parse_tsv(&half)
+        .unwrap()
+        .into_evaluation();
+    evaluation.settings.audit.quantified_share = rust_decimal::Decimal::from(70);
+    let a = jixiao::core::assess(&evaluation);
+    let share = a
+        .findings
+        .iter()
+        .find(|f| f.code.as_str() == "target.quantified_share")
+        .expect("below 70 %");
+    assert!(
+        share
+            .message
+            .contains("定量指标 2 个，占有指标值的三级指标 3 个的 66.7%，低于 70%"),
+        "{}",
+        share.message
+    );
+    assert!(share.message.contains("服务能力"), "{}", share.message);
 }
 
 #[test]
@@ -169,4 +233,71 @@ fn a_value_whose_unit_disagrees_with_the_unit_column_is_noted_in_both_stages() {
             "{name}: {findings:?}"
         );
     }
+}
+
+#[test]
+fn last_years_actual_under_a_merged_value_header_is_read_and_a_lower_target_is_warned() {
+    // Constructed: 指标值 merged over 上年实际值 | 本年目标值 (the 黄石 批复表 prints "2021年实际实现值 |
+    // 预期2022年实现值"), here with a 计量单位 column and the columns in another order.
+    let table = "部门预算项目绩效目标表\n\
+        一级指标\t二级指标\t三级指标\t计量单位\t指标值\t\n\
+        \t\t\t\t本年目标值\t上年实际值\n\
+        产出指标\t数量指标\t培训人次\t人次\t≥300\t320\n\
+        \t质量指标\t培训合格率\t%\t≥95\t90\n\
+        \t成本指标\t人均培训成本\t元\t≤800\t900\n\
+        效益指标\t社会效益指标\t服务能力\t项\t≥10\t10\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t%\t≥90\t92\n";
+    let evaluation = jixiao::core::import::parse_tsv(table)
+        .unwrap()
+        .into_evaluation();
+    let leaf = evaluation.indicator("1.1.1").expect("培训人次");
+    assert_eq!(leaf.target, Some(rust_decimal::Decimal::from(300)));
+    assert_eq!(leaf.prior_actual, "320");
+    let codes = codes_of(table);
+    let below: Vec<&String> = codes.iter().filter(|c| c.contains("below_prior")).collect();
+    // 300 < 320 and 90 % < 92 %: warned; 95 % > 90 %, 10 = 10 and a ceiling (≤800 under 900) are not.
+    assert_eq!(
+        below,
+        [
+            "target.below_prior indicators/1.1.1/target",
+            "target.below_prior indicators/3.1.1/target"
+        ],
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_level1_label_printed_in_the_middle_of_its_rows_takes_the_rows_above() {
+    // Constructed self-evaluation (scored) table: 产出指标's merged cell text sits on its third row, as a
+    // PDF or web copy prints a vertically centred cell.
+    let table = "项目支出绩效自评表\n\
+        一级指标\t二级指标\t三级指标\t分值\t得分\n\
+        \t数量指标\t培训人次\t20\t20\n\
+        \t\t培训班次\t10\t10\n\
+        产出指标\t\t教材册数\t10\t10\n\
+        \t质量指标\t合格率\t20\t20\n\
+        效益指标\t社会效益指标\t能力提升\t30\t30\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t10\t10\n";
+    let evaluation = jixiao::core::import::parse_tsv(table)
+        .unwrap()
+        .into_evaluation();
+    let names: Vec<&str> = evaluation
+        .indicators
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(names, ["产出指标", "效益指标", "满意度指标"]);
+    let output = &evaluation.indicators[0];
+    assert_eq!(output.children.len(), 2, "{output:?}");
+    assert_eq!(output.children[0].name, "数量指标");
+    assert_eq!(output.children[0].children.len(), 3);
+    let a = jixiao::core::assess(&evaluation);
+    assert_eq!(a.total, rust_decimal::Decimal::from(100));
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.message.contains("印在其所辖各行的中间")),
+        "{:?}",
+        a.findings
+    );
 }

@@ -156,15 +156,23 @@ impl fmt::Display for BatchText<'_> {
                         evaluation.title(),
                         evaluation.kind.label()
                     )?;
-                    writeln!(
-                        out,
-                        "  总分 {}  等级 {}  （分值合计 {}，加分 {}，减分 {}）",
-                        a.total.normalize(),
-                        a.grade,
-                        a.points_total.normalize(),
-                        a.bonus.normalize(),
-                        a.penalty.normalize()
-                    )?;
+                    if let Some(review) = &a.target_review {
+                        // A target table is reviewed, not scored: its 审核意见 stands where a total would.
+                        writeln!(out, "  {}", review.sentence())?;
+                        for reason in &review.reasons {
+                            writeln!(out, "    · {reason}")?;
+                        }
+                    } else {
+                        writeln!(
+                            out,
+                            "  总分 {}  等级 {}  （分值合计 {}，加分 {}，减分 {}）",
+                            a.total.normalize(),
+                            a.grade,
+                            a.points_total.normalize(),
+                            a.bonus.normalize(),
+                            a.penalty.normalize()
+                        )?;
+                    }
                     writeln!(out, "  {}", a.counts_sentence())?;
                     writeln!(
                         out,
@@ -252,8 +260,11 @@ fn summary_lines(out: &mut fmt::Formatter<'_>, batch: &Batch) -> fmt::Result {
                     stated
                         .map(|t| t.normalize().to_string())
                         .unwrap_or_else(|| "—".into()),
-                    a.total.normalize().to_string(),
-                    pad(&a.grade, 4),
+                    match a.target_review {
+                        Some(_) => "—".to_string(),
+                        None => a.total.normalize().to_string(),
+                    },
+                    pad(&a.grade_text(), 4),
                     a.count(Severity::Error),
                     a.count(Severity::Warning),
                     a.count(Severity::Info)

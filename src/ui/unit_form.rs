@@ -61,6 +61,7 @@ pub fn UnitForm() -> impl IntoView {
             <div class="jx-grid">
                 {decimal(field::SETTINGS_AUDIT_LOW_EXECUTION_RATE, "%")}
                 {decimal(field::SETTINGS_AUDIT_HIGH_SCORE_SHARE, "%")}
+                {decimal(field::SETTINGS_AUDIT_QUANTIFIED_SHARE, "%")}
                 <label class="jx-field" data-path="settings/evidence_check">
                     <span class="jx-field-label">"佐证材料检查（提示）"</span>
                     <select class="jx-input jx-select" data-testid="evidence-check" aria-label="佐证材料检查"

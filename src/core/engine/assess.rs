@@ -15,6 +15,7 @@
 //! assert_eq!(assessment.grade, "优");
 //! ```
 
+use super::target_review::TargetReview;
 use crate::core::check::{
     self, check_accounts, check_metrics, check_narrative, check_stated, Checker, Finding, Printed,
     Reconciliation, Severity,
@@ -54,12 +55,24 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
     /// Figures that must add up, with their outcome.
     pub reconciliations: Vec<Reconciliation>,
+    /// The target stage's 审核意见 (grade and reasons); `None` in the other stages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_review: Option<TargetReview>,
 }
 
 impl Assessment {
     /// The result of the node with this id.
     pub fn node(&self, id: &str) -> Option<&NodeResult> {
         self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// The grade as a list shows it: the 等级, or in the target stage the 审核意见 ("审核·中"), which is a
+    /// review of targets, not a score band.
+    pub fn grade_text(&self) -> String {
+        match &self.target_review {
+            Some(review) => format!("审核·{}", review.label()),
+            None => self.grade.clone(),
+        }
     }
 
     /// Number of findings of a severity.
@@ -347,6 +360,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         counts,
         findings: checker.findings,
         reconciliations: checker.reconciliations,
+        target_review: None,
     }
 }
 
@@ -363,6 +377,8 @@ fn assess_targets(evaluation: &Evaluation) -> Assessment {
     check::check_targets(evaluation, &mut checker);
     check::check_import_notes(evaluation, &mut checker);
     checker.findings.sort_by_key(|f| f.severity);
+    let leaves = nodes.iter().filter(|n| n.leaf).count();
+    let review = TargetReview::of(&checker.findings, leaves);
     Assessment {
         nodes,
         points_total: evaluation
@@ -377,6 +393,7 @@ fn assess_targets(evaluation: &Evaluation) -> Assessment {
         counts,
         findings: checker.findings,
         reconciliations: checker.reconciliations,
+        target_review: Some(review),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Layer 2, engine: what follows from an evaluation — scoring per rule kind, the score audit, the checks
 //! (findings and reconciliations), the assessment that runs them all, the margins to the next grade and
 //! the what-if comparison. Uses the vocabulary only; inside, in this order: scoring → audit → node →
-//! check → assess → margin → what_if.
+//! check → target_review → assess → margin → what_if.
 
 pub mod assess;
 pub mod audit;
@@ -9,4 +9,5 @@ pub mod check;
 pub mod margin;
 pub mod node;
 pub mod scoring;
+pub mod target_review;
 pub mod what_if;

@@ -279,8 +279,12 @@ codes! {
         "即使未填得分的指标全得满分，也达不到报告所列总分。";
     StatedTotalUnverifiable = "stated.total_unverifiable", Warning, Arithmetic,
         "有指标未填得分，报告所列总分无法核实。";
+    TargetBelowPrior = "target.below_prior", Warning, Practice,
+        "正向指标的目标值低于上年实际完成值：目标应不低于已达到的水平，除非说明了下降的原因。";
     TargetBenefitOnlySatisfaction = "target.benefit_only_satisfaction", Warning, Practice,
         "效益指标只有满意度：满意度另属一级指标，效益应写明项目带来的经济、社会、生态或可持续影响。";
+    TargetBasisMissing = "target.basis_missing", Info, Practice,
+        "每个三级指标宜写明指标值设定依据：计划标准、行业标准、历史标准或其他标准（财预〔2020〕10号所列的评价标准），年终评价据此判断目标是否合理。";
     TargetCostFloor = "target.cost_floor", Warning, Practice,
         "成本指标是花费的上限，应写“≤”；写成“≥”或“>”便成了花费的下限。";
     TargetFundsAsResult = "target.funds_as_result", Warning, Practice,
@@ -297,6 +301,8 @@ codes! {
         "比率类指标（合格率、完成率、满意度等）的指标值不能超过100%。";
     TargetPlaceholder = "target.placeholder", Error, Practice,
         "三级指标的名称或指标值仍是模板占位（指标1、*、/、无等），申报前须填写实际内容。";
+    TargetQuantifiedShare = "target.quantified_share", Info, Practice,
+        "能量化的指标应尽量量化：定量指标（有数值的指标值）占三级指标的比例低于评分口径设定的比例（默认50%）。";
     TargetValueMissing = "target.value_missing", Error, Practice,
         "每个三级指标都应有指标值（定量指标写数值和单位，定性指标写可评判的等级），否则年终无从评价。";
     TextDeduction = "text.deduction", Error, Arithmetic,

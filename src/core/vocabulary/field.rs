@@ -251,6 +251,18 @@ pub const SETTINGS_AUDIT_LOW_EXECUTION_RATE: Field<Evaluation, Option<Decimal>> 
     },
 };
 
+/// 目标申报：定量指标占比低于此值时提示.
+pub const SETTINGS_AUDIT_QUANTIFIED_SHARE: Field<Evaluation, Option<Decimal>> = Field {
+    key: "settings/audit/quantified_share",
+    label: "目标申报：定量指标占比低于此值时提示",
+    get: |e| Some(e.settings.audit.quantified_share),
+    set: |e, v| {
+        if let Some(v) = v {
+            e.settings.audit.quantified_share = v
+        }
+    },
+};
+
 /// 指标得分达分值的此比例视为“两张皮”.
 pub const SETTINGS_AUDIT_HIGH_SCORE_SHARE: Field<Evaluation, Option<Decimal>> = Field {
     key: "settings/audit/high_score_share",

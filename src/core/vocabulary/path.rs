@@ -73,6 +73,8 @@ pub enum IndicatorField {
     Rule,
     /// 佐证材料状态.
     EvidenceStatus,
+    /// 指标值设定依据.
+    Basis,
 }
 
 impl IndicatorField {
@@ -87,6 +89,7 @@ impl IndicatorField {
             IndicatorField::Reason => "reason",
             IndicatorField::Rule => "rule",
             IndicatorField::EvidenceStatus => "evidence_status",
+            IndicatorField::Basis => "basis",
         }
     }
 }

@@ -146,6 +146,73 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
             check_leaf(category, top, top, checker);
         }
     }
+    let leaves: Vec<&Indicator> = tree.iter().flat_map(leaves_of).collect();
+    check_quantified_share(&leaves, evaluation.settings.audit.quantified_share, checker);
+    check_basis(&leaves, checker);
+}
+
+/// The share of 三级 indicators with a numeric value (定量) among those that have a real value: below
+/// the profile's threshold → 提示. Rows still blank or a template placeholder are found elsewhere and
+/// are left out of both counts; fewer than three valued rows say nothing about a habit.
+fn check_quantified_share(leaves: &[&Indicator], threshold: Decimal, checker: &mut Checker) {
+    let valued: Vec<&&Indicator> = leaves
+        .iter()
+        .filter(|n| n.target.is_some() || !n.target_text.trim().is_empty())
+        .filter(|n| !placeholder(&n.name) && !placeholder(&n.target_text))
+        .collect();
+    if valued.len() < 3 {
+        return;
+    }
+    let quantified = valued.iter().filter(|n| n.target.is_some()).count();
+    let share = Decimal::from(quantified) * Decimal::ONE_HUNDRED / Decimal::from(valued.len());
+    if share < threshold {
+        let qualitative: Vec<&str> = valued
+            .iter()
+            .filter(|n| n.target.is_none())
+            .map(|n| n.name.trim())
+            .collect();
+        checker.push(
+            Severity::Info,
+            Code::TargetQuantifiedShare,
+            FieldPath::tree(),
+            format!(
+                "定量指标 {quantified} 个，占有指标值的三级指标 {} 个的 {}%，低于 {}%；定性指标（{}）中能量化的宜改为数值",
+                valued.len(),
+                crate::core::number::fmt_score(share.round_dp(1)),
+                crate::core::number::fmt_score(threshold),
+                qualitative.join("、")
+            ),
+        );
+    }
+}
+
+/// 指标值设定依据: where the table has the column (some row fills it), each row without it is noted;
+/// where no row has one, the table is noted once.
+fn check_basis(leaves: &[&Indicator], checker: &mut Checker) {
+    let with_basis = leaves.iter().filter(|n| !n.basis.trim().is_empty()).count();
+    if leaves.is_empty() || with_basis == leaves.len() {
+        return;
+    }
+    if with_basis == 0 {
+        checker.push(
+            Severity::Info,
+            Code::TargetBasisMissing,
+            FieldPath::tree(),
+            format!(
+                "{} 个三级指标均未写明指标值设定依据（计划标准、行业标准、历史标准或其他标准）",
+                leaves.len()
+            ),
+        );
+        return;
+    }
+    for leaf in leaves.iter().filter(|n| n.basis.trim().is_empty()) {
+        checker.push(
+            Severity::Info,
+            Code::TargetBasisMissing,
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Basis),
+            format!("“{}”未写明指标值设定依据", leaf.name.trim()),
+        );
+    }
 }
 
 fn leaves_of(node: &Indicator) -> Vec<&Indicator> {
@@ -288,6 +355,7 @@ fn check_leaf(
             ),
         );
     }
+    check_prior(leaf, checker);
     let percent = leaf.unit.contains('%') || leaf.target_text.contains('%');
     let upper_bounded = !matches!(
         leaf.target_op,
@@ -302,6 +370,35 @@ fn check_leaf(
                 format!("“{name}”的指标值 {} 超过 100%", value_text(leaf)),
             );
         }
+    }
+}
+
+/// A 正向 target below last year's actual printed beside it (same unit, or none printed).
+fn check_prior(leaf: &Indicator, checker: &mut Checker) {
+    use crate::core::measure::{same_unit, Measure};
+    use crate::core::rule::Comparison;
+    let prior = Measure::parse(&leaf.prior_actual);
+    let (Some(before), Some(target)) = (prior.value(), leaf.target) else {
+        return;
+    };
+    let unit_agrees = match prior.unit().filter(|u| !u.is_empty()) {
+        Some(unit) => leaf.unit.trim().is_empty() || same_unit(unit, leaf.unit.trim()),
+        None => true,
+    };
+    let upper_bound = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
+        || leaf.direction == crate::core::model::Direction::Reverse;
+    if unit_agrees && !upper_bound && target < before {
+        checker.push(
+            Severity::Warning,
+            Code::TargetBelowPrior,
+            FieldPath::of_indicator(&leaf.id, IndicatorField::Target),
+            format!(
+                "“{}”的目标值 {} 低于上年实际 {}：目标值低于上年实际，请提高目标或说明原因",
+                leaf.name.trim(),
+                value_text(leaf),
+                leaf.prior_actual.trim()
+            ),
+        );
     }
 }
 

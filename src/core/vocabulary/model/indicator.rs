@@ -126,6 +126,13 @@ pub struct Indicator {
     /// 指标方向.
     #[serde(skip_serializing_if = "is_default")]
     pub direction: Direction,
+    /// 指标值设定依据: what the target value rests on (计划标准 / 行业标准 / 历史标准 / 其他标准, or words);
+    /// the target stage asks for it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub basis: String,
+    /// 上年实际值 as a target table prints it beside the new target ("2021年实际实现值"), kept as text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub prior_actual: String,
     /// 佐证材料情况 as stated (else it follows the attached files).
     #[serde(skip_serializing_if = "is_default")]
     pub evidence_status: EvidenceStatus,

@@ -118,6 +118,8 @@ pub struct AuditSettings {
     pub low_execution_rate: Decimal,
     /// Indicator scores at or above this share of their points count as high for 两张皮. Default 95.
     pub high_score_share: Decimal,
+    /// A target table whose 定量 三级 indicators are below this share of all is noted (提示). Default 50.
+    pub quantified_share: Decimal,
 }
 
 impl Default for AuditSettings {
@@ -125,6 +127,7 @@ impl Default for AuditSettings {
         AuditSettings {
             low_execution_rate: Decimal::from(80),
             high_score_share: Decimal::from(95),
+            quantified_share: Decimal::from(50),
         }
     }
 }

@@ -40,6 +40,10 @@ pub enum Column {
     Unit,
     /// 指标性质: an operator (≥ / ═) or words such as 共性 / 个性.
     Nature,
+    /// 指标值设定依据 (a target table's 计划 / 行业 / 历史 / 其他标准).
+    Basis,
+    /// Last year's actual printed beside a target (上年实际值, "2021年实际实现值" under 指标值).
+    PriorActual,
     /// Known columns that carry nothing scored (序号, 是否核心指标).
     Ignored,
 }
@@ -139,6 +143,15 @@ const EXACT: &[(Column, &[&str])] = &[
     ),
     (Column::Unit, &["计量单位", "度量单位", "单位"]),
     (Column::Nature, &["指标性质", "指标方向"]),
+    (
+        Column::Basis,
+        &[
+            "指标值设定依据",
+            "设定依据",
+            "目标值设定依据",
+            "指标设定依据",
+        ],
+    ),
     (Column::Reason, &["备注", "说明"]),
     (
         Column::Ignored,
@@ -205,6 +218,11 @@ pub fn recognise(header: &str) -> Option<Column> {
     // Longer variants: 偏差原因分析及改进措施, 扣分原因和其他说明, 未完成原因及拟采取的改进措施 …
     if h.contains("原因") || h.contains("改进措施") {
         return Some(Column::Reason);
+    }
+    // 指标值设定依据及数据来源, 目标值设定依据说明 …
+    if h.contains("设定依据") || (h.contains("依据") && h.contains("标准") && !h.contains("分"))
+    {
+        return Some(Column::Basis);
     }
     if h.contains("评分标准") || h.contains("计分标准") || h.contains("评分细则") {
         return Some(Column::Criteria);
@@ -275,6 +293,43 @@ fn is_header(columns: &[Option<Column>]) -> bool {
     named >= 2 && columns.iter().any(names_indicators)
 }
 
+/// A 指标值 header merged over blank cells and refined by the row below ("指标值" over "2021年实际实现值 |
+/// 预期2022年实现值"): the sub-cell that names an actual (实际 / 上年) is last year's, the other is the
+/// target. Returns whether the span was refined (the row below is then part of the header).
+fn refine_target_span(
+    columns: &mut Vec<Option<Column>>,
+    parent: &[String],
+    below: &[String],
+) -> bool {
+    let Some(start) = columns.iter().position(|c| *c == Some(Column::Target)) else {
+        return false;
+    };
+    let blank = |i: usize| parent.get(i).is_none_or(|t| t.trim().is_empty());
+    let mut end = start + 1;
+    while end < below.len() && blank(end) && columns.get(end).is_none_or(|c| c.is_none()) {
+        end += 1;
+    }
+    let filled: Vec<usize> = (start..end.min(below.len()))
+        .filter(|&k| !below[k].trim().is_empty())
+        .collect();
+    let prior = |k: &usize| below[*k].contains("实际") || below[*k].contains("上年");
+    if filled.len() < 2 || filled.iter().all(prior) || !filled.iter().any(prior) {
+        return false;
+    }
+    columns.resize(columns.len().max(end), None);
+    for column in &mut columns[start..end] {
+        *column = None;
+    }
+    for k in filled {
+        columns[k] = Some(if prior(&k) {
+            Column::PriorActual
+        } else {
+            Column::Target
+        });
+    }
+    true
+}
+
 /// Finds the header among the first rows, merging a second header row beneath it.
 pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
     let (index, mut columns) = table
@@ -298,6 +353,8 @@ pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
                     columns[i] = column;
                 }
             }
+            last = index + 1;
+        } else if !has_figures && refine_target_span(&mut columns, &table[index], next) {
             last = index + 1;
         }
     }

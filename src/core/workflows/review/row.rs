@@ -196,7 +196,7 @@ impl ReviewRow {
                 .as_ref()
                 .map(|g| g.trim().to_string())
                 .filter(|g| !g.is_empty()),
-            grade: a.grade.clone(),
+            grade: a.grade_text(),
             points_total: a.points_total,
             errors: a.count(Severity::Error),
             warnings: a.count(Severity::Warning),

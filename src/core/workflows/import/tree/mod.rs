@@ -153,6 +153,9 @@ impl<'h> Rows<'h> {
                 continue;
             }
             let cells = self.row_cells(row, line, &mut walk);
+            if walk.centred_label {
+                self.adopt_rows_above(&cells, out);
+            }
             if Rows::is_adjustment(&cells) {
                 let (name1, name2) = (cells.name1.clone(), cells.name2.clone());
                 self.adjustment(row, &name1, &name2, cells.leaf_name, cells.points1, out);
@@ -315,6 +318,27 @@ impl<'h> Rows<'h> {
             siblings = &mut siblings[at].children;
         }
         siblings
+    }
+
+    /// The first 一级 label printed mid-block ([`Walk::centred_label`]): the groups read so far, under no
+    /// 一级, go under it, noted.
+    fn adopt_rows_above(&mut self, cells: &rows::RowCells, out: &mut ImportedTable) {
+        let above = std::mem::take(&mut out.indicators);
+        let names: Vec<String> = above.iter().map(|n| n.name.clone()).collect();
+        out.indicators.push(Indicator {
+            name: cells.name1.clone(),
+            points: cells.points1.unwrap_or_default(),
+            children: above,
+            ..Default::default()
+        });
+        let message = format!(
+            "一级指标“{}”印在其所辖各行的中间（合并单元格），其上方未标一级指标的“{}”按属于“{}”读取",
+            cells.name1,
+            names.join("”、“"),
+            cells.name1
+        );
+        self.reader
+            .note(cells.line, &[], ImportNoteKind::Assumed, message);
     }
 
     fn total_row(&mut self, row: &[String], line: usize, out: &mut ImportedTable) {

@@ -30,6 +30,9 @@ pub(super) struct Walk {
     /// The 一级 / 二级 of the last leaf, and the note on a score cell merged over several rows.
     previous_group: Option<(String, String)>,
     merged_note: Option<usize>,
+    /// The first 一级 label came in the middle of its block (a merged cell's text centred): the rows read
+    /// before it, under no 一级, are to be put under it.
+    pub(super) centred_label: bool,
 }
 
 /// One row's cells, read.
@@ -94,9 +97,19 @@ impl Rows<'_> {
                 .unwrap_or_default()
         };
         let (raw1, raw2) = (at(self.level1_col), at(self.level2_col));
+        // The first 一级 printed on a row that continues the 二级 above, after rows with no 一级: the
+        // merged 一级 cell's text sat in its middle, so the 二级 goes on and the rows above belong to it.
+        walk.centred_label = !raw1.is_empty()
+            && raw2.is_empty()
+            && walk.current1.is_none()
+            && walk.current2.is_some()
+            && walk.leaves > 0
+            && self.level1_col.is_some();
         if !raw1.is_empty() {
             walk.current1 = Some(raw1.clone());
-            walk.current2 = None;
+            if !walk.centred_label {
+                walk.current2 = None;
+            }
         }
         if !raw2.is_empty() {
             walk.current2 = Some(raw2.clone());
@@ -378,6 +391,8 @@ impl Rows<'_> {
             criteria: self.cell(row, Column::Criteria),
             reason: self.cell(row, Column::Reason),
             unit: self.cell(row, Column::Unit),
+            basis: self.cell(row, Column::Basis),
+            prior_actual: self.cell(row, Column::PriorActual),
             ..Default::default()
         };
         let nature = self.cell(row, Column::Nature);
