@@ -426,3 +426,55 @@ fn every_real_table_reads_the_same_from_xls_and_word() {
         differ.join("\n")
     );
 }
+
+#[test]
+#[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
+fn a_target_form_reads_whole_in_word_and_excel() {
+    // A published 申报表 (tests/fixtures/real/targets/), in the target stage: the 申报表's title, its
+    // indicator columns, the reviewers' blank rows and every indicator name and value, printed legibly.
+    let dir = workdir("target");
+    let text = std::fs::read_to_string(
+        "tests/fixtures/real/targets/xiangmu-mubiao-hunan-nanyue-nanyuezhen-2018.tsv",
+    )
+    .unwrap();
+    let e = jixiao::core::import::parse_tsv(&text)
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(e.stage, jixiao::core::model::Stage::Target);
+    let mut wanted: Vec<String> = Vec::new();
+    e.walk_indicators(&mut |n, _| {
+        if n.is_leaf() {
+            wanted.push(n.name.chars().filter(|c| !c.is_whitespace()).collect());
+            wanted.push(
+                jixiao::core::model::target_value(n)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect(),
+            );
+        }
+    });
+    let docx = to_pdf(
+        &dir,
+        "target.docx",
+        &jixiao::export::docx::evaluation_docx(&e).unwrap(),
+    );
+    let xlsx = to_pdf(
+        &dir,
+        "target.xlsx",
+        &jixiao::export::xlsx::scoring_workbook(&e).unwrap(),
+    );
+    for pdf in [docx, xlsx] {
+        let text = compact_text(&pdf);
+        for label in [
+            "2018年度项目支出绩效目标申报表",
+            "指标值设定依据",
+            "主管部门审核意见",
+            "财政部门审核意见",
+        ] {
+            assert!(text.contains(label), "{label} in {}", pdf.display());
+        }
+        assert!(!text.contains("自评分") && !text.contains("实际完成值"), "{text}");
+        assert_eq!(missing(&text, &wanted), Vec::<String>::new());
+        assert_eq!(overlaps(&pdf), Vec::<String>::new());
+    }
+}

@@ -301,3 +301,76 @@ fn a_level1_label_printed_in_the_middle_of_its_rows_takes_the_rows_above() {
         a.findings
     );
 }
+
+#[test]
+fn a_target_table_goes_to_the_self_evaluation_and_a_later_change_is_an_adjustment() {
+    // The CLI on a published 申报表: next-stage keeps every 指标值, a value changed afterwards is an error
+    // until `adjust` records it, and the recorded adjustment is in the file.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("next-stage");
+    std::fs::create_dir_all(&dir).unwrap();
+    let source =
+        "tests/fixtures/real/targets/xiangmu-mubiao-hunan-yueyangxian-nongyenongcunju-2022.tsv";
+    let year = dir.join("year.json");
+    let year_path = year.to_string_lossy().to_string();
+    let (out, code) = check(&[
+        "next-stage",
+        source,
+        "--date",
+        "2022-05-20",
+        "-o",
+        &year_path,
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let before = jixiao::core::import::parse_tsv(&std::fs::read_to_string(source).unwrap())
+        .unwrap()
+        .into_evaluation();
+    let mut after = jixiao::core::from_json(&std::fs::read_to_string(&year).unwrap()).unwrap();
+    assert_eq!(after.stage, Stage::SelfEvaluation);
+    assert_eq!(
+        after.indicators, before.indicators,
+        "the tree and its 指标值 are unchanged"
+    );
+    assert_eq!(after.targets.approved.as_ref().unwrap().date, "2022-05-20");
+    // Already the last stage: refused (status 2, the message on stderr).
+    let (_, code) = check(&["next-stage", &year_path]);
+    assert_eq!(code, 2);
+    // Change the first 三级's value in the file, as a user editing the self-evaluation would.
+    let mut first = None;
+    after.walk_indicators(&mut |n, _| {
+        if n.is_leaf() && first.is_none() {
+            first = Some(n.id.clone());
+        }
+    });
+    let id = first.unwrap();
+    let leaf = after.indicator_mut(&id).unwrap();
+    let old = jixiao::core::model::target_value(leaf);
+    leaf.target = Some(rust_decimal::Decimal::from(80));
+    leaf.target_text = "≥80公里".to_string();
+    std::fs::write(&year, jixiao::core::to_json(&after)).unwrap();
+    let (out, code) = check(&["check", &year_path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("[错误] target.unrecorded_change"), "{out}");
+    assert!(out.contains(&format!("{old} → ≥80公里")), "{out}");
+    let (out, code) = check(&["next-stage", &year_path]);
+    assert_eq!(code, 2, "{out}");
+    let (out, code) = check(&[
+        "adjust",
+        &year_path,
+        "--reason",
+        "省级资金调减",
+        "--date",
+        "2022-08-01",
+        "-o",
+        &year_path,
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let (out, _) = check(&["check", &year_path]);
+    assert!(!out.contains("target.unrecorded_change"), "{out}");
+    let adjusted = jixiao::core::from_json(&std::fs::read_to_string(&year).unwrap()).unwrap();
+    let adjustment = &adjusted.targets.adjustments[0];
+    assert_eq!(
+        (adjustment.date.as_str(), adjustment.reason.as_str()),
+        ("2022-08-01", "省级资金调减")
+    );
+    assert_eq!(adjustment.changes.len(), 1);
+}

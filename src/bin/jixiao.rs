@@ -1,6 +1,6 @@
 //! `jixiao` — the reviewer's command line over the same core as the browser app.
 //!
-//! Commands: check, template(s), export, compare, next-year, library — see `USAGE` below (`jixiao help`).
+//! Commands: check, template(s), export, compare, next-year, next-stage, adjust, library — see `USAGE` below (`jixiao help`).
 //! The work is the library's: this file parses arguments, reads files and picks the printer.
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
@@ -26,6 +26,9 @@ const USAGE: &str = "用法：
   jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）
   jixiao compare 上年文件 本年文件 [--json]   与上年对比：总分、各项指标、收支和业务指标的变动率
   jixiao next-year 文件 [-o 输出文件]      以本年评价新建下一年度（保留指标体系，清空得分和数据）
+  jixiao next-stage 文件 [--date 日期] [-o 输出文件]   进入下一阶段（目标申报 → 年度自评）：指标体系和指标值不变，
+                                  尚未批复的目标按该日期视为批复
+  jixiao adjust 文件 --reason 原因 [--date 日期] [-o 输出文件]   把批复后对指标值的改动记录为一次目标调整
   jixiao library [--json] [--file 指标库.json] [关键词...]   列出或搜索指标库（默认内置指标库）";
 
 fn main() -> ExitCode {
@@ -41,6 +44,8 @@ fn main() -> ExitCode {
         Some("export") => export(rest),
         Some("compare") => compare(rest),
         Some("next-year") => next_year(rest),
+        Some("next-stage") => next_stage(rest),
+        Some("adjust") => adjust(rest),
         Some("library") => library(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
@@ -77,7 +82,8 @@ struct Args {
 }
 
 impl Args {
-    const WITH_VALUE: [&'static str; 4] = ["--summary", "--to", "-o", "--file"];
+    const WITH_VALUE: [&'static str; 6] =
+        ["--summary", "--to", "-o", "--file", "--date", "--reason"];
 
     fn parse(args: &[String]) -> Result<Args, Failure> {
         let mut parsed = Args {
@@ -203,6 +209,51 @@ fn next_year(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
     };
     let next = jixiao::core::next_year::next_year(&read(file)?);
     write_out(args.option("-o"), jixiao::core::to_json(&next).as_bytes())
+}
+
+fn next_stage(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let args = args?;
+    let [file] = args.rest.as_slice() else {
+        return Err(Failure::Usage);
+    };
+    let date = args.option("--date").map_or_else(today, str::to_string);
+    let next =
+        jixiao::core::stage::next_stage(&read(file)?, &date).map_err(|e| format!("{file}：{e}"))?;
+    write_out(args.option("-o"), jixiao::core::to_json(&next).as_bytes())
+}
+
+fn adjust(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
+    let args = args?;
+    let ([file], Some(reason)) = (args.rest.as_slice(), args.option("--reason")) else {
+        return Err(Failure::Usage);
+    };
+    let date = args.option("--date").map_or_else(today, str::to_string);
+    let mut evaluation = read(file)?;
+    let count = jixiao::core::stage::record_adjustment(&mut evaluation, &date, reason)
+        .map_err(|e| format!("{file}：{e}"))?;
+    eprintln!("已记录目标调整：{count} 项（{date}，{reason}）");
+    write_out(
+        args.option("-o"),
+        jixiao::core::to_json(&evaluation).as_bytes(),
+    )
+}
+
+/// Today's date (UTC) as "2025-01-20": the default date of an approval or an adjustment.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year}-{month:02}-{day:02}")
 }
 
 fn library(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {

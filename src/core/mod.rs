@@ -21,7 +21,7 @@ pub use vocabulary::{
     amounts, code, direction, error, field, keys, measure, metric, model, number, path,
     placeholder, profile, rule,
 };
-pub use workflows::{compare, edit, evidence, import, library, next_year, review, template};
+pub use workflows::{compare, edit, evidence, import, library, next_year, review, stage, template};
 
 pub use assess::{assess, Assessment, NodeResult};
 pub use check::{Finding, Reconciliation, Severity};

@@ -5,7 +5,7 @@
 //! A4 landscape with the header row repeated.
 
 use super::documents::{Documents, EvidenceLine};
-use crate::core::model::{Evaluation, EvaluationKind};
+use crate::core::model::Evaluation;
 use crate::core::number::fmt_score;
 use crate::report::{Block, Cell, Figure, Report, ScoreTable};
 use rust_decimal::prelude::ToPrimitive;
@@ -502,7 +502,8 @@ pub fn workbook(documents: &Documents) -> Result<Vec<u8>, String> {
         Block::Scores(t) => Some(t),
         _ => None,
     });
-    if documents.kind == EvaluationKind::Project {
+    // A form (the 项目支出 自评表, a 绩效目标申报表 of either kind) is its own sheet, laid out as printed.
+    if report.blocks.iter().any(|b| matches!(b, Block::Form(_))) {
         form_sheet(workbook.add_worksheet(), report, &f).map_err(err)?;
     } else if let Some(table) = table {
         annex_sheet(workbook.add_worksheet(), &title, table, &f).map_err(err)?;

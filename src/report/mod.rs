@@ -24,6 +24,7 @@ pub mod placeholder;
 mod project;
 pub mod review;
 mod score_table;
+mod target;
 pub mod text;
 pub mod year;
 
@@ -41,6 +42,9 @@ pub fn build(evaluation: &Evaluation) -> Report {
 
 /// The report's title line, without building the report (e.g. to name a downloaded file).
 pub fn title(evaluation: &Evaluation) -> String {
+    if evaluation.stage == crate::core::model::Stage::Target {
+        return target::title(evaluation);
+    }
     match evaluation.kind {
         EvaluationKind::Department => format!(
             "{}年度{}部门整体绩效自评价报告",
@@ -54,6 +58,9 @@ pub fn title(evaluation: &Evaluation) -> String {
 /// Builds the report from an assessment the caller already holds (the UI's memo, an export that also
 /// lists the findings), so the evaluation is not scored twice.
 pub fn build_assessed(evaluation: &Evaluation, assessment: &Assessment) -> Report {
+    if evaluation.stage == crate::core::model::Stage::Target {
+        return target::target_form(evaluation, assessment);
+    }
     match evaluation.kind {
         EvaluationKind::Department => department::department(evaluation, assessment),
         EvaluationKind::Project => project::project(evaluation, assessment),

@@ -24,8 +24,48 @@ fn label(n: &Indicator) -> String {
 
 /// One row per leaf, the 一级 and 二级 cells merged over the rows of their leaves.
 fn indicator_rows(e: &Evaluation, a: &Assessment, project: bool) -> Vec<ScoreRow> {
-    let leaves = leaves_with_ancestors(&e.indicators);
-    let mut rows: Vec<ScoreRow> = Vec::with_capacity(leaves.len() + 2);
+    leaf_rows(&e.indicators, label)
+        .into_iter()
+        .map(|row| {
+            let leaf = row.leaf;
+            let (description, criteria) = if project {
+                (target_text(leaf), actual_text(leaf))
+            } else {
+                (leaf.description.clone(), leaf.criteria.clone())
+            };
+            ScoreRow {
+                level1: row.level1,
+                level2: row.level2,
+                name: row.name,
+                description,
+                criteria,
+                points: Figure::Score(leaf.points),
+                score: a
+                    .node(&leaf.id)
+                    .map_or(Figure::Empty, |r| Figure::Score(r.score)),
+                reason: if project {
+                    leaf.reason.clone()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect()
+}
+
+/// A leaf's row of an indicator table: its 一级 and 二级 cells (on the first row of their groups, with
+/// the rows they cover), its name (deeper levels joined with "／") and the leaf.
+pub(super) struct LeafRow<'a> {
+    pub(super) level1: Option<Span>,
+    pub(super) level2: Option<Span>,
+    pub(super) name: String,
+    pub(super) leaf: &'a Indicator,
+}
+
+/// The rows of a tree's leaves, groups labelled by `label` (the score table adds 分值, a target form not).
+pub(super) fn leaf_rows(tree: &[Indicator], label: fn(&Indicator) -> String) -> Vec<LeafRow<'_>> {
+    let leaves = leaves_with_ancestors(tree);
+    let mut rows: Vec<LeafRow> = Vec::with_capacity(leaves.len());
     // The id of a leaf's ancestor at `depth` (0: 一级, 1: 二级); a top-level leaf is its own 一级.
     let ancestor = |j: usize, depth: usize| {
         let (trail, leaf) = &leaves[j];
@@ -70,26 +110,11 @@ fn indicator_rows(e: &Evaluation, a: &Assessment, project: bool) -> Vec<ScoreRow
                 };
                 (level1, name)
             };
-            let (description, criteria) = if project {
-                (target_text(leaf), actual_text(leaf))
-            } else {
-                (leaf.description.clone(), leaf.criteria.clone())
-            };
-            rows.push(ScoreRow {
+            rows.push(LeafRow {
                 level1,
                 level2,
                 name,
-                description,
-                criteria,
-                points: Figure::Score(leaf.points),
-                score: a
-                    .node(&leaf.id)
-                    .map_or(Figure::Empty, |r| Figure::Score(r.score)),
-                reason: if project {
-                    leaf.reason.clone()
-                } else {
-                    String::new()
-                },
+                leaf,
             });
         }
         i += top_rows;

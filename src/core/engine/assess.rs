@@ -375,6 +375,7 @@ fn assess_targets(evaluation: &Evaluation) -> Assessment {
         nodes.push(enter(node, depth, &mut counts, &mut ids, &mut checker));
     });
     check::check_targets(evaluation, &mut checker);
+    check::check_target_versions(evaluation, &mut checker);
     check::check_import_notes(evaluation, &mut checker);
     checker.findings.sort_by_key(|f| f.severity);
     let leaves = nodes.iter().filter(|n| n.leaf).count();
@@ -450,6 +451,7 @@ fn check_figures_and_texts(
     check::check_execution_vs_results(evaluation, results, checker);
     check::check_execution_twice(evaluation, checker);
     check::check_import_notes(evaluation, checker);
+    check::check_target_versions(evaluation, checker);
     check_narrative(evaluation, checker);
     check::check_evidence(evaluation, nodes, checker);
     check::check_report_text(evaluation, nodes, checker);

@@ -132,9 +132,14 @@ impl TargetReview {
 
     /// "审核意见：中。由单位修改完善绩效目标，按程序重新报送审核。"
     pub fn sentence(&self) -> String {
+        format!("审核意见：{}", self.verdict())
+    }
+
+    /// "中。由单位修改完善绩效目标，按程序重新报送审核。" (no lead, for a line that has its own).
+    pub fn verdict(&self) -> String {
         match self.grade {
-            Some(grade) => format!("审核意见：{}。{}。", grade.label(), grade.consequence()),
-            None => "审核意见：无法给出（未读到三级指标）。".to_string(),
+            Some(grade) => format!("{}。{}。", grade.label(), grade.consequence()),
+            None => "无法给出（未读到三级指标）。".to_string(),
         }
     }
 
@@ -186,6 +191,7 @@ fn short_name(code: Code) -> &'static str {
         Code::TargetQuantifiedShare => "定量指标偏少",
         Code::TargetBasisMissing => "未写设定依据",
         Code::TargetBelowPrior => "目标值低于上年实际",
+        Code::TargetUnrecordedChange => "批复后变动未记录调整",
         Code::ImportUnitConflict => "指标值与计量单位不符",
         _ => code.as_str(),
     }

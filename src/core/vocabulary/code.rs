@@ -303,6 +303,8 @@ codes! {
         "三级指标的名称或指标值仍是模板占位（指标1、*、/、无等），申报前须填写实际内容。";
     TargetQuantifiedShare = "target.quantified_share", Info, Practice,
         "能量化的指标应尽量量化：定量指标（有数值的指标值）占三级指标的比例低于评分口径设定的比例（默认50%）。";
+    TargetUnrecordedChange = "target.unrecorded_change", Error, Document("财预〔2015〕88号《中央部门预算绩效目标管理办法》第二十八条：绩效目标确定后，一般不予调整。预算执行中因特殊原因确需调整的，应按照绩效目标管理要求和预算调整流程报批"),
+        "批复后的指标值被改动却没有记录为目标调整：评价须以批复（或按程序调整）后的目标为准，调整应写明日期和原因。";
     TargetValueMissing = "target.value_missing", Error, Practice,
         "每个三级指标都应有指标值（定量指标写数值和单位，定性指标写可评判的等级），否则年终无从评价。";
     TextDeduction = "text.deduction", Error, Arithmetic,

@@ -35,7 +35,7 @@ pub use metrics::check_metrics;
 pub use narrative::check_narrative;
 pub use report_text::check_report_text;
 pub use stated::{check_stated, Printed};
-pub use targets::check_targets;
+pub use targets::{check_target_versions, check_targets};
 pub use tree::{check_group_points, check_node};
 
 use rust_decimal::Decimal;

@@ -402,6 +402,32 @@ fn check_prior(leaf: &Indicator, checker: &mut Checker) {
     }
 }
 
+/// Changes to the approved targets (批复, or the last 调整) that no adjustment records: an error once the
+/// year is scored against them, a warning while the targets are still being filed.
+pub fn check_target_versions(evaluation: &Evaluation, checker: &mut Checker) {
+    let changes = evaluation.targets.unrecorded(&evaluation.indicators);
+    let severity = match evaluation.stage {
+        crate::core::model::Stage::Target => Severity::Warning,
+        _ => Severity::Error,
+    };
+    for change in changes {
+        let path = if evaluation.indicator(&change.id).is_some() {
+            FieldPath::of_indicator(&change.id, IndicatorField::Target)
+        } else {
+            FieldPath::tree()
+        };
+        checker.push(
+            severity,
+            Code::TargetUnrecordedChange,
+            path,
+            format!(
+                "批复后的目标有变动，未记录为调整（{}）：请记录调整日期和原因",
+                change.sentence()
+            ),
+        );
+    }
+}
+
 /// The value as the table printed it.
 fn value_text(leaf: &Indicator) -> String {
     if !leaf.target_text.trim().is_empty() {

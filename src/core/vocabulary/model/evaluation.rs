@@ -3,7 +3,7 @@
 
 use super::{
     walk_tree, Adjustments, BudgetAccounts, BusinessMetric, Evidence, Goals, Indicator, Narrative,
-    ProjectBudget, Settings, UnitProfile, SCHEMA_VERSION,
+    ProjectBudget, Settings, TargetVersions, UnitProfile, SCHEMA_VERSION,
 };
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -58,6 +58,9 @@ pub struct Evaluation {
     /// Where in the year this evaluation is (阶段): a file that does not say is a 年度自评.
     #[serde(default, skip_serializing_if = "super::is_default")]
     pub stage: Stage,
+    /// The targets as approved (批复) and adjusted (调整) during the year.
+    #[serde(default, skip_serializing_if = "super::is_default")]
+    pub targets: TargetVersions,
 }
 
 /// The stage of the year an evaluation is in (阶段): the targets filed with the budget (目标申报), the
@@ -283,6 +286,7 @@ impl Evaluation {
             evidence_files: Vec::new(),
             filing: Filing::default(),
             stage: Stage::SelfEvaluation,
+            targets: TargetVersions::default(),
         }
     }
 

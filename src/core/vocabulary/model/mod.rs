@@ -4,7 +4,8 @@
 //! derives them. Optional figures are `Option`: "not stated" differs from zero.
 //!
 //! One file per concept: the evaluation and its form ([`evaluation`]), the unit, accounts, business
-//! metrics, the report's words, the indicator tree, 加减分项, settings and the evidence records.
+//! metrics, the report's words, the indicator tree, 加减分项, settings, the evidence records and the
+//! targets' versions.
 
 mod accounts;
 mod adjustments;
@@ -14,6 +15,7 @@ mod indicator;
 mod metrics;
 mod narrative;
 mod settings;
+mod targets;
 mod unit;
 
 pub use accounts::*;
@@ -24,6 +26,7 @@ pub use indicator::*;
 pub use metrics::*;
 pub use narrative::*;
 pub use settings::*;
+pub use targets::*;
 pub use unit::*;
 
 /// The file format version this build writes and reads; older versions are migrated on load.

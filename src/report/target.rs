@@ -1,0 +1,136 @@
+//! The 绩效目标申报表 as the form is printed (财预〔2015〕88号 附1 / 附2 and the local variants): the
+//! project (or unit), its funds, 总体目标, the 绩效指标 with 指标值 / 指标值设定依据 / 指标解释, the blank
+//! 审核意见 rows for the departments that review it, then the signature block. The Word and Excel files
+//! and the preview are drawn from this one form.
+
+use super::score_table::leaf_rows;
+use super::{fill, signature, Block, Figure, FormCell, FormTable, Report};
+use crate::core::assess::Assessment;
+use crate::core::model::{target_value, Evaluation, EvaluationKind, Indicator};
+use rust_decimal::Decimal;
+
+/// Relative column widths: row labels, 一级, 二级, 三级, 指标值, 指标值设定依据, 指标解释.
+const WIDTHS: [usize; 7] = [12, 10, 11, 20, 12, 12, 23];
+
+/// The title: "2025年度项目支出绩效目标申报表".
+pub(super) fn title(e: &Evaluation) -> String {
+    match e.kind {
+        EvaluationKind::Project => format!("{}年度项目支出绩效目标申报表", e.unit.year),
+        EvaluationKind::Department => format!("{}年度部门整体支出绩效目标申报表", e.unit.year),
+    }
+}
+
+/// A group's cell: its name alone (a target table has no 分值 yet).
+fn name(n: &Indicator) -> String {
+    n.name.trim().to_string()
+}
+
+pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
+    let label = FormCell::label;
+    let value = |text: String, cols: usize| FormCell::value(text, cols);
+    let project = e.project.clone().unwrap_or_default();
+    let mut rows: Vec<Vec<FormCell>> = Vec::new();
+    match e.kind {
+        EvaluationKind::Project => {
+            rows.push(vec![label("项目名称", 1), value(project.name.clone(), 6)]);
+            rows.push(vec![
+                label("主管部门", 1),
+                value(e.unit.parent_department.clone(), 2),
+                label("实施单位", 1),
+                value(e.unit.name.clone(), 3),
+            ]);
+        }
+        EvaluationKind::Department => {
+            rows.push(vec![
+                label("部门（单位）名称", 1),
+                value(e.unit_name().to_string(), 6),
+            ]);
+        }
+    }
+    // 资金: 年度资金总额 and one 其中 line per source, the 年初 (申报) amounts.
+    let amount = |line: &crate::core::model::FundLine| line.initial.or(line.adjusted);
+    if !project.funds.is_empty() {
+        let total = project.funds.iter().try_fold(Decimal::ZERO, |sum, l| {
+            amount(l).and_then(|v| sum.checked_add(v))
+        });
+        rows.push(vec![
+            label("项目资金（万元）", 1).down(project.funds.len() + 1),
+            label("年度资金总额", 2),
+            FormCell::value(Figure::amount(total), 4),
+        ]);
+        for line in &project.funds {
+            rows.push(vec![
+                value(format!("其中：{}", line.source), 2),
+                FormCell::value(Figure::amount(amount(line)), 4),
+            ]);
+        }
+    }
+    for (text, lead) in [
+        (&e.goals.long_term, "中期目标"),
+        (&e.goals.annual, "年度目标"),
+    ] {
+        if !text.trim().is_empty() {
+            rows.push(vec![label(lead, 1), value(fill(text.trim(), e, a), 6)]);
+        }
+    }
+    let leaves = leaf_rows(&e.indicators, name);
+    let mut header = vec![label("绩效指标", 1).down(leaves.len() + 1)];
+    header.extend(
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "指标值设定依据",
+            "指标解释",
+        ]
+        .map(|h| label(h, 1)),
+    );
+    rows.push(header);
+    for row in leaves {
+        let mut cells = Vec::new();
+        for span in [&row.level1, &row.level2].into_iter().flatten() {
+            cells.push(value(span.text.clone(), 1).down(span.rows));
+        }
+        let leaf = row.leaf;
+        let explanation = [leaf.description.trim(), leaf.criteria.trim()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("；");
+        cells.extend([
+            value(row.name, 1),
+            value(target_value(leaf), 1),
+            value(leaf.basis.trim().to_string(), 1),
+            value(explanation, 1),
+        ]);
+        rows.push(cells);
+    }
+    // The reviewers' rows, left blank for their opinion and stamp.
+    for reviewer in ["主管部门审核意见", "财政部门审核意见"] {
+        rows.push(vec![
+            label(reviewer, 1),
+            value("（盖章）        年    月    日".to_string(), 6),
+        ]);
+    }
+    let mut blocks = vec![Block::Form(FormTable {
+        widths: WIDTHS.to_vec(),
+        rows,
+    })];
+    if let Some(review) = &a.target_review {
+        // The tool's own check of the table, set apart from the reviewers' rows: what a reviewer would
+        // say, so the unit can mend it before filing.
+        blocks.push(Block::Paragraph(format!(
+            "按审核要点自查：{}",
+            review.verdict()
+        )));
+        for reason in &review.reasons {
+            blocks.push(Block::Paragraph(reason.clone()));
+        }
+    }
+    blocks.extend(signature(e));
+    Report {
+        title: title(e),
+        blocks,
+    }
+}
