@@ -502,8 +502,9 @@ pub fn workbook(documents: &Documents) -> Result<Vec<u8>, String> {
         Block::Scores(t) => Some(t),
         _ => None,
     });
-    // A form (the 项目支出 自评表, a 绩效目标申报表 of either kind) is its own sheet, laid out as printed.
-    if report.blocks.iter().any(|b| matches!(b, Block::Form(_))) {
+    // A report that is a form (the 项目支出 自评表, a 绩效目标申报表 of either kind: the form comes first)
+    // is its own sheet, laid out as printed.
+    if matches!(report.blocks.first(), Some(Block::Form(_))) {
         form_sheet(workbook.add_worksheet(), report, &f).map_err(err)?;
     } else if let Some(table) = table {
         annex_sheet(workbook.add_worksheet(), &title, table, &f).map_err(err)?;
