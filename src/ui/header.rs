@@ -1,5 +1,5 @@
 //! Header: unit, year, kind and stage, live total, grade badge and findings count. In the target stage
-//! (目标申报) nothing is scored: the header says so instead of a total of 0.
+//! (目标申报) nothing is scored: the header says so instead of a total of 0, with the self-check's grade.
 
 use super::state::{Derived, Document, Navigator, Tab};
 use crate::core::model::Stage;
@@ -25,6 +25,21 @@ pub fn Header() -> impl IntoView {
     let grade = move || derived.assessment.with(|a| a.grade.clone());
     let count = move |s: Severity| move || derived.assessment.with(|a| a.count(s));
     let grade_class = move || format!("jx-grade jx-grade-{}", grade());
+    // The target stage's self-check (审核意见), its reasons on hover.
+    let review = move || {
+        derived.assessment.with(|a| {
+            a.target_review
+                .as_ref()
+                .map(|r| format!("自查：{}", r.label()))
+        })
+    };
+    let review_reasons = move || {
+        derived.assessment.with(|a| {
+            a.target_review
+                .as_ref()
+                .map(|r| format!("{}\n{}", r.sentence(), r.reasons.join("\n")))
+        })
+    };
     view! {
         <header class="jx-header">
             <div class="jx-title">
@@ -33,7 +48,10 @@ pub fn Header() -> impl IntoView {
             </div>
             <div class="jx-score" aria-live="polite">
                 <Show when=move || stage() != Stage::Target
-                    fallback=|| view! { <span class="jx-label" data-testid="not-scored">"目标申报阶段：不评分，检查绩效目标"</span> }>
+                    fallback=move || view! {
+                        <span class="jx-label" data-testid="not-scored">"目标申报阶段：不评分，检查绩效目标"</span>
+                        <span class="jx-grade" data-testid="target-review" title=review_reasons>{review}</span>
+                    }>
                     <span class="jx-label">"总分"</span>
                     <strong data-testid="total-score">{total}</strong>
                     <span class=grade_class data-testid="grade">{grade}</span>

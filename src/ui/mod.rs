@@ -27,6 +27,7 @@ mod profile_form;
 mod report_tab;
 mod review;
 mod rule_editor;
+mod stage_bar;
 mod state;
 mod storage;
 pub(crate) mod styles;

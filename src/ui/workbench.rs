@@ -9,6 +9,8 @@ use super::evidence_tab::EVIDENCE;
 use super::findings::FindingsList;
 use super::header::Header;
 use super::indicator_table::IndicatorTable;
+use super::stage_bar::StageBar;
+use crate::core::model::Stage;
 use super::lazy::Lazy;
 use super::metrics_form::METRICS;
 use super::report_tab::REPORT;
@@ -45,7 +47,15 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
                             Tab::Findings => view! { <FindingsList/> }.into_any(),
                             Tab::Compare => view! { <Lazy capability=&COMPARE/> }.into_any(),
                             Tab::Evidence => view! { <Lazy capability=&EVIDENCE/> }.into_any(),
-                            _ => view! { <ScoreChart/><IndicatorTable/> }.into_any(),
+                            _ => view! {
+                                <StageBar/>
+                                // A target table has no scores to chart.
+                                <Show when=move || doc.evaluation.with(|e| e.stage != Stage::Target)>
+                                    <ScoreChart/>
+                                </Show>
+                                <IndicatorTable/>
+                            }
+                            .into_any(),
                         }}
                     </fieldset>
                 }

@@ -45,7 +45,8 @@ let passed = 0;
 let failed = 0;
 try {
   for (const [suite, tests] of suites) {
-    for (const test of tests) {
+    // E2E_GREP=申报表 runs only the tests whose name contains it (while working on one).
+    for (const test of tests.filter((t) => !process.env.E2E_GREP || t.name.includes(process.env.E2E_GREP))) {
       // A fresh context per test: its own localStorage, so tests never see each other's autosave.
       const context = await browser.newContext();
       const page = await context.newPage();

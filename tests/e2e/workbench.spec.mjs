@@ -326,6 +326,62 @@ export default [
     },
   },
   {
+    name: 'a blank 申报表: targets typed as printed, the self-check grades them, 进入下一阶段 carries them to 自评 (undoable), a later change is an adjustment',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      await app.newFromTemplate('project-target');
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /项目支出绩效目标申报/));
+      // The target columns, not the scoring ones.
+      const headers = await app.table.locator('thead th').allTextContents();
+      assert.deepEqual(headers, ['指标', '指标值', '计量单位', '指标值设定依据', '指标解释', '操作']);
+      assert.match(await app.root.getByTestId('target-review').textContent(), /自查：差/);
+      const leaves = [
+        ['1.1.1', '培训人次', '≥300人次'], ['1.2.1', '培训合格率', '≥95%'], ['1.3.1', '按期完成率', '100%'],
+        ['1.4.1', '人均培训成本', '≤800元'], ['2.1.1', '基层干部业务能力', '明显提升'], ['3.1.1', '学员满意度', '≥90%'],
+      ];
+      for (const [id, name, value] of leaves) {
+        await app.setField(`indicators/${id}/name`, name);
+        await app.setField(`indicators/${id}/target`, value);
+        await app.setField(`indicators/${id}/basis`, '计划标准');
+      }
+      // What was typed stays as typed (the input is not rewritten while typing).
+      assert.equal(await app.field('indicators/1.1.1/target').inputValue(), '≥300人次');
+      await until(async () => assert.match(await app.root.getByTestId('target-review').textContent(), /自查：优/));
+      // A cost written as a floor is a warning, and the grade follows.
+      await app.setField('indicators/1.4.1/target', '≥800元');
+      await until(async () => assert.match(await app.root.getByTestId('target-review').textContent(), /自查：良/));
+      assert.ok((await app.findingCodes()).includes('target.cost_floor'));
+      await app.tab('indicators').click();
+      await app.setField('indicators/1.4.1/target', '≤800元');
+      await app.root.getByTestId('stage-date').fill('2026-01-20');
+      await app.root.getByTestId('next-stage').click();
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /项目支出绩效自评/));
+      assert.match(await app.notice.textContent(), /已进入年度自评阶段.*2026-01-20 批复/);
+      assert.match(await app.root.getByTestId('target-approved').textContent(), /2026-01-20 批复，未调整/);
+      // The scoring columns are back; the 指标值 came along unchanged.
+      assert.ok((await app.table.locator('thead th').allTextContents()).includes('自评分'));
+      assert.equal(await app.field('indicators/1.1.1/target').inputValue(), '300');
+      // Undo returns to the target stage; redo is not needed: move on again.
+      await app.root.getByTestId('undo').click();
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /目标申报/));
+      await app.root.getByTestId('next-stage').click();
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /绩效自评/));
+      // A target changed after approval must be recorded as an adjustment.
+      await app.setField('indicators/1.1.1/target', '260');
+      await until(async () => assert.match(await app.root.getByTestId('unrecorded').textContent(), /有 1 项指标值/));
+      assert.ok((await app.findingCodes()).includes('target.unrecorded_change'));
+      await app.tab('indicators').click();
+      await app.root.getByTestId('record-adjustment').click();
+      await until(async () => assert.match(await app.notice.textContent(), /请填写调整原因/));
+      await app.root.getByTestId('adjust-reason').fill('场地改造，班次减少');
+      await app.root.getByTestId('record-adjustment').click();
+      await until(async () => assert.match(await app.root.getByTestId('adjustment').first().textContent(), /场地改造，班次减少.*培训人次：≥300人次 → ≥260人次/));
+      assert.equal(await app.root.getByTestId('unrecorded').count(), 0);
+      assert.ok(!(await app.findingCodes()).includes('target.unrecorded_change'));
+    },
+  },
+  {
     name: 'another unit\'s whole table opens as a new evaluation (undoable); 只替换指标体系 keeps the unit',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);

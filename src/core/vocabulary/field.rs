@@ -69,13 +69,65 @@ field!(Indicator, String:
     UNIT => unit, "计量单位";
     TARGET_TEXT => target_text, "年度指标值（文字）";
     ACTUAL_TEXT => actual_text, "实际完成值（文字）";
+    BASIS => basis, "指标值设定依据";
 );
+
+/// 指标值 typed as a target table prints it ("≥300人次", "≤800元", "按期完成"): kept as typed (so the
+/// input never rewrites what is being typed), and read into operator, figure and unit when it is one.
+///
+/// ```
+/// use jixiao::core::field::TARGET_VALUE;
+/// let mut leaf = jixiao::core::Indicator::default();
+/// (TARGET_VALUE.set)(&mut leaf, "≥300人次".into());
+/// assert_eq!(leaf.target, Some(300.into()));
+/// assert_eq!((leaf.target_op.unwrap().symbol(), leaf.unit.as_str()), ("≥", "人次"));
+/// (TARGET_VALUE.set)(&mut leaf, "按期完成".into());
+/// assert_eq!((leaf.target, (TARGET_VALUE.get)(&leaf).as_str()), (None, "按期完成"));
+/// ```
+pub const TARGET_VALUE: Field<Indicator, String> = Field {
+    key: "target",
+    label: "指标值",
+    get: crate::core::model::target_value,
+    set: |n, v| {
+        match crate::core::measure::Measure::parse(&v) {
+            crate::core::measure::Measure::Figure { op, value, unit } => {
+                n.target = Some(value);
+                n.target_op = op;
+                if !unit.is_empty() {
+                    n.unit = unit;
+                }
+            }
+            _ => {
+                n.target = None;
+                n.target_op = None;
+            }
+        }
+        n.target_text = v;
+    },
+};
 
 field!(Indicator, Option<Decimal>:
     SCORE => score, "自评分";
-    TARGET => target, "年度指标值";
     ACTUAL => actual, "实际完成值";
 );
+
+/// 年度指标值 as a figure. A figure typed as text in the target stage ([`TARGET_VALUE`]: "≥300人次") is
+/// dropped when the figure is changed here, so the form never prints the old text beside a new figure;
+/// words ("按期完成") stay.
+pub const TARGET: Field<Indicator, Option<Decimal>> = Field {
+    key: "target",
+    label: "年度指标值",
+    get: |n| n.target,
+    set: |n, v| {
+        n.target = v;
+        if crate::core::measure::Measure::parse(&n.target_text)
+            .value()
+            .is_some()
+        {
+            n.target_text.clear();
+        }
+    },
+};
 
 /// 分值 (blank reads as 0).
 pub const POINTS: Field<Indicator, Option<Decimal>> = Field {

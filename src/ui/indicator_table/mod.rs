@@ -14,6 +14,7 @@ use super::library_panel::{LibraryOpen, LIBRARY};
 use super::state::{Derived, Document, Navigator, Notices};
 use crate::core::edit::{self, EditScope};
 use crate::core::number::fmt_score;
+use crate::core::model::Stage;
 use crate::core::EvaluationKind;
 use leptos::prelude::*;
 use row::BuiltRow;
@@ -37,6 +38,7 @@ pub fn IndicatorTable() -> impl IntoView {
     let table = NodeRef::<leptos::html::Table>::new();
     window.observe(table, rows);
     let project = Memo::new(move |_| doc.evaluation.with(|e| e.kind == EvaluationKind::Project));
+    let target = Memo::new(move |_| doc.evaluation.with(|e| e.stage == Stage::Target));
     let reason_header = move || {
         if project.get() {
             "偏差原因分析及改进措施"
@@ -46,6 +48,10 @@ pub fn IndicatorTable() -> impl IntoView {
     };
     let totals = move || {
         derived.assessment.with(|a| {
+            if let Some(review) = &a.target_review {
+                let leaves = a.counts.last().copied().unwrap_or(0);
+                return format!("三级指标 {leaves} 个 · 自查{}", review.sentence());
+            }
             format!(
                 "分值合计 {} · 指标得分 {} · 加分 {} · 减分 {} · 总分 {}",
                 fmt_score(a.points_total),
@@ -89,9 +95,21 @@ pub fn IndicatorTable() -> impl IntoView {
                 <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
             </div>
             // Laid out as a grid per row (see style/main.css), so the table roles are spelt out.
-            <table class="jx-table jx-indicators" class:jx-project=move || project.get() role="table" data-testid="indicator-table" node_ref=table
+            <table class="jx-table jx-indicators" class:jx-project=move || project.get() && !target.get()
+                class:jx-target=move || target.get() role="table" data-testid="indicator-table" node_ref=table
                 on:focusin=on_focusin on:dragover=on_dragover on:drop=on_drop on:paste=on_paste>
                 <thead role="rowgroup">
+                    <Show when=move || target.get()>
+                        <tr role="row">
+                            <th role="columnheader" class="jx-col-name">"指标"</th>
+                            <th role="columnheader">"指标值"</th>
+                            <th role="columnheader">"计量单位"</th>
+                            <th role="columnheader">"指标值设定依据"</th>
+                            <th role="columnheader" class="jx-col-reason">"指标解释"</th>
+                            <th role="columnheader">"操作"</th>
+                        </tr>
+                    </Show>
+                    <Show when=move || !target.get()>
                     <tr role="row">
                         <th role="columnheader" class="jx-col-name">"指标"</th>
                         <th role="columnheader">"分值"</th>
@@ -105,8 +123,9 @@ pub fn IndicatorTable() -> impl IntoView {
                         <th role="columnheader" class="jx-col-reason">{reason_header}</th>
                         <th role="columnheader">"操作"</th>
                     </tr>
+                    </Show>
                 </thead>
-                <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth) let:row>
+                <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth, r.target) let:row>
                     <IndicatorRow row=row project=project window=window/>
                 </For>
                 <tfoot role="rowgroup">

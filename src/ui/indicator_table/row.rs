@@ -146,6 +146,7 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
         depth,
         leaf,
         order,
+        target,
     } = row;
     let bind = RowBinder {
         doc,
@@ -178,6 +179,9 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
             </div>
         </td>
     };
+    if target {
+        return target_row(bind, leaf, depth, name, name_cell, buttons, on_keydown, open);
+    }
     let points_cell = view! { <td role="cell">{bind.figure_input(field::POINTS, false)}</td> };
     if !leaf {
         let sum = move || result.get().and_then(|r| r.sum_text()).unwrap_or_default();
@@ -244,6 +248,63 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
             </tr>
             <Show when=move || open.get()>
                 <LeafDetails bind=bind.clone() result=result project=project/>
+            </Show>
+        </tbody>
+    }
+    .into_any()
+}
+
+/// A row in the target stage (目标申报): a group's name, or a leaf's 指标值 (typed as printed, ≥300人次),
+/// 计量单位, 指标值设定依据 and 指标解释; its details hold the 评(扣)分标准 and the direction.
+#[allow(clippy::too_many_arguments)]
+fn target_row(
+    bind: RowBinder,
+    leaf: bool,
+    depth: usize,
+    name: Signal<String>,
+    name_cell: impl IntoView + 'static,
+    buttons: impl IntoView + 'static,
+    on_keydown: impl Fn(web_sys::KeyboardEvent) + Clone + 'static,
+    open: RwSignal<bool>,
+) -> AnyView {
+    let path = bind.path.clone();
+    if !leaf {
+        return view! {
+            <tbody class="jx-group-body" role="rowgroup">
+                <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path data-level=depth + 1
+                    data-name=move || name.get() on:keydown=on_keydown>
+                    {name_cell}
+                    <td role="cell"></td><td role="cell"></td><td role="cell"></td><td role="cell"></td>
+                    {buttons}
+                </tr>
+            </tbody>
+        }
+        .into_any();
+    }
+    let text = |field: Field<Indicator, String>| {
+        view! {
+            <TextField label=field.label path=bind.key(field.key) value=bind.text(field) on_change=bind.set(field) compact=true/>
+        }
+    };
+    let id = bind.id.clone();
+    view! {
+        <tbody class="jx-leaf-body" role="rowgroup">
+            <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
+                data-name=move || name.get() on:keydown=on_keydown>
+                {name_cell}
+                <td role="cell" data-testid="target-value">{text(field::TARGET_VALUE)}</td>
+                <td role="cell">{text(field::UNIT)}</td>
+                <td role="cell">{text(field::BASIS)}</td>
+                <td role="cell" class="jx-col-reason">{bind.text_area(field::DESCRIPTION, true)}</td>
+                {buttons}
+            </tr>
+            <Show when=move || open.get()>
+                <tr class="jx-detail" role="row">
+                    <td role="cell" colspan="9">
+                        <div class="jx-grid">{bind.text_area(field::CRITERIA, false)}</div>
+                        <ProjectLeafDetails id=id.clone()/>
+                    </td>
+                </tr>
             </Show>
         </tbody>
     }
