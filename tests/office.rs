@@ -473,7 +473,10 @@ fn a_target_form_reads_whole_in_word_and_excel() {
         ] {
             assert!(text.contains(label), "{label} in {}", pdf.display());
         }
-        assert!(!text.contains("自评分") && !text.contains("实际完成值"), "{text}");
+        assert!(
+            !text.contains("自评分") && !text.contains("实际完成值"),
+            "{text}"
+        );
         assert_eq!(missing(&text, &wanted), Vec::<String>::new());
         assert_eq!(overlaps(&pdf), Vec::<String>::new());
     }

@@ -373,4 +373,12 @@ fn a_target_table_goes_to_the_self_evaluation_and_a_later_change_is_an_adjustmen
         ("2022-08-01", "省级资金调减")
     );
     assert_eq!(adjustment.changes.len(), 1);
+    // The self-evaluation form says what was adjusted, when and why.
+    let (report, _) = check(&["export", &year_path, "--to", "txt"]);
+    assert!(
+        report.contains(
+            "绩效目标调整情况：年度绩效目标（2022-05-20批复）在执行中调整 1 次：2022-08-01因省级资金调减调整"
+        ) && report.contains(&format!("{old} → ≥80公里")),
+        "{report}"
+    );
 }

@@ -103,6 +103,34 @@ fn signature(e: &Evaluation) -> Option<Block> {
     })
 }
 
+/// 绩效目标调整情况: one sentence naming each adjustment after approval (date, reason, before → after),
+/// the reviewers' first question when a score rests on changed targets; `None` when none was recorded.
+fn target_adjustments(e: &Evaluation) -> Option<String> {
+    let versions = &e.targets;
+    let approved = versions.approved.as_ref()?;
+    if versions.adjustments.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = versions
+        .adjustments
+        .iter()
+        .map(|a| {
+            let changes: Vec<String> = a.changes.iter().map(|c| c.sentence()).collect();
+            format!("{}因{}调整{}", a.date, a.reason, changes.join("，"))
+        })
+        .collect();
+    let approved_on = if approved.date.trim().is_empty() {
+        String::new()
+    } else {
+        format!("（{}批复）", approved.date.trim())
+    };
+    Some(format!(
+        "绩效目标调整情况：年度绩效目标{approved_on}在执行中调整 {} 次：{}。自评按调整后的目标进行。",
+        versions.adjustments.len(),
+        parts.join("；")
+    ))
+}
+
 fn fill(text: &str, e: &Evaluation, a: &Assessment) -> String {
     placeholder::fill(text, e, a).0
 }

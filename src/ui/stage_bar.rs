@@ -4,9 +4,9 @@
 //! step is one undoable edit; a refused step says why in the banner and changes nothing.
 
 use super::state::{Document, Notices};
+use crate::core::edit::EditScope;
 use crate::core::model::Stage;
 use crate::core::stage;
-use crate::core::edit::EditScope;
 use leptos::prelude::*;
 
 /// Today as the date input holds it ("2025-01-20").
@@ -54,13 +54,18 @@ pub fn StageBar() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let next = move |_| {
         let day = date.get_untracked();
-        match doc.evaluation.with_untracked(|e| stage::next_stage(e, &day)) {
+        match doc
+            .evaluation
+            .with_untracked(|e| stage::next_stage(e, &day))
+        {
             Ok(next) => {
                 let label = next.stage.label();
                 doc.edit(EditScope::Whole, move |e| *e = next);
                 notices.tell(
                     false,
-                    format!("已进入{label}阶段：指标体系和指标值不变，绩效目标按 {day} 批复（可撤销）"),
+                    format!(
+                        "已进入{label}阶段：指标体系和指标值不变，绩效目标按 {day} 批复（可撤销）"
+                    ),
                 );
             }
             Err(error) => notices.tell(true, error.to_string()),

@@ -9,15 +9,15 @@ use super::evidence_tab::EVIDENCE;
 use super::findings::FindingsList;
 use super::header::Header;
 use super::indicator_table::IndicatorTable;
-use super::stage_bar::StageBar;
-use crate::core::model::Stage;
 use super::lazy::Lazy;
 use super::metrics_form::METRICS;
 use super::report_tab::REPORT;
+use super::stage_bar::StageBar;
 use super::state::{Derived, Document, Navigator, Notices, Tab};
 use super::toolbar::Toolbar;
 use super::unit_form::UNIT;
 use super::what_if::WhatIfBar;
+use crate::core::model::Stage;
 use crate::core::Severity;
 use leptos::prelude::*;
 

@@ -13,7 +13,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("department", "空白：部门整体支出绩效自评价"),
     ("project", "空白：项目支出绩效自评表"),
-    ("project-target", "空白：项目支出绩效目标申报表（目标申报阶段）"),
+    (
+        "project-target",
+        "空白：项目支出绩效目标申报表（目标申报阶段）",
+    ),
 ];
 
 /// The JSON text of a built-in template.

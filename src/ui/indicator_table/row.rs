@@ -180,7 +180,9 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
         </td>
     };
     if target {
-        return target_row(bind, leaf, depth, name, name_cell, buttons, on_keydown, open);
+        return target_row(
+            bind, leaf, depth, name, name_cell, buttons, on_keydown, open,
+        );
     }
     let points_cell = view! { <td role="cell">{bind.figure_input(field::POINTS, false)}</td> };
     if !leaf {

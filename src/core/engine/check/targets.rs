@@ -95,7 +95,10 @@ fn placeholder(text: &str) -> bool {
         return true;
     }
     // A blank form's prompt: "（请填写数量指标）".
-    if ["（请填写", "(请填写", "请填写"].iter().any(|p| t.starts_with(p)) {
+    if ["（请填写", "(请填写", "请填写"]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
         return true;
     }
     // "指标1", "指标2：": the template's numbering with nothing after it.
