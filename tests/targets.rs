@@ -382,3 +382,42 @@ fn a_target_table_goes_to_the_self_evaluation_and_a_later_change_is_an_adjustmen
         "{report}"
     );
 }
+
+#[test]
+fn a_target_tables_funds_are_read_and_its_costs_stay_within_them() {
+    // Constructed, in the 88号 layout: the funds as labels and amounts, then the indicators.
+    let table = |total: &str, other: &str, costs: &str| {
+        format!(
+            "项目支出绩效目标申报表\n\
+            项目名称\t干部培训\t\t\n\
+            资金情况（万元）\t年度资金总额：\t{total}\t\n\
+            \t其中：财政拨款\t8\t\n\
+            \t其他资金\t{other}\t\n\
+            一级指标\t二级指标\t三级指标\t指标值\n\
+            产出指标\t数量指标\t培训人次\t≥300人次\n\
+            {costs}\
+            效益指标\t社会效益指标\t能力提升\t明显提升\n\
+            满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n"
+        )
+    };
+    let costs = "\t成本指标\t场地费\t≤4万元\n\t\t师资费\t≤50000元\n";
+    let evaluation = jixiao::core::import::parse_tsv(&table("10", "2", costs))
+        .unwrap()
+        .into_evaluation();
+    let project = evaluation.project.as_ref().unwrap();
+    assert_eq!(project.name, "干部培训");
+    let lines: Vec<(&str, Option<rust_decimal::Decimal>)> =
+        project.funds.iter().map(|l| (l.source.as_str(), l.initial)).collect();
+    assert_eq!(lines, [("财政拨款", Some(8.into())), ("其他资金", Some(2.into()))]);
+    // 4 万 + 5 万 = 9 ≤ 10: nothing; the lines add up: nothing.
+    let codes = codes_of(&table("10", "2", costs));
+    assert!(!codes.iter().any(|c| c.contains("cost_over") || c.contains("budget.")), "{codes:?}");
+    // A total that is not its lines' sum; costs of 9 万 over a total of 8.
+    let codes = codes_of(&table("8", "1", costs));
+    assert!(codes.iter().any(|c| c.starts_with("budget.total_sum")), "{codes:?}");
+    assert!(codes.contains(&"target.cost_over_budget indicators".to_string()), "{codes:?}");
+    // A subtotal row (3 + 2 + 9 = 14 … written as its own row beside its parts) is not counted twice.
+    let subtotal = "\t成本指标\t场地费\t≤3万元\n\t\t师资费\t≤2万元\n\t\t总成本\t≤5万元\n";
+    let codes = codes_of(&table("10", "2", subtotal));
+    assert!(!codes.iter().any(|c| c.contains("cost_over")), "{codes:?}");
+}

@@ -376,6 +376,8 @@ fn assess_targets(evaluation: &Evaluation) -> Assessment {
     });
     check::check_targets(evaluation, &mut checker);
     check::check_target_versions(evaluation, &mut checker);
+    // The funds block of a 申报表: its total against its lines.
+    check::check_budget(evaluation, &mut checker);
     check::check_import_notes(evaluation, &mut checker);
     checker.findings.sort_by_key(|f| f.severity);
     let leaves = nodes.iter().filter(|n| n.leaf).count();

@@ -285,6 +285,8 @@ codes! {
         "效益指标只有满意度：满意度另属一级指标，效益应写明项目带来的经济、社会、生态或可持续影响。";
     TargetBasisMissing = "target.basis_missing", Info, Practice,
         "每个三级指标宜写明指标值设定依据：计划标准、行业标准、历史标准或其他标准（财预〔2020〕10号所列的评价标准），年终评价据此判断目标是否合理。";
+    TargetCostOverBudget = "target.cost_over_budget", Error, Arithmetic,
+        "成本指标中的金额（元、万元）合计超过了年度资金总额：成本不能大于项目的全部资金。";
     TargetCostFloor = "target.cost_floor", Warning, Practice,
         "成本指标是花费的上限，应写“≤”；写成“≥”或“>”便成了花费的下限。";
     TargetFundsAsResult = "target.funds_as_result", Warning, Practice,

@@ -153,9 +153,75 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
             check_leaf(category, top, top, checker);
         }
     }
+    check_cost_total(evaluation, checker);
     let leaves: Vec<&Indicator> = tree.iter().flat_map(leaves_of).collect();
     check_quantified_share(&leaves, evaluation.settings.audit.quantified_share, checker);
     check_basis(&leaves, checker);
+}
+
+/// Σ 成本 in money (元 / 万元 / 亿元, normalised to 万元; a cost per unit such as 元/亩 is no total) is at
+/// most the 年度资金总额 (the stated total, else the sum of its lines).
+fn check_cost_total(evaluation: &Evaluation, checker: &mut Checker) {
+    use crate::core::measure::unit_scale;
+    let Some(project) = &evaluation.project else {
+        return;
+    };
+    let budget = project
+        .stated_total
+        .as_ref()
+        .and_then(|t| t.initial)
+        .or_else(|| {
+            let lines: Vec<Decimal> = project.funds.iter().filter_map(|l| l.initial).collect();
+            (!lines.is_empty()).then(|| {
+                lines
+                    .iter()
+                    .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
+            })
+        });
+    let Some(budget) = budget.filter(|b| *b > Decimal::ZERO) else {
+        return;
+    };
+    let ten_thousand = Decimal::from(10_000);
+    let mut amounts: Vec<Decimal> = Vec::new();
+    let mut named = Vec::new();
+    for top in &evaluation.indicators {
+        let top_cost = Category::of(&top.name) == Some(Category::Cost);
+        for second in &top.children {
+            if !top_cost && !bare(&second.name).contains("成本") {
+                continue;
+            }
+            for leaf in leaves_of(second) {
+                let (Some(value), Some(("money", scale))) =
+                    (leaf.target, unit_scale(leaf.unit.trim()))
+                else {
+                    continue;
+                };
+                amounts.push(value * scale / ten_thousand);
+                named.push(format!("{}{}", leaf.name.trim(), value_text(leaf)));
+            }
+        }
+    }
+    let total = |v: &[Decimal]| v.iter().fold(Decimal::ZERO, |a, b| a.saturating_add(*b));
+    let mut sum = total(&amounts);
+    // A row that is the sum of the others ("年度预算总成本 3万元" beside 1 + 2 + 0) is their subtotal.
+    if let Some(max) = amounts.iter().copied().max() {
+        if amounts.len() > 2 && max.saturating_add(max) == sum {
+            sum = max;
+        }
+    }
+    if sum > budget {
+        checker.push(
+            Severity::Error,
+            Code::TargetCostOverBudget,
+            FieldPath::tree(),
+            format!(
+                "成本指标金额合计 {} 万元（{}）超过年度资金总额 {} 万元",
+                crate::core::number::fmt_score(sum.round_dp(2)),
+                named.join("、"),
+                crate::core::number::fmt_score(budget)
+            ),
+        );
+    }
 }
 
 /// The share of 三级 indicators with a numeric value (定量) among those that have a real value: below

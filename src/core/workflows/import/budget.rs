@@ -273,3 +273,109 @@ fn clean_label(label: &str) -> String {
         .trim_end_matches([':', '：'])
         .to_string()
 }
+
+/// A money label of a 申报表's funds block ("年度资金总额:", "其中:财政拨款", "其他资金", "项目金额"):
+/// `Some(None)` for the total, `Some(Some(source))` for a line.
+fn money_label(cell: &str) -> Option<Option<String>> {
+    let label = cell.split([':', '：']).next().unwrap_or("");
+    if label.contains("资金总额") || label == "项目金额" || label == "项目总预算" {
+        return Some(None);
+    }
+    let rest = cell
+        .strip_prefix("其中")
+        .map(|r| r.trim_start_matches([':', '：']));
+    let source = rest.unwrap_or(cell);
+    let source = source.split([':', '：']).next().unwrap_or("").trim();
+    // "财政资金预算分类", "财政资金科目代码": facts about the money, not amounts.
+    if ["分类", "代码", "科目", "类别"]
+        .iter()
+        .any(|w| source.contains(w))
+    {
+        return None;
+    }
+    let known = ["财政", "其他资金", "其它资金", "自筹", "上年结转"];
+    if (rest.is_some() && !source.is_empty()) || known.iter().any(|k| source.starts_with(k)) {
+        return Some(Some(source.to_string()));
+    }
+    None
+}
+
+/// An amount written in a label's cell or the next: "854万(高标准农田建设400万元…)" is 854, "中央衔接…
+/// 补助资金(少数民族发展任务)50" is 50; words alone are no amount.
+fn amount_in(text: &str) -> Option<Decimal> {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    let number = |digits: String| digits.parse::<Decimal>().ok();
+    let is_num = |c: &char| c.is_ascii_digit() || *c == '.';
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        return number(t.chars().take_while(is_num).collect());
+    }
+    let body = t
+        .trim_end_matches("万元")
+        .trim_end_matches('万')
+        .trim_end_matches('元');
+    let tail: String = body
+        .chars()
+        .rev()
+        .take_while(is_num)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if tail.is_empty() || !tail.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    number(tail)
+}
+
+/// The funds block of a 绩效目标申报表, written as labels and amounts above the indicators (年度资金总额 |
+/// 10; 其中:财政拨款 | 10; 其他资金 | 0), in 万元, read as the 年初 (申报) amounts. Lines are kept only when
+/// they are the form's whole breakdown (two or more, or one equal to the total): a single 其中 line is
+/// part of the money, not all of it.
+pub fn read_labelled(table: &[Vec<String>], until: usize) -> Option<BudgetBlock> {
+    let mut block = BudgetBlock::default();
+    for (i, row) in table.iter().enumerate().take(until) {
+        for (c, cell) in row.iter().enumerate() {
+            let squeezed: String = cell.chars().filter(|ch| !ch.is_whitespace()).collect();
+            let Some(label) = money_label(&squeezed) else {
+                continue;
+            };
+            let inline = squeezed
+                .split_once([':', '：'])
+                .map(|(_, v)| v)
+                .unwrap_or("");
+            let amount = amount_in(inline).or_else(|| {
+                row.get(c + 1)
+                    .filter(|next| {
+                        money_label(
+                            &next
+                                .chars()
+                                .filter(|ch| !ch.is_whitespace())
+                                .collect::<String>(),
+                        )
+                        .is_none()
+                    })
+                    .and_then(|next| amount_in(next))
+            });
+            let line = FundLine {
+                source: label.clone().unwrap_or_else(|| "年度资金总额".into()),
+                initial: amount,
+                ..FundLine::default()
+            };
+            match label {
+                None if block.total.is_none() && amount.is_some() => block.total = Some(line),
+                None => {}
+                Some(_) => block.funds.push(line),
+            }
+            block.last_row = i;
+        }
+    }
+    let total = block.total.as_ref().and_then(|t| t.initial);
+    let whole = block.funds.len() >= 2 || block.funds.first().is_some_and(|l| l.initial == total);
+    if !whole {
+        block.funds.clear();
+    }
+    (block.total.is_some() || !block.funds.is_empty()).then_some(block)
+}

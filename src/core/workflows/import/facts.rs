@@ -79,6 +79,8 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
             }
             for (label, slot) in [
                 ("项目名称", 0),
+                ("专项(项目)名称", 0),
+                ("专项名称", 0),
                 ("主管部门", 1),
                 ("项目主管部门", 1),
                 ("预算部门、单位名称", 2),

@@ -309,6 +309,11 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
     };
     let facts = facts::facts(table, header.row);
     facts::note_blank_unit(&facts, table, &mut reader);
+    // A 申报表 prints its funds as labels and amounts, without execution columns.
+    let budget = match budget {
+        None if facts.target_title => budget::read_labelled(table, header.row),
+        budget => budget,
+    };
     let mut out = ImportedTable {
         facts,
         budget,
@@ -407,6 +412,12 @@ impl ImportedTable {
         }
         if self.project {
             evaluation.kind = EvaluationKind::Project;
+            if !self.facts.project_name.is_empty() {
+                evaluation
+                    .project
+                    .get_or_insert_with(ProjectBudget::default)
+                    .name = self.facts.project_name.clone();
+            }
         }
         if self.facts.target_title {
             evaluation.stage = crate::core::model::Stage::Target;
