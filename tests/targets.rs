@@ -421,3 +421,17 @@ fn a_target_tables_funds_are_read_and_its_costs_stay_within_them() {
     let codes = codes_of(&table("10", "2", subtotal));
     assert!(!codes.iter().any(|c| c.contains("cost_over")), "{codes:?}");
 }
+
+#[test]
+fn a_batch_of_target_tables_lists_each_units_review_grade() {
+    // The reviewer's summary over the folder: each 申报表 with its 审核意见, no total, no budget flag that
+    // only a year-end file could satisfy.
+    let (out, _) = check(&["check", "tests/fixtures/real/targets/"]);
+    let summary = out.split("\n文件").nth(1).expect("a summary table");
+    let rows: Vec<&str> = summary.lines().filter(|l| l.contains(".tsv")).collect();
+    assert_eq!(rows.len(), tables().len(), "{summary}");
+    for row in rows {
+        assert!(row.contains("审核·"), "{row}");
+        assert!(!row.contains("缺全年预算数"), "{row}");
+    }
+}

@@ -221,7 +221,9 @@ impl ReviewRow {
         if execution_rate.is_some_and(|r| r < evaluation.settings.audit.low_execution_rate) {
             flags.push(Flag::LowExecution);
         }
-        if !has_full_year_budget(evaluation) {
+        // A 申报表 is filed before the year: it has no 全年预算数 to miss.
+        let filed_before_the_year = evaluation.stage == crate::core::model::Stage::Target;
+        if !has_full_year_budget(evaluation) && !filed_before_the_year {
             flags.push(Flag::NoFullYearBudget);
         }
         ReviewRow {
