@@ -406,16 +406,33 @@ fn a_target_tables_funds_are_read_and_its_costs_stay_within_them() {
         .into_evaluation();
     let project = evaluation.project.as_ref().unwrap();
     assert_eq!(project.name, "干部培训");
-    let lines: Vec<(&str, Option<rust_decimal::Decimal>)> =
-        project.funds.iter().map(|l| (l.source.as_str(), l.initial)).collect();
-    assert_eq!(lines, [("财政拨款", Some(8.into())), ("其他资金", Some(2.into()))]);
+    let lines: Vec<(&str, Option<rust_decimal::Decimal>)> = project
+        .funds
+        .iter()
+        .map(|l| (l.source.as_str(), l.initial))
+        .collect();
+    assert_eq!(
+        lines,
+        [("财政拨款", Some(8.into())), ("其他资金", Some(2.into()))]
+    );
     // 4 万 + 5 万 = 9 ≤ 10: nothing; the lines add up: nothing.
     let codes = codes_of(&table("10", "2", costs));
-    assert!(!codes.iter().any(|c| c.contains("cost_over") || c.contains("budget.")), "{codes:?}");
+    assert!(
+        !codes
+            .iter()
+            .any(|c| c.contains("cost_over") || c.contains("budget.")),
+        "{codes:?}"
+    );
     // A total that is not its lines' sum; costs of 9 万 over a total of 8.
     let codes = codes_of(&table("8", "1", costs));
-    assert!(codes.iter().any(|c| c.starts_with("budget.total_sum")), "{codes:?}");
-    assert!(codes.contains(&"target.cost_over_budget indicators".to_string()), "{codes:?}");
+    assert!(
+        codes.iter().any(|c| c.starts_with("budget.total_sum")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&"target.cost_over_budget indicators".to_string()),
+        "{codes:?}"
+    );
     // A subtotal row (3 + 2 + 9 = 14 … written as its own row beside its parts) is not counted twice.
     let subtotal = "\t成本指标\t场地费\t≤3万元\n\t\t师资费\t≤2万元\n\t\t总成本\t≤5万元\n";
     let codes = codes_of(&table("10", "2", subtotal));
@@ -434,4 +451,58 @@ fn a_batch_of_target_tables_lists_each_units_review_grade() {
         assert!(row.contains("审核·"), "{row}");
         assert!(!row.contains("缺全年预算数"), "{row}");
     }
+}
+
+#[test]
+fn next_years_targets_below_this_years_results_are_warned() {
+    // Check 8, constructed: last year's self-evaluation beside this year's 申报表 (上年对比).
+    let last = "项目支出绩效自评表\n\
+        一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
+        产出指标\t数量指标\t培训人次\t≥300人次\t320人次\t30\t30\n\
+        \t质量指标\t培训合格率\t≥90%\t98%\t30\t30\n\
+        \t时效指标\t按期完成率\t≥80%\t100%\t20\t20\n\
+        \t成本指标\t人均成本\t≤800元\t700元\t10\t10\n\
+        效益指标\t社会效益指标\t能力提升\t≥10项\t10项\t10\t10\n";
+    let this = "绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t培训人次\t≥310人次\n\
+        \t质量指标\t培训合格率\t≥98%\n\
+        \t时效指标\t按期完成率\t≥80%\n\
+        \t成本指标\t人均成本\t≤750元\n\
+        效益指标\t社会效益指标\t能力提升\t≥12项\n";
+    let read = |t: &str| {
+        jixiao::core::import::parse_tsv(t)
+            .unwrap()
+            .into_evaluation()
+    };
+    let (last, this) = (read(last), read(this));
+    assert_eq!(this.stage, Stage::Target);
+    let c = jixiao::core::compare::compare(&last, &this, &[]);
+    let found: Vec<String> = c
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect();
+    // 310 < 320: below; 98 % = 98 %: not below; 100 % ≥ 1.2 × 80 % with 80 % kept: maybe low; a ceiling
+    // (≤750 元 under 700 元) is not a 正向 target; 12 > 10: fine.
+    assert_eq!(
+        found,
+        [
+            "target.below_prior indicators/1.1.1/target",
+            "target.maybe_low indicators/1.3.1/target"
+        ],
+        "{:?}",
+        c.findings
+    );
+    assert!(
+        c.findings[0].message.contains("低于上年（"),
+        "{}",
+        c.findings[0].message
+    );
+    // The same pair read the other way round (a self-evaluation this year) raises none of these.
+    let back = jixiao::core::compare::compare(&this, &last, &[]);
+    assert!(!back
+        .findings
+        .iter()
+        .any(|f| f.code.as_str().starts_with("target.")));
 }

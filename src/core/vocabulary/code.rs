@@ -295,6 +295,8 @@ codes! {
         "绩效目标应同时有产出指标和效益指标（88号文件附表的表式），缺一则目标不完整。";
     TargetLevel2Unknown = "target.level2_unknown", Warning, Practice,
         "二级指标不在所属一级指标的常用列表中（产出：数量、质量、时效、成本；效益：经济、社会、生态、可持续影响；满意度：服务对象满意度；成本单列时：经济、社会、生态环境成本）。";
+    TargetMaybeLow = "target.maybe_low", Warning, Practice,
+        "上年实际完成值超出目标 20% 以上，今年目标却未提高：目标可能偏低。";
     TargetMisplaced = "target.misplaced", Warning, Practice,
         "三级指标的名称与其所在的二级指标不符（如验收合格率属于质量指标，而非效益指标）。";
     TargetNoSatisfaction = "target.no_satisfaction", Warning, Practice,

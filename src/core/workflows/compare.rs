@@ -290,8 +290,112 @@ pub fn compare(
         only_this: unpaired(this, &new, &|id| pairs.has_this(id)),
         accounts: amount_changes(last, this),
         metrics: metric_changes(last, this),
-        findings: disagreements(last, this),
+        findings: {
+            let mut findings = disagreements(last, this);
+            if this.stage == crate::core::model::Stage::Target {
+                findings.extend(target_findings(last, this, &pairs));
+            }
+            findings
+        },
     }
+}
+
+/// This year's targets against last year's results (目标申报 beside last year's self-evaluation), per
+/// paired 三级 indicator that is 正向 and in the same unit: a target below last year's 实际完成值, or below
+/// last year's 指标值 while the money did not fall → 目标值低于上年实际; last year over-achieved by 20 % or more
+/// and the target unchanged → 目标可能偏低. The reviewers' common practice; not in a document we could read.
+fn target_findings(last: &Evaluation, this: &Evaluation, pairs: &Pairs<'_>) -> Vec<Finding> {
+    use crate::core::measure::same_unit;
+    use crate::core::model::{target_value, Direction};
+    use crate::core::rule::Comparison;
+    let money = |e: &Evaluation| {
+        e.project.as_ref().and_then(|p| {
+            p.stated_total
+                .as_ref()
+                .and_then(|t| t.adjusted.or(t.initial))
+        })
+    };
+    let budget_held = matches!((money(last), money(this)), (Some(l), Some(t)) if t >= l);
+    let over = Decimal::new(12, 1);
+    let mut out = Vec::new();
+    this.walk_indicators(&mut |leaf, _| {
+        if !leaf.is_leaf() {
+            return;
+        }
+        let Some(before) = pairs
+            .paired
+            .get(leaf.id.as_str())
+            .and_then(|(id, _)| last.indicator(id))
+        else {
+            return;
+        };
+        let ceiling = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
+            || leaf.direction == Direction::Reverse;
+        let (Some(target), false) = (leaf.target, ceiling) else {
+            return;
+        };
+        let unit_of = |n: &Indicator| -> String {
+            if n.actual_unit.trim().is_empty() {
+                n.unit.trim().to_string()
+            } else {
+                n.actual_unit.trim().to_string()
+            }
+        };
+        let agree = |a: &str, b: &str| a.is_empty() || b.is_empty() || same_unit(a, b);
+        let path = FieldPath::of_indicator(&leaf.id, crate::core::path::IndicatorField::Target);
+        let year = last.unit.year;
+        if let (Some(actual), true) = (before.actual, agree(&unit_of(before), leaf.unit.trim())) {
+            // An unchanged target that last year's result passed by a fifth says more than "below".
+            if let Some(old) = before.target.filter(|t| *t > Decimal::ZERO) {
+                if actual >= old * over && target == old {
+                    out.push(Finding::new(
+                        Severity::Warning,
+                        Code::TargetMaybeLow,
+                        path,
+                        format!(
+                            "“{}”上年（{year}年）实际完成 {} 超出目标 {} 达 20% 以上，今年目标仍为 {}：目标可能偏低",
+                            leaf.name.trim(),
+                            fmt_score(actual),
+                            fmt_score(old),
+                            target_value(leaf)
+                        ),
+                    ));
+                    return;
+                }
+            }
+            if target < actual {
+                out.push(Finding::new(
+                    Severity::Warning,
+                    Code::TargetBelowPrior,
+                    path,
+                    format!(
+                        "“{}”的目标值 {} 低于上年（{year}年）实际完成值 {}{}：目标值低于上年实际",
+                        leaf.name.trim(),
+                        target_value(leaf),
+                        fmt_score(actual),
+                        unit_of(before)
+                    ),
+                ));
+                return;
+            }
+        }
+        if let (Some(old), true) = (before.target, budget_held && agree(before.unit.trim(), leaf.unit.trim())) {
+            if target < old {
+                out.push(Finding::new(
+                    Severity::Warning,
+                    Code::TargetBelowPrior,
+                    path,
+                    format!(
+                        "“{}”的目标值 {} 低于上年（{year}年）目标 {}，而资金未减少：目标值低于上年",
+                        leaf.name.trim(),
+                        target_value(leaf),
+                        target_value(before)
+                    ),
+                ));
+            }
+        }
+    });
+    out
 }
 
 /// Every amount either year states, last year's beside this year's.
