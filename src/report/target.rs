@@ -11,6 +11,8 @@ use rust_decimal::Decimal;
 
 /// Relative column widths: row labels, 一级, 二级, 三级, 指标值, 指标值设定依据, 指标解释.
 const WIDTHS: [usize; 7] = [12, 10, 11, 20, 12, 12, 23];
+/// The same when no indicator has an explanation: the room goes to the 三级 names.
+const WIDTHS_NO_EXPLANATION: [usize; 7] = [12, 10, 11, 30, 13, 12, 12];
 
 /// The title: "2025年度项目支出绩效目标申报表".
 pub(super) fn title(e: &Evaluation) -> String {
@@ -50,8 +52,11 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
     // 资金: 年度资金总额 and one 其中 line per source, the 年初 (申报) amounts.
     let amount = |line: &crate::core::model::FundLine| line.initial.or(line.adjusted);
     if !project.funds.is_empty() {
-        let total = project.funds.iter().try_fold(Decimal::ZERO, |sum, l| {
-            amount(l).and_then(|v| sum.checked_add(v))
+        // The total as printed, else the sum of the lines.
+        let total = project.stated_total.as_ref().and_then(amount).or_else(|| {
+            project.funds.iter().try_fold(Decimal::ZERO, |sum, l| {
+                amount(l).and_then(|v| sum.checked_add(v))
+            })
         });
         rows.push(vec![
             label("项目资金（万元）", 1).down(project.funds.len() + 1),
@@ -113,8 +118,16 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
             value("（盖章）        年    月    日".to_string(), 6),
         ]);
     }
+    let explained = crate::core::model::leaves(&e.indicators)
+        .iter()
+        .any(|n| !n.description.trim().is_empty() || !n.criteria.trim().is_empty());
+    let widths = if explained {
+        WIDTHS
+    } else {
+        WIDTHS_NO_EXPLANATION
+    };
     let mut blocks = vec![Block::Form(FormTable {
-        widths: WIDTHS.to_vec(),
+        widths: widths.to_vec(),
         rows,
     })];
     if let Some(review) = &a.target_review {
