@@ -16,7 +16,7 @@ pub mod engine;
 pub mod vocabulary;
 pub mod workflows;
 
-pub use engine::{assess, audit, check, margin, node, scoring, target_review, what_if};
+pub use engine::{assess, audit, check, lights, margin, node, scoring, target_review, what_if};
 pub use vocabulary::{
     amounts, code, direction, error, field, keys, measure, metric, model, number, path,
     placeholder, profile, rule,

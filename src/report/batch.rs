@@ -162,6 +162,17 @@ impl fmt::Display for BatchText<'_> {
                         for reason in &review.reasons {
                             writeln!(out, "    · {reason}")?;
                         }
+                    } else if let Some(lights) = &a.lights {
+                        // A monitoring table shows its lights, each with its formula.
+                        writeln!(
+                            out,
+                            "  运行监控（{}）：项目{}",
+                            lights.period,
+                            lights.project.map_or("无法判断", |l| l.label())
+                        )?;
+                        for l in lights.budget.iter().chain(&lights.indicators) {
+                            writeln!(out, "    {} {}：{}", l.light.label(), l.name, l.formula)?;
+                        }
                     } else {
                         writeln!(
                             out,
@@ -260,9 +271,9 @@ fn summary_lines(out: &mut fmt::Formatter<'_>, batch: &Batch) -> fmt::Result {
                     stated
                         .map(|t| t.normalize().to_string())
                         .unwrap_or_else(|| "—".into()),
-                    match a.target_review {
-                        Some(_) => "—".to_string(),
-                        None => a.total.normalize().to_string(),
+                    match (&a.target_review, &a.lights) {
+                        (None, None) => a.total.normalize().to_string(),
+                        _ => "—".to_string(),
                     },
                     pad(&a.grade_text(), 4),
                     a.count(Severity::Error),

@@ -58,6 +58,9 @@ pub struct Assessment {
     /// The target stage's 审核意见 (grade and reasons); `None` in the other stages.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_review: Option<TargetReview>,
+    /// The monitoring stage's lights; `None` in the other stages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lights: Option<crate::core::lights::MonitoringLights>,
 }
 
 impl Assessment {
@@ -67,10 +70,14 @@ impl Assessment {
     }
 
     /// The grade as a list shows it: the 等级, or in the target stage the 审核意见 ("审核·中"), which is a
-    /// review of targets, not a score band.
+    /// review of targets, not a score band, or in the monitoring stage the project's light ("监控·黄灯").
     pub fn grade_text(&self) -> String {
-        match &self.target_review {
-            Some(review) => format!("审核·{}", review.label()),
+        if let Some(review) = &self.target_review {
+            return format!("审核·{}", review.label());
+        }
+        match self.lights.as_ref().map(|l| l.project) {
+            Some(Some(light)) => format!("监控·{}", light.label()),
+            Some(None) => "监控·—".to_string(),
             None => self.grade.clone(),
         }
     }
@@ -278,6 +285,9 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     if evaluation.stage == Stage::Target {
         return assess_targets(evaluation);
     }
+    if evaluation.stage == Stage::Monitoring {
+        return assess_monitoring(evaluation);
+    }
     let mut size = 0;
     crate::core::model::walk_tree(&evaluation.indicators, &mut |_, _| size += 1);
     let mut walker = Walker {
@@ -361,19 +371,15 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         findings: checker.findings,
         reconciliations: checker.reconciliations,
         target_review: None,
+        lights: None,
     }
 }
 
 /// The target stage (目标申报): nothing is scored yet; the tree's structure and its targets are checked
-/// ([`check::check_targets`]), with the import's notes. No total, no grade.
+/// ([`check::check_targets`]), with the import's notes and the funds block. No total, no grade: the
+/// 审核意见 instead.
 fn assess_targets(evaluation: &Evaluation) -> Assessment {
-    let mut checker = Checker::default();
-    let mut nodes = Vec::new();
-    let mut counts: Vec<usize> = Vec::new();
-    let mut ids = FxHashSet::default();
-    evaluation.walk_indicators(&mut |node, depth| {
-        nodes.push(enter(node, depth, &mut counts, &mut ids, &mut checker));
-    });
+    let (mut checker, nodes, counts) = walk_unscored(evaluation);
     check::check_targets(evaluation, &mut checker);
     check::check_target_versions(evaluation, &mut checker);
     // The funds block of a 申报表: its total against its lines.
@@ -382,6 +388,48 @@ fn assess_targets(evaluation: &Evaluation) -> Assessment {
     checker.findings.sort_by_key(|f| f.severity);
     let leaves = nodes.iter().filter(|n| n.leaf).count();
     let review = TargetReview::of(&checker.findings, leaves);
+    Assessment {
+        target_review: Some(review),
+        ..unscored(evaluation, checker, nodes, counts)
+    }
+}
+
+/// The monitoring stage (运行监控): nothing is scored; the lights are computed and the monitoring table
+/// checked ([`check::check_monitoring`]), with the targets' versions, the funds and the import's notes.
+fn assess_monitoring(evaluation: &Evaluation) -> Assessment {
+    let (mut checker, nodes, counts) = walk_unscored(evaluation);
+    check::check_target_versions(evaluation, &mut checker);
+    check::check_budget(evaluation, &mut checker);
+    check::check_import_notes(evaluation, &mut checker);
+    let period = evaluation.monitoring.unwrap_or_default();
+    let lights = crate::core::lights::lights(evaluation, period);
+    check::check_monitoring(evaluation, &lights, &mut checker);
+    checker.findings.sort_by_key(|f| f.severity);
+    Assessment {
+        lights: Some(lights),
+        ..unscored(evaluation, checker, nodes, counts)
+    }
+}
+
+/// The walk of a stage that scores nothing: each node counted, its id and name checked.
+fn walk_unscored(evaluation: &Evaluation) -> (Checker, Vec<NodeResult>, Vec<usize>) {
+    let mut checker = Checker::default();
+    let mut nodes = Vec::new();
+    let mut counts: Vec<usize> = Vec::new();
+    let mut ids = FxHashSet::default();
+    evaluation.walk_indicators(&mut |node, depth| {
+        nodes.push(enter(node, depth, &mut counts, &mut ids, &mut checker));
+    });
+    (checker, nodes, counts)
+}
+
+/// The assessment of a stage that scores nothing: no total, no grade.
+fn unscored(
+    evaluation: &Evaluation,
+    checker: Checker,
+    nodes: Vec<NodeResult>,
+    counts: Vec<usize>,
+) -> Assessment {
     Assessment {
         nodes,
         points_total: evaluation
@@ -396,7 +444,8 @@ fn assess_targets(evaluation: &Evaluation) -> Assessment {
         counts,
         findings: checker.findings,
         reconciliations: checker.reconciliations,
-        target_review: Some(review),
+        target_review: None,
+        lights: None,
     }
 }
 

@@ -223,6 +223,20 @@ codes! {
         "所列同比增长应等于（本年−上年）÷上年，重新计算不符。";
     MetricsGrowthUnverifiable = "metrics.growth_unverifiable", Info, Arithmetic,
         "缺少本年值或上年值，所列同比增长无法核实。";
+    MonitorCauseMissing = "monitor.cause_missing", Error, Practice,
+        "完成目标可能性为“有可能”或“完全不可能”时，须写明偏差原因（类别和说明）和纠偏措施。";
+    MonitorDoubleDeviation = "monitor.double_deviation", Warning, Practice,
+        "双偏离：预算执行与绩效目标完成进度相差两档（花了钱没有产出，或有产出却没花钱），请核实并说明。";
+    MonitorForecastBelowTarget = "monitor.forecast_below_target", Warning, Practice,
+        "全年预计完成值低于年度指标值，完成目标可能性却填“确定能”。";
+    MonitorForecastOverBudget = "monitor.forecast_over_budget", Error, Arithmetic,
+        "全年预计执行数不能超过全年预算数（调整后预算）。";
+    MonitorLightUnexplained = "monitor.light_unexplained", Error, Practice,
+        "红灯、黄灯的指标须说明偏差原因并提出纠偏措施，否则监控表会被退回。";
+    MonitorLikelihoodMismatch = "monitor.likelihood_mismatch", Warning, Practice,
+        "红灯指标的完成目标可能性填“确定能”，与预警不符。";
+    MonitorPastCeiling = "monitor.past_ceiling", Error, Arithmetic,
+        "反向指标（≤）的1—N月累计值已超过全年指标值：全年目标已无法完成。";
     NarrativeRectificationMissing = "narrative.rectification_missing", Warning, Practice,
         "已带入上年存在问题却未填整改落实情况，应逐项说明整改结果。";
     PenaltyCapped = "penalty.capped", Info, Practice,

@@ -75,6 +75,8 @@ pub enum IndicatorField {
     EvidenceStatus,
     /// 指标值设定依据.
     Basis,
+    /// 运行监控's figures (完成值, 预计, 可能性, 原因, 措施).
+    Monitoring,
 }
 
 impl IndicatorField {
@@ -90,6 +92,7 @@ impl IndicatorField {
             IndicatorField::Rule => "rule",
             IndicatorField::EvidenceStatus => "evidence_status",
             IndicatorField::Basis => "basis",
+            IndicatorField::Monitoring => "monitoring",
         }
     }
 }
@@ -143,6 +146,8 @@ pub enum FundColumn {
     StatedRate,
     /// 得分.
     Score,
+    /// 全年预计执行数 (运行监控).
+    Forecast,
 }
 
 impl FundColumn {
@@ -154,6 +159,7 @@ impl FundColumn {
             FundColumn::Executed => "executed",
             FundColumn::StatedRate => "stated_rate",
             FundColumn::Score => "score",
+            FundColumn::Forecast => "forecast",
         }
     }
 }

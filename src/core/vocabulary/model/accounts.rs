@@ -144,8 +144,11 @@ pub struct FundLine {
     pub initial: Option<Decimal>,
     /// 全年预算数.
     pub adjusted: Option<Decimal>,
-    /// 全年执行数.
+    /// 全年执行数 (运行监控: 1–N 月 执行数).
     pub executed: Option<Decimal>,
+    /// 运行监控: 全年预计执行数.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Decimal>,
     /// 执行率 as printed (%).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_rate: Option<Decimal>,

@@ -61,6 +61,9 @@ pub struct Evaluation {
     /// The targets as approved (批复) and adjusted (调整) during the year.
     #[serde(default, skip_serializing_if = "super::is_default")]
     pub targets: TargetVersions,
+    /// 运行监控: the period reported; `None` outside the monitoring stage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitoring: Option<super::MonitoringPeriod>,
 }
 
 /// The stage of the year an evaluation is in (阶段): the targets filed with the budget (目标申报), the
@@ -287,6 +290,7 @@ impl Evaluation {
             filing: Filing::default(),
             stage: Stage::SelfEvaluation,
             targets: TargetVersions::default(),
+            monitoring: None,
         }
     }
 

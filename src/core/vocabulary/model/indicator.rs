@@ -133,6 +133,9 @@ pub struct Indicator {
     /// 上年实际值 as a target table prints it beside the new target ("2021年实际实现值"), kept as text.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub prior_actual: String,
+    /// 运行监控: the figures to date, forecast, likelihood, causes and measures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monitoring: Option<super::IndicatorMonitoring>,
     /// 佐证材料情况 as stated (else it follows the attached files).
     #[serde(skip_serializing_if = "is_default")]
     pub evidence_status: EvidenceStatus,

@@ -52,6 +52,9 @@ pub struct Settings {
     /// When a score without evidence is a finding (提示).
     #[serde(skip_serializing_if = "is_default")]
     pub evidence_check: EvidenceCheck,
+    /// 运行监控's light thresholds.
+    #[serde(skip_serializing_if = "is_default")]
+    pub lights: super::LightThresholds,
     /// The 评分口径 these settings were taken from ([`crate::core::profile`]); empty when set by hand.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub profile: String,
@@ -63,6 +66,7 @@ impl Default for Settings {
             total_points: Decimal::ONE_HUNDRED,
             grade_bands: default_grade_bands(),
             rounding: Rounding::default(),
+            lights: Default::default(),
             audit: AuditSettings::default(),
             profile: String::new(),
             evidence_check: EvidenceCheck::default(),

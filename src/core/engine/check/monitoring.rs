@@ -1,0 +1,194 @@
+//! What a 绩效运行监控表 must contain (监控表的审核要点): a deviation explained and a measure taken, the
+//! likelihood consistent with the light, the year's forecast within the budget and consistent with the
+//! likelihood, a 反向 ceiling not already passed, and no 双偏离 between money and results. The lights
+//! come from [`crate::core::lights`].
+
+use super::{Checker, FieldPath, Severity};
+use crate::core::code::Code;
+use crate::core::lights::{Light, MonitoringLights};
+use crate::core::model::{Direction, Evaluation, Likelihood};
+use crate::core::number::fmt_score;
+use crate::core::path::{FundColumn, FundRow, IndicatorField};
+use crate::core::rule::Comparison;
+
+/// Runs the monitoring checks with the lights already computed.
+pub fn check_monitoring(e: &Evaluation, lights: &MonitoringLights, checker: &mut Checker) {
+    e.walk_indicators(&mut |leaf, _| {
+        let Some(m) = leaf.monitoring.as_ref().filter(|_| leaf.is_leaf()) else {
+            return;
+        };
+        let at = FieldPath::of_indicator(&leaf.id, IndicatorField::Monitoring);
+        let name = leaf.name.trim();
+        let light = lights.indicators.iter().find(|l| l.id == leaf.id);
+        let doubtful = matches!(
+            m.likelihood,
+            Some(Likelihood::Possible | Likelihood::Impossible)
+        );
+        let lagging = light.is_some_and(|l| matches!(l.light, Light::Red | Light::Yellow));
+        if doubtful && !m.explained() {
+            checker.push(
+                Severity::Error,
+                Code::MonitorCauseMissing,
+                at.clone(),
+                format!(
+                    "“{name}”完成目标可能性为“{}”，未写明{}",
+                    m.likelihood.map_or("", Likelihood::label),
+                    missing_parts(m)
+                ),
+            );
+        } else if lagging && !m.explained() {
+            let l = light.map_or(String::new(), |l| {
+                format!("{}（{}）", l.light.label(), l.formula)
+            });
+            checker.push(
+                Severity::Error,
+                Code::MonitorLightUnexplained,
+                at.clone(),
+                format!("“{name}”为{l}，未写明{}", missing_parts(m)),
+            );
+        }
+        if let (Some(Likelihood::Certain), Some(l)) = (m.likelihood, light) {
+            if l.light == Light::Red {
+                checker.push(
+                    Severity::Warning,
+                    Code::MonitorLikelihoodMismatch,
+                    at.clone(),
+                    format!(
+                        "“{name}”为红灯（{}），完成目标可能性却填“确定能”",
+                        l.formula
+                    ),
+                );
+            }
+        }
+        let ceiling = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
+            || leaf.direction == Direction::Reverse;
+        if let (Some(target), Some(forecast), Some(Likelihood::Certain), false) =
+            (leaf.target, m.forecast, m.likelihood, ceiling)
+        {
+            if forecast < target {
+                checker.push(
+                    Severity::Warning,
+                    Code::MonitorForecastBelowTarget,
+                    at.clone(),
+                    format!(
+                        "“{name}”全年预计完成 {} 低于年度指标值 {}，完成目标可能性却填“确定能”",
+                        fmt_score(forecast),
+                        fmt_score(target)
+                    ),
+                );
+            }
+        }
+        if let (Some(target), Some(done), true) = (leaf.target, m.to_date, ceiling) {
+            if done > target {
+                checker.push(
+                    Severity::Error,
+                    Code::MonitorPastCeiling,
+                    at,
+                    format!(
+                        "反向指标“{name}”1—N月已达 {}，超过全年指标值 {}",
+                        fmt_score(done),
+                        fmt_score(target)
+                    ),
+                );
+            }
+        }
+    });
+    check_forecast_budget(e, checker);
+    check_double_deviation(lights, checker);
+}
+
+fn missing_parts(m: &crate::core::model::IndicatorMonitoring) -> &'static str {
+    let cause = !m.causes.is_empty() || !m.cause.trim().is_empty();
+    match (cause, !m.measure.trim().is_empty()) {
+        (false, false) => "偏差原因和纠偏措施",
+        (false, true) => "偏差原因",
+        _ => "纠偏措施",
+    }
+}
+
+/// 全年预计执行数 within the 全年预算数 (调整后), per line and for the total.
+fn check_forecast_budget(e: &Evaluation, checker: &mut Checker) {
+    let Some(project) = &e.project else {
+        return;
+    };
+    let lines = project
+        .funds
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (FundRow::Line(i), l));
+    let total = project.stated_total.iter().map(|l| (FundRow::Total, l));
+    for (row, line) in lines.chain(total) {
+        let (Some(forecast), Some(budget)) = (line.forecast, line.adjusted.or(line.initial)) else {
+            continue;
+        };
+        if forecast > budget {
+            checker.push(
+                Severity::Error,
+                Code::MonitorForecastOverBudget,
+                FieldPath::fund(row, Some(FundColumn::Forecast)),
+                format!(
+                    "{}全年预计执行数 {} 万元超过预算数 {} 万元",
+                    if line.source.is_empty() {
+                        "年度资金总额"
+                    } else {
+                        &line.source
+                    },
+                    fmt_score(forecast),
+                    fmt_score(budget)
+                ),
+            );
+        }
+    }
+}
+
+/// 双偏离: the budget's light and the indicators' worst two steps apart.
+fn check_double_deviation(lights: &MonitoringLights, checker: &mut Checker) {
+    let Some(budget) = &lights.budget else {
+        return;
+    };
+    let Some(worst) = lights.indicators.iter().min_by_key(|l| l.light.position()) else {
+        return;
+    };
+    let best = lights
+        .indicators
+        .iter()
+        .max_by_key(|l| l.light.position())
+        .unwrap_or(worst);
+    let (b, w, h) = (
+        budget.light.position(),
+        worst.light.position(),
+        best.light.position(),
+    );
+    let (apart, what) = if b >= w + 2 {
+        (
+            true,
+            format!(
+                "资金已按进度支出（{}），“{}”却为{}：花了钱未见产出",
+                budget.light.label(),
+                worst.name,
+                worst.light.label()
+            ),
+        )
+    } else if h >= b + 2 {
+        (
+            true,
+            format!(
+                "预算执行为{}（{}），“{}”却为{}：有产出却未支出",
+                budget.light.label(),
+                budget.formula,
+                best.name,
+                best.light.label()
+            ),
+        )
+    } else {
+        (false, String::new())
+    };
+    if apart {
+        checker.push(
+            Severity::Warning,
+            Code::MonitorDoubleDeviation,
+            FieldPath::tree(),
+            format!("双偏离：{what}"),
+        );
+    }
+}

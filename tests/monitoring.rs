@@ -1,0 +1,212 @@
+//! The monitoring stage (运行监控) on a constructed 1—7 月 report: the lights with their formulas, the
+//! findings a 监控表 is sent back for, and the reviewer's CLI. (Real 监控表 are still to be collected.)
+
+use jixiao::core::lights::Light;
+use jixiao::core::model::{CauseKind, IndicatorMonitoring, Likelihood, MonitoringPeriod, Stage};
+use rust_decimal::Decimal;
+use std::path::Path;
+
+mod common;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// A 申报表 carried into monitoring: 1—7 月, budget 100 万 with 30 spent (30 % of a 58.33 % year).
+fn report() -> jixiao::core::Evaluation {
+    let table = "项目支出绩效目标申报表\n\
+        项目名称\t干部培训\t\t\n\
+        资金情况（万元）\t年度资金总额：\t100\t\n\
+        \t其中：财政拨款\t100\t\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t培训人次\t≥1200人次\n\
+        \t质量指标\t培训合格率\t≥95%\n\
+        \t时效指标\t按期开班\t按期完成\n\
+        \t成本指标\t人均培训成本\t≤800元\n\
+        效益指标\t社会效益指标\t课程开发\t≥10门\n";
+    let mut e = jixiao::core::import::parse_tsv(table)
+        .unwrap()
+        .into_evaluation();
+    e.stage = Stage::Monitoring;
+    e.monitoring = Some(MonitoringPeriod { month: 7 });
+    let project = e.project.as_mut().unwrap();
+    project.stated_total.as_mut().unwrap().executed = Some(d("30"));
+    project.stated_total.as_mut().unwrap().forecast = Some(d("110"));
+    let set = |e: &mut jixiao::core::Evaluation, id: &str, m: IndicatorMonitoring| {
+        e.indicator_mut(id).unwrap().monitoring = Some(m);
+    };
+    // 700 of 1200 × 7/12 = 700: green. Likely, with cause and measure.
+    set(
+        &mut e,
+        "1.1.1",
+        IndicatorMonitoring {
+            to_date: Some(d("700")),
+            forecast: Some(d("1200")),
+            likelihood: Some(Likelihood::Certain),
+            ..Default::default()
+        },
+    );
+    // 40 % of 95 × 7/12: red, 确定能, nothing explained.
+    set(
+        &mut e,
+        "1.2.1",
+        IndicatorMonitoring {
+            to_date: Some(d("22.1666")),
+            forecast: Some(d("90")),
+            likelihood: Some(Likelihood::Certain),
+            ..Default::default()
+        },
+    );
+    // 定性, 部分达成: yellow, 有可能, a cause ticked but no measure.
+    set(
+        &mut e,
+        "1.3.1",
+        IndicatorMonitoring {
+            to_date_text: "部分达成".into(),
+            likelihood: Some(Likelihood::Possible),
+            causes: vec![CauseKind::Staff],
+            ..Default::default()
+        },
+    );
+    // A ceiling passed already.
+    set(
+        &mut e,
+        "1.4.1",
+        IndicatorMonitoring {
+            to_date: Some(d("850")),
+            ..Default::default()
+        },
+    );
+    // 10 of 10 by July, one-off: green; explained anyway.
+    set(
+        &mut e,
+        "2.1.1",
+        IndicatorMonitoring {
+            to_date: Some(d("10")),
+            year_end_only: true,
+            likelihood: Some(Likelihood::Certain),
+            ..Default::default()
+        },
+    );
+    e
+}
+
+#[test]
+fn the_lights_say_their_formulas_and_the_project_shows_its_worst() {
+    let a = jixiao::core::assess(&report());
+    let lights = a.lights.as_ref().expect("lights in the monitoring stage");
+    assert_eq!(lights.period, "1—7月");
+    let budget = lights.budget.as_ref().unwrap();
+    // 30 % ÷ 58.33 % = 51.43 %: red.
+    assert_eq!(budget.light, Light::Red, "{}", budget.formula);
+    assert!(
+        budget.formula.contains("= 30%") && budget.formula.contains("= 51.43% → 红灯"),
+        "{}",
+        budget.formula
+    );
+    let of = |id: &str| lights.indicators.iter().find(|l| l.id == id).unwrap();
+    assert_eq!(of("1.1.1").light, Light::Green, "{}", of("1.1.1").formula);
+    assert_eq!(of("1.2.1").light, Light::Red, "{}", of("1.2.1").formula);
+    assert_eq!(of("1.3.1").light, Light::Yellow);
+    assert_eq!(of("1.4.1").light, Light::Red);
+    assert_eq!(of("2.1.1").light, Light::Green, "{}", of("2.1.1").formula);
+    assert!(of("2.1.1").formula.contains("年末一次性完成"));
+    assert_eq!(lights.project, Some(Light::Red));
+    assert_eq!(a.grade_text(), "监控·红灯");
+    assert!(a.target_review.is_none());
+}
+
+#[test]
+fn a_monitoring_table_is_sent_back_for_what_it_leaves_out() {
+    let a = jixiao::core::assess(&report());
+    let found: Vec<String> = a
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect();
+    for expected in [
+        // Red without a cause or measure, and 确定能 beside it.
+        "monitor.light_unexplained indicators/1.2.1/monitoring",
+        "monitor.likelihood_mismatch indicators/1.2.1/monitoring",
+        // 有可能 with a cause but no measure.
+        "monitor.cause_missing indicators/1.3.1/monitoring",
+        // 850 > 800 on a ceiling.
+        "monitor.past_ceiling indicators/1.4.1/monitoring",
+        // 90 < 95 with 确定能.
+        "monitor.forecast_below_target indicators/1.2.1/monitoring",
+        // 110 > 100.
+        "monitor.forecast_over_budget project/stated_total/forecast",
+        // Red money, green 培训人次: results without spending.
+        "monitor.double_deviation indicators",
+    ] {
+        assert!(
+            found.iter().any(|f| f == expected),
+            "{expected} missing in {found:?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.contains("1.1.1") || f.contains("2.1.1")),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.starts_with("score.") || f.starts_with("tree.")),
+        "{found:?}"
+    );
+    let measure = a
+        .findings
+        .iter()
+        .find(|f| f.code.as_str() == "monitor.cause_missing")
+        .unwrap();
+    assert!(
+        measure.message.contains("未写明纠偏措施"),
+        "{}",
+        measure.message
+    );
+    // Explained, the errors go; the mismatch stays until the likelihood is changed.
+    let mut e = report();
+    for id in ["1.2.1", "1.3.1", "1.4.1"] {
+        let m = e.indicator_mut(id).unwrap().monitoring.as_mut().unwrap();
+        m.cause = "教材延期".into();
+        m.causes = vec![CauseKind::Other];
+        m.measure = "8月补开两期".into();
+    }
+    let codes: Vec<String> = jixiao::core::assess(&e)
+        .findings
+        .iter()
+        .map(|f| f.code.to_string())
+        .collect();
+    assert!(
+        !codes
+            .iter()
+            .any(|c| c == "monitor.light_unexplained" || c == "monitor.cause_missing"),
+        "{codes:?}"
+    );
+    assert!(
+        codes.iter().any(|c| c == "monitor.likelihood_mismatch"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn the_cli_prints_the_lights_and_the_desk_the_projects_light() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("monitoring");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("1-7.json");
+    std::fs::write(&file, jixiao::core::to_json(&report())).unwrap();
+    let path = file.to_string_lossy().to_string();
+    let (out, code) = common::jixiao(&["check", &path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("· 运行监控）"), "{out}");
+    assert!(out.contains("运行监控（1—7月）：项目红灯"), "{out}");
+    assert!(
+        out.contains("红灯 预算执行：执行率 = 1—7月执行数 30 ÷ 预算数 100 = 30%"),
+        "{out}"
+    );
+    // Read back, the file keeps its stage, period and figures.
+    let back = jixiao::core::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(back, report());
+}
