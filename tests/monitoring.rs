@@ -210,3 +210,54 @@ fn the_cli_prints_the_lights_and_the_desk_the_projects_light() {
     let back = jixiao::core::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(back, report());
 }
+
+#[test]
+fn a_target_table_goes_through_monitoring_to_the_self_evaluation() {
+    // 申报 → 监控 (1—7 月, every 三级 with its monitoring figures) → 自评 (a 三级 without a 实际完成值
+    // starts from its 全年预计完成值, said until it is typed over).
+    let target = jixiao::core::import::parse_tsv(
+        "绩效目标申报表\n一级指标\t二级指标\t三级指标\t指标值\n\
+         产出指标\t数量指标\t培训人次\t≥1200人次\n\
+         效益指标\t社会效益指标\t能力提升\t明显提升\n",
+    )
+    .unwrap()
+    .into_evaluation();
+    let mut watched = jixiao::core::stage::next_stage(&target, "2025-01-20").unwrap();
+    assert_eq!(watched.stage, Stage::Monitoring);
+    assert_eq!(watched.monitoring, Some(MonitoringPeriod { month: 7 }));
+    assert!(watched.indicator("1.1.1").unwrap().monitoring.is_some());
+    assert_eq!(
+        watched.indicator("1.1.1").unwrap().target,
+        target.indicator("1.1.1").unwrap().target,
+        "the 指标值 unchanged"
+    );
+    let m = watched
+        .indicator_mut("1.1.1")
+        .unwrap()
+        .monitoring
+        .as_mut()
+        .unwrap();
+    m.to_date = Some(d("700"));
+    m.forecast = Some(d("1150"));
+    m.likelihood = Some(Likelihood::Possible);
+    m.cause = "场地改造".into();
+    m.measure = "四季度加开两期".into();
+    let year = jixiao::core::stage::next_stage(&watched, "2025-08-10").unwrap();
+    assert_eq!(year.stage, Stage::SelfEvaluation);
+    let leaf = year.indicator("1.1.1").unwrap();
+    assert_eq!(leaf.actual, Some(d("1150")));
+    assert_eq!(leaf.monitoring.as_ref().unwrap().measure, "四季度加开两期");
+    let carried = |e: &jixiao::core::Evaluation| {
+        jixiao::core::assess(e)
+            .findings
+            .iter()
+            .filter(|f| f.code.as_str() == "monitor.carried_forecast")
+            .count()
+    };
+    assert_eq!(carried(&year), 1);
+    // Typing the year-end figure ends it.
+    let mut typed = year.clone();
+    let leaf = typed.indicator_mut("1.1.1").unwrap();
+    (jixiao::core::field::ACTUAL.set)(leaf, Some(d("1180")));
+    assert_eq!(carried(&typed), 0);
+}

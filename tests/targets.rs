@@ -312,9 +312,12 @@ fn a_target_table_goes_to_the_self_evaluation_and_a_later_change_is_an_adjustmen
         "tests/fixtures/real/targets/xiangmu-mubiao-hunan-yueyangxian-nongyenongcunju-2022.tsv";
     let year = dir.join("year.json");
     let year_path = year.to_string_lossy().to_string();
+    // Straight to the self-evaluation (a project not monitored).
     let (out, code) = check(&[
         "next-stage",
         source,
+        "--to",
+        "年度自评",
         "--date",
         "2022-05-20",
         "-o",
@@ -332,6 +335,8 @@ fn a_target_table_goes_to_the_self_evaluation_and_a_later_change_is_an_adjustmen
     );
     assert_eq!(after.targets.approved.as_ref().unwrap().date, "2022-05-20");
     // Already the last stage: refused (status 2, the message on stderr).
+    let (_, code) = check(&["next-stage", &year_path, "--to", "运行监控"]);
+    assert_eq!(code, 2, "no way back");
     let (_, code) = check(&["next-stage", &year_path]);
     assert_eq!(code, 2);
     // Change the first 三级's value in the file, as a user editing the self-evaluation would.

@@ -5,9 +5,10 @@
 //! Exit status of `check`: 0 clean, 1 when any file has an error-severity finding, 2 when a file cannot
 //! be read or parsed.
 
+use jixiao::core::model::Stage;
 use jixiao::core::review::batch::{Batch, Status};
 use jixiao::core::review::{folder, intake};
-use jixiao::core::{library::Library, template, Evaluation};
+use jixiao::core::{library::Library, stage, template, Evaluation};
 use jixiao::export::format::Format;
 use jixiao::report::batch::{BatchJson, BatchText};
 use jixiao::report::expect::MeasuredText;
@@ -26,8 +27,9 @@ const USAGE: &str = "用法：
   jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）
   jixiao compare 上年文件 本年文件 [--json]   与上年对比：总分、各项指标、收支和业务指标的变动率
   jixiao next-year 文件 [-o 输出文件]      以本年评价新建下一年度（保留指标体系，清空得分和数据）
-  jixiao next-stage 文件 [--date 日期] [-o 输出文件]   进入下一阶段（目标申报 → 年度自评）：指标体系和指标值不变，
-                                  尚未批复的目标按该日期视为批复
+  jixiao next-stage 文件 [--to 运行监控|年度自评] [--date 日期] [-o 输出文件]
+                                  进入下一阶段（目标申报 → 运行监控 → 年度自评；--to 可跳过监控）：
+                                  指标体系和指标值不变，尚未批复的目标按该日期视为批复
   jixiao adjust 文件 --reason 原因 [--date 日期] [-o 输出文件]   把批复后对指标值的改动记录为一次目标调整
   jixiao library [--json] [--file 指标库.json] [关键词...]   列出或搜索指标库（默认内置指标库）";
 
@@ -217,8 +219,16 @@ fn next_stage(args: Result<Args, Failure>) -> Result<ExitCode, Failure> {
         return Err(Failure::Usage);
     };
     let date = args.option("--date").map_or_else(today, str::to_string);
-    let next =
-        jixiao::core::stage::next_stage(&read(file)?, &date).map_err(|e| format!("{file}：{e}"))?;
+    let evaluation = read(file)?;
+    let next = match args.option("--to") {
+        None => stage::next_stage(&evaluation, &date),
+        Some("年度自评" | "自评") => {
+            stage::move_to(&evaluation, Stage::SelfEvaluation, &date)
+        }
+        Some("运行监控" | "监控") => stage::move_to(&evaluation, Stage::Monitoring, &date),
+        Some(other) => return Err(format!("未知阶段：{other}（可用：运行监控、年度自评）").into()),
+    }
+    .map_err(|e| format!("{file}：{e}"))?;
     write_out(args.option("-o"), jixiao::core::to_json(&next).as_bytes())
 }
 

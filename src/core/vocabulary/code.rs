@@ -223,6 +223,8 @@ codes! {
         "所列同比增长应等于（本年−上年）÷上年，重新计算不符。";
     MetricsGrowthUnverifiable = "metrics.growth_unverifiable", Info, Arithmetic,
         "缺少本年值或上年值，所列同比增长无法核实。";
+    MonitorCarriedForecast = "monitor.carried_forecast", Warning, Practice,
+        "实际完成值仍是进入年度自评时按监控的全年预计完成值预填的数，尚未按年末实际核实填写。";
     MonitorCauseMissing = "monitor.cause_missing", Error, Practice,
         "完成目标可能性为“有可能”或“完全不可能”时，须写明偏差原因（类别和说明）和纠偏措施。";
     MonitorDoubleDeviation = "monitor.double_deviation", Warning, Practice,

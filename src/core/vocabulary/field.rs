@@ -108,8 +108,21 @@ pub const TARGET_VALUE: Field<Indicator, String> = Field {
 
 field!(Indicator, Option<Decimal>:
     SCORE => score, "自评分";
-    ACTUAL => actual, "实际完成值";
 );
+
+/// 实际完成值. Typing it ends a figure carried from the monitoring's 全年预计完成值
+/// ([`crate::core::model::IndicatorMonitoring::carried`]).
+pub const ACTUAL: Field<Indicator, Option<Decimal>> = Field {
+    key: "actual",
+    label: "实际完成值",
+    get: |n| n.actual,
+    set: |n, v| {
+        n.actual = v;
+        if let Some(m) = n.monitoring.as_mut() {
+            m.carried = false;
+        }
+    },
+};
 
 /// 年度指标值 as a figure. A figure typed as text in the target stage ([`TARGET_VALUE`]: "≥300人次") is
 /// dropped when the figure is changed here, so the form never prints the old text beside a new figure;

@@ -1,5 +1,5 @@
-//! 阶段与目标版本: an evaluation moves through the year on one indicator tree — 目标申报 → 年度自评 (运行监控
-//! joins between them when it is built) — and its targets are approved (批复) once and adjusted (调整)
+//! 阶段与目标版本: an evaluation moves through the year on one indicator tree — 目标申报 → 运行监控 →
+//! 年度自评 — and its targets are approved (批复) once and adjusted (调整)
 //! with a date and a reason after that. Pure functions on the [`Evaluation`]; the UI makes each one
 //! undoable step, the CLI's `next-stage` calls [`next_stage`].
 //!
@@ -9,7 +9,9 @@
 //! let table = "绩效目标申报表\n一级指标\t二级指标\t三级指标\t指标值\n\
 //!     产出指标\t数量指标\t培训人次\t≥300人次\n";
 //! let target = jixiao::core::import::parse_tsv(table).unwrap().into_evaluation();
-//! let mut year = next_stage(&target, "2025-01-20").unwrap();
+//! let watched = next_stage(&target, "2025-01-20").unwrap();
+//! assert_eq!(watched.stage, Stage::Monitoring);
+//! let mut year = next_stage(&watched, "2025-08-10").unwrap();
 //! assert_eq!(year.stage, Stage::SelfEvaluation);
 //! year.indicators[0].children[0].children[0].target_text = "≥260人次".into();
 //! record_adjustment(&mut year, "2025-07-01", "场地改造，班次减少").unwrap();
@@ -39,7 +41,7 @@ pub enum StageError {
 impl fmt::Display for StageError {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StageError::LastStage => write!(out, "已是年度自评阶段，没有下一阶段"),
+            StageError::LastStage => write!(out, "只能进入后面的阶段（目标申报 → 运行监控 → 年度自评）"),
             StageError::AlreadyApproved => {
                 write!(out, "绩效目标已批复；批复后的变更请作为目标调整记录（日期和原因）")
             }
@@ -56,11 +58,11 @@ impl fmt::Display for StageError {
 
 impl std::error::Error for StageError {}
 
-/// The stage after `stage`: 目标申报 → 年度自评 (运行监控 is not built yet, so a monitoring file also goes
-/// to 年度自评).
+/// The stage after `stage`: 目标申报 → 运行监控 → 年度自评.
 pub fn following(stage: Stage) -> Option<Stage> {
     match stage {
-        Stage::Target | Stage::Monitoring => Some(Stage::SelfEvaluation),
+        Stage::Target => Some(Stage::Monitoring),
+        Stage::Monitoring => Some(Stage::SelfEvaluation),
         Stage::SelfEvaluation => None,
     }
 }
@@ -108,6 +110,26 @@ pub fn record_adjustment(
 /// changes to approved targets must be recorded first.
 pub fn next_stage(evaluation: &Evaluation, date: &str) -> Result<Evaluation, StageError> {
     let stage = following(evaluation.stage).ok_or(StageError::LastStage)?;
+    move_to(evaluation, stage, date)
+}
+
+/// Moves the evaluation forward to `stage` (a later one: a unit that is not monitored goes from 目标申报
+/// straight to 年度自评). Into 运行监控, every 三级 gets its monitoring figures (the period 1—7 月 unless
+/// one is set); into 年度自评, a 三级 without a 实际完成值 starts from its 全年预计完成值, marked as carried
+/// until typed over, and the monitoring figures stay beside it.
+pub fn move_to(
+    evaluation: &Evaluation,
+    stage: Stage,
+    date: &str,
+) -> Result<Evaluation, StageError> {
+    let order = |s: Stage| match s {
+        Stage::Target => 0,
+        Stage::Monitoring => 1,
+        Stage::SelfEvaluation => 2,
+    };
+    if order(stage) <= order(evaluation.stage) {
+        return Err(StageError::LastStage);
+    }
     let unrecorded = evaluation.targets.unrecorded(&evaluation.indicators).len();
     if unrecorded > 0 {
         return Err(StageError::Unrecorded(unrecorded));
@@ -117,7 +139,40 @@ pub fn next_stage(evaluation: &Evaluation, date: &str) -> Result<Evaluation, Sta
         approve(&mut next, date)?;
     }
     next.stage = stage;
+    match stage {
+        Stage::Monitoring => {
+            next.monitoring.get_or_insert_with(Default::default);
+            for_leaves(&mut next.indicators, &mut |leaf| {
+                leaf.monitoring.get_or_insert_with(Default::default);
+            });
+        }
+        Stage::SelfEvaluation => {
+            for_leaves(&mut next.indicators, &mut |leaf| {
+                let Some(m) = leaf.monitoring.as_mut() else {
+                    return;
+                };
+                if let (None, Some(forecast)) = (leaf.actual, m.forecast) {
+                    leaf.actual = Some(forecast);
+                    m.carried = true;
+                }
+            });
+        }
+        Stage::Target => {}
+    }
     Ok(next)
+}
+
+fn for_leaves(
+    nodes: &mut [crate::core::model::Indicator],
+    f: &mut dyn FnMut(&mut crate::core::model::Indicator),
+) {
+    for node in nodes {
+        if node.is_leaf() {
+            f(node);
+        } else {
+            for_leaves(&mut node.children, f);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -137,8 +192,13 @@ mod tests {
     #[test]
     fn the_targets_carry_to_the_self_evaluation_unchanged() {
         let draft = target();
-        let year = next_stage(&draft, "2025-01-20").unwrap();
+        let watched = next_stage(&draft, "2025-01-20").unwrap();
+        assert_eq!(watched.stage, Stage::Monitoring);
+        assert_eq!(watched.monitoring.unwrap().month, 7);
+        let year = next_stage(&watched, "x").unwrap();
         assert_eq!(year.stage, Stage::SelfEvaluation);
+        let mut year = year;
+        for_leaves(&mut year.indicators, &mut |l| l.monitoring = None);
         assert_eq!(year.indicators, draft.indicators);
         let approved = year.targets.approved.as_ref().unwrap();
         assert_eq!(approved.date, "2025-01-20");

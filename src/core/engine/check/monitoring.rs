@@ -192,3 +192,24 @@ fn check_double_deviation(lights: &MonitoringLights, checker: &mut Checker) {
         );
     }
 }
+
+/// In the self-evaluation: a 实际完成值 still the monitoring's 全年预计完成值 it was filled from.
+pub fn check_carried(e: &Evaluation, checker: &mut Checker) {
+    e.walk_indicators(&mut |leaf, _| {
+        let (Some(m), Some(actual)) = (leaf.monitoring.as_ref(), leaf.actual) else {
+            return;
+        };
+        if m.carried {
+            checker.push(
+                Severity::Warning,
+                Code::MonitorCarriedForecast,
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Actual),
+                format!(
+                    "“{}”的实际完成值 {} 是按监控时的全年预计完成值预填的，请按年末实际填写",
+                    leaf.name.trim(),
+                    fmt_score(actual)
+                ),
+            );
+        }
+    });
+}

@@ -112,6 +112,10 @@ pub struct IndicatorMonitoring {
     /// not the pro-rata one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub year_end_only: bool,
+    /// The self-evaluation's 实际完成值 was filled from this 全年预计完成值 when the year moved on, and not
+    /// typed since: a starting point, not a result.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carried: bool,
 }
 
 impl IndicatorMonitoring {
