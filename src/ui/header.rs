@@ -25,6 +25,18 @@ pub fn Header() -> impl IntoView {
     let grade = move || derived.assessment.with(|a| a.grade.clone());
     let count = move |s: Severity| move || derived.assessment.with(|a| a.count(s));
     let grade_class = move || format!("jx-grade jx-grade-{}", grade());
+    // The monitoring stage's project light.
+    let monitoring = move || {
+        derived.assessment.with(|a| {
+            a.lights.as_ref().map(|l| {
+                format!(
+                    "运行监控（{}）：不评分，项目{}",
+                    l.period,
+                    l.project.map_or("无法判断", |p| p.label())
+                )
+            })
+        })
+    };
     // The target stage's self-check (审核意见), its reasons on hover.
     let review = move || {
         derived.assessment.with(|a| {
@@ -47,11 +59,14 @@ pub fn Header() -> impl IntoView {
                 <span class="jx-kind" data-testid="stage">{kind}{form}</span>
             </div>
             <div class="jx-score" aria-live="polite">
-                <Show when=move || stage() != Stage::Target
-                    fallback=move || view! {
+                <Show when=move || stage() == Stage::Monitoring>
+                    <span class="jx-label" data-testid="monitoring-light">{monitoring}</span>
+                </Show>
+                <Show when=move || stage() != Stage::Target && stage() != Stage::Monitoring
+                    fallback=move || (stage() == Stage::Target).then(|| view! {
                         <span class="jx-label" data-testid="not-scored">"目标申报阶段：不评分，检查绩效目标"</span>
                         <span class="jx-grade" data-testid="target-review" title=review_reasons>{review}</span>
-                    }>
+                    })>
                     <span class="jx-label">"总分"</span>
                     <strong data-testid="total-score">{total}</strong>
                     <span class=grade_class data-testid="grade">{grade}</span>

@@ -1,5 +1,6 @@
 //! 阶段与目标版本: the bar above the indicator table. In the target stage it moves the evaluation on
-//! (进入下一阶段, the targets approved on the date given); after that it shows the approved targets and
+//! (进入下一阶段 to 运行监控, or straight to 年度自评; the targets approved on the date given); in the
+//! monitoring stage it sets the period (1—N 月) and moves on; it shows the approved targets and
 //! their adjustments, and records the changes made since as an adjustment with its date and reason. Each
 //! step is one undoable edit; a refused step says why in the banner and changes nothing.
 
@@ -52,23 +53,36 @@ pub fn StageBar() -> impl IntoView {
     });
     let date = RwSignal::new(today());
     let reason = RwSignal::new(String::new());
-    let next = move |_| {
+    // Moves to `to` (the following stage when `None`), one undoable step.
+    let go = move |to: Option<Stage>| {
         let day = date.get_untracked();
-        match doc
-            .evaluation
-            .with_untracked(|e| stage::next_stage(e, &day))
-        {
+        let moved = doc.evaluation.with_untracked(|e| match to {
+            Some(to) => stage::move_to(e, to, &day),
+            None => stage::next_stage(e, &day),
+        });
+        match moved {
             Ok(next) => {
                 let label = next.stage.label();
+                let approved = next
+                    .targets
+                    .approved
+                    .as_ref()
+                    .map_or(String::new(), |a| format!("，绩效目标于 {} 批复", a.date));
                 doc.edit(EditScope::Whole, move |e| *e = next);
                 notices.tell(
                     false,
-                    format!(
-                        "已进入{label}阶段：指标体系和指标值不变，绩效目标按 {day} 批复（可撤销）"
-                    ),
+                    format!("已进入{label}阶段：指标体系和指标值不变{approved}（可撤销）"),
                 );
             }
             Err(error) => notices.tell(true, error.to_string()),
+        }
+    };
+    let month = Memo::new(move |_| doc.evaluation.with(|e| e.monitoring.unwrap_or_default().month));
+    let set_month = move |ev: leptos::ev::Event| {
+        if let Ok(month) = event_target_value(&ev).parse::<u8>() {
+            doc.edit(EditScope::Whole, move |e| {
+                e.monitoring = Some(crate::core::model::MonitoringPeriod { month })
+            });
         }
     };
     let record = move |_| {
@@ -92,9 +106,26 @@ pub fn StageBar() -> impl IntoView {
     view! {
         <Show when=move || stage.get() == Stage::Target>
             <div class="jx-stage-bar" data-testid="stage-bar">
-                <span>"绩效目标（申报）：审核通过、预算批复后，进入年度自评，指标值原样带入。批复日期"</span>
+                <span>"绩效目标（申报）：审核通过、预算批复后进入运行监控，指标值原样带入。批复日期"</span>
                 {date_input}
-                <button type="button" class="jx-btn jx-primary" data-testid="next-stage" on:click=next>
+                <button type="button" class="jx-btn jx-primary" data-testid="next-stage" on:click=move |_| go(None)>
+                    "进入下一阶段：运行监控"
+                </button>
+                <button type="button" class="jx-btn" data-testid="to-self-evaluation" on:click=move |_| go(Some(Stage::SelfEvaluation))
+                    title="不开展运行监控的项目">"直接进入年度自评"</button>
+            </div>
+        </Show>
+        <Show when=move || stage.get() == Stage::Monitoring>
+            <div class="jx-stage-bar" data-testid="monitoring-bar">
+                <label>"监控期：1—"
+                    <select class="jx-input" aria-label="监控期截至月份" data-testid="monitoring-month" on:change=set_month>
+                        {(1..=12u8).map(|m| view! {
+                            <option value=m.to_string() selected=move || month.get() == m>{m}</option>
+                        }).collect_view()}
+                    </select>
+                    "月（序时进度 = 月数 ÷ 12）"
+                </label>
+                <button type="button" class="jx-btn jx-primary" data-testid="next-stage" on:click=move |_| go(None)>
                     "进入下一阶段：年度自评"
                 </button>
             </div>

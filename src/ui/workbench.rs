@@ -49,8 +49,8 @@ pub fn WorkbenchView(readonly: bool) -> impl IntoView {
                             Tab::Evidence => view! { <Lazy capability=&EVIDENCE/> }.into_any(),
                             _ => view! {
                                 <StageBar/>
-                                // A target table has no scores to chart.
-                                <Show when=move || doc.evaluation.with(|e| e.stage != Stage::Target)>
+                                // Targets and monitoring have no scores to chart.
+                                <Show when=move || doc.evaluation.with(|e| e.stage == Stage::SelfEvaluation)>
                                     <ScoreChart/>
                                 </Show>
                                 <IndicatorTable/>

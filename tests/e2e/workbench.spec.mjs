@@ -326,7 +326,7 @@ export default [
     },
   },
   {
-    name: 'a blank 申报表: targets typed as printed, the self-check grades them, 进入下一阶段 carries them to 自评 (undoable), a later change is an adjustment',
+    name: 'a blank 申报表: targets typed as printed, the self-check grades them, 进入下一阶段 through 运行监控 (lights with formulas, red explained) to 自评 (undoable), a later change is an adjustment',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);
       await until(async () => assert.equal(await app.totalText(), '99.5'));
@@ -355,16 +355,36 @@ export default [
       await app.tab('indicators').click();
       await app.setField('indicators/1.4.1/target', '≤800元');
       await app.root.getByTestId('stage-date').fill('2026-01-20');
+      assert.equal(await app.root.getByTestId('to-self-evaluation').count(), 1, 'a project not monitored may skip');
+      await app.root.getByTestId('next-stage').click();
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /项目支出绩效运行监控/));
+      assert.match(await app.notice.textContent(), /已进入运行监控阶段.*2026-01-20 批复/);
+      // The monitoring columns; 1—7 月: 100 of 300 × 7/12 = 57.14 % → red, and a red light must be explained.
+      assert.deepEqual(await app.table.locator('thead th').allTextContents(),
+        ['指标', '年度指标值', '1—7月完成值', '全年预计完成值', '完成目标可能性', '预警', '偏差原因', '纠偏措施', '操作']);
+      assert.equal(await app.row('培训人次').getByTestId('approved-target').textContent(), '≥300人次');
+      await app.setField('indicators/1.1.1/monitoring/to_date', '100');
+      await until(async () => assert.equal(await app.row('培训人次').getByTestId('light').textContent(), '红灯'));
+      assert.match(await app.row('培训人次').locator('.jx-light').getAttribute('title'), /100 ÷ \(年度指标值 300 × 序时进度 58.33%\) = 57.14% → 红灯/);
+      assert.match(await app.root.getByTestId('monitoring-light').textContent(), /运行监控（1—7月）：不评分，项目红灯/);
+      assert.ok((await app.findingCodes()).includes('monitor.light_unexplained'));
+      await app.tab('indicators').click();
+      await app.setField('indicators/1.1.1/monitoring/cause', '场地改造，上半年停训两个月');
+      await app.setField('indicators/1.1.1/monitoring/measure', '四季度加开两期');
+      assert.ok(!(await app.findingCodes()).includes('monitor.light_unexplained'));
+      await app.tab('indicators').click();
+      // 1—3 月: 100 of 300 × 3/12 = 133 % → blue (the target was probably set too low).
+      await app.root.getByTestId('monitoring-month').selectOption('3');
+      await until(async () => assert.equal(await app.row('培训人次').getByTestId('light').textContent(), '蓝灯'));
       await app.root.getByTestId('next-stage').click();
       await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /项目支出绩效自评/));
-      assert.match(await app.notice.textContent(), /已进入年度自评阶段.*2026-01-20 批复/);
       assert.match(await app.root.getByTestId('target-approved').textContent(), /2026-01-20 批复，未调整/);
       // The scoring columns are back; the 指标值 came along unchanged.
       assert.ok((await app.table.locator('thead th').allTextContents()).includes('自评分'));
       assert.equal(await app.field('indicators/1.1.1/target').inputValue(), '300');
-      // Undo returns to the target stage; redo is not needed: move on again.
+      // Undo returns to monitoring; move on again.
       await app.root.getByTestId('undo').click();
-      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /目标申报/));
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /运行监控/));
       await app.root.getByTestId('next-stage').click();
       await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /绩效自评/));
       // A target changed after approval must be recorded as an adjustment.

@@ -110,6 +110,44 @@ field!(Indicator, Option<Decimal>:
     SCORE => score, "自评分";
 );
 
+/// A field of an indicator's monitoring figures (运行监控), created on first write.
+macro_rules! monitoring {
+    ($($name:ident: $t:ty = $key:literal, $label:literal, $field:ident;)+) => {
+        $(
+            #[doc = $label]
+            pub const $name: Field<Indicator, $t> = Field {
+                key: $key,
+                label: $label,
+                get: |n| n.monitoring.as_ref().map(|m| m.$field.clone()).unwrap_or_default(),
+                set: |n, v| n.monitoring.get_or_insert_with(Default::default).$field = v,
+            };
+        )+
+    };
+}
+
+monitoring! {
+    MONITOR_FORECAST: Option<Decimal> = "monitoring/forecast", "全年预计完成值", forecast;
+    MONITOR_CAUSE: String = "monitoring/cause", "偏差原因", cause;
+    MONITOR_MEASURE: String = "monitoring/measure", "纠偏措施", measure;
+}
+
+/// 1—N 月 完成值 as typed: a figure (700) or words (部分达成); kept as typed, read into the figure when it
+/// is one.
+pub const MONITOR_TO_DATE: Field<Indicator, String> = Field {
+    key: "monitoring/to_date",
+    label: "1—N月完成值",
+    get: |n| match n.monitoring.as_ref() {
+        Some(m) if !m.to_date_text.is_empty() => m.to_date_text.clone(),
+        Some(m) => m.to_date.map(crate::core::number::fmt_score).unwrap_or_default(),
+        None => String::new(),
+    },
+    set: |n, v| {
+        let m = n.monitoring.get_or_insert_with(Default::default);
+        m.to_date = crate::core::measure::Measure::parse(&v).value();
+        m.to_date_text = v;
+    },
+};
+
 /// 实际完成值. Typing it ends a figure carried from the monitoring's 全年预计完成值
 /// ([`crate::core::model::IndicatorMonitoring::carried`]).
 pub const ACTUAL: Field<Indicator, Option<Decimal>> = Field {

@@ -39,6 +39,11 @@ pub fn IndicatorTable() -> impl IntoView {
     window.observe(table, rows);
     let project = Memo::new(move |_| doc.evaluation.with(|e| e.kind == EvaluationKind::Project));
     let target = Memo::new(move |_| doc.evaluation.with(|e| e.stage == Stage::Target));
+    let monitoring = Memo::new(move |_| doc.evaluation.with(|e| e.stage == Stage::Monitoring));
+    let period = Memo::new(move |_| {
+        doc.evaluation
+            .with(|e| e.monitoring.unwrap_or_default().label())
+    });
     let reason_header = move || {
         if project.get() {
             "偏差原因分析及改进措施"
@@ -51,6 +56,20 @@ pub fn IndicatorTable() -> impl IntoView {
             if let Some(review) = &a.target_review {
                 let leaves = a.counts.last().copied().unwrap_or(0);
                 return format!("三级指标 {leaves} 个 · 自查{}", review.sentence());
+            }
+            if let Some(lights) = &a.lights {
+                let count = |l: crate::core::lights::Light| {
+                    lights.indicators.iter().filter(|x| x.light == l).count()
+                };
+                return format!(
+                    "运行监控（{}）：项目{} · 指标 红灯 {} · 黄灯 {} · 绿灯 {} · 蓝灯 {}",
+                    lights.period,
+                    lights.project.map_or("无法判断", |l| l.label()),
+                    count(crate::core::lights::Light::Red),
+                    count(crate::core::lights::Light::Yellow),
+                    count(crate::core::lights::Light::Green),
+                    count(crate::core::lights::Light::Blue)
+                );
             }
             format!(
                 "分值合计 {} · 指标得分 {} · 加分 {} · 减分 {} · 总分 {}",
@@ -95,8 +114,8 @@ pub fn IndicatorTable() -> impl IntoView {
                 <span class="jx-muted">"键盘：↑↓ 切换行 · Alt+↑↓ 移动 · Alt+Enter 添加同级 · Alt+Shift+Enter 添加下级 · Alt+Delete 删除"</span>
             </div>
             // Laid out as a grid per row (see style/main.css), so the table roles are spelt out.
-            <table class="jx-table jx-indicators" class:jx-project=move || project.get() && !target.get()
-                class:jx-target=move || target.get() role="table" data-testid="indicator-table" node_ref=table
+            <table class="jx-table jx-indicators" class:jx-project=move || project.get() && !target.get() && !monitoring.get()
+                class:jx-target=move || target.get() class:jx-monitoring=move || monitoring.get() role="table" data-testid="indicator-table" node_ref=table
                 on:focusin=on_focusin on:dragover=on_dragover on:drop=on_drop on:paste=on_paste>
                 <thead role="rowgroup">
                     <Show when=move || target.get()>
@@ -109,7 +128,20 @@ pub fn IndicatorTable() -> impl IntoView {
                             <th role="columnheader">"操作"</th>
                         </tr>
                     </Show>
-                    <Show when=move || !target.get()>
+                    <Show when=move || monitoring.get()>
+                        <tr role="row">
+                            <th role="columnheader" class="jx-col-name">"指标"</th>
+                            <th role="columnheader">"年度指标值"</th>
+                            <th role="columnheader">{move || format!("{}完成值", period.get())}</th>
+                            <th role="columnheader">"全年预计完成值"</th>
+                            <th role="columnheader">"完成目标可能性"</th>
+                            <th role="columnheader">"预警"</th>
+                            <th role="columnheader">"偏差原因"</th>
+                            <th role="columnheader" class="jx-col-reason">"纠偏措施"</th>
+                            <th role="columnheader">"操作"</th>
+                        </tr>
+                    </Show>
+                    <Show when=move || !target.get() && !monitoring.get()>
                     <tr role="row">
                         <th role="columnheader" class="jx-col-name">"指标"</th>
                         <th role="columnheader">"分值"</th>
@@ -125,7 +157,7 @@ pub fn IndicatorTable() -> impl IntoView {
                     </tr>
                     </Show>
                 </thead>
-                <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth, r.target) let:row>
+                <For each=move || rows.get() key=|r| (r.id.clone(), r.order, r.leaf, r.depth, r.stage) let:row>
                     <IndicatorRow row=row project=project window=window/>
                 </For>
                 <tfoot role="rowgroup">

@@ -9,6 +9,7 @@ use super::super::state::{Derived, Document, Navigator};
 use crate::core::edit::{EditScope, RowAction};
 use crate::core::field::{self, Field};
 use crate::core::number::fmt_score;
+use crate::core::model::{CauseKind, Likelihood, Stage};
 use crate::core::{Direction, Indicator, NodeResult};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -146,7 +147,7 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
         depth,
         leaf,
         order,
-        target,
+        stage,
     } = row;
     let bind = RowBinder {
         doc,
@@ -179,10 +180,14 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
             </div>
         </td>
     };
-    if target {
-        return target_row(
-            bind, leaf, depth, name, name_cell, buttons, on_keydown, open,
-        );
+    match stage {
+        Stage::Target => {
+            return target_row(bind, leaf, depth, name, name_cell, buttons, on_keydown, open)
+        }
+        Stage::Monitoring => {
+            return monitoring_row(bind, leaf, depth, name, name_cell, buttons, on_keydown, open)
+        }
+        Stage::SelfEvaluation => {}
     }
     let points_cell = view! { <td role="cell">{bind.figure_input(field::POINTS, false)}</td> };
     if !leaf {
@@ -311,6 +316,157 @@ fn target_row(
         </tbody>
     }
     .into_any()
+}
+
+/// A row in the monitoring stage (运行监控): a group's name, or a leaf's 年度指标值 (as approved, read
+/// only), 1—N 月 完成值 (a figure or 达成 / 部分达成 / 未达成), 全年预计完成值, 完成目标可能性, its light with the
+/// formula, 偏差原因 and 纠偏措施; its details hold the cause categories and 年末一次性完成.
+#[allow(clippy::too_many_arguments)]
+fn monitoring_row(
+    bind: RowBinder,
+    leaf: bool,
+    depth: usize,
+    name: Signal<String>,
+    name_cell: impl IntoView + 'static,
+    buttons: impl IntoView + 'static,
+    on_keydown: impl Fn(web_sys::KeyboardEvent) + Clone + 'static,
+    open: RwSignal<bool>,
+) -> AnyView {
+    let path = bind.path.clone();
+    if !leaf {
+        return view! {
+            <tbody class="jx-group-body" role="rowgroup">
+                <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path data-level=depth + 1
+                    data-name=move || name.get() on:keydown=on_keydown>
+                    {name_cell}
+                    <td role="cell"></td><td role="cell"></td><td role="cell"></td><td role="cell"></td>
+                    <td role="cell"></td><td role="cell"></td><td role="cell"></td>
+                    {buttons}
+                </tr>
+            </tbody>
+        }
+        .into_any();
+    }
+    let doc = bind.doc;
+    let derived = expect_context::<Derived>();
+    let id = bind.id.clone();
+    let target = {
+        let id = id.clone();
+        Memo::new(move |_| doc.with_node(&id, crate::core::model::target_value).unwrap_or_default())
+    };
+    let light = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            derived.assessment.with(|a| {
+                a.lights
+                    .as_ref()
+                    .and_then(|l| l.indicators.iter().find(|x| x.id == id))
+                    .map(|x| (x.light, x.formula.clone()))
+            })
+        })
+    };
+    let likelihood = {
+        let id = id.clone();
+        Memo::new(move |_| doc.with_node(&id, |n| n.monitoring.as_ref().and_then(|m| m.likelihood)).flatten())
+    };
+    let set_likelihood = {
+        let id = id.clone();
+        Callback::new(move |chosen: Option<Likelihood>| {
+            doc.edit_node(&id, EditScope::Whole, move |n| {
+                n.monitoring.get_or_insert_with(Default::default).likelihood = chosen
+            });
+        })
+    };
+    let text = |field: Field<Indicator, String>| {
+        view! {
+            <TextField label=field.label path=bind.key(field.key) value=bind.text(field) on_change=bind.set(field) compact=true/>
+        }
+    };
+    view! {
+        <tbody class="jx-leaf-body" role="rowgroup">
+            <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
+                data-name=move || name.get() on:keydown=on_keydown>
+                {name_cell}
+                <td role="cell" class="jx-muted" data-testid="approved-target">{move || target.get()}</td>
+                <td role="cell">{text(field::MONITOR_TO_DATE)}</td>
+                <td role="cell">{bind.figure_input(field::MONITOR_FORECAST, false)}</td>
+                <td role="cell">
+                    <ChoiceSelect label="完成目标可能性" testid="likelihood" path=bind.key("monitoring/likelihood") none="—"
+                        options=Signal::stored(options_of(&Likelihood::ALL, Likelihood::key, |l| l.label().to_string()))
+                        value=Signal::derive(move || likelihood.get()) on_change=set_likelihood/>
+                </td>
+                <td role="cell" data-testid="light">
+                    {move || light.get().map(|(l, formula)| view! {
+                        <span class=format!("jx-light jx-light-{}", l.position()) title=formula data-light=l.label()>{l.label()}</span>
+                    })}
+                </td>
+                <td role="cell">{bind.text_area(field::MONITOR_CAUSE, true)}</td>
+                <td role="cell" class="jx-col-reason">{bind.text_area(field::MONITOR_MEASURE, true)}</td>
+                {buttons}
+            </tr>
+            <Show when=move || open.get()>
+                <MonitoringDetails id=id.clone() light=light/>
+            </Show>
+        </tbody>
+    }
+    .into_any()
+}
+
+/// A monitored leaf's details: the light's formula, the 偏差原因 categories (the forms' tick boxes) and
+/// whether the indicator completes only at year end.
+#[component]
+fn MonitoringDetails(id: String, light: Memo<Option<(crate::core::lights::Light, String)>>) -> impl IntoView {
+    let doc = expect_context::<Document>();
+    let causes = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            doc.with_node(&id, |n| n.monitoring.as_ref().map(|m| m.causes.clone()).unwrap_or_default())
+                .unwrap_or_default()
+        })
+    };
+    let year_end = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            doc.with_node(&id, |n| n.monitoring.as_ref().is_some_and(|m| m.year_end_only))
+                .unwrap_or(false)
+        })
+    };
+    let boxes = CauseKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let id = id.clone();
+            view! {
+                <label class="jx-check">
+                    <input type="checkbox" prop:checked=move || causes.get().contains(&kind)
+                        on:change=move |_| doc.edit_node(&id, EditScope::Whole, move |n| {
+                            let m = n.monitoring.get_or_insert_with(Default::default);
+                            match m.causes.iter().position(|c| *c == kind) {
+                                Some(at) => { m.causes.remove(at); }
+                                None => m.causes.push(kind),
+                            }
+                        })/>
+                    {kind.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let id_year_end = id.clone();
+    view! {
+        <tr class="jx-detail" role="row">
+            <td role="cell" colspan="9">
+                <p class="jx-explain" data-testid="light-formula">"预警："{move || light.get().map(|(_, f)| f).unwrap_or_else(|| "（填写完成值后计算）".into())}</p>
+                <div class="jx-checks"><span>"偏差原因："</span>{boxes}</div>
+                <label class="jx-check">
+                    <input type="checkbox" data-testid="year-end-only" prop:checked=move || year_end.get()
+                        on:change=move |_| doc.edit_node(&id_year_end, EditScope::Whole, |n| {
+                            let m = n.monitoring.get_or_insert_with(Default::default);
+                            m.year_end_only = !m.year_end_only;
+                        })/>
+                    "年末一次性完成（按全年指标值而非序时进度判断）"
+                </label>
+            </td>
+        </tr>
+    }
 }
 
 /// A leaf's details row: how its score was computed, its texts and (项目支出) its targets as words.

@@ -15,21 +15,21 @@ pub(super) struct RowInfo {
     pub(super) leaf: bool,
     /// Pre-order position, which is also its position in the assessment's nodes.
     pub(super) order: usize,
-    /// The evaluation is in the target stage (目标申报): the row shows targets, not scores. Part of the
-    /// row's key, so moving to the next stage rebuilds the rows.
-    pub(super) target: bool,
+    /// The evaluation's stage: the target and monitoring stages show their own columns. Part of the row's
+    /// key, so moving to the next stage rebuilds the rows.
+    pub(super) stage: crate::core::model::Stage,
 }
 
 pub(super) fn structure(e: &Evaluation) -> Vec<RowInfo> {
     let mut rows = Vec::new();
-    let target = e.stage == crate::core::model::Stage::Target;
+    let stage = e.stage;
     e.walk_indicators(&mut |node, depth| {
         rows.push(RowInfo {
             id: node.id.clone(),
             depth,
             leaf: node.is_leaf(),
             order: rows.len(),
-            target,
+            stage,
         });
     });
     rows

@@ -69,7 +69,7 @@ pub struct Evaluation {
 /// The stage of the year an evaluation is in (阶段): the targets filed with the budget (目标申报), the
 /// mid-year monitoring (运行监控), the year-end self-evaluation (年度自评). One indicator tree goes
 /// through all three; each stage adds its own figures and checks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// 目标申报: the 绩效目标申报表, no scores yet; its targets are checked, not scored.

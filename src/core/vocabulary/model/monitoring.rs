@@ -44,6 +44,18 @@ pub enum Likelihood {
 }
 
 impl Likelihood {
+    /// Every choice, most confident first.
+    pub const ALL: [Likelihood; 3] = [Likelihood::Certain, Likelihood::Possible, Likelihood::Impossible];
+
+    /// The file format's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Likelihood::Certain => "certain",
+            Likelihood::Possible => "possible",
+            Likelihood::Impossible => "impossible",
+        }
+    }
+
     /// The Chinese words.
     pub fn label(self) -> &'static str {
         match self {
@@ -71,6 +83,15 @@ pub enum CauseKind {
 }
 
 impl CauseKind {
+    /// Every category, in the forms' order.
+    pub const ALL: [CauseKind; 5] = [
+        CauseKind::Funds,
+        CauseKind::Rules,
+        CauseKind::Staff,
+        CauseKind::Facilities,
+        CauseKind::Other,
+    ];
+
     /// The Chinese words.
     pub fn label(self) -> &'static str {
         match self {
