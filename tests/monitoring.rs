@@ -261,3 +261,83 @@ fn a_target_table_goes_through_monitoring_to_the_self_evaluation() {
     (jixiao::core::field::ACTUAL.set)(leaf, Some(d("1180")));
     assert_eq!(carried(&typed), 0);
 }
+
+#[test]
+fn a_published_monitoring_table_opens_in_the_monitoring_stage_with_its_lights() {
+    // 黄石市文物局 2019, 1—6 月 (tests/fixtures/real/monitoring/README.md): the period from the budget
+    // block's "1-6月执行数", no 二级 column, the indicators' likelihood in words.
+    let name = "jiankong-hubei-huangshi-wenwuju-2019";
+    let text =
+        std::fs::read_to_string(format!("tests/fixtures/real/monitoring/{name}.tsv")).unwrap();
+    let e = jixiao::core::import::parse_tsv(&text)
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(e.stage, Stage::Monitoring);
+    assert_eq!(e.monitoring, Some(MonitoringPeriod { month: 6 }));
+    let a = jixiao::core::assess(&e);
+    let budget = a.lights.as_ref().unwrap().budget.as_ref().unwrap();
+    // 87.57 of 220 = 39.8 % against half a year: 79.61 % → yellow.
+    assert_eq!(budget.light, Light::Yellow, "{}", budget.formula);
+    let cost = e
+        .indicators
+        .iter()
+        .flat_map(|n| n.children.iter())
+        .find(|n| n.name == "成本")
+        .unwrap();
+    let m = cost.monitoring.as_ref().unwrap();
+    assert_eq!(m.likelihood, Some(Likelihood::Certain));
+    assert_eq!(m.to_date_text, "按进度执行,已使用约40%");
+    let (out, _) = common::jixiao(&[
+        "check",
+        &format!("tests/fixtures/real/monitoring/{name}.tsv"),
+    ]);
+    assert!(
+        !out.contains("score.") && !out.contains("import.unscored"),
+        "{out}"
+    );
+    common::golden(&format!("monitoring/{name}.check.txt"), &out);
+}
+
+#[test]
+fn the_national_layout_reads_its_figures_ticks_causes_and_measures() {
+    // Constructed in the 1—7 月 layout (年度指标值 | 1-7月实际完成值 | 全年预计完成值 | 完成目标可能性 | the
+    // cause categories as tick columns | 偏差原因 | 纠偏措施).
+    let table = "项目支出绩效目标执行监控表（1-7月）\n\
+        一级指标\t二级指标\t三级指标\t年度指标值\t1-7月实际完成值\t全年预计完成值\t完成目标可能性\t经费保障\t制度保障\t人员保障\t硬件条件保障\t偏差原因\t纠偏措施\n\
+        产出指标\t数量指标\t培训人次\t≥1200人次\t400\t1100\t有可能\t\t\t√\t\t师资不足\t外聘讲师\n\
+        \t质量指标\t合格率\t≥95%\t96\t96\t确定能\t\t\t\t\t\t\n\
+        效益指标\t社会效益指标\t能力提升\t明显提升\t部分达成\t\t有可能\t\t\t\t\t\t\n";
+    let e = jixiao::core::import::parse_tsv(table)
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(e.stage, Stage::Monitoring);
+    assert_eq!(e.monitoring, Some(MonitoringPeriod { month: 7 }));
+    let m = e.indicator("1.1.1").unwrap().monitoring.clone().unwrap();
+    assert_eq!(m.to_date, Some(d("400")));
+    assert_eq!(m.forecast, Some(d("1100")));
+    assert_eq!(m.likelihood, Some(Likelihood::Possible));
+    assert_eq!(m.causes, [CauseKind::Staff]);
+    assert_eq!(
+        (m.cause.as_str(), m.measure.as_str()),
+        ("师资不足", "外聘讲师")
+    );
+    let a = jixiao::core::assess(&e);
+    let lights = a.lights.as_ref().unwrap();
+    let light = |id: &str| lights.indicators.iter().find(|l| l.id == id).unwrap().light;
+    // 400 ÷ 700 = 57.14 % red; 96 ÷ 55.42 = 173 % blue; 部分达成 yellow.
+    assert_eq!(
+        (light("1.1.1"), light("1.2.1"), light("2.1.1")),
+        (Light::Red, Light::Blue, Light::Yellow)
+    );
+    let found: Vec<String> = a
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect();
+    // The red row is explained; the yellow 有可能 row is not.
+    assert_eq!(
+        found,
+        ["monitor.cause_missing indicators/2.1.1/monitoring"],
+        "{found:?}"
+    );
+}

@@ -77,7 +77,10 @@ pub fn StageBar() -> impl IntoView {
             Err(error) => notices.tell(true, error.to_string()),
         }
     };
-    let month = Memo::new(move |_| doc.evaluation.with(|e| e.monitoring.unwrap_or_default().month));
+    let month = Memo::new(move |_| {
+        doc.evaluation
+            .with(|e| e.monitoring.unwrap_or_default().month)
+    });
     let set_month = move |ev: leptos::ev::Event| {
         if let Ok(month) = event_target_value(&ev).parse::<u8>() {
             doc.edit(EditScope::Whole, move |e| {

@@ -231,12 +231,16 @@ codes! {
         "双偏离：预算执行与绩效目标完成进度相差两档（花了钱没有产出，或有产出却没花钱），请核实并说明。";
     MonitorForecastBelowTarget = "monitor.forecast_below_target", Warning, Practice,
         "全年预计完成值低于年度指标值，完成目标可能性却填“确定能”。";
+    MonitorForecastMissing = "monitor.forecast_missing", Warning, Practice,
+        "监控表须填全年预计执行数：据以判断年底能否执行完毕、是否需要调整预算。";
     MonitorForecastOverBudget = "monitor.forecast_over_budget", Error, Arithmetic,
         "全年预计执行数不能超过全年预算数（调整后预算）。";
     MonitorLightUnexplained = "monitor.light_unexplained", Error, Practice,
         "红灯、黄灯的指标须说明偏差原因并提出纠偏措施，否则监控表会被退回。";
     MonitorLikelihoodMismatch = "monitor.likelihood_mismatch", Warning, Practice,
         "红灯指标的完成目标可能性填“确定能”，与预警不符。";
+    MonitorRowBlank = "monitor.row_blank", Warning, Practice,
+        "监控表中的指标既无年度指标值，也无1—N月完成情况：无从判断进度。";
     MonitorPastCeiling = "monitor.past_ceiling", Error, Arithmetic,
         "反向指标（≤）的1—N月累计值已超过全年指标值：全年目标已无法完成。";
     NarrativeRectificationMissing = "narrative.rectification_missing", Warning, Practice,

@@ -138,7 +138,10 @@ pub const MONITOR_TO_DATE: Field<Indicator, String> = Field {
     label: "1—N月完成值",
     get: |n| match n.monitoring.as_ref() {
         Some(m) if !m.to_date_text.is_empty() => m.to_date_text.clone(),
-        Some(m) => m.to_date.map(crate::core::number::fmt_score).unwrap_or_default(),
+        Some(m) => m
+            .to_date
+            .map(crate::core::number::fmt_score)
+            .unwrap_or_default(),
         None => String::new(),
     },
     set: |n, v| {

@@ -8,8 +8,8 @@ use super::super::rule_editor::{leaf_text, RuleInputs, RuleSelect};
 use super::super::state::{Derived, Document, Navigator};
 use crate::core::edit::{EditScope, RowAction};
 use crate::core::field::{self, Field};
-use crate::core::number::fmt_score;
 use crate::core::model::{CauseKind, Likelihood, Stage};
+use crate::core::number::fmt_score;
 use crate::core::{Direction, Indicator, NodeResult};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -182,10 +182,14 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
     };
     match stage {
         Stage::Target => {
-            return target_row(bind, leaf, depth, name, name_cell, buttons, on_keydown, open)
+            return target_row(
+                bind, leaf, depth, name, name_cell, buttons, on_keydown, open,
+            )
         }
         Stage::Monitoring => {
-            return monitoring_row(bind, leaf, depth, name, name_cell, buttons, on_keydown, open)
+            return monitoring_row(
+                bind, leaf, depth, name, name_cell, buttons, on_keydown, open,
+            )
         }
         Stage::SelfEvaluation => {}
     }
@@ -352,7 +356,10 @@ fn monitoring_row(
     let id = bind.id.clone();
     let target = {
         let id = id.clone();
-        Memo::new(move |_| doc.with_node(&id, crate::core::model::target_value).unwrap_or_default())
+        Memo::new(move |_| {
+            doc.with_node(&id, crate::core::model::target_value)
+                .unwrap_or_default()
+        })
     };
     let light = {
         let id = id.clone();
@@ -367,7 +374,10 @@ fn monitoring_row(
     };
     let likelihood = {
         let id = id.clone();
-        Memo::new(move |_| doc.with_node(&id, |n| n.monitoring.as_ref().and_then(|m| m.likelihood)).flatten())
+        Memo::new(move |_| {
+            doc.with_node(&id, |n| n.monitoring.as_ref().and_then(|m| m.likelihood))
+                .flatten()
+        })
     };
     let set_likelihood = {
         let id = id.clone();
@@ -415,20 +425,30 @@ fn monitoring_row(
 /// A monitored leaf's details: the light's formula, the 偏差原因 categories (the forms' tick boxes) and
 /// whether the indicator completes only at year end.
 #[component]
-fn MonitoringDetails(id: String, light: Memo<Option<(crate::core::lights::Light, String)>>) -> impl IntoView {
+fn MonitoringDetails(
+    id: String,
+    light: Memo<Option<(crate::core::lights::Light, String)>>,
+) -> impl IntoView {
     let doc = expect_context::<Document>();
     let causes = {
         let id = id.clone();
         Memo::new(move |_| {
-            doc.with_node(&id, |n| n.monitoring.as_ref().map(|m| m.causes.clone()).unwrap_or_default())
-                .unwrap_or_default()
+            doc.with_node(&id, |n| {
+                n.monitoring
+                    .as_ref()
+                    .map(|m| m.causes.clone())
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default()
         })
     };
     let year_end = {
         let id = id.clone();
         Memo::new(move |_| {
-            doc.with_node(&id, |n| n.monitoring.as_ref().is_some_and(|m| m.year_end_only))
-                .unwrap_or(false)
+            doc.with_node(&id, |n| {
+                n.monitoring.as_ref().is_some_and(|m| m.year_end_only)
+            })
+            .unwrap_or(false)
         })
     };
     let boxes = CauseKind::ALL

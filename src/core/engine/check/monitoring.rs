@@ -19,6 +19,15 @@ pub fn check_monitoring(e: &Evaluation, lights: &MonitoringLights, checker: &mut
         };
         let at = FieldPath::of_indicator(&leaf.id, IndicatorField::Monitoring);
         let name = leaf.name.trim();
+        let no_target = leaf.target.is_none() && leaf.target_text.trim().is_empty();
+        if no_target && m.to_date.is_none() && m.to_date_text.trim().is_empty() {
+            checker.push(
+                Severity::Warning,
+                Code::MonitorRowBlank,
+                at.clone(),
+                format!("“{name}”既无年度指标值，也无{}完成情况", lights.period),
+            );
+        }
         let light = lights.indicators.iter().find(|l| l.id == leaf.id);
         let doubtful = matches!(
             m.likelihood,
@@ -117,7 +126,23 @@ fn check_forecast_budget(e: &Evaluation, checker: &mut Checker) {
         .enumerate()
         .map(|(i, l)| (FundRow::Line(i), l));
     let total = project.stated_total.iter().map(|l| (FundRow::Total, l));
-    for (row, line) in lines.chain(total) {
+    let rows: Vec<_> = lines.chain(total).collect();
+    // The form asks for the year's forecast wherever it has a budget: said once, at the total if any.
+    if let Some((row, _)) = rows
+        .iter()
+        .rev()
+        .find(|(_, l)| l.adjusted.or(l.initial).is_some() && l.forecast.is_none())
+    {
+        if rows.iter().all(|(_, l)| l.forecast.is_none()) {
+            checker.push(
+                Severity::Warning,
+                Code::MonitorForecastMissing,
+                FieldPath::fund(*row, Some(FundColumn::Forecast)),
+                "未填全年预计执行数",
+            );
+        }
+    }
+    for (row, line) in rows {
         let (Some(forecast), Some(budget)) = (line.forecast, line.adjusted.or(line.initial)) else {
             continue;
         };

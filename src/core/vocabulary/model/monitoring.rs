@@ -45,7 +45,11 @@ pub enum Likelihood {
 
 impl Likelihood {
     /// Every choice, most confident first.
-    pub const ALL: [Likelihood; 3] = [Likelihood::Certain, Likelihood::Possible, Likelihood::Impossible];
+    pub const ALL: [Likelihood; 3] = [
+        Likelihood::Certain,
+        Likelihood::Possible,
+        Likelihood::Impossible,
+    ];
 
     /// The file format's name.
     pub fn key(self) -> &'static str {

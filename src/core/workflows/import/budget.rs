@@ -18,10 +18,21 @@ enum Field {
     Points,
     Rate,
     Score,
+    /// 运行监控: 全年预计执行数.
+    Forecast,
 }
 
 fn field(header: &str) -> Option<Field> {
-    Some(match normalise(header).as_str() {
+    let h = normalise(header);
+    // A monitoring form's "1-6月执行数" is the period's 执行数.
+    let h = match super::header::monitoring_period(&h) {
+        Some((_, rest)) if rest.contains("执行数") => "执行数",
+        _ => h.as_str(),
+    };
+    if h.contains("预计") && h.contains("执行") {
+        return Some(Field::Forecast);
+    }
+    Some(match h {
         "年初预算数" | "年初预算" | "年初预算数额" | "年初数" => Field::Initial,
         "全年预算数" | "调整后预算数" | "调整后预算" | "预算数" | "全年预算" | "年度预算数" => {
             Field::Adjusted
@@ -139,7 +150,7 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
             stated_rate: get(Field::Rate),
             points: get(Field::Points),
             score: get(Field::Score),
-            forecast: None,
+            forecast: get(Field::Forecast),
         };
         // Excel keeps "99%" as 0.99: a fraction where the figures give a percent is read as one.
         if let (Some(rate), Some(executed), Some(budget)) = (

@@ -34,6 +34,15 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
             {
                 facts.target_title = true;
             }
+            // "黄石市项目支出绩效监控表", "绩效目标执行监控表": a monitoring form, whatever its period.
+            if squeezed.contains("监控") && without_trailing_note(&squeezed).ends_with('表') {
+                facts.monitoring_title = true;
+            }
+            if facts.monitoring_month.is_none() {
+                facts.monitoring_month =
+                    super::header::monitoring_period(&super::header::normalise(cell))
+                        .map(|(m, _)| m);
+            }
             if facts.year.is_none() {
                 if let Some(at) = squeezed.find("年度").or_else(|| squeezed.find('年')) {
                     let digits: String = squeezed[..at]
@@ -88,6 +97,8 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
                 ("资金使用单位", 2),
                 ("实施单位", 2),
                 ("项目实施单位", 2),
+                ("项目执行单位", 2),
+                ("执行单位", 2),
                 ("单位名称", 2),
                 ("部门(单位)名称", 2),
                 ("部门名称", 2),

@@ -44,6 +44,16 @@ pub enum Column {
     Basis,
     /// Last year's actual printed beside a target (上年实际值, "2021年实际实现值" under 指标值).
     PriorActual,
+    /// 运行监控: 1—N 月 完成值 ("1-7月实际完成值", "半年度指标执行情况").
+    ToDate,
+    /// 运行监控: 全年预计完成值.
+    Forecast,
+    /// 运行监控: 完成目标可能性.
+    Likelihood,
+    /// 运行监控: 纠偏措施.
+    Measure,
+    /// 运行监控: a 偏差原因 category's tick column (经费保障 …).
+    CauseTick(crate::core::model::CauseKind),
     /// Known columns that carry nothing scored (序号, 是否核心指标).
     Ignored,
 }
@@ -212,6 +222,9 @@ pub fn recognise(header: &str) -> Option<Column> {
             .find(|(_, names)| names.contains(&text))
             .map(|(column, _)| *column)
     };
+    if let Some(column) = monitoring_column(&h) {
+        return Some(column);
+    }
     if let Some(column) = exact(&h).or_else(|| exact(without_period(&h))) {
         return Some(column);
     }
@@ -232,6 +245,65 @@ pub fn recognise(header: &str) -> Option<Column> {
         return Some(Column::Ignored);
     }
     None
+}
+
+/// The last month of a monitoring period a header or title names: "1-7月" / "1—7月" / "1至7月" /
+/// "截至7月" → 7, "半年" / "上半年" → 6, "三季度" / "前三季度" → 9; with the text after it.
+pub fn monitoring_period(text: &str) -> Option<(u8, &str)> {
+    for (word, month) in [
+        ("前三季度", 9),
+        ("三季度", 9),
+        ("上半年", 6),
+        ("半年度", 6),
+        ("半年", 6),
+    ] {
+        if let Some(at) = text.find(word) {
+            return Some((month, &text[at + word.len()..]));
+        }
+    }
+    let start = text
+        .find("1-")
+        .or_else(|| text.find("1—"))
+        .or_else(|| text.find("1至"))
+        .or_else(|| text.find("1～"))
+        .or_else(|| text.find("1~"))
+        .map(|at| at + 1 + text[at + 1..].chars().next().map_or(0, char::len_utf8))
+        .or_else(|| text.find("截至").map(|at| at + "截至".len()))?;
+    let rest = &text[start..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let after = rest[digits.len()..].strip_prefix('月')?;
+    let month: u8 = digits.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((month, after))
+}
+
+/// A monitoring form's own columns: a 1—N 月 figure, the year's forecast, the likelihood, the measure
+/// and the cause categories' tick columns.
+fn monitoring_column(h: &str) -> Option<Column> {
+    use crate::core::model::CauseKind;
+    if h.contains("可能性") {
+        return Some(Column::Likelihood);
+    }
+    if h.contains("预计") && (h.contains("完成") || h.contains("实现")) && !h.contains("执行数")
+    {
+        return Some(Column::Forecast);
+    }
+    if h.contains("纠偏措施") || h.contains("完善措施") || h == "纠偏举措" {
+        return Some(Column::Measure);
+    }
+    for kind in [
+        CauseKind::Funds,
+        CauseKind::Rules,
+        CauseKind::Staff,
+        CauseKind::Facilities,
+    ] {
+        if h == kind.label() {
+            return Some(Column::CauseTick(kind));
+        }
+    }
+    let (_, after) = monitoring_period(h)?;
+    let figure = ["完成值", "完成情况", "执行情况", "实际值", "完成", "实现值"];
+    (figure.iter().any(|w| after.contains(w)) && !after.contains("执行数"))
+        .then_some(Column::ToDate)
 }
 
 /// Points written in a header or a label: "分值(10分)", "得分(20分*执行率)", "预算执行情况(万元)(20分)".

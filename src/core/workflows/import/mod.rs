@@ -140,6 +140,8 @@ pub struct ImportedTable {
     pub facts: TableFacts,
     /// Notes under the table: 评价结论, 存在问题 / 偏差原因, 改进措施.
     pub remarks: Remarks,
+    /// A monitoring table (运行监控): the period's last month.
+    pub monitoring: Option<u8>,
 }
 
 /// Facts printed above the indicator header.
@@ -162,6 +164,10 @@ pub struct TableFacts {
     pub target_title: bool,
     /// The row (0-based) where the form prints its label for the unit (单位名称, 实施单位 …).
     pub unit_label_row: Option<usize>,
+    /// The title names a monitoring form (绩效监控表, 绩效运行监控表, 绩效目标执行监控表).
+    pub monitoring_title: bool,
+    /// The monitoring period's last month, from the title or a header above the indicators (1-6月执行数).
+    pub monitoring_month: Option<u8>,
     /// 年度总体目标: 预期目标.
     pub goal: String,
     /// 年度总体目标: 实际完成情况.
@@ -314,7 +320,20 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
         None if facts.target_title => budget::read_labelled(table, header.row),
         budget => budget,
     };
+    // A monitoring form: by its title, or by its own columns; the period from the title, the headers
+    // above the indicators or the indicator header itself (半年度指标执行情况), else 1—7 月.
+    let monitoring = (facts.monitoring_title
+        || header.find(Column::ToDate).is_some()
+        || header.find(Column::Likelihood).is_some())
+    .then(|| {
+        let header_month = (header.row.saturating_sub(1)..=header.row)
+            .filter_map(|r| table.get(r))
+            .flatten()
+            .find_map(|c| header::monitoring_period(&header::normalise(c)).map(|(m, _)| m));
+        facts.monitoring_month.or(header_month).unwrap_or(7)
+    });
     let mut out = ImportedTable {
+        monitoring,
         facts,
         budget,
         unplaced: header.unplaced.clone(),
@@ -421,6 +440,10 @@ impl ImportedTable {
         }
         if self.facts.target_title {
             evaluation.stage = crate::core::model::Stage::Target;
+        }
+        if let Some(month) = self.monitoring {
+            evaluation.stage = crate::core::model::Stage::Monitoring;
+            evaluation.monitoring = Some(crate::core::model::MonitoringPeriod { month });
         }
         if let Some(adjustments) = self.adjustments {
             evaluation.adjustments = adjustments;

@@ -169,8 +169,8 @@ impl<'h> Rows<'h> {
 
     /// A table of targets and actuals only (指标完成情况表): nothing to score, only completion to check.
     fn note_unscored(&mut self, leaves: usize, out: &ImportedTable) {
-        // A 目标申报表 has no scores by nature: it opens in the target stage, checked as targets.
-        if out.facts.target_title {
+        // A 目标申报表 or a 监控表 has no scores by nature: it opens in its own stage.
+        if out.facts.target_title || out.monitoring.is_some() {
             return;
         }
         let no_scores = self.header.find(Column::Score).is_none()

@@ -4,6 +4,7 @@
 
 use super::names::{is_placeholder_name, split_points, strip_numbering};
 use super::Rows;
+use crate::core::measure::Measure;
 use crate::core::model::{ImportNoteKind, Indicator};
 use crate::core::number::fmt_score;
 use crate::core::workflows::import::header::Column;
@@ -230,8 +231,8 @@ impl Rows<'_> {
         if matches!(kind, RowKind::MergedScore) && !self.merged_score(&cells, walk, out) {
             kind = Rows::classify_unmerged(&figures);
         }
-        if out.facts.target_title {
-            self.as_target(row, &mut cells, &mut kind);
+        if out.facts.target_title || out.monitoring.is_some() {
+            self.as_target(row, &mut cells, &mut kind, out.monitoring.is_some());
         }
         let line = cells.line;
         match kind {
@@ -273,7 +274,13 @@ impl Rows<'_> {
     /// checks are for, so it is read as an indicator rather than left out as a placeholder — unless the
     /// row has words in a column not read (a value under a sub-header the import does not know), where a
     /// blank 指标值 would be the import's fault, not the unit's.
-    fn as_target(&self, row: &[String], cells: &mut RowCells, kind: &mut RowKind) {
+    fn as_target(
+        &self,
+        row: &[String],
+        cells: &mut RowCells,
+        kind: &mut RowKind,
+        monitoring: bool,
+    ) {
         if cells.leaf_name.trim().is_empty() && !cells.raw_name.trim().is_empty() {
             // "指标1": the numbering is the whole name; kept, so the check can quote it.
             cells.leaf_name = cells.raw_name.trim().to_string();
@@ -282,10 +289,16 @@ impl Rows<'_> {
         else {
             return;
         };
-        let unread_words = row
-            .iter()
-            .enumerate()
-            .any(|(i, c)| i > name_col && i != target && !c.trim().is_empty());
+        // A monitoring form reads its own columns (完成值, 可能性, 原因 …): only words under a header it
+        // does not know are unread there.
+        let unread_words = row.iter().enumerate().any(|(i, c)| {
+            let read = if monitoring {
+                self.header.columns.get(i).is_some_and(|c| c.is_some())
+            } else {
+                i == target
+            };
+            i > name_col && !read && !c.trim().is_empty()
+        });
         if !cells.leaf_name.trim().is_empty()
             && !unread_words
             && matches!(kind, RowKind::Bare | RowKind::EmptyCategory)
@@ -395,6 +408,9 @@ impl Rows<'_> {
             prior_actual: self.cell(row, Column::PriorActual),
             ..Default::default()
         };
+        if out.monitoring.is_some() {
+            self.monitoring_figures(&mut leaf, row);
+        }
         let nature = self.cell(row, Column::Nature);
         self.figures(
             &mut leaf,
@@ -412,6 +428,51 @@ impl Rows<'_> {
         let siblings = self.group_of(out, &cells, false);
         siblings.push(leaf);
         walk.leaves += 1;
+    }
+
+    /// A monitoring form's row: its 1—N 月 完成值, forecast, likelihood, cause (the form's 偏差原因 / 备注
+    /// column, ticks in its category columns) and measure.
+    fn monitoring_figures(&self, leaf: &mut Indicator, row: &[String]) {
+        use crate::core::model::{IndicatorMonitoring, Likelihood};
+        let to_date = self.cell(row, Column::ToDate);
+        let likelihood = self.cell(row, Column::Likelihood);
+        let likelihood = if likelihood.contains("确定") {
+            Some(Likelihood::Certain)
+        } else if likelihood.contains("不可能") {
+            Some(Likelihood::Impossible)
+        } else if likelihood.contains("可能") {
+            Some(Likelihood::Possible)
+        } else {
+            None
+        };
+        let causes = self
+            .header
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c {
+                Some(Column::CauseTick(kind)) => Some((i, *kind)),
+                _ => None,
+            })
+            .filter(|(i, _)| {
+                row.get(*i).is_some_and(|t| {
+                    ["√", "✓", "☑", "✔", "是", "■"]
+                        .iter()
+                        .any(|m| t.contains(m))
+                })
+            })
+            .map(|(_, kind)| kind)
+            .collect();
+        leaf.monitoring = Some(IndicatorMonitoring {
+            to_date: Measure::parse(&to_date).value(),
+            to_date_text: to_date,
+            forecast: Measure::parse(&self.cell(row, Column::Forecast)).value(),
+            likelihood,
+            causes,
+            cause: std::mem::take(&mut leaf.reason),
+            measure: self.cell(row, Column::Measure),
+            ..IndicatorMonitoring::default()
+        });
     }
 
     /// A 其中 row repeating the 分值 (and 得分) of the row above: noted, not read (it would count twice).
