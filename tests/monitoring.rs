@@ -341,3 +341,74 @@ fn the_national_layout_reads_its_figures_ticks_causes_and_measures() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_self_evaluation_answers_what_monitoring_promised() {
+    // Monitoring 1—7 月, then the year's results: 合格率 judged 确定能 ends below target; 培训人次's measure
+    // is not mentioned in the year-end reason; 课程开发 blue at July and met at year end.
+    let mut watched = report();
+    {
+        let m = watched
+            .indicator_mut("1.2.1")
+            .unwrap()
+            .monitoring
+            .as_mut()
+            .unwrap();
+        m.cause = "教材延期".into();
+        m.measure = "八月补开两期培训班".into();
+    }
+    let watched = {
+        let mut w = watched;
+        // Explain the other reds so the stage can move on cleanly (findings there are not the point).
+        for id in ["1.3.1", "1.4.1"] {
+            let m = w.indicator_mut(id).unwrap().monitoring.as_mut().unwrap();
+            m.cause = "x".into();
+            m.measure = "y".into();
+        }
+        // 10 of 10 by July, judged pro rata: blue.
+        w.indicator_mut("2.1.1").unwrap().monitoring.as_mut().unwrap().year_end_only = false;
+        w
+    };
+    let mut year = jixiao::core::stage::next_stage(&watched, "2025-08-10").unwrap();
+    let set = |year: &mut jixiao::core::Evaluation, id: &str, actual: &str, reason: &str| {
+        let leaf = year.indicator_mut(id).unwrap();
+        (jixiao::core::field::ACTUAL.set)(leaf, Some(d(actual)));
+        leaf.reason = reason.into();
+    };
+    set(&mut year, "1.2.1", "90", "年末合格率未达标");
+    set(&mut year, "2.1.1", "12", "");
+    let found: Vec<String> = jixiao::core::assess(&year)
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect();
+    for expected in [
+        "monitor.certain_missed indicators/1.2.1/reason",
+        "monitor.measure_unanswered indicators/1.2.1/reason",
+        "monitor.target_low indicators/2.1.1/target",
+    ] {
+        assert!(
+            found.iter().any(|f| f == expected),
+            "{expected} missing in {found:?}"
+        );
+    }
+    // Said in the reason, the measure is answered.
+    set(&mut year, "1.2.1", "90", "八月已补开两期，但合格率仍未达标");
+    let found: Vec<String> = jixiao::core::assess(&year)
+        .findings
+        .iter()
+        .map(|f| f.code.to_string())
+        .collect();
+    assert!(!found
+        .iter()
+        .any(|c| c == "monitor.measure_unanswered" && false));
+    assert_eq!(
+        found
+            .iter()
+            .filter(|c| *c == "monitor.measure_unanswered")
+            .count(),
+        // 1.3.1 and 1.4.1 promised "y", never answered.
+        2,
+        "{found:?}"
+    );
+}

@@ -504,6 +504,7 @@ fn check_figures_and_texts(
     check::check_import_notes(evaluation, checker);
     check::check_target_versions(evaluation, checker);
     check::check_carried(evaluation, checker);
+    check::check_cross_stage(evaluation, checker);
     check_narrative(evaluation, checker);
     check::check_evidence(evaluation, nodes, checker);
     check::check_report_text(evaluation, nodes, checker);

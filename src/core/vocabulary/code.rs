@@ -225,6 +225,8 @@ codes! {
         "缺少本年值或上年值，所列同比增长无法核实。";
     MonitorCarriedForecast = "monitor.carried_forecast", Warning, Practice,
         "实际完成值仍是进入年度自评时按监控的全年预计完成值预填的数，尚未按年末实际核实填写。";
+    MonitorCertainMissed = "monitor.certain_missed", Warning, Practice,
+        "运行监控时判断“确定能”完成的指标，年末未达到目标：偏差原因应说明监控之后发生了什么变化。";
     MonitorCauseMissing = "monitor.cause_missing", Error, Practice,
         "完成目标可能性为“有可能”或“完全不可能”时，须写明偏差原因（类别和说明）和纠偏措施。";
     MonitorDoubleDeviation = "monitor.double_deviation", Warning, Practice,
@@ -239,8 +241,12 @@ codes! {
         "红灯、黄灯的指标须说明偏差原因并提出纠偏措施，否则监控表会被退回。";
     MonitorLikelihoodMismatch = "monitor.likelihood_mismatch", Warning, Practice,
         "红灯指标的完成目标可能性填“确定能”，与预警不符。";
+    MonitorTargetLow = "monitor.target_low", Info, Practice,
+        "运行监控时已为蓝灯（进度远超序时），年末又完成了目标：下一年度的目标宜相应提高。";
     MonitorRowBlank = "monitor.row_blank", Warning, Practice,
         "监控表中的指标既无年度指标值，也无1—N月完成情况：无从判断进度。";
+    MonitorMeasureUnanswered = "monitor.measure_unanswered", Info, Practice,
+        "运行监控时提出的纠偏措施，年末的偏差原因分析及改进措施中没有交代落实情况。";
     MonitorPastCeiling = "monitor.past_ceiling", Error, Arithmetic,
         "反向指标（≤）的1—N月累计值已超过全年指标值：全年目标已无法完成。";
     NarrativeRectificationMissing = "narrative.rectification_missing", Warning, Practice,

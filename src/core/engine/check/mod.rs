@@ -33,7 +33,7 @@ pub use figures::{
 pub use import_notes::check_import_notes;
 pub use leaf::{check_leaf, stated_deduction};
 pub use metrics::check_metrics;
-pub use monitoring::{check_carried, check_monitoring};
+pub use monitoring::{check_carried, check_cross_stage, check_monitoring};
 pub use narrative::check_narrative;
 pub use report_text::check_report_text;
 pub use stated::{check_stated, Printed};

@@ -238,3 +238,72 @@ pub fn check_carried(e: &Evaluation, checker: &mut Checker) {
         }
     });
 }
+
+/// In the self-evaluation, what monitoring promised: a row judged 确定能 that ended below its target,
+/// a 纠偏措施 the year-end 偏差原因分析 does not mention, a row blue at monitoring that met its target
+/// (next year's target should rise).
+pub fn check_cross_stage(e: &Evaluation, checker: &mut Checker) {
+    let Some(period) = e.monitoring else {
+        return;
+    };
+    e.walk_indicators(&mut |leaf, _| {
+        let Some(m) = leaf.monitoring.as_ref().filter(|_| leaf.is_leaf()) else {
+            return;
+        };
+        let name = leaf.name.trim();
+        let ceiling = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
+            || leaf.direction == Direction::Reverse;
+        let met = match (leaf.actual, leaf.target) {
+            (Some(actual), Some(target)) if ceiling => Some(actual <= target),
+            (Some(actual), Some(target)) => Some(actual >= target),
+            _ => None,
+        };
+        let at = FieldPath::of_indicator(&leaf.id, IndicatorField::Reason);
+        if let (Some(false), Some(Likelihood::Certain), false) = (met, m.likelihood, m.carried) {
+            checker.push(
+                Severity::Warning,
+                Code::MonitorCertainMissed,
+                at.clone(),
+                format!(
+                    "“{name}”在{}监控时判断“确定能”完成，年末实际 {} 未达到年度指标值 {}：请在偏差原因中说明监控之后的变化",
+                    period.label(),
+                    leaf.actual.map(fmt_score).unwrap_or_default(),
+                    leaf.target.map(fmt_score).unwrap_or_default()
+                ),
+            );
+        }
+        let measure = m.measure.trim();
+        if !measure.is_empty() && !mentions(&leaf.reason, measure) {
+            checker.push(
+                Severity::Info,
+                Code::MonitorMeasureUnanswered,
+                at,
+                format!("“{name}”监控时提出的纠偏措施“{measure}”，偏差原因分析及改进措施中未交代落实情况"),
+            );
+        }
+        let light = crate::core::lights::indicator_light(leaf, period, &e.settings.lights);
+        if let (Some(true), Some(Light::Blue)) = (met, light.as_ref().map(|l| l.light)) {
+            checker.push(
+                Severity::Info,
+                Code::MonitorTargetLow,
+                FieldPath::of_indicator(&leaf.id, IndicatorField::Target),
+                format!(
+                    "“{name}”{}监控时已为蓝灯（{}），年末完成目标：下一年度目标宜提高",
+                    period.label(),
+                    light.map(|l| l.formula).unwrap_or_default()
+                ),
+            );
+        }
+    });
+}
+
+/// Whether `text` speaks of `measure`: holds it, or any four characters of it in a row.
+fn mentions(text: &str, measure: &str) -> bool {
+    if text.contains(measure) {
+        return true;
+    }
+    let chars: Vec<char> = measure.chars().filter(|c| !c.is_whitespace()).collect();
+    chars
+        .windows(4)
+        .any(|w| text.contains(&w.iter().collect::<String>()))
+}
