@@ -366,7 +366,12 @@ fn the_self_evaluation_answers_what_monitoring_promised() {
             m.measure = "y".into();
         }
         // 10 of 10 by July, judged pro rata: blue.
-        w.indicator_mut("2.1.1").unwrap().monitoring.as_mut().unwrap().year_end_only = false;
+        w.indicator_mut("2.1.1")
+            .unwrap()
+            .monitoring
+            .as_mut()
+            .unwrap()
+            .year_end_only = false;
         w
     };
     let mut year = jixiao::core::stage::next_stage(&watched, "2025-08-10").unwrap();

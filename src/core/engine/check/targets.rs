@@ -82,6 +82,40 @@ const FUNDS_WORDS: [&str; 5] = [
     "资金支付率",
 ];
 
+/// Units a template prints in its value cells, before a number is typed.
+const BARE_UNITS: [&str; 30] = [
+    "%",
+    "％",
+    "公里",
+    "千米",
+    "米",
+    "万亩",
+    "亩",
+    "万人",
+    "人",
+    "人次",
+    "个",
+    "次",
+    "座",
+    "台",
+    "套",
+    "处",
+    "户",
+    "家",
+    "项",
+    "元",
+    "万元",
+    "平方米",
+    "立方米",
+    "吨",
+    "天",
+    "月",
+    "年",
+    "小时",
+    "km",
+    "m",
+];
+
 /// A value or name left as the template had it.
 fn placeholder(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -99,6 +133,15 @@ fn placeholder(text: &str) -> bool {
         .iter()
         .any(|p| t.starts_with(p))
     {
+        return true;
+    }
+    // An operator and a unit with no figure: "≧ %", "公里", "≥ 万人" (the template's unit kept, the number
+    // never typed).
+    let bare: String = t
+        .chars()
+        .filter(|c| !"≥≤≧≦><=＞＜＝".contains(*c))
+        .collect();
+    if !t.is_empty() && (bare.is_empty() || BARE_UNITS.contains(&bare.as_str())) {
         return true;
     }
     // "指标1", "指标2：": the template's numbering with nothing after it.
@@ -142,7 +185,9 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
             check_benefit(top, checker);
         }
         for second in &top.children {
-            if let Some(category) = category {
+            // Only a group is a 二级: a leaf right under a 一级 (a table that printed no 二级, or a
+            // 二级 such as 成本指标 standing at the top because its 一级 label is missing) is a 三级.
+            if let (Some(category), false) = (category, second.is_leaf()) {
                 check_level2(category, second, checker);
             }
             for leaf in leaves_of(second) {
@@ -519,7 +564,18 @@ mod tests {
 
     #[test]
     fn placeholders_are_the_templates_not_real_names() {
-        for text in ["指标1", "指标2：", "*", "/", "无", "≥**人"] {
+        for text in [
+            "指标1",
+            "指标2：",
+            "*",
+            "/",
+            "无",
+            "≥**人",
+            "≧ %",
+            "公里",
+            "≥万人",
+            "≤",
+        ] {
             assert!(placeholder(text), "{text}");
         }
         for text in [
@@ -527,6 +583,8 @@ mod tests {
             "100%",
             "群众满意度",
             "无事故",
+            "≥1个",
+            "按期完成",
         ] {
             assert!(!placeholder(text), "{text}");
         }
