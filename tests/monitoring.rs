@@ -206,6 +206,14 @@ fn the_cli_prints_the_lights_and_the_desk_the_projects_light() {
         out.contains("红灯 预算执行：执行率 = 1—7月执行数 30 ÷ 预算数 100 = 30%"),
         "{out}"
     );
+    // The form: its title with the period, the ticks where a cause is given, the 监控情况 from the data.
+    let (form, _) = common::jixiao(&["export", &path, "--to", "txt"]);
+    assert!(form.contains("项目支出绩效运行监控表（1—7月）"), "{form}");
+    assert!(form.contains("☑人员保障"), "{form}");
+    assert!(
+        form.contains("“培训合格率”红灯") && form.contains("未说明偏差原因；未提出纠偏措施"),
+        "{form}"
+    );
     // Read back, the file keeps its stage, period and figures.
     let back = jixiao::core::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(back, report());

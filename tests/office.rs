@@ -481,3 +481,48 @@ fn a_target_form_reads_whole_in_word_and_excel() {
         assert_eq!(overlaps(&pdf), Vec::<String>::new());
     }
 }
+
+#[test]
+#[ignore = "needs LibreOffice and poppler (scripts/dev setup)"]
+fn a_monitoring_form_reads_whole_in_word_and_excel() {
+    // The published 监控表 (tests/fixtures/real/monitoring/), in the monitoring stage: its title with the
+    // period, the columns, the budget's light and the 监控情况 written from the data.
+    let dir = workdir("monitoring");
+    let text = std::fs::read_to_string(
+        "tests/fixtures/real/monitoring/jiankong-hubei-huangshi-wenwuju-2019.tsv",
+    )
+    .unwrap();
+    let e = jixiao::core::import::parse_tsv(&text)
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(e.stage, jixiao::core::model::Stage::Monitoring);
+    let docx = to_pdf(
+        &dir,
+        "monitoring.docx",
+        &jixiao::export::docx::evaluation_docx(&e).unwrap(),
+    );
+    let xlsx = to_pdf(
+        &dir,
+        "monitoring.xlsx",
+        &jixiao::export::xlsx::scoring_workbook(&e).unwrap(),
+    );
+    for (pdf, summary) in [(docx, true), (xlsx, false)] {
+        let text = compact_text(&pdf);
+        for label in [
+            "2019年度项目支出绩效运行监控表（1—6月）",
+            "1—6月执行数",
+            "全年预计执行数",
+            "完成目标可能性",
+            "纠偏措施",
+            "黄灯",
+            "年度预算220万元",
+        ] {
+            assert!(text.contains(label), "{label} in {}", pdf.display());
+        }
+        if summary {
+            assert!(text.contains("监控情况：截至6月，项目总体为黄灯"), "{text}");
+        }
+        assert!(!text.contains("自评分"), "{text}");
+        assert_eq!(overlaps(&pdf), Vec::<String>::new());
+    }
+}

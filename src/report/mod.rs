@@ -20,6 +20,7 @@ pub mod expect;
 pub mod html;
 pub mod library;
 mod model;
+mod monitoring;
 pub mod placeholder;
 mod project;
 pub mod review;
@@ -42,8 +43,10 @@ pub fn build(evaluation: &Evaluation) -> Report {
 
 /// The report's title line, without building the report (e.g. to name a downloaded file).
 pub fn title(evaluation: &Evaluation) -> String {
-    if evaluation.stage == crate::core::model::Stage::Target {
-        return target::title(evaluation);
+    match evaluation.stage {
+        crate::core::model::Stage::Target => return target::title(evaluation),
+        crate::core::model::Stage::Monitoring => return monitoring::title(evaluation),
+        crate::core::model::Stage::SelfEvaluation => {}
     }
     match evaluation.kind {
         EvaluationKind::Department => format!(
@@ -58,8 +61,12 @@ pub fn title(evaluation: &Evaluation) -> String {
 /// Builds the report from an assessment the caller already holds (the UI's memo, an export that also
 /// lists the findings), so the evaluation is not scored twice.
 pub fn build_assessed(evaluation: &Evaluation, assessment: &Assessment) -> Report {
-    if evaluation.stage == crate::core::model::Stage::Target {
-        return target::target_form(evaluation, assessment);
+    match evaluation.stage {
+        crate::core::model::Stage::Target => return target::target_form(evaluation, assessment),
+        crate::core::model::Stage::Monitoring => {
+            return monitoring::monitoring_form(evaluation, assessment)
+        }
+        crate::core::model::Stage::SelfEvaluation => {}
     }
     match evaluation.kind {
         EvaluationKind::Department => department::department(evaluation, assessment),
