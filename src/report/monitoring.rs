@@ -141,10 +141,7 @@ pub(super) fn monitoring_form(e: &Evaluation, a: &Assessment) -> Report {
     );
     rows.push(header);
     for row in leaves {
-        let mut cells = Vec::new();
-        for span in [&row.level1, &row.level2].into_iter().flatten() {
-            cells.push(value(span.text.clone(), 1).down(span.rows));
-        }
+        let mut cells = row.level_cells();
         let leaf = row.leaf;
         let m = leaf.monitoring.clone().unwrap_or_default();
         let done = if m.to_date_text.trim().is_empty() {

@@ -62,6 +62,17 @@ pub(super) struct LeafRow<'a> {
     pub(super) leaf: &'a Indicator,
 }
 
+impl LeafRow<'_> {
+    /// The form's 一级 and 二级 cells of this row (only on the first row of each group, merged down).
+    pub(super) fn level_cells(&self) -> Vec<super::FormCell> {
+        [&self.level1, &self.level2]
+            .into_iter()
+            .flatten()
+            .map(|span| super::FormCell::value(span.text.clone(), 1).down(span.rows))
+            .collect()
+    }
+}
+
 /// The rows of a tree's leaves, groups labelled by `label` (the score table adds 分值, a target form not).
 pub(super) fn leaf_rows(tree: &[Indicator], label: fn(&Indicator) -> String) -> Vec<LeafRow<'_>> {
     let leaves = leaves_with_ancestors(tree);

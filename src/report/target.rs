@@ -93,10 +93,7 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
     );
     rows.push(header);
     for row in leaves {
-        let mut cells = Vec::new();
-        for span in [&row.level1, &row.level2].into_iter().flatten() {
-            cells.push(value(span.text.clone(), 1).down(span.rows));
-        }
+        let mut cells = row.level_cells();
         let leaf = row.leaf;
         let explanation = [leaf.description.trim(), leaf.criteria.trim()]
             .into_iter()

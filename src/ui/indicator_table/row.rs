@@ -265,6 +265,32 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
     .into_any()
 }
 
+/// A group row of a stage that shows no figures for groups: its name, `blanks` empty cells, its buttons.
+fn plain_group_row(
+    depth: usize,
+    path: String,
+    name: Signal<String>,
+    name_cell: impl IntoView + 'static,
+    buttons: impl IntoView + 'static,
+    on_keydown: impl Fn(web_sys::KeyboardEvent) + Clone + 'static,
+    blanks: usize,
+) -> AnyView {
+    let blanks = (0..blanks)
+        .map(|_| view! { <td role="cell"></td> })
+        .collect_view();
+    view! {
+        <tbody class="jx-group-body" role="rowgroup">
+            <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path data-level=depth + 1
+                data-name=move || name.get() on:keydown=on_keydown>
+                {name_cell}
+                {blanks}
+                {buttons}
+            </tr>
+        </tbody>
+    }
+    .into_any()
+}
+
 /// A row in the target stage (目标申报): a group's name, or a leaf's 指标值 (typed as printed, ≥300人次),
 /// 计量单位, 指标值设定依据 and 指标解释; its details hold the 评(扣)分标准 and the direction.
 #[allow(clippy::too_many_arguments)]
@@ -280,17 +306,7 @@ fn target_row(
 ) -> AnyView {
     let path = bind.path.clone();
     if !leaf {
-        return view! {
-            <tbody class="jx-group-body" role="rowgroup">
-                <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path data-level=depth + 1
-                    data-name=move || name.get() on:keydown=on_keydown>
-                    {name_cell}
-                    <td role="cell"></td><td role="cell"></td><td role="cell"></td><td role="cell"></td>
-                    {buttons}
-                </tr>
-            </tbody>
-        }
-        .into_any();
+        return plain_group_row(depth, path, name, name_cell, buttons, on_keydown, 4);
     }
     let text = |field: Field<Indicator, String>| {
         view! {
@@ -338,18 +354,7 @@ fn monitoring_row(
 ) -> AnyView {
     let path = bind.path.clone();
     if !leaf {
-        return view! {
-            <tbody class="jx-group-body" role="rowgroup">
-                <tr class=format!("jx-group jx-depth-{depth}") role="row" data-testid="indicator-row" data-path=path data-level=depth + 1
-                    data-name=move || name.get() on:keydown=on_keydown>
-                    {name_cell}
-                    <td role="cell"></td><td role="cell"></td><td role="cell"></td><td role="cell"></td>
-                    <td role="cell"></td><td role="cell"></td><td role="cell"></td>
-                    {buttons}
-                </tr>
-            </tbody>
-        }
-        .into_any();
+        return plain_group_row(depth, path, name, name_cell, buttons, on_keydown, 7);
     }
     let doc = bind.doc;
     let derived = expect_context::<Derived>();
