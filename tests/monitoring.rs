@@ -214,6 +214,14 @@ fn the_cli_prints_the_lights_and_the_desk_the_projects_light() {
         form.contains("“培训合格率”红灯") && form.contains("未说明偏差原因；未提出纠偏措施"),
         "{form}"
     );
+    // --json carries the stage and the lights with their formulas.
+    let (json, _) = common::jixiao(&["check", "--json", &path]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value[0]["stage"], "monitoring", "{json}");
+    assert_eq!(value[0]["lights"]["project"], "red", "{json}");
+    assert!(value[0]["lights"]["budget"]["formula"]
+        .as_str()
+        .is_some_and(|f| f.contains("51.43%")));
     // Read back, the file keeps its stage, period and figures.
     let back = jixiao::core::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(back, report());

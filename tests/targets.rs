@@ -458,6 +458,16 @@ fn a_batch_of_target_tables_lists_each_units_review_grade() {
         assert!(row.contains("审核·"), "{row}");
         assert!(!row.contains("缺全年预算数"), "{row}");
     }
+    // --json carries each 审核意见 with its reasons.
+    let (json, _) = check(&["check", "--json", "tests/fixtures/real/targets/"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let reviewed = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["stage"] == "target" && f["target_review"]["reasons"].is_array())
+        .count();
+    assert_eq!(reviewed, tables().len(), "{json}");
 }
 
 #[test]

@@ -60,6 +60,14 @@ struct CheckedJson<'a> {
     reconciliations: &'a [Reconciliation],
     execution_rate: Option<Decimal>,
     margin: Margin,
+    /// 目标申报 / 运行监控 / 年度自评.
+    stage: crate::core::model::Stage,
+    /// A 申报表's 审核意见.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_review: Option<&'a crate::core::target_review::TargetReview>,
+    /// A 监控表's lights, each with its formula.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lights: Option<&'a crate::core::lights::MonitoringLights>,
 }
 
 /// What the desk marked on the file.
@@ -109,6 +117,9 @@ fn file_json<'a>(file: &'a str, checked: &'a Checked, row: Option<&'a ReviewRow>
             reconciliations: &a.reconciliations,
             execution_rate: row.and_then(|r| r.summary()).and_then(|s| s.execution_rate),
             margin: margin(evaluation, a),
+            stage: evaluation.stage,
+            target_review: a.target_review.as_ref(),
+            lights: a.lights.as_ref(),
         })),
         Checked::Unreadable(message) => OutcomeJson::Unreadable { error: message },
         Checked::Skipped(message) => OutcomeJson::Skipped {
