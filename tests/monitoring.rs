@@ -429,4 +429,12 @@ fn the_self_evaluation_answers_what_monitoring_promised() {
         2,
         "{found:?}"
     );
+    // The self-evaluation form recalls the monitoring: its lights and the measures it promised.
+    let report = jixiao::report::text::render(&jixiao::report::build(&year));
+    assert!(
+        report.contains(
+            "运行监控情况：1—7月监控时，三级指标红灯 2 个、黄灯 1 个、绿灯 1 个、蓝灯 1 个。"
+        ) && report.contains("“培训合格率”：八月补开两期培训班"),
+        "{report}"
+    );
 }

@@ -299,6 +299,7 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
         )));
     }
     blocks.extend(super::target_adjustments(e).map(Block::Paragraph));
+    blocks.extend(super::monitoring_recap(e).map(Block::Paragraph));
     // 二、… onwards: numbered as they come, since 整改落实情况 appears only when there is something to say.
     let mut number = 1;
     let mut heading = move |title: &str| {

@@ -138,6 +138,44 @@ fn target_adjustments(e: &Evaluation) -> Option<String> {
     ))
 }
 
+/// 运行监控情况 in the self-evaluation: the lights the monitoring gave its rows and the measures it promised,
+/// so the report says what the year-end result answers; `None` when the year was not monitored.
+fn monitoring_recap(e: &Evaluation) -> Option<String> {
+    use crate::core::lights::{indicator_light, Light};
+    let period = e.monitoring?;
+    let mut counts = [0usize; 4];
+    let mut measures = Vec::new();
+    crate::core::model::walk_tree(&e.indicators, &mut |_, leaf| {
+        let Some(m) = leaf.monitoring.as_ref().filter(|_| leaf.is_leaf()) else {
+            return;
+        };
+        if let Some(l) = indicator_light(leaf, period, &e.settings.lights) {
+            counts[l.light.position() as usize] += 1;
+        }
+        if !m.measure.trim().is_empty() {
+            measures.push(format!("“{}”：{}", leaf.name.trim(), m.measure.trim()));
+        }
+    });
+    if counts.iter().sum::<usize>() == 0 && measures.is_empty() {
+        return None;
+    }
+    let lights = [Light::Red, Light::Yellow, Light::Green, Light::Blue]
+        .iter()
+        .filter(|l| counts[l.position() as usize] > 0)
+        .map(|l| format!("{} {} 个", l.label(), counts[l.position() as usize]))
+        .collect::<Vec<_>>()
+        .join("、");
+    let measures = if measures.is_empty() {
+        String::new()
+    } else {
+        format!("监控时提出的纠偏措施：{}。", measures.join("；"))
+    };
+    Some(format!(
+        "运行监控情况：{}监控时，三级指标{lights}。{measures}",
+        period.label()
+    ))
+}
+
 fn fill(text: &str, e: &Evaluation, a: &Assessment) -> String {
     placeholder::fill(text, e, a).0
 }

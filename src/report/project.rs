@@ -128,6 +128,7 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
         rows,
     })];
     blocks.extend(super::target_adjustments(e).map(Block::Paragraph));
+    blocks.extend(super::monitoring_recap(e).map(Block::Paragraph));
     blocks.extend(signature(e));
     blocks.extend(super::evidence::evidence_annex(e, "附件"));
     Report { title, blocks }
