@@ -523,3 +523,42 @@ fn next_years_targets_below_this_years_results_are_warned() {
         .iter()
         .any(|f| f.code.as_str().starts_with("target.")));
 }
+
+#[test]
+fn timing_targets_fall_inside_the_project_period() {
+    // Check 6, constructed: the 建设周期 printed above, 时效 dates inside and outside it.
+    let table = |period: &str| {
+        format!(
+            "项目支出绩效目标申报表\n\
+            项目名称\t加工园配套设施\t建设周期\t{period}\n\
+            一级指标\t二级指标\t三级指标\t指标值\n\
+            产出指标\t数量指标\t晾晒房\t≥1座\n\
+            \t时效指标\t开工时间\t2023年5月\n\
+            \t\t竣工时间\t2024年6月\n\
+            效益指标\t社会效益指标\t带动农户\t≥50户\n\
+            满意度指标\t服务对象满意度指标\t农户满意度\t≥90%\n"
+        )
+    };
+    let evaluation = jixiao::core::import::parse_tsv(&table("2023年4月-2024年2月"))
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(
+        evaluation.project.as_ref().unwrap().period,
+        "2023年4月-2024年2月"
+    );
+    let codes = codes_of(&table("2023年4月-2024年2月"));
+    let dates: Vec<&String> = codes.iter().filter(|c| c.contains("period")).collect();
+    assert_eq!(
+        dates,
+        ["target.date_outside_period indicators/1.2.2/target"],
+        "{codes:?}"
+    );
+    // Inside a whole-year period, nothing; a period that ends before it starts is an error.
+    let codes = codes_of(&table("2023年-2024年"));
+    assert!(!codes.iter().any(|c| c.contains("period")), "{codes:?}");
+    let codes = codes_of(&table("2024年3月-2023年1月"));
+    assert!(
+        codes.contains(&"target.period_reversed indicators".to_string()),
+        "{codes:?}"
+    );
+}

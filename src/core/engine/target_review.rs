@@ -193,6 +193,8 @@ fn short_name(code: Code) -> &'static str {
         Code::TargetBelowPrior => "目标值低于上年实际",
         Code::TargetCostOverBudget => "成本合计超过资金总额",
         Code::TargetMaybeLow => "目标可能偏低",
+        Code::TargetDateOutsidePeriod => "时效日期不在项目期内",
+        Code::TargetPeriodReversed => "项目期开始晚于结束",
         Code::BudgetTotalSum => "资金总额与其中各项不符",
         Code::BudgetTotalBelowPart => "资金总额小于其中一项",
         Code::TargetUnrecordedChange => "批复后变动未记录调整",

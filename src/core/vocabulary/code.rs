@@ -315,6 +315,8 @@ codes! {
         "成本指标中的金额（元、万元）合计超过了年度资金总额：成本不能大于项目的全部资金。";
     TargetCostFloor = "target.cost_floor", Warning, Practice,
         "成本指标是花费的上限，应写“≤”；写成“≥”或“>”便成了花费的下限。";
+    TargetDateOutsidePeriod = "target.date_outside_period", Warning, Practice,
+        "时效指标的日期应在项目期（建设周期）之内。";
     TargetFundsAsResult = "target.funds_as_result", Warning, Practice,
         "资金到位率、预算执行率、支出金额说明花钱的情况，不是产出或效益，不宜作为产出或效益指标。";
     TargetLevel1Missing = "target.level1_missing", Error, Practice,
@@ -329,6 +331,8 @@ codes! {
         "有服务对象的项目应设满意度指标；确无服务对象的，请在说明中写明。";
     TargetPercentOver100 = "target.percent_over_100", Error, Practice,
         "比率类指标（合格率、完成率、满意度等）的指标值不能超过100%。";
+    TargetPeriodReversed = "target.period_reversed", Error, Arithmetic,
+        "项目期的开始晚于结束。";
     TargetPlaceholder = "target.placeholder", Error, Practice,
         "三级指标的名称或指标值仍是模板占位（指标1、*、/、无等），申报前须填写实际内容。";
     TargetQuantifiedShare = "target.quantified_share", Info, Practice,

@@ -199,6 +199,7 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
         }
     }
     check_cost_total(evaluation, checker);
+    check_dates(evaluation, checker);
     let leaves: Vec<&Indicator> = tree.iter().flat_map(leaves_of).collect();
     check_quantified_share(&leaves, evaluation.settings.audit.quantified_share, checker);
     check_basis(&leaves, checker);
@@ -266,6 +267,92 @@ fn check_cost_total(evaluation: &Evaluation, checker: &mut Checker) {
                 crate::core::number::fmt_score(budget)
             ),
         );
+    }
+}
+
+/// The (year, month) pairs a text names, in order: "2023年4月-2024年2月" → (2023, 4), (2024, 2); a year
+/// without a month is `None` for the month ("2022年", "2021-2023年").
+fn months_in(text: &str) -> Vec<(u32, Option<u32>)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let number = |from: usize| -> (u32, usize) {
+        let digits: String = chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        (digits.parse().unwrap_or(0), digits.len())
+    };
+    while i < chars.len() {
+        let (year, len) = number(i);
+        if len == 4 && (1990..=2100).contains(&year) {
+            let mut j = i + len;
+            let mut month = None;
+            if matches!(chars.get(j), Some('年' | '.' | '-' | '/')) {
+                let (m, mlen) = number(j + 1);
+                if (1..=2).contains(&mlen) && (1..=12).contains(&m) {
+                    month = Some(m);
+                    j += 1 + mlen;
+                }
+            }
+            out.push((year, month));
+            i = j.max(i + 1);
+        } else {
+            i += len.max(1);
+        }
+    }
+    out
+}
+
+/// 时效 dates inside the 项目期 (or 建设周期) the form prints, and the period itself in order.
+fn check_dates(evaluation: &Evaluation, checker: &mut Checker) {
+    let Some(period) = evaluation
+        .project
+        .as_ref()
+        .map(|p| p.period.trim())
+        .filter(|p| !p.is_empty())
+    else {
+        return;
+    };
+    let bounds = months_in(period);
+    let (Some(first), Some(last)) = (bounds.first(), bounds.last()) else {
+        return;
+    };
+    let start = (first.0, first.1.unwrap_or(1));
+    let end = (last.0, last.1.unwrap_or(12));
+    if start > end {
+        checker.push(
+            Severity::Error,
+            Code::TargetPeriodReversed,
+            FieldPath::tree(),
+            format!("项目期“{period}”的开始晚于结束"),
+        );
+        return;
+    }
+    for top in &evaluation.indicators {
+        for second in top
+            .children
+            .iter()
+            .filter(|s| bare(&s.name).contains("时效"))
+        {
+            for leaf in leaves_of(second) {
+                let text = value_text(leaf);
+                let Some(&(year, Some(month))) = months_in(&text).first() else {
+                    continue;
+                };
+                if (year, month) < start || (year, month) > end {
+                    checker.push(
+                        Severity::Warning,
+                        Code::TargetDateOutsidePeriod,
+                        FieldPath::of_indicator(&leaf.id, IndicatorField::Target),
+                        format!(
+                            "时效指标“{}”的日期“{text}”不在项目期“{period}”之内",
+                            leaf.name.trim()
+                        ),
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -561,6 +648,19 @@ fn value_text(leaf: &Indicator) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_read_from_periods_and_dates() {
+        assert_eq!(
+            months_in("2023年4月-2024年2月"),
+            [(2023, Some(4)), (2024, Some(2))]
+        );
+        assert_eq!(months_in("2022年"), [(2022, None)]);
+        assert_eq!(months_in("2021-2023年"), [(2021, None), (2023, None)]);
+        assert_eq!(months_in("2023年12月31日前"), [(2023, Some(12))]);
+        assert_eq!(months_in("2023.06"), [(2023, Some(6))]);
+        assert_eq!(months_in("≥300人次"), []);
+    }
 
     #[test]
     fn placeholders_are_the_templates_not_real_names() {

@@ -110,6 +110,9 @@ pub struct ProjectBudget {
     pub name: String,
     /// 主管部门 / 实施单位 are the unit profile's; 项目负责人.
     pub manager: String,
+    /// 项目期 / 建设周期 as printed ("2023年4月-2024年2月"); the target stage holds 时效 dates to it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub period: String,
     /// Fund lines (资金来源): 财政拨款, 其他资金 …; the 合计 row is computed.
     pub funds: Vec<FundLine>,
     /// The 年度资金总额 row as printed, checked against the sum of the lines.

@@ -86,6 +86,18 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
                     facts.unit = v.to_string();
                 }
             }
+            for label in [
+                "项目期",
+                "建设周期",
+                "实施周期",
+                "项目周期",
+                "实施期限",
+                "项目实施期",
+            ] {
+                if let (Some(v), true) = (value(label), facts.project_period.is_empty()) {
+                    facts.project_period = v;
+                }
+            }
             for (label, slot) in [
                 ("项目名称", 0),
                 ("专项(项目)名称", 0),

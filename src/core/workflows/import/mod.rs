@@ -164,6 +164,8 @@ pub struct TableFacts {
     pub target_title: bool,
     /// The row (0-based) where the form prints its label for the unit (单位名称, 实施单位 …).
     pub unit_label_row: Option<usize>,
+    /// 项目期 / 建设周期 as printed.
+    pub project_period: String,
     /// The title names a monitoring form (绩效监控表, 绩效运行监控表, 绩效目标执行监控表).
     pub monitoring_title: bool,
     /// The monitoring period's last month, from the title or a header above the indicators (1-6月执行数).
@@ -436,6 +438,12 @@ impl ImportedTable {
                     .project
                     .get_or_insert_with(ProjectBudget::default)
                     .name = self.facts.project_name.clone();
+            }
+            if !self.facts.project_period.is_empty() {
+                evaluation
+                    .project
+                    .get_or_insert_with(ProjectBudget::default)
+                    .period = self.facts.project_period.clone();
             }
         }
         if self.facts.target_title {
