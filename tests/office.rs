@@ -506,6 +506,17 @@ fn a_monitoring_form_reads_whole_in_word_and_excel() {
         "monitoring.xlsx",
         &jixiao::export::xlsx::scoring_workbook(&e).unwrap(),
     );
+    // Eleven columns print on landscape A4.
+    let info = Command::new("pdfinfo").arg(&docx).output().unwrap();
+    let size = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:").map(str::to_string))
+        .unwrap();
+    let dims: Vec<f64> = size
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert!(dims[0] > dims[1], "landscape: {size}");
     for (pdf, summary) in [(docx, true), (xlsx, false)] {
         let text = compact_text(&pdf);
         for label in [

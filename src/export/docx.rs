@@ -88,9 +88,15 @@ fn header_cell(text: &str, width: usize) -> TableCell {
         .vertical_align(VAlignType::Center)
 }
 
-/// Text width of the page in twips.
+/// Text width of a portrait page in twips.
 fn text_width() -> usize {
-    (PAGE_W as i32 - mm(28.0) - mm(26.0)) as usize
+    page_text_width(false)
+}
+
+/// Text width of a portrait or landscape page in twips (the same margins either way).
+fn page_text_width(landscape: bool) -> usize {
+    let width = if landscape { PAGE_H } else { PAGE_W };
+    (width as i32 - mm(28.0) - mm(26.0)) as usize
 }
 
 fn merged(span: &Option<Span>, carry: &mut (usize, String), width: usize) -> TableCell {
@@ -194,7 +200,7 @@ fn score_table(table: &ScoreTable) -> Table {
 /// A form as one Word table: row spans become vertical merges (a restarting cell, then continuing
 /// cells in the rows below), column spans grid spans. Columns holding figures are as wide as their
 /// widest figure or label; the others share the rest by the form's widths.
-fn form_table(form: &FormTable) -> Table {
+fn form_table(form: &FormTable, text_width: usize) -> Table {
     let columns = form.widths.len().max(1);
     let placed = form.placed();
     // A column is sized to its content when every value in it (outside spans) is a figure: 分值, 得分,
@@ -216,10 +222,10 @@ fn form_table(form: &FormTable) -> Table {
                 .max();
         }
     }
-    if fixed.iter().flatten().sum::<usize>() > text_width() / 2 {
+    if fixed.iter().flatten().sum::<usize>() > text_width / 2 {
         fixed = vec![None; columns];
     }
-    let widths = super::fit::word_widths(text_width(), &form.widths, &fixed);
+    let widths = super::fit::word_widths(text_width, &form.widths, &fixed);
     let height = form.rows.len();
     // Which placed cell covers each grid slot.
     let mut owner: Vec<Vec<Option<usize>>> = vec![vec![None; columns]; height];
@@ -274,7 +280,7 @@ fn form_table(form: &FormTable) -> Table {
         .collect();
     Table::new(rows)
         .set_grid(widths)
-        .width(text_width(), WidthType::Dxa)
+        .width(text_width, WidthType::Dxa)
 }
 
 /// The report as a Word document.
@@ -286,8 +292,16 @@ pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
             .add_run(run(" —", SONG, 28))
             .align(AlignmentType::Center),
     );
-    let mut docx = Docx::new()
-        .page_size(PAGE_W, PAGE_H)
+    let (page_w, page_h) = if report.landscape {
+        (PAGE_H, PAGE_W)
+    } else {
+        (PAGE_W, PAGE_H)
+    };
+    let mut docx = Docx::new().page_size(page_w, page_h);
+    if report.landscape {
+        docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);
+    }
+    let mut docx = docx
         .page_margin(
             PageMargin::new()
                 .top(mm(37.0))
@@ -365,7 +379,9 @@ pub fn report_docx(report: &Report) -> Result<Vec<u8>, String> {
             }
             Block::Scores(table) => docx = docx.add_table(score_table(table)),
             Block::Cover(_) => {}
-            Block::Form(form) => docx = docx.add_table(form_table(form)),
+            Block::Form(form) => {
+                docx = docx.add_table(form_table(form, page_text_width(report.landscape)))
+            }
             Block::Signature(lines) => {
                 // On the right half of the page, after a blank line, as a 公文's 署名 and 日期.
                 for (i, (label, value)) in lines.iter().enumerate() {

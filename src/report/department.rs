@@ -379,7 +379,11 @@ pub(super) fn department(e: &Evaluation, a: &Assessment) -> Report {
     });
     blocks.push(Block::Scores(score_table::score_table(e, a, false)));
     blocks.extend(super::evidence::evidence_annex(e, "附件2"));
-    Report { title, blocks }
+    Report {
+        title,
+        blocks,
+        landscape: false,
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,21 @@ pub const PAGE_STYLE: &str = r#"
   @bottom-center { content: "— " counter(page) " —"; font-family: "宋体", SimSun, "Noto Serif CJK SC", serif; font-size: 14pt; } }
 "#;
 
+/// The same on landscape A4, for a report that asks for it ([`Report::landscape`]).
+pub const PAGE_STYLE_LANDSCAPE: &str = r#"
+@page { size: A4 landscape; margin: 28mm 26mm 26mm 28mm;
+  @bottom-center { content: "— " counter(page) " —"; font-family: "宋体", SimSun, "Noto Serif CJK SC", serif; font-size: 14pt; } }
+"#;
+
+/// The page setup a report prints with.
+pub fn page_style(report: &Report) -> &'static str {
+    if report.landscape {
+        PAGE_STYLE_LANDSCAPE
+    } else {
+        PAGE_STYLE
+    }
+}
+
 /// The report's stylesheet, scoped to `.jx-report` (safe inside the app and a portal page).
 pub const STYLE: &str = r#"
 .jx-report { --jx-fangsong: "仿宋_GB2312", "仿宋", FangSong, STFangsong, "Noto Serif CJK SC", "Source Han Serif SC", serif;
@@ -126,7 +141,7 @@ pub fn render_document(report: &Report) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title><style>{}{}\nbody {{ margin: 0; background: #f0f0f0; }}\n@media print {{ body {{ background: #fff; }} }}</style></head><body>{}</body></html>\n",
         escape(&report.title),
-        PAGE_STYLE,
+        page_style(report),
         STYLE,
         render_fragment(report)
     )

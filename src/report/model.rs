@@ -12,6 +12,9 @@ pub struct Report {
     pub title: String,
     /// The body, in order.
     pub blocks: Vec<Block>,
+    /// Printed on landscape A4 (a form too wide for portrait: the 运行监控表's eleven columns).
+    #[serde(default)]
+    pub landscape: bool,
 }
 
 /// One block of the report.

@@ -170,9 +170,11 @@ pub(super) fn monitoring_form(e: &Evaluation, a: &Assessment) -> Report {
     })];
     blocks.extend(summary(e, a).into_iter().map(Block::Paragraph));
     blocks.extend(signature(e));
+    // Eleven columns: landscape, as the finance systems print the 监控表.
     Report {
         title: title(e),
         blocks,
+        landscape: true,
     }
 }
 

@@ -131,5 +131,9 @@ pub(super) fn project(e: &Evaluation, a: &Assessment) -> Report {
     blocks.extend(super::monitoring_recap(e).map(Block::Paragraph));
     blocks.extend(signature(e));
     blocks.extend(super::evidence::evidence_annex(e, "附件"));
-    Report { title, blocks }
+    Report {
+        title,
+        blocks,
+        landscape: false,
+    }
 }

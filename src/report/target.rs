@@ -142,5 +142,6 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
     Report {
         title: title(e),
         blocks,
+        landscape: false,
     }
 }

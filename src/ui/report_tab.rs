@@ -168,10 +168,13 @@ fn print_report(state: Workbench) {
     let Some(root) = nav.root.get_untracked() else {
         return;
     };
-    let doc = doc
-        .evaluation
-        .with_untracked(|e| html::render_bare_document(&build(e)));
-    let css = format!("{}{}\nbody {{ margin: 0; }}", html::PAGE_STYLE, html::STYLE);
+    let report = doc.evaluation.with_untracked(build);
+    let doc = html::render_bare_document(&report);
+    let css = format!(
+        "{}{}\nbody {{ margin: 0; }}",
+        html::page_style(&report),
+        html::STYLE
+    );
     super::print::print_document(&root, &doc, css);
 }
 
