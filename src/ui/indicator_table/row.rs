@@ -61,6 +61,13 @@ impl RowBinder {
         }
     }
 
+    /// A compact one-line text input for `field`.
+    fn text_field(&self, field: Field<Indicator, String>) -> impl IntoView {
+        view! {
+            <TextField label=field.label path=self.key(field.key) value=self.text(field) on_change=self.set(field) compact=true/>
+        }
+    }
+
     /// A text area for `field` (in the details row, or compact in the row).
     fn text_area(&self, field: Field<Indicator, String>, compact: bool) -> impl IntoView {
         view! {
@@ -308,20 +315,15 @@ fn target_row(
     if !leaf {
         return plain_group_row(depth, path, name, name_cell, buttons, on_keydown, 4);
     }
-    let text = |field: Field<Indicator, String>| {
-        view! {
-            <TextField label=field.label path=bind.key(field.key) value=bind.text(field) on_change=bind.set(field) compact=true/>
-        }
-    };
     let id = bind.id.clone();
     view! {
         <tbody class="jx-leaf-body" role="rowgroup">
             <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
                 data-name=move || name.get() on:keydown=on_keydown>
                 {name_cell}
-                <td role="cell" data-testid="target-value">{text(field::TARGET_VALUE)}</td>
-                <td role="cell">{text(field::UNIT)}</td>
-                <td role="cell">{text(field::BASIS)}</td>
+                <td role="cell" data-testid="target-value">{bind.text_field(field::TARGET_VALUE)}</td>
+                <td role="cell">{bind.text_field(field::UNIT)}</td>
+                <td role="cell">{bind.text_field(field::BASIS)}</td>
                 <td role="cell" class="jx-col-reason">{bind.text_area(field::DESCRIPTION, true)}</td>
                 {buttons}
             </tr>
@@ -392,18 +394,13 @@ fn monitoring_row(
             });
         })
     };
-    let text = |field: Field<Indicator, String>| {
-        view! {
-            <TextField label=field.label path=bind.key(field.key) value=bind.text(field) on_change=bind.set(field) compact=true/>
-        }
-    };
     view! {
         <tbody class="jx-leaf-body" role="rowgroup">
             <tr class="jx-leaf" role="row" data-testid="indicator-row" data-path=path.clone() data-level=depth + 1
                 data-name=move || name.get() on:keydown=on_keydown>
                 {name_cell}
                 <td role="cell" class="jx-muted" data-testid="approved-target">{move || target.get()}</td>
-                <td role="cell">{text(field::MONITOR_TO_DATE)}</td>
+                <td role="cell">{bind.text_field(field::MONITOR_TO_DATE)}</td>
                 <td role="cell">{bind.figure_input(field::MONITOR_FORECAST, false)}</td>
                 <td role="cell">
                     <ChoiceSelect label="完成目标可能性" testid="likelihood" path=bind.key("monitoring/likelihood") none="—"
