@@ -164,12 +164,17 @@ pub fn budget_light(
     if budget <= Decimal::ZERO {
         return None;
     }
-    let rate = executed * Decimal::ONE_HUNDRED / budget;
+    // Figures typed without bound: an overflow gives no light rather than a panic.
+    let rate = executed
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .checked_div(budget)?;
     let elapsed = period.elapsed_percent();
     let month = Decimal::from(period.month.clamp(1, 12));
     // One division of the printed figures: 序时进度 (7/12 = 58.333…) divided first would put a figure
     // exactly at a threshold a hair below it.
-    let v = executed * Decimal::from(1200) / (budget * month);
+    let v = executed
+        .checked_mul(Decimal::from(1200))?
+        .checked_div(budget.checked_mul(month)?)?;
     let light = band(v, t, false);
     Some(LightResult {
         id: String::new(),
@@ -249,14 +254,14 @@ pub fn indicator_light(
     // v = done ÷ expected, as one division of the printed figures (see the budget's light).
     let (numerator, denominator, basis) = if m.year_end_only {
         (
-            done * Decimal::ONE_HUNDRED,
+            done.checked_mul(Decimal::ONE_HUNDRED)?,
             target,
             format!("年度指标值 {}（年末一次性完成）", fmt_score(target)),
         )
     } else {
         (
-            done * Decimal::from(1200),
-            target * month,
+            done.checked_mul(Decimal::from(1200))?,
+            target.checked_mul(month)?,
             format!(
                 "年度指标值 {} × 序时进度 {}",
                 fmt_score(target),
@@ -273,7 +278,7 @@ pub fn indicator_light(
             format!("{label}完成 0（时间已过 {}）→ 红灯", pct(elapsed)),
         ));
     }
-    let v = numerator / denominator;
+    let v = numerator.checked_div(denominator)?;
     let light = band(v, t, true);
     Some(result(
         light,
@@ -341,6 +346,20 @@ mod tests {
             let blue = indicator_light(&leaf(on_time * d("1.2")), period, &t).unwrap();
             assert_eq!(blue.light, Light::Blue, "{month}: {}", blue.formula);
         }
+    }
+
+    #[test]
+    fn figures_at_the_edge_of_decimal_give_no_light_rather_than_a_panic() {
+        let t = LightThresholds::default();
+        let leaf = Indicator {
+            target: Some(Decimal::MAX),
+            monitoring: Some(IndicatorMonitoring {
+                to_date: Some(Decimal::MAX),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        assert!(indicator_light(&leaf, MonitoringPeriod { month: 7 }, &t).is_none());
     }
 
     #[test]

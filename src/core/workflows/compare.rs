@@ -347,7 +347,7 @@ fn target_findings(last: &Evaluation, this: &Evaluation, pairs: &Pairs<'_>) -> V
         if let (Some(actual), true) = (before.actual, agree(&unit_of(before), leaf.unit.trim())) {
             // An unchanged target that last year's result passed by a fifth says more than "below".
             if let Some(old) = before.target.filter(|t| *t > Decimal::ZERO) {
-                if actual >= old * over && target == old {
+                if old.checked_mul(over).is_some_and(|bar| actual >= bar) && target == old {
                     out.push(Finding::new(
                         Severity::Warning,
                         Code::TargetMaybeLow,

@@ -242,7 +242,14 @@ fn check_cost_total(evaluation: &Evaluation, checker: &mut Checker) {
                 else {
                     continue;
                 };
-                amounts.push(value * scale / ten_thousand);
+                // A figure too large to scale is no amount to add (said elsewhere, never a panic).
+                let Some(amount) = value
+                    .checked_mul(scale)
+                    .and_then(|v| v.checked_div(ten_thousand))
+                else {
+                    continue;
+                };
+                amounts.push(amount);
                 named.push(format!("{}{}", leaf.name.trim(), value_text(leaf)));
             }
         }
