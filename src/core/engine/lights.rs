@@ -19,9 +19,9 @@
 //! ```
 
 use crate::core::measure::Measure;
-use crate::core::model::{Direction, Evaluation, Indicator, LightThresholds, MonitoringPeriod};
+use crate::core::model::{Evaluation, Indicator, LightThresholds, MonitoringPeriod};
 use crate::core::number::fmt_score;
-use crate::core::rule::{Comparison, QualitativeLevel};
+use crate::core::rule::QualitativeLevel;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -230,8 +230,7 @@ pub fn indicator_light(
             ),
         ));
     };
-    let ceiling = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
-        || leaf.direction == Direction::Reverse;
+    let ceiling = leaf.sets_a_ceiling();
     if ceiling {
         let light = if done <= target {
             Light::Green
@@ -295,6 +294,7 @@ pub fn indicator_light(
 mod tests {
     use super::*;
     use crate::core::model::IndicatorMonitoring;
+    use crate::core::rule::Comparison;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -306,8 +306,7 @@ pub fn compare(
 /// and the target unchanged → 目标可能偏低. The reviewers' common practice; not in a document we could read.
 fn target_findings(last: &Evaluation, this: &Evaluation, pairs: &Pairs<'_>) -> Vec<Finding> {
     use crate::core::measure::same_unit;
-    use crate::core::model::{target_value, Direction};
-    use crate::core::rule::Comparison;
+    use crate::core::model::target_value;
     let money = |e: &Evaluation| {
         e.project.as_ref().and_then(|p| {
             p.stated_total
@@ -329,8 +328,7 @@ fn target_findings(last: &Evaluation, this: &Evaluation, pairs: &Pairs<'_>) -> V
         else {
             return;
         };
-        let ceiling = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
-            || leaf.direction == Direction::Reverse;
+        let ceiling = leaf.sets_a_ceiling();
         let (Some(target), false) = (leaf.target, ceiling) else {
             return;
         };

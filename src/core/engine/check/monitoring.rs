@@ -6,10 +6,9 @@
 use super::{Checker, FieldPath, Severity};
 use crate::core::code::Code;
 use crate::core::lights::{Light, MonitoringLights};
-use crate::core::model::{Direction, Evaluation, Likelihood};
+use crate::core::model::{Evaluation, Likelihood};
 use crate::core::number::fmt_score;
 use crate::core::path::{FundColumn, FundRow, IndicatorField};
-use crate::core::rule::Comparison;
 
 /// Runs the monitoring checks with the lights already computed.
 pub fn check_monitoring(e: &Evaluation, lights: &MonitoringLights, checker: &mut Checker) {
@@ -69,8 +68,7 @@ pub fn check_monitoring(e: &Evaluation, lights: &MonitoringLights, checker: &mut
                 );
             }
         }
-        let ceiling = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
-            || leaf.direction == Direction::Reverse;
+        let ceiling = leaf.sets_a_ceiling();
         if let (Some(target), Some(forecast), Some(Likelihood::Certain), false) =
             (leaf.target, m.forecast, m.likelihood, ceiling)
         {
@@ -251,8 +249,7 @@ pub fn check_cross_stage(e: &Evaluation, checker: &mut Checker) {
             return;
         };
         let name = leaf.name.trim();
-        let ceiling = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
-            || leaf.direction == Direction::Reverse;
+        let ceiling = leaf.sets_a_ceiling();
         let met = match (leaf.actual, leaf.target) {
             (Some(actual), Some(target)) if ceiling => Some(actual <= target),
             (Some(actual), Some(target)) => Some(actual >= target),

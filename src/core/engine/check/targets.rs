@@ -588,7 +588,6 @@ fn check_leaf(
 /// A 正向 target below last year's actual printed beside it (same unit, or none printed).
 fn check_prior(leaf: &Indicator, checker: &mut Checker) {
     use crate::core::measure::{same_unit, Measure};
-    use crate::core::rule::Comparison;
     let prior = Measure::parse(&leaf.prior_actual);
     let (Some(before), Some(target)) = (prior.value(), leaf.target) else {
         return;
@@ -597,8 +596,7 @@ fn check_prior(leaf: &Indicator, checker: &mut Checker) {
         Some(unit) => leaf.unit.trim().is_empty() || same_unit(unit, leaf.unit.trim()),
         None => true,
     };
-    let upper_bound = matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt))
-        || leaf.direction == crate::core::model::Direction::Reverse;
+    let upper_bound = leaf.sets_a_ceiling();
     if unit_agrees && !upper_bound && target < before {
         checker.push(
             Severity::Warning,

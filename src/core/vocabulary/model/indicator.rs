@@ -147,6 +147,13 @@ impl Indicator {
         self.children.is_empty()
     }
 
+    /// Its target is a ceiling (≤ / < printed, or 反向 set): less is better, and a target stage, a light
+    /// or a year-over-year comparison reads it the other way round from a 正向 one.
+    pub fn sets_a_ceiling(&self) -> bool {
+        matches!(self.target_op, Some(Comparison::Le | Comparison::Lt))
+            || self.direction == Direction::Reverse
+    }
+
     /// Visits this node and its descendants in pre-order with their depth (`depth` = this node's).
     pub fn walk<'a>(&'a self, depth: usize, visit: &mut dyn FnMut(&'a Indicator, usize)) {
         visit(self, depth);
