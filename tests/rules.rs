@@ -452,6 +452,40 @@ fn stated_total_and_grade_are_checked() {
     assert!(codes.contains(&Code::StatedGrade));
 }
 
+/// The rows' printed sum is exact: 8 and six scores of 10⁻²⁸ give one figure in either order (Decimal's
+/// own addition would round 8 + 10⁻²⁸ to 8 but not 6 × 10⁻²⁸ + 8).
+#[test]
+fn the_printed_rows_sum_does_not_depend_on_their_order() {
+    let mut e = jixiao::core::template::load("nanjing-2024").unwrap();
+    fn set_leaves(nodes: &mut [Indicator], scores: &mut dyn Iterator<Item = Decimal>) {
+        for node in nodes {
+            if node.is_leaf() {
+                node.score = Some(scores.next().unwrap_or(Decimal::ZERO));
+            } else {
+                set_leaves(&mut node.children, scores);
+            }
+        }
+    }
+    let scores: Vec<Decimal> = std::iter::once(d("8"))
+        .chain(std::iter::repeat(Decimal::new(1, 28)).take(6))
+        .collect();
+    let message = |e: &Evaluation| {
+        assess(e)
+            .findings
+            .iter()
+            .find(|f| f.code == Code::StatedTotal)
+            .map(|f| f.message.clone())
+            .unwrap_or_default()
+    };
+    let mut messages = Vec::new();
+    for order in [scores.clone(), scores.iter().rev().cloned().collect()] {
+        set_leaves(&mut e.indicators, &mut order.into_iter());
+        messages.push(message(&e));
+    }
+    assert!(messages[0].contains("相加为 8"), "{}", messages[0]);
+    assert_eq!(messages[0], messages[1]);
+}
+
 #[test]
 fn accounts_mismatch_overspend_and_stated_rate() {
     let mut e = jixiao::core::template::load("nanjing-2024").unwrap();

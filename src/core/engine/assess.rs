@@ -119,23 +119,31 @@ pub fn grade_for(evaluation: &Evaluation, total: Decimal) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
-/// A sum of printed scores that does not depend on their order.
+/// A sum of printed scores that does not depend on their order. Decimal's own addition rounds once a
+/// sum needs more than 28 digits (8 + 10⁻²⁸ is 8, but six 10⁻²⁸ first and then 8 is 8.000…001), so
+/// each score is taken at [`PrintedSum::DECIMALS`] decimals (half away from zero; no printed score has
+/// more) and added as an exact integer: the same rows give the same sum in any order.
 #[derive(Default)]
 struct PrintedSum {
-    positive: Option<Decimal>,
-    negative: Option<Decimal>,
+    /// Σ score × 10^DECIMALS.
+    units: i128,
     overflowed: bool,
 }
 
 impl PrintedSum {
+    const DECIMALS: u32 = 8;
+
     fn add(&mut self, value: Decimal) {
-        let part = if value < Decimal::ZERO {
-            &mut self.negative
-        } else {
-            &mut self.positive
-        };
-        match part.unwrap_or_default().checked_add(value.abs()) {
-            Some(sum) => *part = Some(sum),
+        let rounded = value.round_dp_with_strategy(
+            Self::DECIMALS,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        );
+        let units = 10i128
+            .checked_pow(Self::DECIMALS - rounded.scale())
+            .and_then(|factor| rounded.mantissa().checked_mul(factor))
+            .and_then(|units| self.units.checked_add(units));
+        match units {
+            Some(units) => self.units = units,
             None => self.overflowed = true,
         }
     }
@@ -144,9 +152,9 @@ impl PrintedSum {
         if self.overflowed {
             return None;
         }
-        self.positive
-            .unwrap_or_default()
-            .checked_sub(self.negative.unwrap_or_default())
+        Decimal::try_from_i128_with_scale(self.units, Self::DECIMALS)
+            .ok()
+            .map(|sum| sum.normalize())
     }
 }
 
@@ -164,8 +172,8 @@ struct Walker<'a> {
     blank_points: Decimal,
     /// Number of such leaves.
     blank_rows: usize,
-    /// Σ printed 得分 of the leaves, as the unit added them (positive and negative parts apart, so
-    /// the sum does not depend on the order; `None` past Decimal's range).
+    /// Σ printed 得分 of the leaves, as the unit added them (exact, so the sum does not depend on the
+    /// order; `None` past Decimal's range).
     printed_sum: PrintedSum,
 }
 
