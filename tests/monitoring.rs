@@ -438,3 +438,118 @@ fn the_self_evaluation_answers_what_monitoring_promised() {
         "{report}"
     );
 }
+
+/// The desk with a batch of 监控表: each unit's light as a flag and a sortable grade, no total that reads
+/// as a score, and the red and yellow rows with the unit's causes and measures in the list, the 复核意见
+/// sheet and the summary workbook.
+#[test]
+fn the_desk_lists_each_monitoring_tables_red_and_yellow_rows_with_their_reasons() {
+    use calamine::{open_workbook_auto_from_rs, Reader};
+    use jixiao::core::review::{Desk, Flag, FlagLevel, ReviewRow, Sort, SortKey};
+    let red = report();
+    // The same project on track: every row green, the budget on time.
+    let mut green = report();
+    green
+        .project
+        .as_mut()
+        .unwrap()
+        .stated_total
+        .as_mut()
+        .unwrap()
+        .executed = Some(d("60"));
+    for id in ["1.2.1", "1.3.1", "1.4.1"] {
+        green.indicator_mut(id).unwrap().monitoring = None;
+    }
+    let mut desk = Desk::default();
+    desk.add(ReviewRow::opened("红.json", b"red", &red));
+    desk.add(ReviewRow::opened("绿.json", b"green", &green));
+    let red_row = &desk.rows[0];
+    assert!(
+        red_row.flags.contains(&Flag::RedLight),
+        "{:?}",
+        red_row.flags
+    );
+    assert_eq!(red_row.flag_level(), FlagLevel::Red);
+    assert!(!desk.rows[1].flags.contains(&Flag::RedLight));
+    assert!(!desk.rows[1].flags.contains(&Flag::YellowLight));
+    let s = red_row.summary().unwrap();
+    assert_eq!(s.light, Some(Light::Red));
+    assert_eq!(s.total_text(), "—");
+    // Red first (the budget, 合格率, 人均成本), then the yellow 按期开班, each with what the unit said.
+    let names: Vec<(&str, Light)> = s
+        .alerts
+        .iter()
+        .map(|a| (a.name.as_str(), a.light))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("预算执行", Light::Red),
+            ("培训合格率", Light::Red),
+            ("人均培训成本", Light::Red),
+            ("按期开班", Light::Yellow)
+        ]
+    );
+    assert_eq!(
+        s.alerts[3].reasons(),
+        "完成目标可能性：有可能；偏差原因：人员保障；未提出纠偏措施"
+    );
+    assert!(s.alerts[0].formula.contains("51.43%"));
+    // Sorted by the grade column: green before red, and back.
+    let by_grade = |descending| {
+        desk.view(
+            Sort {
+                key: SortKey::Grade,
+                descending,
+            },
+            &Default::default(),
+        )
+    };
+    assert_eq!(by_grade(false), [1, 0]);
+    assert_eq!(by_grade(true), [0, 1]);
+    // The 复核意见 sheet lists them; the league table prints no total of 0.
+    let sheet = jixiao::report::review::verdict_sheet(&desk, 0);
+    assert!(
+        sheet.contains("预警（红灯）") && sheet.contains("【黄灯】按期开班"),
+        "{sheet}"
+    );
+    let summary = jixiao::report::review::summary_document(&desk, &[0, 1], "2026年8月10日");
+    assert!(
+        summary.contains("监控·红灯") && summary.contains("监控红灯"),
+        "{summary}"
+    );
+    // The summary workbook gains a 监控预警 sheet, one row per light.
+    let bytes = jixiao::export::review::summary_workbook(&desk).unwrap();
+    let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert!(book.sheet_names().contains(&"监控预警".to_string()));
+    let alerts = book.worksheet_range("监控预警").unwrap();
+    assert_eq!(alerts.height(), 5);
+    let row4: Vec<String> = (0..9)
+        .map(|c| {
+            alerts
+                .get((4, c))
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(row4[3], "黄灯");
+    assert_eq!(row4[4], "按期开班");
+    assert_eq!(row4[6], "有可能");
+    assert_eq!(row4[7], "人员保障");
+    let summary_sheet = book.worksheet_range("汇总").unwrap();
+    assert_eq!(
+        summary_sheet
+            .get((1, 6))
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        "",
+        "no computed total for a 监控表"
+    );
+    // A self-evaluation batch has no such sheet.
+    let mut plain = Desk::default();
+    let nanjing = jixiao::core::template::load("nanjing-2024").unwrap();
+    plain.add(ReviewRow::opened("南京.json", b"{}", &nanjing));
+    let bytes = jixiao::export::review::summary_workbook(&plain).unwrap();
+    let book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert!(!book.sheet_names().contains(&"监控预警".to_string()));
+}

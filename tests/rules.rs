@@ -467,7 +467,7 @@ fn the_printed_rows_sum_does_not_depend_on_their_order() {
         }
     }
     let scores: Vec<Decimal> = std::iter::once(d("8"))
-        .chain(std::iter::repeat(Decimal::new(1, 28)).take(6))
+        .chain(std::iter::repeat_n(Decimal::new(1, 28), 6))
         .collect();
     let message = |e: &Evaluation| {
         assess(e)

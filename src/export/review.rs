@@ -1,5 +1,6 @@
 //! The batch summary as an Excel workbook (复核汇总.xlsx): 汇总 (one row per file, with its flags and
-//! 复核意见), 问题清单 (one row per finding), 复核意见 (the conclusions alone, for the letter back to the
+//! 复核意见), 问题清单 (one row per finding), 监控预警 (a 监控表's red and yellow lights with their causes and
+//! measures, when the batch has any), 复核意见 (the conclusions alone, for the letter back to the
 //! units) and 统计 (grade and score-band counts). Every sheet prints on A4 landscape, one page wide, its
 //! header row repeated.
 //!
@@ -80,7 +81,9 @@ fn summary_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<()
                 sheet.write_number_with_format(r, 3, f64::from(s.year), &f.number)?;
                 text(sheet, r, 4, &row.form(), f)?;
                 number(sheet, r, 5, s.stated_total, f)?;
-                number(sheet, r, 6, Some(s.total), f)?;
+                // A 申报表 or 监控表 scores nothing: no 0 that reads as a score.
+                let scored = s.stage == crate::core::model::Stage::SelfEvaluation;
+                number(sheet, r, 6, scored.then_some(s.total), f)?;
                 text(sheet, r, 7, s.stated_grade.as_deref().unwrap_or(""), f)?;
                 text(sheet, r, 8, &s.grade, f)?;
                 for (c, n) in [(9, s.errors), (10, s.warnings), (11, s.infos)] {
@@ -189,6 +192,50 @@ fn findings_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(
     Ok(())
 }
 
+/// 监控预警: one row per red or yellow light of the batch's 监控表, with the unit's causes and measures
+/// (written only when a 监控表 has such a light).
+fn alerts_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(), XlsxError> {
+    const COLUMNS: [(&str, f64); 9] = [
+        ("序号", 6.0),
+        ("文件", 26.0),
+        ("单位", 22.0),
+        ("预警", 7.0),
+        ("指标", 22.0),
+        ("计算", 48.0),
+        ("完成目标可能性", 10.0),
+        ("偏差原因", 36.0),
+        ("纠偏措施", 36.0),
+    ];
+    let sheet = list_sheet(workbook, "监控预警", &COLUMNS, f)?;
+    let mut r = 0;
+    for (i, row) in desk.rows.iter().enumerate() {
+        for alert in row.summary().map(|s| s.alerts.as_slice()).unwrap_or(&[]) {
+            r += 1;
+            sheet.write_number_with_format(r, 0, (i + 1) as f64, &f.number)?;
+            let cells = [
+                row.file.as_str(),
+                row.unit(),
+                alert.light.label(),
+                &alert.name,
+                &alert.formula,
+                alert.likelihood.map_or("", |l| l.label()),
+                &alert.cause,
+                &alert.measure,
+            ];
+            for (c, value) in cells.iter().enumerate() {
+                text(sheet, r, c as u16 + 1, value, f)?;
+            }
+            let fit: Vec<(&str, f64)> = cells
+                .iter()
+                .zip(&COLUMNS[1..])
+                .map(|(v, (_, w))| (*v, *w))
+                .collect();
+            fit_row(sheet, r, &fit)?;
+        }
+    }
+    Ok(())
+}
+
 fn verdicts_sheet(workbook: &mut Workbook, desk: &Desk, f: &Formats) -> Result<(), XlsxError> {
     let sheet = list_sheet(
         workbook,
@@ -251,6 +298,13 @@ pub fn summary_workbook(desk: &Desk) -> Result<Vec<u8>, String> {
     let mut workbook = Workbook::new();
     summary_sheet(&mut workbook, desk, &f).map_err(err)?;
     findings_sheet(&mut workbook, desk, &f).map_err(err)?;
+    let alerted = desk
+        .rows
+        .iter()
+        .any(|r| r.summary().is_some_and(|s| !s.alerts.is_empty()));
+    if alerted {
+        alerts_sheet(&mut workbook, desk, &f).map_err(err)?;
+    }
     verdicts_sheet(&mut workbook, desk, &f).map_err(err)?;
     stats_sheet(&mut workbook, desk, &f).map_err(err)?;
     workbook.save_to_buffer().map_err(err)

@@ -13,7 +13,7 @@
 
 use super::html::escape;
 use crate::core::number::{fmt2, fmt_score};
-use crate::core::review::{Conclusion, Desk};
+use crate::core::review::{Alert, Conclusion, Desk};
 use crate::core::Severity;
 
 /// The stylesheet of the reviewer's documents, scoped to `.jx-review-doc`.
@@ -147,7 +147,7 @@ fn league_table(desk: &Desk, order: &[usize]) -> String {
                 html.push_str(&number_cell(
                     &s.stated_total.map(fmt_score).unwrap_or_default(),
                 ));
-                html.push_str(&number_cell(&fmt_score(s.total)));
+                html.push_str(&number_cell(&s.total_text()));
                 html.push_str(&number_cell(&s.grade));
                 for count in [s.errors, s.warnings, s.infos] {
                     html.push_str(&number_cell(&count.to_string()));
@@ -194,7 +194,7 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
                  <tr><th>检查结果</th><td>错误 {}，警告 {}，提示 {}</td><th>执行率（%）</th><td>{}</td></tr>",
                 s.stated_total.map(fmt_score).unwrap_or_else(|| "未列".into()),
                 escape(s.stated_grade.as_deref().unwrap_or("未列")),
-                fmt_score(s.total),
+                s.total_text(),
                 escape(&s.grade),
                 s.errors,
                 s.warnings,
@@ -215,6 +215,13 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
                     )
                 })
                 .collect();
+            if !s.alerts.is_empty() {
+                html.push_str(&format!(
+                    "<tr><th>预警（{}）</th><td colspan=\"3\" data-testid=\"verdict-alerts\">{}</td></tr>",
+                    s.light.map_or("—", |l| l.label()),
+                    alert_lines(&s.alerts).join("<br>")
+                ));
+            }
             html.push_str(&format!(
                 "<tr><th>主要问题</th><td colspan=\"3\">{}</td></tr>",
                 if problems.is_empty() {
@@ -252,6 +259,25 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
         escape(&verdict.comment).replace('\n', "<br>")
     ));
     html
+}
+
+/// A 监控表's red and yellow lights, one numbered line each: the light, the row, the formula and what the
+/// unit said of it.
+pub fn alert_lines(alerts: &[Alert]) -> Vec<String> {
+    alerts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            format!(
+                "{}. 【{}】{}：{}。{}",
+                i + 1,
+                a.light.label(),
+                escape(&a.name),
+                escape(&a.formula),
+                escape(&a.reasons())
+            )
+        })
+        .collect()
 }
 
 /// A self-contained HTML document (the downloaded .html) of `body` from [`summary_body`] or

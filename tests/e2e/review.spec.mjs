@@ -165,6 +165,45 @@ export default [
     },
   },
   {
+    name: 'a batch of 监控表: each unit\'s light as a flag, the red and yellow rows with the unit\'s causes and measures',
+    async run({ page, baseUrl, assert }) {
+      await page.goto(`${baseUrl}/?mode=review`);
+      const desk = new DeskPage(page);
+      await desk.desk.waitFor();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-monitoring-'));
+      const national = path.join(dir, '培训.tsv');
+      fs.writeFileSync(national, [
+        '项目支出绩效目标执行监控表（1-7月）',
+        '一级指标\t二级指标\t三级指标\t年度指标值\t1-7月实际完成值\t全年预计完成值\t完成目标可能性\t经费保障\t制度保障\t人员保障\t硬件条件保障\t偏差原因\t纠偏措施',
+        '产出指标\t数量指标\t培训人次\t≥1200人次\t400\t1100\t有可能\t\t\t√\t\t师资不足\t外聘讲师',
+        '\t质量指标\t合格率\t≥95%\t96\t96\t确定能\t\t\t\t\t\t',
+        '效益指标\t社会效益指标\t能力提升\t明显提升\t部分达成\t\t有可能\t\t\t\t\t\t',
+      ].join('\n'));
+      const huangshi = path.join(dir, '黄石.tsv');
+      fs.copyFileSync(path.join(REAL, 'monitoring/jiankong-hubei-huangshi-wenwuju-2019.tsv'), huangshi);
+      await desk.read([national, huangshi], 2);
+      const red = desk.row('培训.tsv');
+      assert.match(await red.textContent(), /监控·红灯/);
+      assert.match(await red.textContent(), /监控红灯/);
+      assert.match(await desk.row('黄石.tsv').textContent(), /监控·黄灯/);
+      // The red and yellow rows, worst first, with what the unit said (or did not).
+      const alerts = red.getByTestId('review-alerts');
+      await alerts.locator('summary').click();
+      const lines = await alerts.getByTestId('alert').allTextContents();
+      assert.equal(lines.length, 2, lines.join('\n'));
+      assert.match(lines[0], /红灯\s*培训人次.*57\.14%.*偏差原因：人员保障：师资不足；纠偏措施：外聘讲师/s);
+      assert.match(lines[1], /黄灯\s*能力提升.*未说明偏差原因；未提出纠偏措施/s);
+      // Sorted by the light (green and blue first, red last), and the file opened shows them too.
+      await page.getByTestId('review-sort-grade').click();
+      const order = await desk.files();
+      assert.ok(order[0].endsWith('黄石.tsv'), order.join());
+      await red.getByTestId('review-drill').click();
+      const detail = page.getByTestId('review-detail-alerts');
+      await detail.waitFor();
+      assert.match(await detail.textContent(), /监控预警（红灯）.*培训人次/s);
+    },
+  },
+  {
     name: 'the desk in a portal element (data-mode="review") under a strict CSP: read, drill in and back',
     async run({ page, baseUrl, assert }) {
       await cspWatch(page);

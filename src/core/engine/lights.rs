@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// A light (预警灯).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Light {
     /// 红灯: far behind.
@@ -61,7 +61,7 @@ impl Light {
     }
 
     /// How serious (red worst, then yellow, green, blue): the project shows its worst.
-    fn severity(self) -> u8 {
+    pub fn severity(self) -> u8 {
         match self {
             Light::Red => 3,
             Light::Yellow => 2,

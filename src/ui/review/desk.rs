@@ -372,7 +372,7 @@ fn Row(index: usize) -> impl IntoView {
             {number(s.year.to_string())}
             <td>{row.form()}</td>
             {number(s.stated_total.map(fmt_score).unwrap_or_else(|| "—".into()))}
-            {number(fmt_score(s.total))}
+            {number(s.total_text())}
             <td class="jx-num">{s.grade.clone()}{s.stated_grade.clone().filter(|g| *g != s.grade).map(|g| format!("（所列 {g}）"))}</td>
             {number(s.errors.to_string())}
             {number(s.warnings.to_string())}
@@ -386,6 +386,16 @@ fn Row(index: usize) -> impl IntoView {
         Some(first) => format!("{}（与 {first} 相同）", row.flag_text()),
         None => row.flag_text(),
     };
+    // A 监控表's red and yellow rows, with the unit's causes and measures, one click away.
+    let alerts = summary.as_ref().filter(|s| !s.alerts.is_empty()).map(|s| {
+        let summary_text = format!("预警 {} 项", s.alerts.len());
+        view! {
+            <details class="jx-review-alerts" data-testid="review-alerts">
+                <summary>{summary_text}</summary>
+                <super::AlertList alerts=s.alerts.clone()/>
+            </details>
+        }
+    });
     let key = row.key.clone();
     let file = row.file.clone();
     let set_conclusion = move |ev: leptos::ev::Event| {
@@ -395,7 +405,7 @@ fn Row(index: usize) -> impl IntoView {
     let can_record = !row.key.is_empty();
     view! {
         <tr data-testid="review-row" data-flag=level.key() data-file=row.file.clone() class=format!("jx-flag-{}", level.key())>
-            <td class="jx-review-flag"><span class="jx-flag-dot" aria-hidden="true"></span>{flags}</td>
+            <td class="jx-review-flag"><span class="jx-flag-dot" aria-hidden="true"></span>{flags}{alerts}</td>
             <td class="jx-review-file">{row.file.clone()}</td>
             <td>{row.unit().to_string()}</td>
             {figures}

@@ -63,6 +63,15 @@ pub fn Detail(file: String) -> impl IntoView {
         );
     };
     let has_copy = evaluation.is_some();
+    let alerts = row.summary().filter(|s| !s.alerts.is_empty()).map(|s| {
+        let heading = format!("监控预警（{}）", s.light.map_or("—", |l| l.label()));
+        view! {
+            <section class="jx-review-detail-alerts" data-testid="review-detail-alerts">
+                <h2>{heading}</h2>
+                <super::AlertList alerts=s.alerts.clone()/>
+            </section>
+        }
+    });
     view! {
         <div class="jx-review-detail" data-testid="review-detail">
             <div class="jx-toolbar" role="toolbar" aria-label="复核">
@@ -73,6 +82,7 @@ pub fn Detail(file: String) -> impl IntoView {
                 <button type="button" class="jx-btn" data-testid="review-print-verdict" on:click=print>"打印复核意见"</button>
             </div>
             <VerdictEditor key=key/>
+            {alerts}
             {match evaluation {
                 Some(evaluation) => view! { <Viewer evaluation=evaluation/> }.into_any(),
                 None if row.summary().is_some() => view! {

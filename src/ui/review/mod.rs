@@ -4,6 +4,7 @@
 //! documents are the core's ([`crate::core::review`], [`crate::report::review`]); this layer reads the
 //! files, keeps the state and renders.
 
+mod alerts;
 mod desk;
 mod detail;
 mod intake;
@@ -11,6 +12,7 @@ mod slot;
 mod state;
 mod store;
 
+use alerts::AlertList;
 pub use desk::ReviewDesk;
 pub use intake::files_of;
 pub use slot::DeskSlot;

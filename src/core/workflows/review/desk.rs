@@ -316,11 +316,19 @@ impl Desk {
                 SortKey::StatedTotal => number(|s| s.stated_total, a, b),
                 SortKey::Total => number(|s| Some(s.total), a, b),
                 SortKey::ExecutionRate => number(|s| s.execution_rate, a, b),
-                SortKey::Grade => by_option(
-                    a.summary().map(|s| s.total),
-                    b.summary().map(|s| s.total),
-                    !d,
-                ),
+                // 监控表 by their light (blue and green before yellow and red, as a higher total
+                // before a lower one), the others by their total.
+                SortKey::Grade => match (
+                    a.summary().and_then(|s| s.light),
+                    b.summary().and_then(|s| s.light),
+                ) {
+                    (Some(x), Some(y)) => by_option(Some(x.severity()), Some(y.severity()), d),
+                    _ => by_option(
+                        a.summary().map(|s| s.total),
+                        b.summary().map(|s| s.total),
+                        !d,
+                    ),
+                },
                 SortKey::Errors => count(|s| s.errors, a, b),
                 SortKey::Warnings => count(|s| s.warnings, a, b),
                 SortKey::Infos => count(|s| s.infos, a, b),

@@ -26,4 +26,4 @@ pub mod row;
 pub use crate::core::keys::content_key;
 pub use desk::{Conclusion, Desk, Filter, Sort, SortKey, Verdict};
 pub use intake::{FileKind, Refusal};
-pub use row::{Flag, FlagLevel, Outcome, ReviewRow, Summary};
+pub use row::{Alert, Flag, FlagLevel, Outcome, ReviewRow, Summary};

@@ -3,10 +3,13 @@
 
 use super::intake::Refusal;
 use crate::core::code::Code;
+use crate::core::lights::{Light, MonitoringLights};
 use crate::core::metric::execution_basis;
+use crate::core::model::{IndicatorMonitoring, Likelihood, Stage};
 use crate::core::Evaluation;
 use crate::core::{assess, audit, Assessment, EvaluationKind, Finding, Severity};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// How urgently a row needs the reviewer (红 / 黄 / 无).
@@ -72,6 +75,10 @@ pub enum Flag {
     NoFullYearBudget,
     /// The same content as another file of the batch.
     Duplicate,
+    /// A 监控表 whose project light is red (红灯).
+    RedLight,
+    /// A 监控表 whose project light is yellow (黄灯).
+    YellowLight,
 }
 
 impl Flag {
@@ -82,8 +89,11 @@ impl Flag {
             | Flag::TotalDiffers
             | Flag::GradeDiffers
             | Flag::Errors
-            | Flag::TwoSkins => FlagLevel::Red,
-            Flag::LowExecution | Flag::NoFullYearBudget | Flag::Duplicate => FlagLevel::Yellow,
+            | Flag::TwoSkins
+            | Flag::RedLight => FlagLevel::Red,
+            Flag::LowExecution | Flag::NoFullYearBudget | Flag::Duplicate | Flag::YellowLight => {
+                FlagLevel::Yellow
+            }
         }
     }
 
@@ -98,6 +108,8 @@ impl Flag {
             Flag::LowExecution => "执行率偏低",
             Flag::NoFullYearBudget => "缺全年预算数",
             Flag::Duplicate => "重复文件",
+            Flag::RedLight => "监控红灯",
+            Flag::YellowLight => "监控黄灯",
         }
     }
 }
@@ -134,6 +146,113 @@ pub struct Summary {
     pub execution_rate: Option<Decimal>,
     /// Every finding, errors first.
     pub findings: Vec<Finding>,
+    /// 目标申报 / 运行监控 / 年度自评: only a self-evaluation has a total.
+    #[serde(skip_serializing_if = "is_self_evaluation")]
+    pub stage: Stage,
+    /// A 监控表's project light (its worst).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub light: Option<Light>,
+    /// A 监控表's red and yellow lights, worst first, each with what the unit said of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<Alert>,
+}
+
+/// A red or yellow light of a 监控表 (预警), with its formula and what the unit said of it: the rows a
+/// reviewer of monitoring tables reads first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    /// 红灯 or 黄灯.
+    pub light: Light,
+    /// The indicator's name, or 预算执行.
+    pub name: String,
+    /// How the light was computed, with the figures.
+    pub formula: String,
+    /// 完成目标可能性 as the unit judged it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub likelihood: Option<Likelihood>,
+    /// 偏差原因: the categories ticked and the words ("经费保障、其他：…"); empty when none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cause: String,
+    /// 纠偏措施; empty when none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub measure: String,
+}
+
+impl Alert {
+    /// The alerts of a monitoring table: each red or yellow light, red first, in the form's order.
+    pub fn of(evaluation: &Evaluation, lights: &MonitoringLights) -> Vec<Alert> {
+        let mut monitored: FxHashMap<&str, &IndicatorMonitoring> = FxHashMap::default();
+        evaluation.walk_indicators(&mut |node, _| {
+            if let Some(m) = node.monitoring.as_ref() {
+                monitored.insert(node.id.as_str(), m);
+            }
+        });
+        let mut alerts: Vec<Alert> = lights
+            .budget
+            .iter()
+            .chain(&lights.indicators)
+            .filter(|l| matches!(l.light, Light::Red | Light::Yellow))
+            .map(|l| {
+                let m = monitored.get(l.id.as_str()).filter(|_| !l.id.is_empty());
+                let cause = m.map(|m| cause_text(m)).unwrap_or_default();
+                Alert {
+                    light: l.light,
+                    name: l.name.clone(),
+                    formula: l.formula.clone(),
+                    likelihood: m.and_then(|m| m.likelihood),
+                    cause,
+                    measure: m.map(|m| m.measure.trim().to_string()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        alerts.sort_by_key(|a| std::cmp::Reverse(a.light.severity()));
+        alerts
+    }
+
+    /// "完成目标可能性：有可能；偏差原因：经费保障：…；纠偏措施：…", or what is missing.
+    pub fn reasons(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(l) = self.likelihood {
+            parts.push(format!("完成目标可能性：{}", l.label()));
+        }
+        parts.push(if self.cause.is_empty() {
+            "未说明偏差原因".to_string()
+        } else {
+            format!("偏差原因：{}", self.cause)
+        });
+        parts.push(if self.measure.is_empty() {
+            "未提出纠偏措施".to_string()
+        } else {
+            format!("纠偏措施：{}", self.measure)
+        });
+        parts.join("；")
+    }
+}
+
+fn is_self_evaluation(stage: &Stage) -> bool {
+    *stage == Stage::SelfEvaluation
+}
+
+impl Summary {
+    /// The computed total as a list prints it: "—" for a 申报表 or a 监控表, which score nothing.
+    pub fn total_text(&self) -> String {
+        if self.stage == Stage::SelfEvaluation {
+            crate::core::number::fmt_score(self.total)
+        } else {
+            "—".to_string()
+        }
+    }
+}
+
+/// The causes ticked and written: "经费保障、人员保障：…".
+fn cause_text(m: &IndicatorMonitoring) -> String {
+    let ticked: Vec<&str> = m.causes.iter().map(|c| c.label()).collect();
+    let words = m.cause.trim();
+    match (ticked.is_empty(), words.is_empty()) {
+        (true, _) => words.to_string(),
+        (false, true) => ticked.join("、"),
+        (false, false) => format!("{}：{words}", ticked.join("、")),
+    }
 }
 
 /// A file opened, or refused.
@@ -203,6 +322,13 @@ impl ReviewRow {
             infos: a.count(Severity::Info),
             execution_rate,
             findings: a.findings.clone(),
+            stage: evaluation.stage,
+            light: a.lights.as_ref().and_then(|l| l.project),
+            alerts: a
+                .lights
+                .as_ref()
+                .map(|l| Alert::of(evaluation, l))
+                .unwrap_or_default(),
         };
         let mut flags = Vec::new();
         let has = |code: Code| a.findings.iter().any(|f| f.code == code);
@@ -217,6 +343,11 @@ impl ReviewRow {
         }
         if has(Code::AuditTwoSkins) {
             flags.push(Flag::TwoSkins);
+        }
+        match summary.light {
+            Some(Light::Red) => flags.push(Flag::RedLight),
+            Some(Light::Yellow) => flags.push(Flag::YellowLight),
+            _ => {}
         }
         if execution_rate.is_some_and(|r| r < evaluation.settings.audit.low_execution_rate) {
             flags.push(Flag::LowExecution);
