@@ -433,10 +433,33 @@ fn the_self_evaluation_answers_what_monitoring_promised() {
     let report = jixiao::report::text::render(&jixiao::report::build(&year));
     assert!(
         report.contains(
-            "运行监控情况：1—7月监控时，三级指标红灯 2 个、黄灯 1 个、绿灯 1 个、蓝灯 1 个。"
+            "运行监控情况：1—7月监控时，预算执行为红灯，三级指标红灯 2 个、黄灯 1 个、绿灯 1 个、蓝灯 1 个。"
         ) && report.contains("“培训合格率”：八月补开两期培训班"),
         "{report}"
     );
+    // The July 执行数 is not the year's: kept for the light, the year's left to type.
+    let total = year.project.as_ref().unwrap().stated_total.clone().unwrap();
+    assert_eq!((total.executed, total.monitored), (None, Some(d("30"))));
+    // The year ends at 70 %: the low execution names the red light monitoring gave; at 96 % it is fine.
+    let monitored = |executed: &str| {
+        let mut y = year.clone();
+        let line = y.project.as_mut().unwrap().stated_total.as_mut().unwrap();
+        line.adjusted = Some(d("100"));
+        line.executed = Some(d(executed));
+        jixiao::core::assess(&y)
+            .findings
+            .iter()
+            .filter(|f| f.message.contains("运行监控（1—7月）时预算执行已亮红灯"))
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let low = monitored("70");
+    assert_eq!(low.len(), 1, "{low:?}");
+    assert!(
+        low[0].contains("预算执行率") && low[0].contains("70%") && low[0].contains("51.43%"),
+        "{low:?}"
+    );
+    assert!(monitored("96").is_empty());
 }
 
 /// The desk with a batch of 监控表: each unit's light as a flag and a sortable grade, no total that reads

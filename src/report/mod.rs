@@ -156,7 +156,10 @@ fn monitoring_recap(e: &Evaluation) -> Option<String> {
             measures.push(format!("“{}”：{}", leaf.name.trim(), m.measure.trim()));
         }
     });
-    if counts.iter().sum::<usize>() == 0 && measures.is_empty() {
+    let budget = crate::core::lights::monitored_budget_light(e)
+        .map(|l| format!("预算执行为{}，", l.light.label()))
+        .unwrap_or_default();
+    if counts.iter().sum::<usize>() == 0 && measures.is_empty() && budget.is_empty() {
         return None;
     }
     let lights = [Light::Red, Light::Yellow, Light::Green, Light::Blue]
@@ -171,8 +174,13 @@ fn monitoring_recap(e: &Evaluation) -> Option<String> {
         format!("监控时提出的纠偏措施：{}。", measures.join("；"))
     };
     Some(format!(
-        "运行监控情况：{}监控时，三级指标{lights}。{measures}",
-        period.label()
+        "运行监控情况：{}监控时，{budget}三级指标{}。{measures}",
+        period.label(),
+        if lights.is_empty() {
+            "未亮灯"
+        } else {
+            &lights
+        }
     ))
 }
 

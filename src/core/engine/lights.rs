@@ -145,6 +145,25 @@ pub fn budget_light(
     period: MonitoringPeriod,
     t: &LightThresholds,
 ) -> Option<LightResult> {
+    budget_light_of(e, period, t, |l| l.executed)
+}
+
+/// In the self-evaluation of a monitored year, the budget light the monitoring gave (from the 1—N 月
+/// 执行数 kept in `monitored`); `None` for a year that was not monitored.
+pub fn monitored_budget_light(e: &Evaluation) -> Option<LightResult> {
+    let period = e.monitoring?;
+    if e.stage != crate::core::model::Stage::SelfEvaluation {
+        return None;
+    }
+    budget_light_of(e, period, &e.settings.lights, |l| l.monitored)
+}
+
+fn budget_light_of(
+    e: &Evaluation,
+    period: MonitoringPeriod,
+    t: &LightThresholds,
+    executed_of: fn(&crate::core::model::FundLine) -> Option<Decimal>,
+) -> Option<LightResult> {
     let project = e.project.as_ref()?;
     let sum = |get: fn(&crate::core::model::FundLine) -> Option<Decimal>| {
         let parts: Vec<Decimal> = project.funds.iter().filter_map(get).collect();
@@ -158,9 +177,7 @@ pub fn budget_light(
     let budget = total
         .and_then(|l| l.adjusted.or(l.initial))
         .or_else(|| sum(|l| l.adjusted.or(l.initial)))?;
-    let executed = total
-        .and_then(|l| l.executed)
-        .or_else(|| sum(|l| l.executed))?;
+    let executed = total.and_then(executed_of).or_else(|| sum(executed_of))?;
     if budget <= Decimal::ZERO {
         return None;
     }

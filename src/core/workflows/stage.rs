@@ -116,7 +116,8 @@ pub fn next_stage(evaluation: &Evaluation, date: &str) -> Result<Evaluation, Sta
 /// Moves the evaluation forward to `stage` (a later one: a unit that is not monitored goes from 目标申报
 /// straight to 年度自评). Into 运行监控, every 三级 gets its monitoring figures (the period 1—7 月 unless
 /// one is set); into 年度自评, a 三级 without a 实际完成值 starts from its 全年预计完成值, marked as carried
-/// until typed over, and the monitoring figures stay beside it.
+/// until typed over, and the monitoring figures stay beside it; the funds' 1—N 月 执行数 move to
+/// `monitored`, leaving the year's 执行数 to be typed.
 pub fn move_to(
     evaluation: &Evaluation,
     stage: Stage,
@@ -147,6 +148,21 @@ pub fn move_to(
             });
         }
         Stage::SelfEvaluation => {
+            // The period's 执行数 is not the year's: kept apart for the monitoring's budget light, the
+            // year's 执行数 left to be typed (the 全年预计执行数 stays beside it).
+            if next.monitoring.is_some() {
+                if let Some(project) = next.project.as_mut() {
+                    for line in project
+                        .funds
+                        .iter_mut()
+                        .chain(project.stated_total.as_mut())
+                    {
+                        if let Some(executed) = line.executed.take() {
+                            line.monitored = Some(executed);
+                        }
+                    }
+                }
+            }
             for_leaves(&mut next.indicators, &mut |leaf| {
                 let Some(m) = leaf.monitoring.as_mut() else {
                     return;

@@ -6,6 +6,7 @@ use super::{Checker, Severity};
 use crate::core::audit::{self, Support};
 use crate::core::code::Code;
 use crate::core::direction::Basis;
+use crate::core::lights::Light;
 use crate::core::measure::normalise_unit;
 use crate::core::model::{Evaluation, Indicator};
 use crate::core::number::{departure, fmt_score, percent, printed_tolerance, Departure, Rounding};
@@ -283,6 +284,19 @@ pub fn check_execution_vs_results(
     if rate >= settings.low_execution_rate {
         return;
     }
+    // A year that was monitored: the light the monitoring gave the budget, which the low execution
+    // confirms (a red or yellow one) or that the year did not heed.
+    let monitored = crate::core::lights::monitored_budget_light(evaluation)
+        .filter(|l| matches!(l.light, Light::Red | Light::Yellow))
+        .map(|l| {
+            format!(
+                "；运行监控（{}）时预算执行已亮{}（{}），年末仍未达到",
+                evaluation.monitoring.map(|p| p.label()).unwrap_or_default(),
+                l.light.label(),
+                l.formula
+            )
+        })
+        .unwrap_or_default();
     let (points, score) = leaf_scores
         .iter()
         .fold((Decimal::ZERO, Decimal::ZERO), |(p, s), (lp, ls)| {
@@ -295,7 +309,7 @@ pub fn check_execution_vs_results(
             Code::AuditTwoSkins,
             FieldPath::project(),
             format!(
-                "预算执行率仅 {}%（低于 {}%），而绩效指标得分达分值的 {}%（{} / {}）：产出效益与资金使用不匹配（“两张皮”），请核实指标完成情况或说明原因",
+                "预算执行率仅 {}%（低于 {}%），而绩效指标得分达分值的 {}%（{} / {}）：产出效益与资金使用不匹配（“两张皮”），请核实指标完成情况或说明原因{monitored}",
                 fmt_score(rate),
                 fmt_score(settings.low_execution_rate),
                 fmt_score(share),
@@ -308,7 +322,7 @@ pub fn check_execution_vs_results(
             Code::AuditLowExecution,
             FieldPath::project(),
             format!(
-                "预算执行率 {}%，低于 {}%",
+                "预算执行率 {}%，低于 {}%{monitored}",
                 fmt_score(rate),
                 fmt_score(settings.low_execution_rate)
             ),

@@ -152,6 +152,10 @@ pub struct FundLine {
     /// 运行监控: 全年预计执行数.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forecast: Option<Decimal>,
+    /// 运行监控's 1–N 月 执行数, kept when the year moves on to 年度自评 (the 执行数 then becomes the
+    /// year's, typed anew): what the monitoring's budget light was computed from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monitored: Option<Decimal>,
     /// 执行率 as printed (%).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stated_rate: Option<Decimal>,

@@ -151,6 +151,7 @@ pub fn read(reader: &mut Reader, table: &[Vec<String>]) -> Option<BudgetBlock> {
             points: get(Field::Points),
             score: get(Field::Score),
             forecast: get(Field::Forecast),
+            monitored: None,
         };
         // Excel keeps "99%" as 0.99: a fraction where the figures give a percent is read as one.
         if let (Some(rate), Some(executed), Some(budget)) = (
