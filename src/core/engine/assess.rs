@@ -119,45 +119,6 @@ pub fn grade_for(evaluation: &Evaluation, total: Decimal) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
-/// A sum of printed scores that does not depend on their order. Decimal's own addition rounds once a
-/// sum needs more than 28 digits (8 + 10⁻²⁸ is 8, but six 10⁻²⁸ first and then 8 is 8.000…001), so
-/// each score is taken at [`PrintedSum::DECIMALS`] decimals (half away from zero; no printed score has
-/// more) and added as an exact integer: the same rows give the same sum in any order.
-#[derive(Default)]
-struct PrintedSum {
-    /// Σ score × 10^DECIMALS.
-    units: i128,
-    overflowed: bool,
-}
-
-impl PrintedSum {
-    const DECIMALS: u32 = 8;
-
-    fn add(&mut self, value: Decimal) {
-        let rounded = value.round_dp_with_strategy(
-            Self::DECIMALS,
-            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-        );
-        let units = 10i128
-            .checked_pow(Self::DECIMALS - rounded.scale())
-            .and_then(|factor| rounded.mantissa().checked_mul(factor))
-            .and_then(|units| self.units.checked_add(units));
-        match units {
-            Some(units) => self.units = units,
-            None => self.overflowed = true,
-        }
-    }
-
-    fn total(&self) -> Option<Decimal> {
-        if self.overflowed {
-            return None;
-        }
-        Decimal::try_from_i128_with_scale(self.units, Self::DECIMALS)
-            .ok()
-            .map(|sum| sum.normalize())
-    }
-}
-
 struct Walker<'a> {
     evaluation: &'a Evaluation,
     checker: Checker,
@@ -172,9 +133,8 @@ struct Walker<'a> {
     blank_points: Decimal,
     /// Number of such leaves.
     blank_rows: usize,
-    /// Σ printed 得分 of the leaves, as the unit added them (exact, so the sum does not depend on the
-    /// order; `None` past Decimal's range).
-    printed_sum: PrintedSum,
+    /// The printed 得分 of the leaves, for their sum as the unit added them.
+    printed: Vec<Decimal>,
 }
 
 impl<'a> Walker<'a> {
@@ -191,12 +151,14 @@ impl<'a> Walker<'a> {
         let (score, computed, children_sum) = if node.is_leaf() {
             self.leaf(node)
         } else {
-            let mut sum = Decimal::ZERO;
+            let mut scores = Vec::with_capacity(node.children.len());
             let mut points = Decimal::ZERO;
             for child in &node.children {
-                sum = sum.saturating_add(self.node(child, depth + 1));
+                scores.push(self.node(child, depth + 1));
                 points = points.saturating_add(child.points);
             }
+            // The same total whatever the order of the siblings, even for extreme figures.
+            let sum = crate::core::number::order_free_sum(&mut scores);
             check::check_group_points(node, points, &mut self.checker);
             let capped = sum.min(node.points.max(Decimal::ZERO));
             (capped, None, Some(sum))
@@ -223,7 +185,7 @@ impl<'a> Walker<'a> {
             &mut self.checker,
         );
         if let Some(typed) = leaf.score {
-            self.printed_sum.add(typed);
+            self.printed.push(typed);
         }
         if outcome.computed.is_none() && leaf.score.is_none() {
             self.blank_points = self.blank_points.saturating_add(points);
@@ -312,14 +274,15 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
             .any(|n| n.kind == ImportNoteKind::Unscored),
         blank_points: Decimal::ZERO,
         blank_rows: 0,
-        printed_sum: PrintedSum::default(),
+        printed: Vec::new(),
     };
-    let mut base_score = Decimal::ZERO;
+    let mut top_scores = Vec::with_capacity(evaluation.indicators.len());
     let mut points_total = Decimal::ZERO;
     for node in &evaluation.indicators {
-        base_score = base_score.saturating_add(walker.node(node, 0));
+        top_scores.push(walker.node(node, 0));
         points_total = points_total.saturating_add(node.points);
     }
+    let base_score = crate::core::number::order_free_sum(&mut top_scores);
     let Walker {
         mut checker,
         nodes,
@@ -327,7 +290,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         results,
         blank_points,
         blank_rows,
-        printed_sum,
+        mut printed,
         unscored,
         ..
     } = walker;
@@ -354,8 +317,8 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     };
     check_figures_and_texts(evaluation, &nodes, &results, &mut checker);
     let printed = Printed {
-        sum: printed_sum
-            .total()
+        // In any order of the rows the same sum (`None` past Decimal's range).
+        sum: crate::core::number::order_free_checked_sum(&mut printed)
             .and_then(|s| s.checked_add(bonus))
             .and_then(|s| s.checked_sub(penalty)),
         blank_rows,

@@ -109,6 +109,45 @@ pub fn departure(printed: Decimal, supported: Decimal, rounding: &Rounding) -> D
     }
 }
 
+/// Σ `values`, the same whatever their order (saturating at Decimal's range). Decimal's addition
+/// rounds once a sum needs more than 28 digits, so with extreme figures (a score of 10⁻²⁸ beside 8) the
+/// order of the rows would change a total; such figures are summed in sorted order. Ordinary ones
+/// (at most 10 decimals, below 10¹⁵, fewer than 1,000) add exactly in any order and skip the sort.
+///
+/// ```
+/// use jixiao::core::number::order_free_sum;
+/// use rust_decimal::Decimal;
+/// let tiny = Decimal::new(1, 28);
+/// let mut a = [Decimal::from(8), tiny, tiny, tiny, tiny, tiny, tiny];
+/// let mut b = [tiny, tiny, tiny, tiny, tiny, tiny, Decimal::from(8)];
+/// assert_eq!(order_free_sum(&mut a), order_free_sum(&mut b));
+/// ```
+pub fn order_free_sum(values: &mut [Decimal]) -> Decimal {
+    in_a_fixed_order(values);
+    values
+        .iter()
+        .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
+}
+
+/// The same as [`order_free_sum`], `None` past Decimal's range (for a figure that is shown, where a
+/// saturated sum would be a wrong one).
+pub fn order_free_checked_sum(values: &mut [Decimal]) -> Option<Decimal> {
+    in_a_fixed_order(values);
+    values
+        .iter()
+        .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
+}
+
+/// Sorts `values` unless they are ordinary figures, which add exactly in any order.
+fn in_a_fixed_order(values: &mut [Decimal]) {
+    let limit = Decimal::from(1_000_000_000_000_000i64);
+    let ordinary =
+        values.len() < 1_000 && values.iter().all(|v| v.scale() <= 10 && v.abs() < limit);
+    if !ordinary {
+        values.sort_unstable();
+    }
+}
+
 /// `part / whole` in percent, exact (unrounded); `None` when `whole` is zero.
 pub fn percent_exact(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
