@@ -562,3 +562,116 @@ fn timing_targets_fall_inside_the_project_period() {
         "{codes:?}"
     );
 }
+
+/// The row value checks (`check/target_values.rs`), each at its boundary, in the layout with 指标性质 and
+/// 计量单位 columns (the operator in its own column, as 乌海's form prints it) and in the 88号 layout.
+#[test]
+fn each_value_check_fires_at_its_boundary_and_not_before() {
+    let findings = |table: &str| -> Vec<String> {
+        let evaluation = jixiao::core::import::parse_tsv(table)
+            .unwrap()
+            .into_evaluation();
+        assert_eq!(evaluation.stage, Stage::Target);
+        jixiao::core::assess(&evaluation)
+            .findings
+            .iter()
+            .map(|f| format!("{} {} {}", f.code, f.path, f.message))
+            .collect()
+    };
+    let has = |found: &[String], code: &str, id: &str| {
+        found
+            .iter()
+            .any(|f| f.starts_with(&format!("{code} indicators/{id}/")))
+    };
+    let columns = "项目绩效目标表\n\
+        资金情况（万元）\t年度资金总额：\t20\t\t\t\n\
+        一级指标\t二级指标\t三级指标\t指标性质\t指标方向\t目标值\t计量单位\n\
+        产出指标\t数量指标\t培训人次\t正向\t≥\t300\t人次\n\
+        \t\t开设课程\t正向\t≥\t12\t\n\
+        \t质量指标\t培训合格率\t正向\t≥\t100\t%\n\
+        \t\t课程完成率\t正向\t≥\t100\t%\n\
+        \t\t考试通过率\t正向\t≥\t99\t%\n\
+        \t\t教材达标率100%\t正向\t≥\t98\t%\n\
+        \t\t场地达标率100%\t正向\t=\t100\t%\n\
+        \t时效指标\t结业时间\t正向\t=\t45291\t45291\n\
+        \t成本指标\t人均成本\t反向\t=\t600\t元\n\
+        \t\t场地费\t反向\t\t2\t万元\n\
+        \t\t资料费\t反向\t≤\t0\t万元\n\
+        \t\t成本控制率\t反向\t≤\t100\t%\n\
+        \t\t总成本\t反向\t≤\t20\t万元\n\
+        \t\t师资费\t反向\t≤\t8\t万元\n\
+        效益指标\t社会效益指标\t能力提升\t定性\t\t明显提升\t\n\
+        满意度指标\t服务对象满意度指标\t学员满意度\t正向\t≥\t90\t%\n";
+    let found = findings(columns);
+    // The operator read from the 指标方向 column beside 正向 / 反向.
+    assert!(
+        !has(&found, "target.operator_missing", "1.1.1"),
+        "{found:#?}"
+    );
+    // No unit at all (12 what?); 人次 is one.
+    assert!(has(&found, "target.unit_missing", "1.1.2"), "{found:#?}");
+    assert!(!has(&found, "target.unit_missing", "1.1.1"));
+    // A share written ≥100 % (合格率), not a completion rate (may pass 100 %) nor ≥99 %.
+    assert!(has(&found, "target.share_floor_at_full", "1.2.1"));
+    assert!(!has(&found, "target.share_floor_at_full", "1.2.2"));
+    assert!(!has(&found, "target.share_floor_at_full", "1.2.3"));
+    // The name's 100 % against a value of 98 %; the same figure in both is no conflict.
+    assert!(has(&found, "target.name_value_conflict", "1.2.4"));
+    assert!(!has(&found, "target.name_value_conflict", "1.2.5"));
+    // 45291 as the unit: Excel's serial of 2023-12-31.
+    let serial = found
+        .iter()
+        .find(|f| f.starts_with("target.unit_numeric indicators/1.3.1/"))
+        .expect("unit_numeric");
+    assert!(serial.contains("2023年12月31日"), "{serial}");
+    // Costs: "=" and a bare figure are no ceiling; ≤ 0 is no cost; a % is no cost; the whole budget
+    // restated; ≤ 8 万 of 20 is a cost.
+    assert!(has(&found, "target.cost_not_ceiling", "1.4.1"));
+    assert!(has(&found, "target.cost_not_ceiling", "1.4.2"));
+    assert!(has(&found, "target.cost_zero", "1.4.3"));
+    assert!(has(&found, "target.cost_as_rate", "1.4.4"));
+    assert!(has(&found, "target.cost_is_budget", "1.4.5"));
+    for code in [
+        "target.cost_not_ceiling",
+        "target.cost_zero",
+        "target.cost_as_rate",
+        "target.cost_is_budget",
+    ] {
+        assert!(!has(&found, code, "1.4.6"), "{code}: {found:#?}");
+    }
+    // 88号 layout, operators in the values: the one bare figure among written ones is a slip …
+    let written = "项目支出绩效目标申报表\n\
+        一级指标\t二级指标\t三级指标\t指标值\n\
+        产出指标\t数量指标\t培训人次\t≥300人次\n\
+        \t\t新建道路\t2公里\n\
+        \t质量指标\t验收合格率\t100%\n\
+        \t时效指标\t按期完工率\t≥95%\n\
+        效益指标\t社会效益指标\t受益人数\t≥500人\n\
+        满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n";
+    let found = findings(written);
+    assert!(
+        has(&found, "target.operator_missing", "1.1.2"),
+        "{found:#?}"
+    );
+    // … 100 % needs none (it cannot be passed).
+    assert!(!has(&found, "target.operator_missing", "1.2.1"));
+    assert!(!found
+        .iter()
+        .any(|f| f.starts_with("target.operator_missing indicators ")));
+    // … while a form that prints bare figures throughout is told once, as a note.
+    let bare = written
+        .replace("≥300人次", "300人次")
+        .replace("≥95%", "95%")
+        .replace("≥500人", "500人");
+    let found = findings(&bare);
+    assert!(
+        !has(&found, "target.operator_missing", "1.1.2"),
+        "{found:#?}"
+    );
+    let habit: Vec<&String> = found
+        .iter()
+        .filter(|f| f.starts_with("target.operator_missing indicators "))
+        .collect();
+    assert_eq!(habit.len(), 1, "{found:#?}");
+    assert!(habit[0].contains("6 个定量指标值中 5 个"), "{habit:?}");
+}

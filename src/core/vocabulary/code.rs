@@ -313,8 +313,16 @@ codes! {
         "每个三级指标宜写明指标值设定依据：计划标准、行业标准、历史标准或其他标准（财预〔2020〕10号所列的评价标准），年终评价据此判断目标是否合理。";
     TargetCostOverBudget = "target.cost_over_budget", Error, Arithmetic,
         "成本指标中的金额（元、万元）合计超过了年度资金总额：成本不能大于项目的全部资金。";
+    TargetCostNotCeiling = "target.cost_not_ceiling", Warning, Practice,
+        "成本指标是花费的上限，应写“≤”：只写金额或写“=”，看不出能否节约、超出多少算超支。";
     TargetCostFloor = "target.cost_floor", Warning, Practice,
         "成本指标是花费的上限，应写“≤”；写成“≥”或“>”便成了花费的下限。";
+    TargetCostAsRate = "target.cost_as_rate", Warning, Practice,
+        "成本指标反映花了多少钱（总成本、单位成本，以金额计），以百分比表示的“成本控制率 100%”之类不是成本。";
+    TargetCostIsBudget = "target.cost_is_budget", Warning, Practice,
+        "成本指标只是重述了项目资金总额，没有反映单位成本或各项成本的控制。";
+    TargetCostZero = "target.cost_zero", Error, Practice,
+        "成本指标的指标值为 0：项目安排了资金，成本不会为零，多为未填写的模板数值。";
     TargetDateOutsidePeriod = "target.date_outside_period", Warning, Practice,
         "时效指标的日期应在项目期（建设周期）之内。";
     TargetFundsAsResult = "target.funds_as_result", Warning, Practice,
@@ -329,6 +337,10 @@ codes! {
         "三级指标的名称与其所在的二级指标不符（如验收合格率属于质量指标，而非效益指标）。";
     TargetNoSatisfaction = "target.no_satisfaction", Warning, Practice,
         "有服务对象的项目应设满意度指标；确无服务对象的，请在说明中写明。";
+    TargetNameValueConflict = "target.name_value_conflict", Warning, Practice,
+        "指标名称中写了目标数值（如“达标率100%”），与指标值不一致：两处应一致，数值宜只写在指标值中。";
+    TargetOperatorMissing = "target.operator_missing", Warning, Practice,
+        "定量指标值应写明指标性质（≥、≤ 或 =）：只写数字，看不出是下限、上限还是确数；成本指标应写“≤”。";
     TargetPercentOver100 = "target.percent_over_100", Error, Practice,
         "比率类指标（合格率、完成率、满意度等）的指标值不能超过100%。";
     TargetPeriodReversed = "target.period_reversed", Error, Arithmetic,
@@ -337,6 +349,12 @@ codes! {
         "三级指标的名称或指标值仍是模板占位（指标1、*、/、无等），申报前须填写实际内容。";
     TargetQuantifiedShare = "target.quantified_share", Info, Practice,
         "能量化的指标应尽量量化：定量指标（有数值的指标值）占三级指标的比例低于评分口径设定的比例（默认50%）。";
+    TargetShareFloorAtFull = "target.share_floor_at_full", Warning, Practice,
+        "部分占全体的比率（合格率、及时率、覆盖率、满意度等）不会超过 100%，“≥100%”只能是 100%，应写“=100%”。";
+    TargetUnitMissing = "target.unit_missing", Warning, Practice,
+        "定量指标值应有计量单位（人次、个、公里、万元、% 等），否则年终无从比较。";
+    TargetUnitNumeric = "target.unit_numeric", Error, Reading,
+        "计量单位一栏是数字而不是单位：多为 Excel 把日期或数字自动转换所致（如 44561 即 2021年12月31日）。";
     TargetUnrecordedChange = "target.unrecorded_change", Error, Document("财预〔2015〕88号《中央部门预算绩效目标管理办法》第二十八条：绩效目标确定后，一般不予调整。预算执行中因特殊原因确需调整的，应按照绩效目标管理要求和预算调整流程报批"),
         "批复后的指标值被改动却没有记录为目标调整：评价须以批复（或按程序调整）后的目标为准，调整应写明日期和原因。";
     TargetValueMissing = "target.value_missing", Error, Practice,

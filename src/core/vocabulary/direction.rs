@@ -39,6 +39,37 @@ impl Basis {
     }
 }
 
+/// Rates that are a part of a whole (满意度, 覆盖率, 合格率, 及时率 …): unlike a growth or a completion rate,
+/// they cannot pass 100 %.
+const SHARES: &[&str] = &[
+    "满意度",
+    "满意率",
+    "覆盖率",
+    "合格率",
+    "达标率",
+    "知晓率",
+    "参保率",
+    "入学率",
+    "普及率",
+    "出勤率",
+    "准确率",
+    "正确率",
+    "及格率",
+    "到位率",
+    "入住率",
+    "参与率",
+    "受益率",
+    "通过率",
+    "就业率",
+    "治愈率",
+    "及时率",
+];
+
+/// Whether a name measures a share of a whole, which cannot pass 100 % ([`SHARES`]).
+pub fn is_share(name: &str) -> bool {
+    SHARES.iter().any(|w| name.contains(w))
+}
+
 /// Words of a name that make it 正向 although a 反向 word is inside (成本节约率 is more-is-better).
 const POSITIVE_WORDS: &[&str] = &[
     "节约率",

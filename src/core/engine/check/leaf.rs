@@ -152,34 +152,9 @@ fn check_counted(
     }
 }
 
-/// Rates that are a part of a whole (满意度, 覆盖率, 合格率 …): unlike a growth or a completion rate, they
-/// cannot pass 100 %.
-const SHARES: &[&str] = &[
-    "满意度",
-    "满意率",
-    "覆盖率",
-    "合格率",
-    "达标率",
-    "知晓率",
-    "参保率",
-    "入学率",
-    "普及率",
-    "出勤率",
-    "准确率",
-    "正确率",
-    "及格率",
-    "到位率",
-    "入住率",
-    "参与率",
-    "受益率",
-    "通过率",
-    "就业率",
-    "治愈率",
-];
-
 /// A share's 年度指标值 or 实际完成值 above 100 %: impossible, most often a damaged figure (290% for ≥90%).
 fn check_share(leaf: &Indicator, checker: &mut Checker) {
-    if normalise_unit(&leaf.unit) != "%" || !SHARES.iter().any(|w| leaf.name.contains(w)) {
+    if normalise_unit(&leaf.unit) != "%" || !crate::core::direction::is_share(&leaf.name) {
         return;
     }
     for (field, label, value) in [

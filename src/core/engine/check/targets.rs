@@ -179,6 +179,8 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
             "绩效目标中没有满意度指标；如项目确无服务对象，请在说明中写明",
         );
     }
+    let leaves: Vec<&Indicator> = tree.iter().flat_map(leaves_of).collect();
+    let operators_used = super::target_values::operators_used(&leaves);
     for top in tree {
         let category = Category::of(&top.name);
         if category == Some(Category::Benefit) {
@@ -191,16 +193,16 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
                 check_level2(category, second, checker);
             }
             for leaf in leaves_of(second) {
-                check_leaf(category, second, leaf, checker);
+                check_leaf(category, second, leaf, operators_used, checker);
             }
         }
         if top.children.is_empty() {
-            check_leaf(category, top, top, checker);
+            check_leaf(category, top, top, operators_used, checker);
         }
     }
     check_cost_total(evaluation, checker);
     check_dates(evaluation, checker);
-    let leaves: Vec<&Indicator> = tree.iter().flat_map(leaves_of).collect();
+    super::target_values::check_operators_habit(&leaves, checker);
     check_quantified_share(&leaves, evaluation.settings.audit.quantified_share, checker);
     check_basis(&leaves, checker);
 }
@@ -249,6 +251,19 @@ fn check_cost_total(evaluation: &Evaluation, checker: &mut Checker) {
                 else {
                     continue;
                 };
+                if amount == budget {
+                    checker.push(
+                        Severity::Warning,
+                        Code::TargetCostIsBudget,
+                        FieldPath::of_indicator(&leaf.id, IndicatorField::Target),
+                        format!(
+                            "成本指标“{}”{} 即年度资金总额 {} 万元：只重述了预算，未反映单位成本或成本控制",
+                            leaf.name.trim(),
+                            value_text(leaf),
+                            crate::core::number::fmt_score(budget)
+                        ),
+                    );
+                }
                 amounts.push(amount);
                 named.push(format!("{}{}", leaf.name.trim(), value_text(leaf)));
             }
@@ -487,6 +502,7 @@ fn check_leaf(
     category: Option<Category>,
     second: &Indicator,
     leaf: &Indicator,
+    operators_used: bool,
     checker: &mut Checker,
 ) {
     let at = |field| FieldPath::of_indicator(&leaf.id, field);
@@ -568,6 +584,15 @@ fn check_leaf(
         );
     }
     check_prior(leaf, checker);
+    super::target_values::check_value(
+        &super::target_values::Row {
+            leaf,
+            cost,
+            printed: value_text(leaf),
+            operators_used,
+        },
+        checker,
+    );
     let percent = leaf.unit.contains('%') || leaf.target_text.contains('%');
     let upper_bounded = !matches!(
         leaf.target_op,

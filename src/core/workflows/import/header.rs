@@ -459,11 +459,14 @@ pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
             };
         }
     }
-    // A kind named twice (e.g. 单位 as 计量单位 and again): keep the first.
+    // A kind named twice (e.g. 单位 as 计量单位 and again): keep the first. 指标性质 and 指标方向 both stay:
+    // forms print 正向 / 反向 in one and the operator in the other (the row reads the one that holds an
+    // operator).
     let mut seen = Vec::new();
     for column in columns.iter_mut() {
         if let Some(kind) = column {
-            if kind != &Column::Ignored && seen.contains(kind) {
+            let repeatable = matches!(kind, Column::Ignored | Column::Nature);
+            if !repeatable && seen.contains(kind) {
                 *column = None;
             } else {
                 seen.push(*kind);

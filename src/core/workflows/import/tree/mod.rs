@@ -108,6 +108,31 @@ impl<'h> Rows<'h> {
             .unwrap_or_default()
     }
 
+    /// The 指标性质 of a row: of the form's nature columns (指标性质, 指标方向 — some forms print 正向 / 反向
+    /// in one and the operator in the other), the first that holds an operator, else the first.
+    fn nature(&self, row: &[String]) -> String {
+        let cells: Vec<String> = self
+            .header
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == Some(Column::Nature))
+            .filter_map(|(i, _)| row.get(i).map(|s| s.trim().to_string()))
+            .collect();
+        let operator = |text: &String| {
+            matches!(
+                Measure::parse(&format!("{text}0")),
+                Measure::Figure { op: Some(_), .. }
+            )
+        };
+        cells
+            .iter()
+            .find(|t| operator(t))
+            .or(cells.first())
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// A figure cell; words in it are noted and read as blank.
     fn figure(
         &mut self,

@@ -411,7 +411,7 @@ impl Rows<'_> {
         if out.monitoring.is_some() {
             self.monitoring_figures(&mut leaf, row);
         }
-        let nature = self.cell(row, Column::Nature);
+        let nature = self.nature(row);
         self.figures(
             &mut leaf,
             &nature,
