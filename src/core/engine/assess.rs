@@ -23,6 +23,7 @@ use crate::core::check::{
 use crate::core::code::Code;
 use crate::core::model::{Evaluation, ImportNoteKind, Indicator, Stage};
 pub use crate::core::node::NodeResult;
+use crate::core::number::OrderFreeSum;
 use crate::core::number::{departure, fmt_score, Departure, Rounding};
 use crate::core::path::FieldPath;
 use crate::core::rule::ScoringRule;
@@ -133,8 +134,8 @@ struct Walker<'a> {
     blank_points: Decimal,
     /// Number of such leaves.
     blank_rows: usize,
-    /// The printed 得分 of the leaves, for their sum as the unit added them.
-    printed: Vec<Decimal>,
+    /// Σ printed 得分 of the leaves, as the unit added them (the same in any order of the rows).
+    printed: OrderFreeSum,
 }
 
 impl<'a> Walker<'a> {
@@ -151,14 +152,14 @@ impl<'a> Walker<'a> {
         let (score, computed, children_sum) = if node.is_leaf() {
             self.leaf(node)
         } else {
-            let mut scores = Vec::with_capacity(node.children.len());
+            // The same total whatever the order of the siblings, even for extreme figures.
+            let mut scores = OrderFreeSum::default();
             let mut points = Decimal::ZERO;
             for child in &node.children {
-                scores.push(self.node(child, depth + 1));
+                scores.add(self.node(child, depth + 1));
                 points = points.saturating_add(child.points);
             }
-            // The same total whatever the order of the siblings, even for extreme figures.
-            let sum = crate::core::number::order_free_sum(&mut scores);
+            let sum = scores.total();
             check::check_group_points(node, points, &mut self.checker);
             let capped = sum.min(node.points.max(Decimal::ZERO));
             (capped, None, Some(sum))
@@ -185,7 +186,7 @@ impl<'a> Walker<'a> {
             &mut self.checker,
         );
         if let Some(typed) = leaf.score {
-            self.printed.push(typed);
+            self.printed.add(typed);
         }
         if outcome.computed.is_none() && leaf.score.is_none() {
             self.blank_points = self.blank_points.saturating_add(points);
@@ -274,15 +275,15 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
             .any(|n| n.kind == ImportNoteKind::Unscored),
         blank_points: Decimal::ZERO,
         blank_rows: 0,
-        printed: Vec::new(),
+        printed: OrderFreeSum::default(),
     };
-    let mut top_scores = Vec::with_capacity(evaluation.indicators.len());
+    let mut top_scores = OrderFreeSum::default();
     let mut points_total = Decimal::ZERO;
     for node in &evaluation.indicators {
-        top_scores.push(walker.node(node, 0));
+        top_scores.add(walker.node(node, 0));
         points_total = points_total.saturating_add(node.points);
     }
-    let base_score = crate::core::number::order_free_sum(&mut top_scores);
+    let base_score = top_scores.total();
     let Walker {
         mut checker,
         nodes,
@@ -290,7 +291,7 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
         results,
         blank_points,
         blank_rows,
-        mut printed,
+        printed,
         unscored,
         ..
     } = walker;
@@ -318,7 +319,8 @@ pub fn assess(evaluation: &Evaluation) -> Assessment {
     check_figures_and_texts(evaluation, &nodes, &results, &mut checker);
     let printed = Printed {
         // In any order of the rows the same sum (`None` past Decimal's range).
-        sum: crate::core::number::order_free_checked_sum(&mut printed)
+        sum: printed
+            .checked_total()
             .and_then(|s| s.checked_add(bonus))
             .and_then(|s| s.checked_sub(penalty)),
         blank_rows,

@@ -109,42 +109,78 @@ pub fn departure(printed: Decimal, supported: Decimal, rounding: &Rounding) -> D
     }
 }
 
-/// Σ `values`, the same whatever their order (saturating at Decimal's range). Decimal's addition
-/// rounds once a sum needs more than 28 digits, so with extreme figures (a score of 10⁻²⁸ beside 8) the
-/// order of the rows would change a total; such figures are summed in sorted order. Ordinary ones
-/// (at most 10 decimals, below 10¹⁵, fewer than 1,000) add exactly in any order and skip the sort.
+/// A sum that is the same whatever the order of its figures. Decimal's addition rounds once a sum
+/// needs more than 28 digits, so with extreme figures (a score of 10⁻²⁸ beside 8) the order of the rows
+/// would change a total. Ordinary figures (at most 10 decimals, below 10¹⁵) are added exactly as
+/// integers of 10⁻¹⁰; the rare others are kept and added in sorted order with that exact part.
 ///
 /// ```
-/// use jixiao::core::number::order_free_sum;
+/// use jixiao::core::number::OrderFreeSum;
 /// use rust_decimal::Decimal;
 /// let tiny = Decimal::new(1, 28);
-/// let mut a = [Decimal::from(8), tiny, tiny, tiny, tiny, tiny, tiny];
-/// let mut b = [tiny, tiny, tiny, tiny, tiny, tiny, Decimal::from(8)];
-/// assert_eq!(order_free_sum(&mut a), order_free_sum(&mut b));
+/// let (mut a, mut b) = (OrderFreeSum::default(), OrderFreeSum::default());
+/// a.add(Decimal::from(8));
+/// for _ in 0..6 { a.add(tiny); b.add(tiny); }
+/// b.add(Decimal::from(8));
+/// assert_eq!(a.total(), b.total());
 /// ```
-pub fn order_free_sum(values: &mut [Decimal]) -> Decimal {
-    in_a_fixed_order(values);
-    values
-        .iter()
-        .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
+#[derive(Debug, Default)]
+pub struct OrderFreeSum {
+    /// Σ of the ordinary figures × 10¹⁰, exact.
+    units: i128,
+    /// The figures too fine or too large to be ordinary.
+    extremes: Vec<Decimal>,
 }
 
-/// The same as [`order_free_sum`], `None` past Decimal's range (for a figure that is shown, where a
-/// saturated sum would be a wrong one).
-pub fn order_free_checked_sum(values: &mut [Decimal]) -> Option<Decimal> {
-    in_a_fixed_order(values);
-    values
-        .iter()
-        .try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
-}
+impl OrderFreeSum {
+    const SCALE: u32 = 10;
 
-/// Sorts `values` unless they are ordinary figures, which add exactly in any order.
-fn in_a_fixed_order(values: &mut [Decimal]) {
-    let limit = Decimal::from(1_000_000_000_000_000i64);
-    let ordinary =
-        values.len() < 1_000 && values.iter().all(|v| v.scale() <= 10 && v.abs() < limit);
-    if !ordinary {
-        values.sort_unstable();
+    /// Adds a figure.
+    pub fn add(&mut self, value: Decimal) {
+        let ordinary =
+            value.scale() <= Self::SCALE && value.abs() < Decimal::from(1_000_000_000_000_000i64);
+        let units = 10i128
+            .checked_pow(Self::SCALE - value.scale().min(Self::SCALE))
+            .and_then(|f| value.mantissa().checked_mul(f))
+            .and_then(|u| self.units.checked_add(u));
+        match units {
+            Some(units) if ordinary => self.units = units,
+            _ => self.extremes.push(value),
+        }
+    }
+
+    /// The exact part as a Decimal (its last digits dropped in the unreachable case that it has more
+    /// than 28).
+    fn exact(&self) -> Decimal {
+        (0..=Self::SCALE)
+            .find_map(|k| {
+                Decimal::try_from_i128_with_scale(self.units / 10i128.pow(k), Self::SCALE - k).ok()
+            })
+            .unwrap_or(Decimal::MAX)
+            .normalize()
+    }
+
+    /// The sum, saturating at Decimal's range.
+    pub fn total(&self) -> Decimal {
+        if self.extremes.is_empty() {
+            return self.exact();
+        }
+        let mut all = self.extremes.clone();
+        all.push(self.exact());
+        all.sort_unstable();
+        all.iter().fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
+    }
+
+    /// The sum, `None` past Decimal's range (for a figure that is shown, where a saturated sum would
+    /// be a wrong one).
+    pub fn checked_total(&self) -> Option<Decimal> {
+        if self.extremes.is_empty() {
+            return Some(self.exact());
+        }
+        let mut all = self.extremes.clone();
+        all.push(self.exact());
+        all.sort_unstable();
+        all.iter().try_fold(Decimal::ZERO, |a, b| a.checked_add(*b))
     }
 }
 
