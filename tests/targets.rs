@@ -675,3 +675,55 @@ fn each_value_check_fires_at_its_boundary_and_not_before() {
     assert_eq!(habit.len(), 1, "{found:#?}");
     assert!(habit[0].contains("6 个定量指标值中 5 个"), "{habit:?}");
 }
+
+/// The desk prints a 申报表's own 绩效目标审核意见书 (the grade ticked, what follows, the reasons) and
+/// sorts a batch by the 审核意见, 优 first.
+#[test]
+fn the_desk_prints_each_target_tables_review_opinion_and_sorts_by_its_grade() {
+    use jixiao::core::review::{Desk, ReviewRow, Sort, SortKey};
+    let open = |name: &str| {
+        let text =
+            std::fs::read_to_string(format!("tests/fixtures/real/targets/{name}.tsv")).unwrap();
+        jixiao::core::import::parse_tsv(&text)
+            .unwrap()
+            .into_evaluation()
+    };
+    let mut desk = Desk::default();
+    // 差 (no 效益指标) first in the batch, then 良.
+    for name in [
+        "xiangmu-mubiao-hubei-huangshi-shiweidangxiao-2022",
+        "xiangmu-mubiao-hunan-yueyangxian-nongyenongcunju-2022",
+    ] {
+        let e = open(name);
+        desk.add(ReviewRow::opened(name, name.as_bytes(), &e));
+    }
+    let grades: Vec<String> = desk
+        .rows
+        .iter()
+        .map(|r| r.summary().unwrap().grade.clone())
+        .collect();
+    assert_eq!(grades, ["审核·差", "审核·良"]);
+    let best_first = desk.view(
+        Sort {
+            key: SortKey::Grade,
+            descending: false,
+        },
+        &Default::default(),
+    );
+    assert_eq!(best_first, [1, 0]);
+    let sheet = jixiao::report::review::verdict_sheet(&desk, 1);
+    assert!(sheet.contains("<h1>绩效目标审核意见书</h1>"), "{sheet}");
+    assert!(sheet.contains("☐ 优　　☑ 良　　☐ 中　　☐ 差"), "{sheet}");
+    assert!(sheet.contains("与单位协商完善绩效目标后，进入下一步预算安排流程"));
+    assert!(sheet.contains("比率写成≥100%"), "the reasons: {sheet}");
+    assert!(sheet.contains("财政部门（盖章）"));
+    let poor = jixiao::report::review::verdict_sheet(&desk, 0);
+    assert!(
+        poor.contains("☑ 差") && poor.contains("不得进入下一步预算安排流程"),
+        "{poor}"
+    );
+    // A self-evaluation keeps its 复核意见 sheet.
+    let nanjing = jixiao::core::template::load("nanjing-2024").unwrap();
+    desk.add(ReviewRow::opened("南京.json", b"{}", &nanjing));
+    assert!(jixiao::report::review::verdict_sheet(&desk, 2).contains("绩效自评复核意见表"));
+}

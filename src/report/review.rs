@@ -13,7 +13,8 @@
 
 use super::html::escape;
 use crate::core::number::{fmt2, fmt_score};
-use crate::core::review::{Alert, Conclusion, Desk};
+use crate::core::review::{Alert, Conclusion, Desk, Summary};
+use crate::core::target_review::{ReviewGrade, TargetReview};
 use crate::core::Severity;
 
 /// The stylesheet of the reviewer's documents, scoped to `.jx-review-doc`.
@@ -174,11 +175,15 @@ fn league_table(desk: &Desk, order: &[usize]) -> String {
 }
 
 /// The 复核意见 sheet of the row at `index`: the file's figures and problems, the conclusion ticked,
-/// the comment, and lines for the reviewer's signature.
+/// the comment, and lines for the reviewer's signature. A 申报表 gets its 绩效目标审核意见书 instead
+/// ([`target_opinion`]).
 pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
     let Some(row) = desk.rows.get(index) else {
         return String::new();
     };
+    if let Some(review) = row.summary().and_then(|s| s.target_review.as_ref()) {
+        return target_opinion(desk, index, review);
+    }
     let verdict = desk.verdict(&row.key);
     let mut html = format!(
         "<section class=\"sheet\"><h1>绩效自评复核意见表</h1><table><tbody>\
@@ -201,20 +206,6 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
                 s.infos,
                 s.execution_rate.map(fmt2).unwrap_or_else(|| "—".into())
             ));
-            let problems: Vec<String> = s
-                .findings
-                .iter()
-                .filter(|f| f.severity != Severity::Info)
-                .enumerate()
-                .map(|(i, f)| {
-                    format!(
-                        "{}. 【{}】{}",
-                        i + 1,
-                        f.severity.label(),
-                        escape(&f.message)
-                    )
-                })
-                .collect();
             if !s.alerts.is_empty() {
                 html.push_str(&format!(
                     "<tr><th>预警（{}）</th><td colspan=\"3\" data-testid=\"verdict-alerts\">{}</td></tr>",
@@ -224,11 +215,7 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
             }
             html.push_str(&format!(
                 "<tr><th>主要问题</th><td colspan=\"3\">{}</td></tr>",
-                if problems.is_empty() {
-                    "未发现错误或警告".to_string()
-                } else {
-                    problems.join("<br>")
-                }
+                problems(s)
             ));
         }
         None => html.push_str(&format!(
@@ -236,29 +223,84 @@ pub fn verdict_sheet(desk: &Desk, index: usize) -> String {
             escape(&row.problem())
         )),
     }
-    let ticks: Vec<String> = [Conclusion::Pass, Conclusion::Return, Conclusion::Pending]
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {}",
-                if *c == verdict.conclusion {
-                    "☑"
-                } else {
-                    "☐"
-                },
-                c.label()
-            )
-        })
-        .collect();
     html.push_str(&format!(
         "<tr><th>标记</th><td colspan=\"3\">{}</td></tr><tr><th>复核结论</th><td colspan=\"3\">{}</td></tr>\
          <tr><th>复核意见</th><td colspan=\"3\" class=\"comment\">{}</td></tr></tbody></table>\
          <div class=\"sign\"><span>复核人：＿＿＿＿＿＿</span><span>复核日期：＿＿＿＿年＿＿月＿＿日</span></div></section>",
         escape(&row.flag_text()),
-        ticks.join("　　"),
+        ticks(Conclusion::ALL_IN_PRINT.iter().map(|c| (c.label(), *c == verdict.conclusion))),
         escape(&verdict.comment).replace('\n', "<br>")
     ));
     html
+}
+
+/// A 申报表's 绩效目标审核意见书 (88号's review of targets): the grade the checks give, ticked among 优 良
+/// 中 差, what follows from it, the reasons and the problems, then the reviewer's own conclusion and
+/// comment, and the signature and seal lines of the finance bureau.
+fn target_opinion(desk: &Desk, index: usize, review: &TargetReview) -> String {
+    let row = &desk.rows[index];
+    let verdict = desk.verdict(&row.key);
+    let grade = review.grade;
+    let reasons = if review.reasons.is_empty() {
+        "未发现错误或警告".to_string()
+    } else {
+        review
+            .reasons
+            .iter()
+            .map(|r| escape(r))
+            .collect::<Vec<_>>()
+            .join("<br>")
+    };
+    format!(
+        "<section class=\"sheet\" data-testid=\"target-opinion\"><h1>绩效目标审核意见书</h1><table><tbody>\
+         <tr><th>单位</th><td colspan=\"3\">{}</td></tr><tr><th>项目</th><td>{}</td><th>文件</th><td>{}</td></tr>\
+         <tr><th>审核结果</th><td colspan=\"3\">{}</td></tr>\
+         <tr><th>处理意见</th><td colspan=\"3\">{}</td></tr>\
+         <tr><th>审核依据</th><td colspan=\"3\">{reasons}</td></tr>\
+         <tr><th>主要问题</th><td colspan=\"3\">{}</td></tr>\
+         <tr><th>复核结论</th><td colspan=\"3\">{}</td></tr>\
+         <tr><th>审核意见</th><td colspan=\"3\" class=\"comment\">{}</td></tr></tbody></table>\
+         <div class=\"sign\"><span>审核人：＿＿＿＿＿＿</span><span>财政部门（盖章）</span><span>审核日期：＿＿＿＿年＿＿月＿＿日</span></div></section>",
+        escape(row.unit()),
+        escape(&row.form()),
+        escape(&row.file),
+        ticks(ReviewGrade::ALL.iter().map(|g| (g.label(), Some(*g) == grade))),
+        grade.map_or("未能审核：未读到三级指标", |g| g.consequence()),
+        row.summary().map(problems).unwrap_or_default(),
+        ticks(Conclusion::ALL_IN_PRINT.iter().map(|c| (c.label(), *c == verdict.conclusion))),
+        escape(&verdict.comment).replace('\n', "<br>")
+    )
+}
+
+/// The errors and warnings, numbered, or that there are none.
+fn problems(s: &Summary) -> String {
+    let lines: Vec<String> = s
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .enumerate()
+        .map(|(i, f)| {
+            format!(
+                "{}. 【{}】{}",
+                i + 1,
+                f.severity.label(),
+                escape(&f.message)
+            )
+        })
+        .collect();
+    if lines.is_empty() {
+        "未发现错误或警告".to_string()
+    } else {
+        lines.join("<br>")
+    }
+}
+
+/// Choices printed as tick boxes, the chosen one ☑: "☑ 通过　　☐ 退回修改".
+fn ticks<'a>(choices: impl Iterator<Item = (&'a str, bool)>) -> String {
+    choices
+        .map(|(label, chosen)| format!("{} {label}", if chosen { "☑" } else { "☐" }))
+        .collect::<Vec<_>>()
+        .join("　　")
 }
 
 /// A 监控表's red and yellow lights, one numbered line each: the light, the row, the formula and what the

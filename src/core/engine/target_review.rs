@@ -21,10 +21,10 @@
 //! ```
 
 use super::check::{Code, Finding, Severity};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The grade of a target review (审核结果).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewGrade {
     /// 优.
@@ -38,6 +38,14 @@ pub enum ReviewGrade {
 }
 
 impl ReviewGrade {
+    /// Every grade, best first.
+    pub const ALL: [ReviewGrade; 4] = [
+        ReviewGrade::Excellent,
+        ReviewGrade::Good,
+        ReviewGrade::Fair,
+        ReviewGrade::Poor,
+    ];
+
     /// 优 / 良 / 中 / 差.
     pub fn label(self) -> &'static str {
         match self {
@@ -60,7 +68,7 @@ impl ReviewGrade {
 }
 
 /// The review of a target table: its grade and the reasons, most serious first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TargetReview {
     /// 审核结果; `None` when no 三级 indicator was read (nothing to review: a table the import could not
     /// read is not a bad table).

@@ -46,13 +46,20 @@ pub fn Detail(file: String) -> impl IntoView {
             mode.set(Mode::Workbench);
         }
     };
+    // A 申报表 prints its 绩效目标审核意见书; other files their 复核意见.
+    let target = row.summary().is_some_and(|s| s.target_review.is_some());
+    let print_name = if target {
+        "绩效目标审核意见书"
+    } else {
+        "复核意见"
+    };
     let print = move |_| {
         let Some(root) = navigator.root.get_untracked() else {
             return;
         };
         let (title, body) = review.desk.with_untracked(|d| {
             (
-                format!("{}复核意见", d.rows[index].unit()),
+                format!("{}{print_name}", d.rows[index].unit()),
                 docs::verdict_sheet(d, index),
             )
         });
@@ -79,7 +86,7 @@ pub fn Detail(file: String) -> impl IntoView {
                 <strong class="jx-review-detail-file" data-testid="review-detail-file">{row.file.clone()}</strong>
                 <span class="jx-sep"></span>
                 <button type="button" class="jx-btn" data-testid="review-edit-copy" prop:disabled=!has_copy on:click=edit_copy>"编辑副本"</button>
-                <button type="button" class="jx-btn" data-testid="review-print-verdict" on:click=print>"打印复核意见"</button>
+                <button type="button" class="jx-btn" data-testid="review-print-verdict" on:click=print>{format!("打印{print_name}")}</button>
             </div>
             <VerdictEditor key=key/>
             {alerts}

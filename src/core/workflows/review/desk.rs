@@ -27,6 +27,10 @@ impl Conclusion {
     /// All conclusions, in the order offered.
     pub const ALL: [Conclusion; 3] = [Conclusion::Pending, Conclusion::Pass, Conclusion::Return];
 
+    /// All conclusions, in the order a printed sheet ticks them.
+    pub const ALL_IN_PRINT: [Conclusion; 3] =
+        [Conclusion::Pass, Conclusion::Return, Conclusion::Pending];
+
     /// The Chinese label.
     pub fn label(self) -> &'static str {
         match self {
@@ -316,13 +320,13 @@ impl Desk {
                 SortKey::StatedTotal => number(|s| s.stated_total, a, b),
                 SortKey::Total => number(|s| Some(s.total), a, b),
                 SortKey::ExecutionRate => number(|s| s.execution_rate, a, b),
-                // 监控表 by their light (blue and green before yellow and red, as a higher total
-                // before a lower one), the others by their total.
+                // 申报表 by their 审核意见 (优 first), 监控表 by their light (blue and green before
+                // yellow and red), as a higher total before a lower one; the others by their total.
                 SortKey::Grade => match (
-                    a.summary().and_then(|s| s.light),
-                    b.summary().and_then(|s| s.light),
+                    a.summary().and_then(|s| s.stage_rank()),
+                    b.summary().and_then(|s| s.stage_rank()),
                 ) {
-                    (Some(x), Some(y)) => by_option(Some(x.severity()), Some(y.severity()), d),
+                    (Some(x), Some(y)) => by_option(Some(x), Some(y), d),
                     _ => by_option(
                         a.summary().map(|s| s.total),
                         b.summary().map(|s| s.total),

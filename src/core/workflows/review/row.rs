@@ -6,6 +6,7 @@ use crate::core::code::Code;
 use crate::core::lights::{Light, MonitoringLights};
 use crate::core::metric::execution_basis;
 use crate::core::model::{IndicatorMonitoring, Likelihood, Stage};
+use crate::core::target_review::{ReviewGrade, TargetReview};
 use crate::core::Evaluation;
 use crate::core::{assess, audit, Assessment, EvaluationKind, Finding, Severity};
 use rust_decimal::Decimal;
@@ -149,6 +150,9 @@ pub struct Summary {
     /// 目标申报 / 运行监控 / 年度自评: only a self-evaluation has a total.
     #[serde(skip_serializing_if = "is_self_evaluation")]
     pub stage: Stage,
+    /// A 申报表's 审核意见 (grade and reasons).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_review: Option<TargetReview>,
     /// A 监控表's project light (its worst).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub light: Option<Light>,
@@ -234,6 +238,18 @@ fn is_self_evaluation(stage: &Stage) -> bool {
 }
 
 impl Summary {
+    /// How a 申报表 or 监控表 ranks in the 等级 column, best first (审核 优 … 差; 监控 蓝 … 红); `None` for
+    /// a self-evaluation, which ranks by its total.
+    pub fn stage_rank(&self) -> Option<u8> {
+        if let Some(grade) = self.target_review.as_ref().and_then(|r| r.grade) {
+            return ReviewGrade::ALL
+                .iter()
+                .position(|g| *g == grade)
+                .map(|p| p as u8);
+        }
+        self.light.map(|l| l.severity())
+    }
+
     /// The computed total as a list prints it: "—" for a 申报表 or a 监控表, which score nothing.
     pub fn total_text(&self) -> String {
         if self.stage == Stage::SelfEvaluation {
@@ -323,6 +339,7 @@ impl ReviewRow {
             execution_rate,
             findings: a.findings.clone(),
             stage: evaluation.stage,
+            target_review: a.target_review.clone(),
             light: a.lights.as_ref().and_then(|l| l.project),
             alerts: a
                 .lights
