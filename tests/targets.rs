@@ -727,3 +727,124 @@ fn the_desk_prints_each_target_tables_review_opinion_and_sorts_by_its_grade() {
     desk.add(ReviewRow::opened("南京.json", b"{}", &nanjing));
     assert!(jixiao::report::review::verdict_sheet(&desk, 2).contains("绩效自评复核意见表"));
 }
+
+/// Check 9: 年度 against 中期 where the form prints both columns (either order, or under a merged 指标值
+/// header): a cumulative 年度 value above its 中期 one, units scaled; levels (%, shares, ceilings) are not
+/// cumulative; a 年度 row the 中期 set lacks.
+#[test]
+fn the_annual_targets_are_a_part_of_the_mid_term_ones() {
+    let rows = [
+        // (name, 中期, 年度)
+        ("新建道路", "≥30公里", "≥12公里"),
+        ("培训人次", "≥900人次", "≥1000人次"),
+        ("项目投资", "0.1亿元", "≤1200万元"),
+        ("设备投入", "0.1亿元", "1200万元"),
+        ("验收合格率", "≥95%", "≥98%"),
+        ("人均成本", "≤800元", "≤900元"),
+        ("新增岗位", "", "≥20个"),
+    ];
+    let layouts = [
+        (
+            "一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值\n",
+            true,
+        ),
+        (
+            "一级指标\t二级指标\t三级指标\t年度指标值\t中期指标值\n",
+            false,
+        ),
+        (
+            "一级指标\t二级指标\t三级指标\t指标值\t\n\t\t\t中期指标值\t年度指标值\n",
+            true,
+        ),
+    ];
+    for (header, mid_first) in layouts {
+        let mut table = format!("项目支出绩效目标申报表\n{header}");
+        for (i, (name, mid, annual)) in rows.iter().enumerate() {
+            let (a, b) = if mid_first {
+                (mid, annual)
+            } else {
+                (annual, mid)
+            };
+            let level1 = if i == 0 { "产出指标" } else { "" };
+            let level2 = if i == 0 { "数量指标" } else { "" };
+            table.push_str(&format!("{level1}\t{level2}\t{name}\t{a}\t{b}\n"));
+        }
+        table.push_str("效益指标\t社会效益指标\t能力提升\t明显提升\t明显提升\n");
+        let found = codes_of(&table);
+        let at = |code: &str, id: &str| found.contains(&format!("{code} indicators/{id}/target"));
+        assert!(
+            at("target.mid_term_exceeded", "1.1.2"),
+            "{header}{found:#?}"
+        );
+        assert!(
+            at("target.mid_term_exceeded", "1.1.4"),
+            "1200 万 > 0.1 亿: {found:#?}"
+        );
+        for id in ["1.1.1", "1.1.3", "1.1.5", "1.1.6"] {
+            assert!(!at("target.mid_term_exceeded", id), "{id}: {found:#?}");
+        }
+        assert!(at("target.mid_term_missing", "1.1.7"), "{found:#?}");
+        assert_eq!(
+            found
+                .iter()
+                .filter(|f| f.starts_with("target.mid_term"))
+                .count(),
+            3,
+            "{found:#?}"
+        );
+    }
+    // The form prints the 中期 column beside the 年度 one, every row spanning the same width.
+    let mut table = "项目支出绩效目标申报表\n项目名称\t干部培训\t\t\t\n一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值\n".to_string();
+    for (i, (name, mid, annual)) in rows.iter().enumerate() {
+        let level = if i == 0 {
+            "产出指标\t数量指标"
+        } else {
+            "\t"
+        };
+        table.push_str(&format!("{level}\t{name}\t{mid}\t{annual}\n"));
+    }
+    let e = jixiao::core::import::parse_tsv(&table)
+        .unwrap()
+        .into_evaluation();
+    let report = jixiao::report::build(&e);
+    let form = report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            jixiao::report::Block::Form(f) => Some(f),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(form.widths.len(), 8);
+    // Lay the cells out as a printer does (each at the first free column, merged cells covering the rows
+    // below): every row is covered exactly.
+    let mut taken = vec![[false; 8]; form.rows.len()];
+    for (r, row) in form.rows.iter().enumerate() {
+        let mut c = 0;
+        for cell in row {
+            while c < 8 && taken[r][c] {
+                c += 1;
+            }
+            for down in taken.iter_mut().skip(r).take(cell.rows) {
+                for slot in down.iter_mut().skip(c).take(cell.cols) {
+                    assert!(!*slot, "row {r} overlaps at column {c}");
+                    *slot = true;
+                }
+            }
+            c += cell.cols;
+        }
+        assert!(taken[r].iter().all(|t| *t), "row {r} not covered: {row:?}");
+    }
+    let text = jixiao::report::text::render(&report);
+    assert!(
+        text.contains("中期指标值") && text.contains("≥900人次") && text.contains("≥1000人次"),
+        "{text}"
+    );
+    assert!(jixiao::export::docx::report_docx(&report).is_ok());
+    // Without a 中期 column, nothing is said.
+    let found = codes_of(
+        "项目支出绩效目标申报表\n一级指标\t二级指标\t三级指标\t指标值\n\
+         产出指标\t数量指标\t培训人次\t≥1000人次\n效益指标\t社会效益指标\t能力提升\t明显提升\n",
+    );
+    assert!(!found.iter().any(|f| f.starts_with("target.mid_term")));
+}

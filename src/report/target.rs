@@ -13,6 +13,10 @@ use rust_decimal::Decimal;
 const WIDTHS: [usize; 7] = [12, 10, 11, 20, 12, 12, 23];
 /// The same when no indicator has an explanation: the room goes to the 三级 names.
 const WIDTHS_NO_EXPLANATION: [usize; 7] = [12, 10, 11, 30, 13, 12, 12];
+/// With a 中期指标值 column before the 年度 one (the forms that print both).
+const WIDTHS_MID_TERM: [usize; 8] = [11, 9, 10, 17, 11, 11, 11, 20];
+/// The same when no indicator has an explanation.
+const WIDTHS_MID_TERM_NO_EXPLANATION: [usize; 8] = [11, 9, 10, 25, 12, 12, 11, 10];
 
 /// The title: "2025年度项目支出绩效目标申报表".
 pub(super) fn title(e: &Evaluation) -> String {
@@ -28,24 +32,32 @@ fn name(n: &Indicator) -> String {
 }
 
 pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
+    let all_leaves = crate::core::model::leaves(&e.indicators);
+    // A form that printed 中期指标值 beside the 年度 ones keeps that column.
+    let mid_term = all_leaves.iter().any(|n| !n.mid_term.trim().is_empty());
+    // The value cells beside a row label span the rest of the form.
+    let wide = if mid_term { 7 } else { 6 };
     let label = FormCell::label;
     let value = |text: String, cols: usize| FormCell::value(text, cols);
     let project = e.project.clone().unwrap_or_default();
     let mut rows: Vec<Vec<FormCell>> = Vec::new();
     match e.kind {
         EvaluationKind::Project => {
-            rows.push(vec![label("项目名称", 1), value(project.name.clone(), 6)]);
+            rows.push(vec![
+                label("项目名称", 1),
+                value(project.name.clone(), wide),
+            ]);
             rows.push(vec![
                 label("主管部门", 1),
                 value(e.unit.parent_department.clone(), 2),
                 label("实施单位", 1),
-                value(e.unit.name.clone(), 3),
+                value(e.unit.name.clone(), wide - 3),
             ]);
         }
         EvaluationKind::Department => {
             rows.push(vec![
                 label("部门（单位）名称", 1),
-                value(e.unit_name().to_string(), 6),
+                value(e.unit_name().to_string(), wide),
             ]);
         }
     }
@@ -61,12 +73,12 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
         rows.push(vec![
             label("项目资金（万元）", 1).down(project.funds.len() + 1),
             label("年度资金总额", 2),
-            FormCell::value(Figure::amount(total), 4),
+            FormCell::value(Figure::amount(total), wide - 2),
         ]);
         for line in &project.funds {
             rows.push(vec![
                 value(format!("其中：{}", line.source), 2),
-                FormCell::value(Figure::amount(amount(line)), 4),
+                FormCell::value(Figure::amount(amount(line)), wide - 2),
             ]);
         }
     }
@@ -75,22 +87,19 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
         (&e.goals.annual, "年度目标"),
     ] {
         if !text.trim().is_empty() {
-            rows.push(vec![label(lead, 1), value(fill(text.trim(), e, a), 6)]);
+            rows.push(vec![label(lead, 1), value(fill(text.trim(), e, a), wide)]);
         }
     }
     let leaves = leaf_rows(&e.indicators, name);
     let mut header = vec![label("绩效指标", 1).down(leaves.len() + 1)];
-    header.extend(
-        [
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "指标值",
-            "指标值设定依据",
-            "指标解释",
-        ]
-        .map(|h| label(h, 1)),
-    );
+    let mut headings = vec!["一级指标", "二级指标", "三级指标"];
+    if mid_term {
+        headings.extend(["中期指标值", "年度指标值"]);
+    } else {
+        headings.push("指标值");
+    }
+    headings.extend(["指标值设定依据", "指标解释"]);
+    header.extend(headings.into_iter().map(|h| label(h, 1)));
     rows.push(header);
     for row in leaves {
         let mut cells = row.level_cells();
@@ -100,8 +109,11 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
             .filter(|t| !t.is_empty())
             .collect::<Vec<_>>()
             .join("；");
+        cells.push(value(row.name, 1));
+        if mid_term {
+            cells.push(value(leaf.mid_term.trim().to_string(), 1));
+        }
         cells.extend([
-            value(row.name, 1),
             value(target_value(leaf), 1),
             value(leaf.basis.trim().to_string(), 1),
             value(explanation, 1),
@@ -112,21 +124,19 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
     for reviewer in ["主管部门审核意见", "财政部门审核意见"] {
         rows.push(vec![
             label(reviewer, 1),
-            value("（盖章）        年    月    日".to_string(), 6),
+            value("（盖章）        年    月    日".to_string(), wide),
         ]);
     }
-    let explained = crate::core::model::leaves(&e.indicators)
+    let explained = all_leaves
         .iter()
         .any(|n| !n.description.trim().is_empty() || !n.criteria.trim().is_empty());
-    let widths = if explained {
-        WIDTHS
-    } else {
-        WIDTHS_NO_EXPLANATION
+    let widths = match (mid_term, explained) {
+        (false, true) => WIDTHS.to_vec(),
+        (false, false) => WIDTHS_NO_EXPLANATION.to_vec(),
+        (true, true) => WIDTHS_MID_TERM.to_vec(),
+        (true, false) => WIDTHS_MID_TERM_NO_EXPLANATION.to_vec(),
     };
-    let mut blocks = vec![Block::Form(FormTable {
-        widths: widths.to_vec(),
-        rows,
-    })];
+    let mut blocks = vec![Block::Form(FormTable { widths, rows })];
     if let Some(review) = &a.target_review {
         // The tool's own check of the table, set apart from the reviewers' rows: what a reviewer would
         // say, so the unit can mend it before filing.

@@ -215,6 +215,8 @@ fn short_name(code: Code) -> &'static str {
         Code::TargetCostZero => "成本指标为零",
         Code::TargetCostNotCeiling => "成本指标未写≤",
         Code::TargetCostIsBudget => "成本指标重述预算",
+        Code::TargetMidTermExceeded => "年度指标值超过中期",
+        Code::TargetMidTermMissing => "年度指标不在中期指标中",
         Code::ImportUnitConflict => "指标值与计量单位不符",
         _ => code.as_str(),
     }

@@ -333,6 +333,10 @@ codes! {
         "二级指标不在所属一级指标的常用列表中（产出：数量、质量、时效、成本；效益：经济、社会、生态、可持续影响；满意度：服务对象满意度；成本单列时：经济、社会、生态环境成本）。";
     TargetMaybeLow = "target.maybe_low", Warning, Practice,
         "上年实际完成值超出目标 20% 以上，今年目标却未提高：目标可能偏低。";
+    TargetMidTermExceeded = "target.mid_term_exceeded", Error, Practice,
+        "年度指标是中期指标的分解：累计的数量或金额，年度指标值不应超过中期指标值。";
+    TargetMidTermMissing = "target.mid_term_missing", Warning, Practice,
+        "年度指标应从中期指标中分解而来：表中列有中期指标值，某一年度指标在中期指标中却没有。";
     TargetMisplaced = "target.misplaced", Warning, Practice,
         "三级指标的名称与其所在的二级指标不符（如验收合格率属于质量指标，而非效益指标）。";
     TargetNoSatisfaction = "target.no_satisfaction", Warning, Practice,

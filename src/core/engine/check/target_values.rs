@@ -61,6 +61,75 @@ pub(super) fn check_operators_habit(leaves: &[&Indicator], checker: &mut Checker
     }
 }
 
+/// Check 9, 年度 against 中期, where the table prints a 中期指标值 column: a 年度 indicator the 中期 set
+/// lacks (warning), and a cumulative 年度 value — a count or an amount, not a rate, a share or a ceiling,
+/// which are levels — above its 中期 one (error). Units are compared as printed, or scaled where they
+/// name one quantity (万元 and 亿元).
+pub(super) fn check_mid_term(leaves: &[&Indicator], checker: &mut Checker) {
+    use crate::core::measure::{unit_scale, Measure};
+    if leaves.iter().all(|l| l.mid_term.trim().is_empty()) {
+        return;
+    }
+    for leaf in leaves {
+        let name = leaf.name.trim();
+        let at = FieldPath::of_indicator(&leaf.id, IndicatorField::Target);
+        let mid = leaf.mid_term.trim();
+        let annual = leaf.target.is_some() || !leaf.target_text.trim().is_empty();
+        if mid.is_empty() {
+            if annual {
+                checker.push(
+                    Severity::Warning,
+                    Code::TargetMidTermMissing,
+                    at,
+                    format!(
+                        "“{name}”有年度指标值，中期指标值却为空：年度指标应从中期指标中分解而来"
+                    ),
+                );
+            }
+            continue;
+        }
+        let (
+            Measure::Figure {
+                value: whole,
+                unit: mid_unit,
+                ..
+            },
+            Some(part),
+        ) = (Measure::parse(mid), leaf.target)
+        else {
+            continue;
+        };
+        let unit = leaf.unit.trim();
+        let level = normalise_unit(unit) == "%"
+            || normalise_unit(&mid_unit) == "%"
+            || crate::core::direction::is_share(name)
+            || leaf.sets_a_ceiling();
+        if level {
+            continue;
+        }
+        let scaled = |value: Decimal, unit: &str| -> Option<(&'static str, Decimal)> {
+            let (quantity, scale) = unit_scale(unit)?;
+            Some((quantity, value.checked_mul(scale)?))
+        };
+        let exceeds = match (scaled(part, unit), scaled(whole, &mid_unit)) {
+            (Some((q1, a)), Some((q2, b))) if q1 == q2 => a > b,
+            _ if mid_unit.is_empty() || mid_unit == unit => part > whole,
+            _ => false,
+        };
+        if exceeds {
+            checker.push(
+                Severity::Error,
+                Code::TargetMidTermExceeded,
+                at,
+                format!(
+                    "“{name}”的年度指标值 {}{unit} 超过中期指标值“{mid}”：年度是中期的一部分",
+                    fmt_score(part)
+                ),
+            );
+        }
+    }
+}
+
 /// The checks of one 三级's value.
 pub(super) fn check_value(row: &Row, checker: &mut Checker) {
     let leaf = row.leaf;

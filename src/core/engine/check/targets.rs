@@ -203,6 +203,7 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
     check_cost_total(evaluation, checker);
     check_dates(evaluation, checker);
     super::target_values::check_operators_habit(&leaves, checker);
+    super::target_values::check_mid_term(&leaves, checker);
     check_quantified_share(&leaves, evaluation.settings.audit.quantified_share, checker);
     check_basis(&leaves, checker);
 }

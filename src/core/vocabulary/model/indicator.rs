@@ -130,6 +130,10 @@ pub struct Indicator {
     /// the target stage asks for it.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub basis: String,
+    /// 中期指标值 as a target table prints it beside the 年度 one (the three-year target the year's is a
+    /// part of), kept as text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mid_term: String,
     /// 上年实际值 as a target table prints it beside the new target ("2021年实际实现值"), kept as text.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub prior_actual: String,

@@ -42,6 +42,8 @@ pub enum Column {
     Nature,
     /// 指标值设定依据 (a target table's 计划 / 行业 / 历史 / 其他标准).
     Basis,
+    /// 中期指标值: the 中期 (three-year) target beside the 年度 one, kept as printed.
+    MidTermTarget,
     /// Last year's actual printed beside a target (上年实际值, "2021年实际实现值" under 指标值).
     PriorActual,
     /// 运行监控: 1—N 月 完成值 ("1-7月实际完成值", "半年度指标执行情况").
@@ -152,6 +154,10 @@ const EXACT: &[(Column, &[&str])] = &[
         ],
     ),
     (Column::Unit, &["计量单位", "度量单位", "单位"]),
+    (
+        Column::MidTermTarget,
+        &["中期指标值", "中期目标值", "中期指标", "中期值"],
+    ),
     (Column::Nature, &["指标性质", "指标方向"]),
     (
         Column::Basis,

@@ -406,6 +406,7 @@ impl Rows<'_> {
             unit: self.cell(row, Column::Unit),
             basis: self.cell(row, Column::Basis),
             prior_actual: self.cell(row, Column::PriorActual),
+            mid_term: self.cell(row, Column::MidTermTarget),
             ..Default::default()
         };
         if out.monitoring.is_some() {
