@@ -576,3 +576,33 @@ fn the_desk_lists_each_monitoring_tables_red_and_yellow_rows_with_their_reasons(
     let book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert!(!book.sheet_names().contains(&"监控预警".to_string()));
 }
+
+/// In the self-evaluation of a monitored year, each row recalls what the monitoring said of it.
+#[test]
+fn a_row_recalls_its_monitoring_in_the_self_evaluation() {
+    let e = report();
+    let period = e.monitoring.unwrap();
+    let line = |id: &str| {
+        jixiao::core::lights::monitored_line(e.indicator(id).unwrap(), period, &e.settings.lights)
+    };
+    assert_eq!(
+        line("1.1.1").as_deref(),
+        Some("1—7月监控：完成 700，全年预计 1200，确定能，绿灯")
+    );
+    assert_eq!(
+        line("1.3.1").as_deref(),
+        Some("1—7月监控：完成情况“部分达成”，有可能，黄灯；偏差原因：人员保障")
+    );
+    // A row never monitored says nothing.
+    let mut bare = e.clone();
+    bare.indicator_mut("1.1.1").unwrap().monitoring = Some(Default::default());
+    let period = bare.monitoring.unwrap();
+    assert_eq!(
+        jixiao::core::lights::monitored_line(
+            bare.indicator("1.1.1").unwrap(),
+            period,
+            &bare.settings.lights
+        ),
+        None
+    );
+}

@@ -382,6 +382,9 @@ export default [
       // The scoring columns are back; the 指标值 came along unchanged.
       assert.ok((await app.table.locator('thead th').allTextContents()).includes('自评分'));
       assert.equal(await app.field('indicators/1.1.1/target').inputValue(), '300');
+      // What the monitoring said of the row stands beside the year-end figures, read-only.
+      assert.equal(await app.row('培训人次').getByTestId('monitored').textContent(),
+        '1—3月监控：完成 100，蓝灯；偏差原因：场地改造，上半年停训两个月；纠偏措施：四季度加开两期');
       // Undo returns to monitoring; move on again.
       await app.root.getByTestId('undo').click();
       await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /运行监控/));

@@ -213,6 +213,45 @@ fn budget_light_of(
     })
 }
 
+/// What the monitoring said of a row, for the self-evaluation that follows it (shown read-only beside the
+/// year-end figures): "1—7月监控：完成 700，全年预计 1150，有可能，红灯；偏差原因：场地改造；纠偏措施：…".
+/// `None` when the row was not monitored or nothing was filled in.
+pub fn monitored_line(
+    leaf: &Indicator,
+    period: MonitoringPeriod,
+    t: &LightThresholds,
+) -> Option<String> {
+    let m = leaf.monitoring.as_ref()?;
+    let mut parts = Vec::new();
+    match (m.to_date, m.to_date_text.trim()) {
+        (Some(done), _) => parts.push(format!("完成 {}", fmt_score(done))),
+        (None, words) if !words.is_empty() => parts.push(format!("完成情况“{words}”")),
+        _ => {}
+    }
+    if let Some(forecast) = m.forecast {
+        parts.push(format!("全年预计 {}", fmt_score(forecast)));
+    }
+    if let Some(likelihood) = m.likelihood {
+        parts.push(likelihood.label().to_string());
+    }
+    if let Some(light) = indicator_light(leaf, period, t) {
+        parts.push(light.light.label().to_string());
+    }
+    let cause = m.cause_text();
+    let measure = m.measure.trim();
+    if parts.is_empty() && cause.is_empty() && measure.is_empty() {
+        return None;
+    }
+    let mut line = format!("{}监控：{}", period.label(), parts.join("，"));
+    if !cause.is_empty() {
+        line.push_str(&format!("；偏差原因：{cause}"));
+    }
+    if !measure.is_empty() {
+        line.push_str(&format!("；纠偏措施：{measure}"));
+    }
+    Some(line)
+}
+
 /// One 三级 indicator's light, when its monitoring figures allow one.
 pub fn indicator_light(
     leaf: &Indicator,

@@ -230,6 +230,23 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
             .map(|c| format!("计算 {}", fmt_score(c)))
             .unwrap_or_default()
     };
+    // A year that was monitored: what the monitoring said of the row, read-only beside the year-end
+    // figures the 偏差原因 must answer.
+    let monitored = {
+        let doc = bind.doc;
+        let id = id.clone();
+        Memo::new(move |_| {
+            // Untracked: the period was fixed in the monitoring stage, and a row tracking the whole
+            // evaluation would rerun on every edit of every row.
+            let (period, thresholds) = doc
+                .evaluation
+                .with_untracked(|e| e.monitoring.map(|p| (p, e.settings.lights.clone())))?;
+            doc.with_node(&id, |n| {
+                crate::core::lights::monitored_line(n, period, &thresholds)
+            })
+            .flatten()
+        })
+    };
     let project_cells = {
         let bind = bind.clone();
         move || {
@@ -261,6 +278,7 @@ pub(super) fn BuiltRow(row: RowInfo, project: Memo<bool>, window: RowWindow) -> 
                 <td role="cell" class="jx-col-reason">
                     <TextArea label=field::REASON.label path=bind.key(field::REASON.key) value=bind.text(field::REASON) on_change=bind.set(field::REASON)
                         compact=true rows=2 required=reason_required/>
+                    {move || monitored.get().map(|line| view! { <p class="jx-explain jx-monitored" data-testid="monitored">{line}</p> })}
                 </td>
                 {buttons}
             </tr>

@@ -144,6 +144,17 @@ pub struct IndicatorMonitoring {
 }
 
 impl IndicatorMonitoring {
+    /// The causes ticked and written: "经费保障、人员保障：师资不足"; empty when none.
+    pub fn cause_text(&self) -> String {
+        let ticked: Vec<&str> = self.causes.iter().map(|c| c.label()).collect();
+        let words = self.cause.trim();
+        match (ticked.is_empty(), words.is_empty()) {
+            (true, _) => words.to_string(),
+            (false, true) => ticked.join("、"),
+            (false, false) => format!("{}：{words}", ticked.join("、")),
+        }
+    }
+
     /// Whether a deviation is explained: a cause (ticked or in words) and a measure.
     pub fn explained(&self) -> bool {
         (!self.causes.is_empty() || !self.cause.trim().is_empty())

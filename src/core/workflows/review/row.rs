@@ -198,7 +198,7 @@ impl Alert {
             .filter(|l| matches!(l.light, Light::Red | Light::Yellow))
             .map(|l| {
                 let m = monitored.get(l.id.as_str()).filter(|_| !l.id.is_empty());
-                let cause = m.map(|m| cause_text(m)).unwrap_or_default();
+                let cause = m.map(|m| m.cause_text()).unwrap_or_default();
                 Alert {
                     light: l.light,
                     name: l.name.clone(),
@@ -257,17 +257,6 @@ impl Summary {
         } else {
             "—".to_string()
         }
-    }
-}
-
-/// The causes ticked and written: "经费保障、人员保障：…".
-fn cause_text(m: &IndicatorMonitoring) -> String {
-    let ticked: Vec<&str> = m.causes.iter().map(|c| c.label()).collect();
-    let words = m.cause.trim();
-    match (ticked.is_empty(), words.is_empty()) {
-        (true, _) => words.to_string(),
-        (false, true) => ticked.join("、"),
-        (false, false) => format!("{}：{words}", ticked.join("、")),
     }
 }
 
