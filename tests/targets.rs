@@ -816,25 +816,7 @@ fn the_annual_targets_are_a_part_of_the_mid_term_ones() {
         })
         .unwrap();
     assert_eq!(form.widths.len(), 8);
-    // Lay the cells out as a printer does (each at the first free column, merged cells covering the rows
-    // below): every row is covered exactly.
-    let mut taken = vec![[false; 8]; form.rows.len()];
-    for (r, row) in form.rows.iter().enumerate() {
-        let mut c = 0;
-        for cell in row {
-            while c < 8 && taken[r][c] {
-                c += 1;
-            }
-            for down in taken.iter_mut().skip(r).take(cell.rows) {
-                for slot in down.iter_mut().skip(c).take(cell.cols) {
-                    assert!(!*slot, "row {r} overlaps at column {c}");
-                    *slot = true;
-                }
-            }
-            c += cell.cols;
-        }
-        assert!(taken[r].iter().all(|t| *t), "row {r} not covered: {row:?}");
-    }
+    assert_covered(form);
     let text = jixiao::report::text::render(&report);
     assert!(
         text.contains("中期指标值") && text.contains("≥900人次") && text.contains("≥1000人次"),
@@ -847,4 +829,144 @@ fn the_annual_targets_are_a_part_of_the_mid_term_ones() {
          产出指标\t数量指标\t培训人次\t≥1000人次\n效益指标\t社会效益指标\t能力提升\t明显提升\n",
     );
     assert!(!found.iter().any(|f| f.starts_with("target.mid_term")));
+}
+
+/// Lays a form's cells out as a printer does (each at the first free column, merged cells covering the
+/// rows below) and asserts that every row is covered exactly, with no overlap.
+fn assert_covered(form: &jixiao::report::FormTable) {
+    let width = form.widths.len();
+    let mut taken = vec![vec![false; width]; form.rows.len()];
+    for (r, row) in form.rows.iter().enumerate() {
+        let mut c = 0;
+        for cell in row {
+            while c < width && taken[r][c] {
+                c += 1;
+            }
+            for down in taken.iter_mut().skip(r).take(cell.rows) {
+                for slot in down.iter_mut().skip(c).take(cell.cols) {
+                    assert!(!*slot, "row {r} overlaps at column {c}: {row:?}");
+                    *slot = true;
+                }
+            }
+            c += cell.cols;
+        }
+        assert!(taken[r].iter().all(|t| *t), "row {r} not covered: {row:?}");
+    }
+}
+
+/// The 部门整体 申报表 (88号 附2): 部门职责 and 年度主要任务 read above the indicators, each task's 总额
+/// against its parts, the 金额合计 against the tasks, the tasks against the 年度资金总额; printed back
+/// in the form's layout.
+#[test]
+fn a_department_target_table_reads_and_checks_its_annual_tasks() {
+    let table = "部门整体支出绩效目标申报表\n（2025年度）\n\
+        部门（单位）名称\t某区文化馆\t\t\t\t\n\
+        部门职责\t负责全区群众文化活动的组织、辅导和非遗保护\t\t\t\t\n\
+        年度主要任务\t任务名称\t主要内容\t预算金额（万元）\t\t\n\
+        \t\t\t总额\t财政拨款\t其他资金\n\
+        \t群众文化活动\t全年组织大型文化活动12场\t80\t70\t10\n\
+        \t非遗保护\t非遗项目普查与传承人扶持\t45\t40\t4\n\
+        \t馆舍运行\t\t30\t30\t\n\
+        \t金额合计\t\t150\t140\t14\n\
+        年度总体目标\t办好群众文化活动，保护传承非遗\t\t\t\t\n\
+        年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t\n\
+        \t产出指标\t数量指标\t文化活动场次\t≥12场\t\n\
+        \t效益指标\t社会效益指标\t群众参与人次\t≥5万人次\t\n\
+        \t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t\n";
+    let e = jixiao::core::import::parse_tsv(table)
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(e.stage, Stage::Target);
+    assert_eq!(e.kind, jixiao::core::model::EvaluationKind::Department);
+    assert_eq!(e.unit.duties, "负责全区群众文化活动的组织、辅导和非遗保护");
+    let names: Vec<&str> = e.tasks.tasks.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["群众文化活动", "非遗保护", "馆舍运行"]);
+    let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+    assert_eq!(e.tasks.tasks[1].amounts.other, Some(d("4")));
+    assert_eq!(
+        e.tasks.stated_total.as_ref().and_then(|t| t.total),
+        Some(d("150"))
+    );
+    // The indicators are read as before, not the tasks.
+    assert_eq!(jixiao::core::model::leaves(&e.indicators).len(), 3);
+    let a = jixiao::core::assess(&e);
+    let found: Vec<String> = a
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code, f.message))
+        .collect();
+    let has = |code: &str, words: &str| {
+        found
+            .iter()
+            .any(|f| f.starts_with(code) && f.contains(words))
+    };
+    assert!(
+        has(
+            "target.task_sum",
+            "“非遗保护”的预算金额总额 45 万元，与财政拨款 40 + 其他资金 4 = 44"
+        ),
+        "{found:#?}"
+    );
+    assert!(!has("target.task_sum", "群众文化活动"));
+    assert!(
+        has("target.task_blank", "“馆舍运行”未填写主要内容"),
+        "{found:#?}"
+    );
+    assert!(
+        has("target.tasks_total", "（总额）150 万元，与各任务之和 155"),
+        "{found:#?}"
+    );
+    assert!(
+        !has("target.tasks_total", "财政拨款"),
+        "140 = 70 + 40 + 30: {found:#?}"
+    );
+    assert!(!found.iter().any(|f| f.starts_with("target.tasks_missing")));
+    // Within a 年度资金总额 of 160 the tasks fit; of 150 they do not.
+    let over = |budget: &str| {
+        let mut e = e.clone();
+        e.project = Some(jixiao::core::model::ProjectBudget {
+            stated_total: Some(jixiao::core::model::FundLine {
+                initial: Some(d(budget)),
+                ..Default::default()
+            }),
+            ..Default::default()
+        });
+        jixiao::core::assess(&e)
+            .findings
+            .iter()
+            .any(|f| f.code.as_str() == "target.tasks_over_budget")
+    };
+    assert!(!over("160"));
+    assert!(over("150"));
+    // Printed back: 部门职责, the tasks with their amounts and the 金额合计, every row covered.
+    let report = jixiao::report::build(&e);
+    let form = report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            jixiao::report::Block::Form(f) => Some(f),
+            _ => None,
+        })
+        .unwrap();
+    assert_covered(form);
+    let text = jixiao::report::text::render(&report);
+    for words in [
+        "部门职责",
+        "年度主要任务",
+        "非遗项目普查与传承人扶持",
+        "金额合计",
+        "其他资金",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    assert!(jixiao::export::docx::report_docx(&report).is_ok());
+    // Read back from its own file, the same tasks.
+    let back = jixiao::core::from_json(&jixiao::core::to_json(&e)).unwrap();
+    assert_eq!(back.tasks, e.tasks);
+    // A 部门 申报表 without the block is told so, once, as a note.
+    let (out, _) = check(&[
+        "check",
+        "tests/fixtures/real/targets/bumen-mubiao-hunan-yueyanglou-jiagerenzheng-2023.tsv",
+    ]);
+    assert!(out.contains("target.tasks_missing"), "{out}");
 }

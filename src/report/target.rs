@@ -26,6 +26,59 @@ pub(super) fn title(e: &Evaluation) -> String {
     }
 }
 
+/// 年度主要任务 (附2): 任务名称 | 主要内容 | 预算金额 (总额, 财政拨款, 其他资金), one row per task, then
+/// 金额合计 (as printed, else the tasks' sum). `wide` is the columns right of the row labels (6 or 7).
+fn task_rows(e: &Evaluation, wide: usize, rows: &mut Vec<Vec<FormCell>>) {
+    let block = &e.tasks;
+    if block.tasks.is_empty() {
+        return;
+    }
+    let label = FormCell::label;
+    let value = |text: String, cols: usize| FormCell::value(text, cols);
+    // 任务名称 1, 主要内容 wide − 4, the three amounts 1 each.
+    let content = wide - 4;
+    rows.push(vec![
+        label("年度主要任务", 1).down(block.tasks.len() + 3),
+        label("任务名称", 1).down(2),
+        label("主要内容", content).down(2),
+        label("预算金额（万元）", 3),
+    ]);
+    rows.push(vec![
+        label("总额", 1),
+        label("财政拨款", 1),
+        label("其他资金", 1),
+    ]);
+    let amounts = |a: &crate::core::model::TaskAmounts| {
+        [a.total, a.fiscal, a.other].map(|v| FormCell::value(Figure::amount(v), 1))
+    };
+    for task in &block.tasks {
+        let mut row = vec![
+            value(task.name.trim().to_string(), 1),
+            value(task.content.trim().to_string(), content),
+        ];
+        row.extend(amounts(&task.amounts));
+        rows.push(row);
+    }
+    let sum = |get: fn(&crate::core::model::TaskAmounts) -> Option<Decimal>| {
+        block
+            .tasks
+            .iter()
+            .filter_map(|t| get(&t.amounts))
+            .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
+    };
+    let total = block
+        .stated_total
+        .clone()
+        .unwrap_or(crate::core::model::TaskAmounts {
+            total: sum(|a| a.total),
+            fiscal: sum(|a| a.fiscal),
+            other: sum(|a| a.other),
+        });
+    let mut row = vec![label("金额合计", 1 + content)];
+    row.extend(amounts(&total));
+    rows.push(row);
+}
+
 /// A group's cell: its name alone (a target table has no 分值 yet).
 fn name(n: &Indicator) -> String {
     n.name.trim().to_string()
@@ -59,6 +112,13 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
                 label("部门（单位）名称", 1),
                 value(e.unit_name().to_string(), wide),
             ]);
+            if !e.unit.duties.trim().is_empty() {
+                rows.push(vec![
+                    label("部门职责", 1),
+                    value(e.unit.duties.trim().to_string(), wide),
+                ]);
+            }
+            task_rows(e, wide, &mut rows);
         }
     }
     // 资金: 年度资金总额 and one 其中 line per source, the 年初 (申报) amounts.

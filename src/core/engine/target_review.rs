@@ -217,6 +217,11 @@ fn short_name(code: Code) -> &'static str {
         Code::TargetCostIsBudget => "成本指标重述预算",
         Code::TargetMidTermExceeded => "年度指标值超过中期",
         Code::TargetMidTermMissing => "年度指标不在中期指标中",
+        Code::TargetTaskBlank => "年度主要任务不完整",
+        Code::TargetTaskSum => "任务金额与其中各项不符",
+        Code::TargetTasksMissing => "未列年度主要任务",
+        Code::TargetTasksOverBudget => "任务金额超过资金总额",
+        Code::TargetTasksTotal => "任务金额合计不符",
         Code::ImportUnitConflict => "指标值与计量单位不符",
         _ => code.as_str(),
     }

@@ -355,6 +355,16 @@ codes! {
         "能量化的指标应尽量量化：定量指标（有数值的指标值）占三级指标的比例低于评分口径设定的比例（默认50%）。";
     TargetShareFloorAtFull = "target.share_floor_at_full", Warning, Practice,
         "部分占全体的比率（合格率、及时率、覆盖率、满意度等）不会超过 100%，“≥100%”只能是 100%，应写“=100%”。";
+    TargetTaskBlank = "target.task_blank", Warning, Practice,
+        "年度主要任务应写明任务名称、主要内容和预算金额（88号文件附2的表式）。";
+    TargetTaskSum = "target.task_sum", Error, Arithmetic,
+        "任务的预算金额总额应等于财政拨款与其他资金之和。";
+    TargetTasksMissing = "target.tasks_missing", Info, Practice,
+        "部门整体支出绩效目标申报表应列出年度主要任务及其预算金额（88号文件附2的表式），年度绩效指标据此设定。";
+    TargetTasksOverBudget = "target.tasks_over_budget", Error, Arithmetic,
+        "年度主要任务的预算金额合计超过了年度资金总额。";
+    TargetTasksTotal = "target.tasks_total", Error, Arithmetic,
+        "年度主要任务的金额合计应等于各任务预算金额之和。";
     TargetUnitMissing = "target.unit_missing", Warning, Practice,
         "定量指标值应有计量单位（人次、个、公里、万元、% 等），否则年终无从比较。";
     TargetUnitNumeric = "target.unit_numeric", Error, Reading,

@@ -20,6 +20,7 @@ mod monitoring;
 mod narrative;
 mod report_text;
 mod stated;
+mod target_tasks;
 mod target_values;
 mod targets;
 mod tree;

@@ -201,6 +201,7 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
         }
     }
     check_cost_total(evaluation, checker);
+    super::target_tasks::check_tasks(evaluation, checker);
     check_dates(evaluation, checker);
     super::target_values::check_operators_habit(&leaves, checker);
     super::target_values::check_mid_term(&leaves, checker);
@@ -208,14 +209,10 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
     check_basis(&leaves, checker);
 }
 
-/// Σ 成本 in money (元 / 万元 / 亿元, normalised to 万元; a cost per unit such as 元/亩 is no total) is at
-/// most the 年度资金总额 (the stated total, else the sum of its lines).
-fn check_cost_total(evaluation: &Evaluation, checker: &mut Checker) {
-    use crate::core::measure::unit_scale;
-    let Some(project) = &evaluation.project else {
-        return;
-    };
-    let budget = project
+/// The 年度资金总额 a 申报表 prints (the stated total, else the sum of its lines), when positive.
+pub(super) fn annual_budget(evaluation: &Evaluation) -> Option<Decimal> {
+    let project = evaluation.project.as_ref()?;
+    project
         .stated_total
         .as_ref()
         .and_then(|t| t.initial)
@@ -226,8 +223,15 @@ fn check_cost_total(evaluation: &Evaluation, checker: &mut Checker) {
                     .iter()
                     .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
             })
-        });
-    let Some(budget) = budget.filter(|b| *b > Decimal::ZERO) else {
+        })
+        .filter(|b| *b > Decimal::ZERO)
+}
+
+/// Σ 成本 in money (元 / 万元 / 亿元, normalised to 万元; a cost per unit such as 元/亩 is no total) is at
+/// most the 年度资金总额 (the stated total, else the sum of its lines).
+fn check_cost_total(evaluation: &Evaluation, checker: &mut Checker) {
+    use crate::core::measure::unit_scale;
+    let Some(budget) = annual_budget(evaluation) else {
         return;
     };
     let ten_thousand = Decimal::from(10_000);

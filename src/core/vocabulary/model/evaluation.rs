@@ -1,6 +1,7 @@
 //! The evaluation (自评价) itself: what a file holds at its top level, its form and the figures the
 //! unit printed, with the lookups every layer uses.
 
+use super::AnnualTasks;
 use super::{
     walk_tree, Adjustments, BudgetAccounts, BusinessMetric, Evidence, Goals, Indicator, Narrative,
     ProjectBudget, Settings, TargetVersions, UnitProfile, SCHEMA_VERSION,
@@ -61,6 +62,9 @@ pub struct Evaluation {
     /// The targets as approved (批复) and adjusted (调整) during the year.
     #[serde(default, skip_serializing_if = "super::is_default")]
     pub targets: TargetVersions,
+    /// 年度主要任务 of a 部门整体 申报表 (empty for the other forms).
+    #[serde(default, skip_serializing_if = "AnnualTasks::is_empty")]
+    pub tasks: AnnualTasks,
     /// 运行监控: the period reported; `None` outside the monitoring stage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monitoring: Option<super::MonitoringPeriod>,
@@ -290,6 +294,7 @@ impl Evaluation {
             filing: Filing::default(),
             stage: Stage::SelfEvaluation,
             targets: TargetVersions::default(),
+            tasks: AnnualTasks::default(),
             monitoring: None,
         }
     }

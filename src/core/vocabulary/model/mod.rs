@@ -17,6 +17,7 @@ mod monitoring;
 mod narrative;
 mod settings;
 mod targets;
+mod tasks;
 mod unit;
 
 pub use accounts::*;
@@ -29,6 +30,7 @@ pub use monitoring::*;
 pub use narrative::*;
 pub use settings::*;
 pub use targets::*;
+pub use tasks::*;
 pub use unit::*;
 
 /// The file format version this build writes and reads; older versions are migrated on load.

@@ -29,6 +29,7 @@ pub mod header;
 pub mod html;
 pub mod narrative;
 pub mod pdf;
+mod tasks;
 mod tree;
 mod tsv;
 mod xlsx;
@@ -142,6 +143,10 @@ pub struct ImportedTable {
     pub remarks: Remarks,
     /// A monitoring table (运行监控): the period's last month.
     pub monitoring: Option<u8>,
+    /// A 部门整体 申报表's 年度主要任务.
+    pub tasks: crate::core::model::AnnualTasks,
+    /// 部门职责 as printed above the indicators.
+    pub duties: String,
 }
 
 /// Facts printed above the indicator header.
@@ -336,6 +341,8 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
     });
     let mut out = ImportedTable {
         monitoring,
+        tasks: tasks::tasks(table, header.row),
+        duties: tasks::duties(table, header.row),
         facts,
         budget,
         unplaced: header.unplaced.clone(),
@@ -448,6 +455,12 @@ impl ImportedTable {
         }
         if self.facts.target_title {
             evaluation.stage = crate::core::model::Stage::Target;
+        }
+        if !self.tasks.is_empty() {
+            evaluation.tasks = self.tasks;
+        }
+        if !self.duties.is_empty() {
+            evaluation.unit.duties = self.duties;
         }
         if let Some(month) = self.monitoring {
             evaluation.stage = crate::core::model::Stage::Monitoring;
