@@ -807,14 +807,7 @@ fn the_annual_targets_are_a_part_of_the_mid_term_ones() {
         .unwrap()
         .into_evaluation();
     let report = jixiao::report::build(&e);
-    let form = report
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            jixiao::report::Block::Form(f) => Some(f),
-            _ => None,
-        })
-        .unwrap();
+    let form = first_form(&report);
     assert_eq!(form.widths.len(), 8);
     assert_covered(form);
     let text = jixiao::report::text::render(&report);
@@ -940,14 +933,7 @@ fn a_department_target_table_reads_and_checks_its_annual_tasks() {
     assert!(over("150"));
     // Printed back: 部门职责, the tasks with their amounts and the 金额合计, every row covered.
     let report = jixiao::report::build(&e);
-    let form = report
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            jixiao::report::Block::Form(f) => Some(f),
-            _ => None,
-        })
-        .unwrap();
+    let form = first_form(&report);
     assert_covered(form);
     let text = jixiao::report::text::render(&report);
     for words in [
@@ -969,4 +955,16 @@ fn a_department_target_table_reads_and_checks_its_annual_tasks() {
         "tests/fixtures/real/targets/bumen-mubiao-hunan-yueyanglou-jiagerenzheng-2023.tsv",
     ]);
     assert!(out.contains("target.tasks_missing"), "{out}");
+}
+
+/// The first form of a report (the 申报表 itself).
+fn first_form(report: &jixiao::report::Report) -> &jixiao::report::FormTable {
+    report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            jixiao::report::Block::Form(f) => Some(f),
+            _ => None,
+        })
+        .expect("a form")
 }
