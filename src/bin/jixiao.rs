@@ -22,7 +22,7 @@ const USAGE: &str = "用法：
                                   评分并检查评价文件、指标表（.tsv/.xlsx）、文件夹和 .zip（“-”表示标准输入）；
                                   --summary 输出复核汇总表（汇总、问题清单、复核意见、统计）；
                                   文件旁有同名 .expect（复核预期）时，另列召回率和精确率
-  jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project / project-target）
+  jixiao template 名称            输出内置模板 JSON（nanjing-2024 / department / project / project-target / department-target）
   jixiao templates                列出内置模板
   jixiao export 文件 --to txt|html|docx|xlsx [-o 输出文件]   生成自评价报告（默认输出到标准输出）
   jixiao compare 上年文件 本年文件 [--json]   与上年对比：总分、各项指标、收支和业务指标的变动率

@@ -32,6 +32,7 @@ mod state;
 mod storage;
 pub(crate) mod styles;
 mod tabs;
+mod tasks_form;
 mod timing;
 mod toolbar;
 mod unit_form;

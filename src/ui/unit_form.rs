@@ -35,6 +35,10 @@ pub fn UnitForm() -> impl IntoView {
             <Show when=is_project>
                 {area(field::GOALS_ANNUAL_ACTUAL, 3)}
             </Show>
+            // 部门整体: the 年度主要任务 the targets are set from (88号 附2).
+            <Show when=move || !is_project()>
+                <super::tasks_form::AnnualTasksForm/>
+            </Show>
             <h2>"报告所列结果（用于核对）"</h2>
             <div class="jx-grid">
                 {decimal(field::STATED_TOTAL, "分")}

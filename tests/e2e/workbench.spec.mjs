@@ -405,6 +405,41 @@ export default [
     },
   },
   {
+    name: 'a blank 部门整体 申报表: its 年度主要任务 typed in 单位概况, each task\'s 总额 checked against its parts, the 金额合计 against the tasks',
+    async run({ page, baseUrl, assert }) {
+      const app = await fresh(page, baseUrl);
+      await until(async () => assert.equal(await app.totalText(), '99.5'));
+      await app.newFromTemplate('department-target');
+      await until(async () => assert.match(await app.root.getByTestId('stage').textContent(), /部门整体.*绩效目标申报/));
+      await app.tab('unit').click();
+      const tasks = app.root.getByTestId('annual-task');
+      await until(async () => assert.equal(await tasks.count(), 2));
+      assert.ok((await app.findingCodes()).includes('target.task_blank'));
+      await app.tab('unit').click();
+      await app.setField('tasks/tasks/0/name', '群众文化活动');
+      await app.setField('tasks/tasks/0/content', '全年组织大型文化活动12场');
+      await app.setField('tasks/tasks/0/amounts/total', '80');
+      await app.setField('tasks/tasks/0/amounts/fiscal', '70');
+      await app.setField('tasks/tasks/0/amounts/other', '5');
+      await app.root.getByTestId('remove-task').nth(1).click();
+      await until(async () => assert.equal(await tasks.count(), 1));
+      await app.setField('tasks/stated_total/total', '80');
+      await app.field('tasks/stated_total/total').blur();
+      await until(async () => assert.match(await app.root.getByTestId('annual-tasks-sum').textContent(), /80 \/ 70 \/ 5/));
+      const codes = await app.findingCodes();
+      assert.ok(codes.includes('target.task_sum'), codes.join());
+      assert.ok(!codes.includes('target.task_blank'), codes.join());
+      assert.ok(!codes.includes('target.tasks_total'), codes.join());
+      const finding = app.root.locator('[data-testid="finding"][data-code="target.task_sum"]');
+      assert.match(await finding.textContent(), /“群众文化活动”的预算金额总额 80 万元，与财政拨款 70 \+ 其他资金 5 = 75 万元不符/);
+      // Mended, the finding goes.
+      await app.tab('unit').click();
+      await app.setField('tasks/tasks/0/amounts/other', '10');
+      await app.field('tasks/tasks/0/amounts/other').blur();
+      await until(async () => assert.ok(!(await app.findingCodes()).includes('target.task_sum')));
+    },
+  },
+  {
     name: 'another unit\'s whole table opens as a new evaluation (undoable); 只替换指标体系 keeps the unit',
     async run({ page, baseUrl, assert }) {
       const app = await fresh(page, baseUrl);

@@ -1,6 +1,7 @@
 //! Built-in templates (模板), shipped as JSON files in `templates/` and loaded through the same format
 //! as a user's file: `nanjing-2024` (the worked example, fully scored), `department` (blank 部门整体),
-//! `project` (blank 项目支出绩效自评表), `project-target` (blank 项目支出绩效目标申报表, in the target stage).
+//! `project` (blank 项目支出绩效自评表), `project-target` (blank 项目支出绩效目标申报表, in the target stage), `department-target` (blank
+//! 部门整体支出绩效目标申报表 with its 年度主要任务).
 
 use crate::core::error::{from_json, LoadError};
 use crate::core::model::Evaluation;
@@ -17,6 +18,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "project-target",
         "空白：项目支出绩效目标申报表（目标申报阶段）",
     ),
+    (
+        "department-target",
+        "空白：部门整体支出绩效目标申报表（目标申报阶段）",
+    ),
 ];
 
 /// The JSON text of a built-in template.
@@ -26,6 +31,7 @@ pub fn json(name: &str) -> Option<&'static str> {
         "department" => Some(include_str!("../../../templates/department.json")),
         "project" => Some(include_str!("../../../templates/project.json")),
         "project-target" => Some(include_str!("../../../templates/project-target.json")),
+        "department-target" => Some(include_str!("../../../templates/department-target.json")),
         _ => None,
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn check_tasks(evaluation: &Evaluation, checker: &mut Checker) {
     }
     for (i, task) in block.tasks.iter().enumerate() {
         let name = if task.name.trim().is_empty() {
-            format!("第 {} 项任务", i + 1)
+            format!("第 {} 项", i + 1)
         } else {
             format!("“{}”", task.name.trim())
         };
