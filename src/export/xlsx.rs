@@ -275,7 +275,7 @@ fn form_sheet(sheet: &mut Worksheet, report: &Report, f: &Formats) -> Result<(),
             }
             Block::Scores(table) => row = score_rows(sheet, row, table, widths, f)?,
             Block::Form(form) => row = form_rows(sheet, row, form, widths, f)?,
-            Block::Signature(lines) => row = signature_rows(sheet, row, lines, columns, f)?,
+            Block::Signature(lines) => row = signature_rows(sheet, row, lines, widths, f)?,
             Block::PageBreak | Block::Annex { .. } | Block::Cover(_) => {}
         }
     }
@@ -363,16 +363,18 @@ fn form_rows(
 }
 
 /// Two labelled values a row: each label over a quarter of the columns, its value next; returns the
-/// row after them.
+/// row after them. A row is as tall as its longest wrapped value (a long 单位名称 stays in its cell).
 fn signature_rows(
     sheet: &mut Worksheet,
     mut row: u32,
     lines: &[(String, String)],
-    columns: u16,
+    widths: &[f64],
     f: &Formats,
 ) -> Result<u32, XlsxError> {
+    let columns = widths.len() as u16;
     let quarter = (columns / 4).max(1);
     for pair in lines.chunks(2) {
+        let mut cells: Vec<(&str, f64)> = Vec::new();
         for (k, (label, value)) in pair.iter().enumerate() {
             let c = k as u16 * quarter * 2;
             let end = if k == 1 {
@@ -380,8 +382,8 @@ fn signature_rows(
             } else {
                 c + quarter * 2 - 1
             };
-            let label = Cell::Text(label.clone());
-            put(sheet, (row, c, c + quarter - 1), &label, &f.header, f)?;
+            let heading = Cell::Text(label.clone());
+            put(sheet, (row, c, c + quarter - 1), &heading, &f.header, f)?;
             put(
                 sheet,
                 (row, c + quarter, end),
@@ -389,8 +391,11 @@ fn signature_rows(
                 &f.text,
                 f,
             )?;
+            cells.push((label, span_width(widths, c, c + quarter - 1)));
+            cells.push((value, span_width(widths, c + quarter, end)));
         }
         sheet.set_row_height(row, 24)?;
+        fit_row(sheet, row, &cells)?;
         row += 1;
     }
     Ok(row)
