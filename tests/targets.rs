@@ -968,3 +968,83 @@ fn first_form(report: &jixiao::report::Report) -> &jixiao::report::FormTable {
         })
         .expect("a form")
 }
+
+/// What three unseen published tables (东莞展览馆, 东莞交通运输局, 嘉峪关城市博物馆) showed, tested on other
+/// layouts: 效果指标 as the 效益 一级 and a 二级 with its gloss in brackets; a 指标目标值 column and a title
+/// with its year in brackets; two blocks side by side said, not silently dropped; a 时效 target below
+/// 100 %; a 部门 form cut before its indicators still read for its tasks, with a 合计 row whose 总额 is
+/// not its parts and 总额 cells left blank.
+#[test]
+fn the_unseen_tables_mechanisms_hold_on_other_layouts() {
+    let found = |table: &str| -> Vec<String> {
+        let e = jixiao::core::import::parse_tsv(table)
+            .unwrap()
+            .into_evaluation();
+        jixiao::core::assess(&e)
+            .findings
+            .iter()
+            .map(|f| format!("{} {} {}", f.code, f.path, f.message))
+            .collect()
+    };
+    let has = |found: &[String], code: &str| found.iter().any(|f| f.starts_with(code));
+    // 效果 for 效益, brackets as glosses: no missing 效益, no unknown 二级.
+    let glossed = found(
+        "项目支出绩效目标表（2024年度）\n\
+         一级指标\t二级指标\t三级指标\t指标目标值\n\
+         产出指标\t数量指标（或建设规模）\t新建道路\t≥10公里\n\
+         \t预算控制指标（投资规模）\t单位造价\t≤120万元/公里\n\
+         \t时效指标（工期）\t按时完成率\t≥98%\n\
+         \t\t验收及时率\t≤100%\n\
+         效果指标\t社会效益指标（通行）\t通行时间缩短\t≥20分钟\n\
+         满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\n",
+    );
+    assert!(!has(&glossed, "target.level1_missing"), "{glossed:#?}");
+    assert!(!has(&glossed, "target.level2_unknown"), "{glossed:#?}");
+    // The 指标目标值 column read (values checked, not rows dropped), the title's bracketed year ignored.
+    assert!(!has(&glossed, "import.placeholder"), "{glossed:#?}");
+    let e = jixiao::core::import::parse_tsv(
+        "项目支出绩效目标表（2024年度）\n一级指标\t二级指标\t三级指标\t指标目标值\n产出指标\t数量指标\t新建道路\t≥10公里\n",
+    )
+    .unwrap()
+    .into_evaluation();
+    assert_eq!(e.kind, jixiao::core::model::EvaluationKind::Project);
+    // 按时完成率 ≥98 % under 时效 is planned lateness; ≤100 % is no floor.
+    let timely: Vec<&String> = glossed
+        .iter()
+        .filter(|f| f.starts_with("target.timeliness_below_full"))
+        .collect();
+    assert_eq!(timely.len(), 1, "{glossed:#?}");
+    assert!(timely[0].contains("按时完成率"));
+    // Two blocks side by side: the first read, the second said.
+    let twin = found(
+        "绩效目标批复表\n\
+         一级指标\t二级指标\t三级指标\t中期指标\t二级指标\t三级指标\t年度指标\n\
+         产出指标\t数量指标\t培训人次\t≥900人次\t数量指标\t培训人次\t≥300人次\n\
+         效益指标\t社会效益指标\t能力提升\t明显提升\t社会效益指标\t能力提升\t明显提升\n",
+    );
+    assert!(twin.iter().any(|f| f.contains("并列两组指标")), "{twin:#?}");
+    // A 部门 form with its tasks only (cut before the indicators): read, its 合计 checked.
+    let cut = "部门整体支出绩效目标申报表（2025年度）\n\
+        部门名称\t某区图书馆\t\t\t\t\n\
+        年度主要任务\t任务名称\t主要内容\t总额\t财政拨款\t其他资金\n\
+        \t借阅服务\t全年开放300天\t\t60\t\n\
+        \t数字阅读\t上线电子书5万册\t\t20\t5\n\
+        \t合计\t\t70\t80\t5\n";
+    let e = jixiao::core::import::parse_tsv(cut)
+        .unwrap()
+        .into_evaluation();
+    assert_eq!(e.tasks.tasks.len(), 2);
+    assert_eq!(e.stage, Stage::Target);
+    let tasks = found(cut);
+    assert!(
+        tasks.iter().any(|f| f.starts_with("target.task_sum")
+            && f.contains("金额合计的预算金额总额 70 万元，与财政拨款 80 + 其他资金 5 = 85")),
+        "{tasks:#?}"
+    );
+    assert!(
+        tasks
+            .iter()
+            .any(|f| f.starts_with("target.task_blank") && f.contains("2 项年度主要任务")),
+        "{tasks:#?}"
+    );
+}

@@ -218,6 +218,7 @@ fn short_name(code: Code) -> &'static str {
         Code::TargetMidTermExceeded => "年度指标值超过中期",
         Code::TargetMidTermMissing => "年度指标不在中期指标中",
         Code::TargetTaskBlank => "年度主要任务不完整",
+        Code::TargetTimelinessBelowFull => "时效目标低于100%",
         Code::TargetTaskSum => "任务金额与其中各项不符",
         Code::TargetTasksMissing => "未列年度主要任务",
         Code::TargetTasksOverBudget => "任务金额超过资金总额",

@@ -365,6 +365,8 @@ codes! {
         "年度主要任务的预算金额合计超过了年度资金总额。";
     TargetTasksTotal = "target.tasks_total", Error, Arithmetic,
         "年度主要任务的金额合计应等于各任务预算金额之和。";
+    TargetTimelinessBelowFull = "target.timeliness_below_full", Warning, Practice,
+        "时效指标（按期完成率、及时率）的目标低于 100%，等于计划中就允许部分工作不按时完成。";
     TargetUnitMissing = "target.unit_missing", Warning, Practice,
         "定量指标值应有计量单位（人次、个、公里、万元、% 等），否则年终无从比较。";
     TargetUnitNumeric = "target.unit_numeric", Error, Reading,

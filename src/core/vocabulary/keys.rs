@@ -30,6 +30,29 @@ pub fn match_name(name: &str) -> String {
     name
 }
 
+/// A label or name without its bracketed parts, its blanks and a required-field mark: "*部门(单位)职责"
+/// → "部门职责", "预算(或投资规模)控制指标" → "预算控制指标" — a form's gloss or option in brackets is no
+/// other name.
+///
+/// ```
+/// assert_eq!(jixiao::core::keys::without_brackets("*部门(单位)职责"), "部门职责");
+/// ```
+pub fn without_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            c if depth == 0 && !c.is_whitespace() && !matches!(c, '*' | '＊' | '★') => {
+                out.push(c)
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The content key of a file: FNV-1a (64 bits) of its bytes, as 16 hex digits. Stable across platforms
 /// and versions, so a 复核意见 saved under it finds its file again when the batch is reopened.
 pub fn content_key(bytes: &[u8]) -> String {

@@ -24,6 +24,34 @@ fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
     values.fold(Decimal::ZERO, |a, b| a.saturating_add(b))
 }
 
+/// A 总额 against 财政拨款 + 其他资金, where both sides are printed.
+fn check_parts(what: &str, a: &TaskAmounts, checker: &mut Checker) {
+    let Some(total) = a.total else {
+        return;
+    };
+    if a.fiscal.is_none() && a.other.is_none() {
+        return;
+    }
+    let parts = a
+        .fiscal
+        .unwrap_or_default()
+        .saturating_add(a.other.unwrap_or_default());
+    if apart(total, parts) {
+        checker.push(
+            Severity::Error,
+            Code::TargetTaskSum,
+            FieldPath::tree(),
+            format!(
+                "{what}的预算金额总额 {} 万元，与财政拨款 {} + 其他资金 {} = {} 万元不符",
+                fmt_score(total),
+                fmt_score(a.fiscal.unwrap_or_default()),
+                fmt_score(a.other.unwrap_or_default()),
+                fmt_score(parts)
+            ),
+        );
+    }
+}
+
 /// The 年度主要任务 checks.
 pub(super) fn check_tasks(evaluation: &Evaluation, checker: &mut Checker) {
     let block = &evaluation.tasks;
@@ -37,6 +65,10 @@ pub(super) fn check_tasks(evaluation: &Evaluation, checker: &mut Checker) {
             );
         }
         return;
+    }
+    // The 金额合计 row against its own parts, as each task's.
+    if let Some(total) = &block.stated_total {
+        check_parts("金额合计", total, checker);
     }
     for (i, task) in block.tasks.iter().enumerate() {
         let name = if task.name.trim().is_empty() {
@@ -61,27 +93,28 @@ pub(super) fn check_tasks(evaluation: &Evaluation, checker: &mut Checker) {
                 format!("年度主要任务{name}未填写{}", missing.join("、")),
             );
         }
-        let a = &task.amounts;
-        if let (Some(total), true) = (a.total, a.fiscal.is_some() || a.other.is_some()) {
-            let parts = a
-                .fiscal
-                .unwrap_or_default()
-                .saturating_add(a.other.unwrap_or_default());
-            if apart(total, parts) {
-                checker.push(
-                    Severity::Error,
-                    Code::TargetTaskSum,
-                    FieldPath::tree(),
-                    format!(
-                        "年度主要任务{name}的预算金额总额 {} 万元，与财政拨款 {} + 其他资金 {} = {} 万元不符",
-                        fmt_score(total),
-                        fmt_score(a.fiscal.unwrap_or_default()),
-                        fmt_score(a.other.unwrap_or_default()),
-                        fmt_score(parts)
-                    ),
-                );
-            }
-        }
+        check_parts(&format!("年度主要任务{name}"), &task.amounts, checker);
+    }
+    // Amounts under 财政拨款 / 其他资金 with the 总额 (小计) column left blank: said once for the block.
+    let no_total: Vec<&str> = block
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.amounts.total.is_none() && (t.amounts.fiscal.is_some() || t.amounts.other.is_some())
+        })
+        .map(|t| t.name.trim())
+        .collect();
+    if !no_total.is_empty() {
+        checker.push(
+            Severity::Warning,
+            Code::TargetTaskBlank,
+            FieldPath::tree(),
+            format!(
+                "{} 项年度主要任务填了财政拨款或其他资金，却未填预算金额总额（小计）：{}",
+                no_total.len(),
+                no_total.join("、")
+            ),
+        );
     }
     // A task's 总额, else its parts.
     let task_total = |a: &TaskAmounts| {

@@ -25,6 +25,8 @@ pub(super) struct Row<'a> {
     pub leaf: &'a Indicator,
     /// Under a 成本 一级 or 二级.
     pub cost: bool,
+    /// Under a 时效 二级.
+    pub timeliness: bool,
     /// The value as printed, for the messages.
     pub printed: String,
     /// Some 定量 row of the table writes its 指标性质 (≥ ≤ =): a row without one is a slip, not the
@@ -185,6 +187,20 @@ pub(super) fn check_value(row: &Row, checker: &mut Checker) {
                 format!(
                     "“{name}”的名称写的是 {}%，指标值却是“{}”：请统一，数值只写在指标值中",
                     fmt_score(named),
+                    row.printed
+                ),
+            );
+        }
+        // 按期完成率 ≥95 %: the plan itself lets one task in twenty be late.
+        let on_time = ["及时", "按期", "按时"].iter().any(|w| name.contains(w));
+        let floor = !matches!(leaf.target_op, Some(Comparison::Le | Comparison::Lt));
+        if row.timeliness && on_time && floor && value < Decimal::ONE_HUNDRED {
+            checker.push(
+                Severity::Warning,
+                Code::TargetTimelinessBelowFull,
+                at.clone(),
+                format!(
+                    "时效指标“{name}”的目标“{}”低于 100%：计划即允许部分工作不按时完成，宜写“=100%”或说明原因",
                     row.printed
                 ),
             );

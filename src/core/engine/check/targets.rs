@@ -28,7 +28,8 @@ impl Category {
             Some(Category::Satisfaction)
         } else if name.contains("产出") {
             Some(Category::Output)
-        } else if name.contains("效益") {
+        } else if name.contains("效益") || name.contains("效果") {
+            // 效果指标: some provinces' word for 效益 (东莞's 批复表).
             Some(Category::Benefit)
         } else if name.contains("成本") {
             Some(Category::Cost)
@@ -40,7 +41,8 @@ impl Category {
     /// The 二级 its list holds (bare names).
     fn level2(self) -> &'static [&'static str] {
         match self {
-            Category::Output => &["数量", "质量", "时效", "成本"],
+            // 预算控制: the 成本 slot as some forms name it ("预算(或投资规模)控制指标").
+            Category::Output => &["数量", "质量", "时效", "成本", "预算控制"],
             Category::Benefit => &[
                 "经济效益",
                 "社会效益",
@@ -156,6 +158,8 @@ fn placeholder(text: &str) -> bool {
 
 /// Runs the target checks on `evaluation`'s tree.
 pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
+    // A 部门 form's 年度主要任务 are checked even when its indicators were not read (a form cut short).
+    super::target_tasks::check_tasks(evaluation, checker);
     let tree = &evaluation.indicators;
     if tree.is_empty() {
         return;
@@ -201,7 +205,6 @@ pub fn check_targets(evaluation: &Evaluation, checker: &mut Checker) {
         }
     }
     check_cost_total(evaluation, checker);
-    super::target_tasks::check_tasks(evaluation, checker);
     check_dates(evaluation, checker);
     super::target_values::check_operators_habit(&leaves, checker);
     super::target_values::check_mid_term(&leaves, checker);
@@ -478,7 +481,8 @@ fn check_benefit(benefit: &Indicator, checker: &mut Checker) {
 }
 
 fn check_level2(category: Category, second: &Indicator, checker: &mut Checker) {
-    let name = bare(&second.name);
+    // "数量指标(或建筑规模指标)", "时效指标(工期指标)": the form's own gloss in brackets is no other name.
+    let name = crate::core::keys::without_brackets(&bare(&second.name));
     if name.is_empty() {
         return;
     }
@@ -593,6 +597,7 @@ fn check_leaf(
         &super::target_values::Row {
             leaf,
             cost,
+            timeliness: second_name.contains("时效"),
             printed: value_text(leaf),
             operators_used,
         },

@@ -17,7 +17,10 @@ pub(super) fn facts(table: &[Vec<String>], until: usize) -> TableFacts {
                 facts.department = true;
             }
             // "服务贸易项目绩效自评表", "项目支出绩效自评表": a title that names a project's form.
-            if squeezed.contains("项目") && squeezed.contains("绩效") && squeezed.ends_with('表')
+            // "…项目支出绩效目标表(2023年度)": the year in brackets after the title.
+            if squeezed.contains("项目")
+                && squeezed.contains("绩效")
+                && without_trailing_note(&squeezed).ends_with('表')
             {
                 facts.project_title = true;
             }

@@ -138,6 +138,7 @@ const EXACT: &[(Column, &[&str])] = &[
             "计划值",
             "全年目标值",
             "预期值",
+            "指标目标值",
         ],
     ),
     (
@@ -345,6 +346,9 @@ pub struct Header {
     pub columns: Vec<Option<Column>>,
     /// Header cells no column was recognised in, as printed: kept as text, named in the summary.
     pub unplaced: Vec<String>,
+    /// The 三级 column is printed twice: two blocks side by side (中期 and 年度, as 东莞's 批复表
+    /// prints them); the first is read, and that is said.
+    pub repeated_block: bool,
 }
 
 impl Header {
@@ -469,10 +473,12 @@ pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
     // forms print 正向 / 反向 in one and the operator in the other (the row reads the one that holds an
     // operator).
     let mut seen = Vec::new();
+    let mut repeated_block = false;
     for column in columns.iter_mut() {
         if let Some(kind) = column {
             let repeatable = matches!(kind, Column::Ignored | Column::Nature);
             if !repeatable && seen.contains(kind) {
+                repeated_block |= *kind == Column::Name;
                 *column = None;
             } else {
                 seen.push(*kind);
@@ -499,6 +505,7 @@ pub fn find(table: &[Vec<String>], from: usize) -> Option<Header> {
         row: last,
         columns,
         unplaced,
+        repeated_block,
     })
 }
 

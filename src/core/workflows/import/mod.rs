@@ -302,6 +302,20 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
     let from = budget.as_ref().map_or(0, |b| b.last_row + 1);
     let header = header::find(table, from).or_else(|| header::find(table, 0));
     let Some(header) = header else {
+        // A 部门整体 申报表 cut before its indicators (or printed without them): its 年度主要任务 still
+        // import, checked as targets.
+        let tasks = tasks::tasks(table, table.len());
+        if !tasks.is_empty() {
+            let facts = facts::facts(table, table.len());
+            facts::note_blank_unit(&facts, table, &mut reader);
+            return Ok(ImportedTable {
+                tasks,
+                duties: tasks::duties(table, table.len()),
+                facts,
+                notes: reader.notes,
+                ..ImportedTable::default()
+            });
+        }
         if let Some(budget) = budget {
             // A table that is only the budget block still imports.
             let facts = facts::facts(table, budget.last_row);
@@ -348,6 +362,15 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<ImportedTable, ImportError> {
         unplaced: header.unplaced.clone(),
         ..ImportedTable::default()
     };
+    if header.repeated_block {
+        // Two blocks side by side (中期 | 年度): only the first is read — never silently.
+        reader.note(
+            header.row + 1,
+            &[],
+            ImportNoteKind::Assumed,
+            "表中并列两组指标（如中期与年度），只读取了左边第一组；右边一组作为文字保留，未参与检查".to_string(),
+        );
+    }
     if !header.unplaced.is_empty() {
         // Never dropped without a word: a column the reader cannot place is said, with what it means.
         reader.note(

@@ -11,29 +11,11 @@ fn squeezed(cell: &str) -> String {
     cell.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// A label as its words: no blanks, no required-field mark, no parenthesised part ("*部门(单位)职责" →
-/// "部门职责").
-fn label_words(cell: &str) -> String {
-    let mut depth = 0usize;
-    let mut out = String::new();
-    for c in cell.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            c if depth == 0 && !c.is_whitespace() && !matches!(c, '*' | '＊' | '★') => {
-                out.push(c)
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 /// The 部门职责 printed above the indicators: the words beside a 部门职责 / 主要职能 label.
 pub(super) fn duties(table: &[Vec<String>], until: usize) -> String {
     for row in table.iter().take(until) {
         let Some(at) = row.iter().position(|c| {
-            let s = label_words(c);
+            let s = crate::core::keys::without_brackets(c);
             ["部门职责", "部门职能", "职能职责", "主要职能", "单位职责"]
                 .iter()
                 .any(|w| s.starts_with(w))
@@ -168,8 +150,6 @@ mod tests {
 
     #[test]
     fn labels_are_read_without_marks_and_parentheses() {
-        assert_eq!(label_words("*部门(单位)职责"), "部门职责");
-        assert_eq!(label_words("部门（单位）名称"), "部门名称");
         let table = vec![
             vec![
                 "*部门(单位)职责".to_string(),
