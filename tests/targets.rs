@@ -61,16 +61,30 @@ fn a_self_evaluation_table_stays_in_the_self_evaluation_stage() {
     }
 }
 
-/// The findings' codes of a pasted table.
-fn codes_of(table: &str) -> Vec<String> {
+/// A pasted table of targets, assessed (it must open in the target stage).
+fn assessed(table: &str) -> jixiao::core::Assessment {
     let evaluation = jixiao::core::import::parse_tsv(table)
         .unwrap()
         .into_evaluation();
     assert_eq!(evaluation.stage, Stage::Target);
     jixiao::core::assess(&evaluation)
+}
+
+/// The findings' codes of a pasted table.
+fn codes_of(table: &str) -> Vec<String> {
+    assessed(table)
         .findings
         .iter()
         .map(|f| format!("{} {}", f.code, f.path))
+        .collect()
+}
+
+/// The findings of a pasted table, with their messages ("code path message").
+fn messages_of(table: &str) -> Vec<String> {
+    assessed(table)
+        .findings
+        .iter()
+        .map(|f| format!("{} {} {}", f.code, f.path, f.message))
         .collect()
 }
 
@@ -567,17 +581,7 @@ fn timing_targets_fall_inside_the_project_period() {
 /// 计量单位 columns (the operator in its own column, as 乌海's form prints it) and in the 88号 layout.
 #[test]
 fn each_value_check_fires_at_its_boundary_and_not_before() {
-    let findings = |table: &str| -> Vec<String> {
-        let evaluation = jixiao::core::import::parse_tsv(table)
-            .unwrap()
-            .into_evaluation();
-        assert_eq!(evaluation.stage, Stage::Target);
-        jixiao::core::assess(&evaluation)
-            .findings
-            .iter()
-            .map(|f| format!("{} {} {}", f.code, f.path, f.message))
-            .collect()
-    };
+    let findings = messages_of;
     let has = |found: &[String], code: &str, id: &str| {
         found
             .iter()
@@ -976,16 +980,7 @@ fn first_form(report: &jixiao::report::Report) -> &jixiao::report::FormTable {
 /// not its parts and 总额 cells left blank.
 #[test]
 fn the_unseen_tables_mechanisms_hold_on_other_layouts() {
-    let found = |table: &str| -> Vec<String> {
-        let e = jixiao::core::import::parse_tsv(table)
-            .unwrap()
-            .into_evaluation();
-        jixiao::core::assess(&e)
-            .findings
-            .iter()
-            .map(|f| format!("{} {} {}", f.code, f.path, f.message))
-            .collect()
-    };
+    let found = messages_of;
     let has = |found: &[String], code: &str| found.iter().any(|f| f.starts_with(code));
     // 效果 for 效益, brackets as glosses: no missing 效益, no unknown 二级.
     let glossed = found(
