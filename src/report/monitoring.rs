@@ -4,11 +4,11 @@
 //! then a short 监控情况 written from the data (the lights, the red and yellow rows with their reasons and
 //! measures) and the signature block.
 
-use super::score_table::leaf_rows;
+use super::score_table::{leaf_rows, plain_name, stage_form_title};
 use super::{signature, Block, Figure, FormCell, FormTable, Report};
 use crate::core::assess::Assessment;
 use crate::core::lights::{Light, LightResult};
-use crate::core::model::{target_value, CauseKind, Evaluation, EvaluationKind, Indicator};
+use crate::core::model::{target_value, CauseKind, Evaluation, Indicator};
 use crate::core::number::{fmt_score, percent};
 use rust_decimal::Decimal;
 
@@ -19,16 +19,7 @@ const WIDTHS: [usize; 11] = [8, 7, 8, 13, 9, 8, 8, 7, 6, 15, 12];
 /// "2025年度项目支出绩效运行监控表（1—7月）".
 pub(super) fn title(e: &Evaluation) -> String {
     let period = e.monitoring.unwrap_or_default().label();
-    match e.kind {
-        EvaluationKind::Project => format!("{}年度项目支出绩效运行监控表（{period}）", e.unit.year),
-        EvaluationKind::Department => {
-            format!("{}年度部门整体支出绩效运行监控表（{period}）", e.unit.year)
-        }
-    }
-}
-
-fn name(n: &Indicator) -> String {
-    n.name.trim().to_string()
+    stage_form_title(e, &format!("绩效运行监控表（{period}）"))
 }
 
 /// "☑经费保障 ☐制度保障 …" and the words; blank for a row with no deviation to explain (nothing ticked,
@@ -122,7 +113,7 @@ pub(super) fn monitoring_form(e: &Evaluation, a: &Assessment) -> Report {
             ]);
         }
     }
-    let leaves = leaf_rows(&e.indicators, name);
+    let leaves = leaf_rows(&e.indicators, plain_name);
     let mut header = vec![label("绩效指标", 1).down(leaves.len() + 1)];
     header.extend(
         [

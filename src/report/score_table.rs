@@ -73,6 +73,20 @@ impl LeafRow<'_> {
     }
 }
 
+/// A group's cell in a form that prints no 分值 yet (the 申报表, the 监控表): its name alone.
+pub(super) fn plain_name(n: &Indicator) -> String {
+    n.name.trim().to_string()
+}
+
+/// A stage form's title: "2025年度项目支出绩效目标申报表", "2025年度部门整体支出绩效运行监控表".
+pub(super) fn stage_form_title(e: &crate::core::model::Evaluation, form: &str) -> String {
+    let kind = match e.kind {
+        crate::core::model::EvaluationKind::Project => "项目支出",
+        crate::core::model::EvaluationKind::Department => "部门整体支出",
+    };
+    format!("{}年度{kind}{form}", e.unit.year)
+}
+
 /// The rows of a tree's leaves, groups labelled by `label` (the score table adds 分值, a target form not).
 pub(super) fn leaf_rows(tree: &[Indicator], label: fn(&Indicator) -> String) -> Vec<LeafRow<'_>> {
     let leaves = leaves_with_ancestors(tree);

@@ -3,10 +3,10 @@
 //! 审核意见 rows for the departments that review it, then the signature block. The Word and Excel files
 //! and the preview are drawn from this one form.
 
-use super::score_table::leaf_rows;
+use super::score_table::{leaf_rows, plain_name, stage_form_title};
 use super::{fill, signature, Block, Figure, FormCell, FormTable, Report};
 use crate::core::assess::Assessment;
-use crate::core::model::{target_value, Evaluation, EvaluationKind, Indicator};
+use crate::core::model::{target_value, Evaluation, EvaluationKind};
 use rust_decimal::Decimal;
 
 /// Relative column widths: row labels, 一级, 二级, 三级, 指标值, 指标值设定依据, 指标解释.
@@ -20,10 +20,7 @@ const WIDTHS_MID_TERM_NO_EXPLANATION: [usize; 8] = [11, 9, 10, 25, 12, 12, 11, 1
 
 /// The title: "2025年度项目支出绩效目标申报表".
 pub(super) fn title(e: &Evaluation) -> String {
-    match e.kind {
-        EvaluationKind::Project => format!("{}年度项目支出绩效目标申报表", e.unit.year),
-        EvaluationKind::Department => format!("{}年度部门整体支出绩效目标申报表", e.unit.year),
-    }
+    stage_form_title(e, "绩效目标申报表")
 }
 
 /// 年度主要任务 (附2): 任务名称 | 主要内容 | 预算金额 (总额, 财政拨款, 其他资金), one row per task, then
@@ -77,11 +74,6 @@ fn task_rows(e: &Evaluation, wide: usize, rows: &mut Vec<Vec<FormCell>>) {
     let mut row = vec![label("金额合计", 1 + content)];
     row.extend(amounts(&total));
     rows.push(row);
-}
-
-/// A group's cell: its name alone (a target table has no 分值 yet).
-fn name(n: &Indicator) -> String {
-    n.name.trim().to_string()
 }
 
 pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
@@ -150,7 +142,7 @@ pub(super) fn target_form(e: &Evaluation, a: &Assessment) -> Report {
             rows.push(vec![label(lead, 1), value(fill(text.trim(), e, a), wide)]);
         }
     }
-    let leaves = leaf_rows(&e.indicators, name);
+    let leaves = leaf_rows(&e.indicators, plain_name);
     let mut header = vec![label("绩效指标", 1).down(leaves.len() + 1)];
     let mut headings = vec!["一级指标", "二级指标", "三级指标"];
     if mid_term {
