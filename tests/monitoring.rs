@@ -606,3 +606,44 @@ fn a_row_recalls_its_monitoring_in_the_self_evaluation() {
         None
     );
 }
+
+/// The 监控表's funds carry the 136号 附件 columns (年初预算数, 年度预算调整, 调整后预算, 1—N 月 执行数, 执行率,
+/// 全年预计执行数, 预计结余) and its 年度总体目标 the target set and the period's result; every row covered.
+#[test]
+fn the_monitoring_form_prints_the_funds_columns_and_the_annual_goal() {
+    let mut e = report();
+    {
+        let total = e.project.as_mut().unwrap().stated_total.as_mut().unwrap();
+        total.adjusted = Some(d("120"));
+    }
+    e.goals.annual = "全年培训干部1200人次".into();
+    e.goals.annual_actual = "1—7月培训700人次".into();
+    let report = jixiao::report::build(&e);
+    let form = common::first_form(&report);
+    common::assert_covered(form);
+    let text = jixiao::report::text::render(&report);
+    for words in [
+        "年初预算数",
+        "年度预算调整",
+        "调整后预算",
+        "1—7月执行数",
+        "全年预计执行数",
+        "预计结余",
+        "年初设定目标",
+        "1—7月实际完成情况",
+        "全年培训干部1200人次",
+        "1—7月培训700人次",
+    ] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    // 120 − 100 = 20 adjusted; 120 − 110 = 10 left at year end.
+    let total_row = text
+        .lines()
+        .find(|l| l.contains("年度资金总额"))
+        .expect("the total row");
+    assert!(
+        total_row.contains("20") && total_row.contains("10"),
+        "{total_row}"
+    );
+    assert!(jixiao::export::docx::report_docx(&report).is_ok());
+}

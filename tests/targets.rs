@@ -811,9 +811,9 @@ fn the_annual_targets_are_a_part_of_the_mid_term_ones() {
         .unwrap()
         .into_evaluation();
     let report = jixiao::report::build(&e);
-    let form = first_form(&report);
+    let form = common::first_form(&report);
     assert_eq!(form.widths.len(), 8);
-    assert_covered(form);
+    common::assert_covered(form);
     let text = jixiao::report::text::render(&report);
     assert!(
         text.contains("中期指标值") && text.contains("≥900人次") && text.contains("≥1000人次"),
@@ -826,29 +826,6 @@ fn the_annual_targets_are_a_part_of_the_mid_term_ones() {
          产出指标\t数量指标\t培训人次\t≥1000人次\n效益指标\t社会效益指标\t能力提升\t明显提升\n",
     );
     assert!(!found.iter().any(|f| f.starts_with("target.mid_term")));
-}
-
-/// Lays a form's cells out as a printer does (each at the first free column, merged cells covering the
-/// rows below) and asserts that every row is covered exactly, with no overlap.
-fn assert_covered(form: &jixiao::report::FormTable) {
-    let width = form.widths.len();
-    let mut taken = vec![vec![false; width]; form.rows.len()];
-    for (r, row) in form.rows.iter().enumerate() {
-        let mut c = 0;
-        for cell in row {
-            while c < width && taken[r][c] {
-                c += 1;
-            }
-            for down in taken.iter_mut().skip(r).take(cell.rows) {
-                for slot in down.iter_mut().skip(c).take(cell.cols) {
-                    assert!(!*slot, "row {r} overlaps at column {c}: {row:?}");
-                    *slot = true;
-                }
-            }
-            c += cell.cols;
-        }
-        assert!(taken[r].iter().all(|t| *t), "row {r} not covered: {row:?}");
-    }
 }
 
 /// The 部门整体 申报表 (88号 附2): 部门职责 and 年度主要任务 read above the indicators, each task's 总额
@@ -937,8 +914,8 @@ fn a_department_target_table_reads_and_checks_its_annual_tasks() {
     assert!(over("150"));
     // Printed back: 部门职责, the tasks with their amounts and the 金额合计, every row covered.
     let report = jixiao::report::build(&e);
-    let form = first_form(&report);
-    assert_covered(form);
+    let form = common::first_form(&report);
+    common::assert_covered(form);
     let text = jixiao::report::text::render(&report);
     for words in [
         "部门职责",
@@ -959,18 +936,6 @@ fn a_department_target_table_reads_and_checks_its_annual_tasks() {
         "tests/fixtures/real/targets/bumen-mubiao-hunan-yueyanglou-jiagerenzheng-2023.tsv",
     ]);
     assert!(out.contains("target.tasks_missing"), "{out}");
-}
-
-/// The first form of a report (the 申报表 itself).
-fn first_form(report: &jixiao::report::Report) -> &jixiao::report::FormTable {
-    report
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            jixiao::report::Block::Form(f) => Some(f),
-            _ => None,
-        })
-        .expect("a form")
 }
 
 /// What three unseen published tables (东莞展览馆, 东莞交通运输局, 嘉峪关城市博物馆) showed, tested on other

@@ -75,16 +75,26 @@ pub(super) fn monitoring_form(e: &Evaluation, a: &Assessment) -> Report {
         lines.push((format!("其中：{}", line.source), line.clone()));
     }
     if !lines.is_empty() {
+        // The 136号 附件 columns: 年初预算数, 年度预算调整, 调整后预算, 1—N 月 执行数, 执行率 (of the adjusted
+        // budget), 全年预计执行数, 预计结余 (调整后预算 − 全年预计), and the budget's light.
         let executed = format!("{period}执行数");
         let mut header = vec![
             label("项目资金（万元）", 1).down(lines.len() + 1),
-            label("", 3),
+            label("", 2),
         ];
         header.extend(
-            ["预算数", executed.as_str(), "执行率", "全年预计执行数"]
-                .map(|h| FormCell::label(h, 1)),
+            [
+                "年初预算数",
+                "年度预算调整",
+                "调整后预算",
+                executed.as_str(),
+                "执行率",
+                "全年预计执行数",
+                "预计结余",
+                "预警",
+            ]
+            .map(|h| FormCell::label(h, 1)),
         );
-        header.push(label("预警", 3));
         rows.push(header);
         let budget_light = lights
             .and_then(|l| l.budget.as_ref())
@@ -96,22 +106,47 @@ pub(super) fn monitoring_form(e: &Evaluation, a: &Assessment) -> Report {
                 (Some(x), Some(b)) => percent(x, b).map_or(Figure::Empty, Figure::Rate),
                 _ => Figure::Empty,
             };
+            // Differences of printed figures; none past Decimal's range.
+            let change = match (line.initial, line.adjusted) {
+                (Some(a), Some(b)) => b.checked_sub(a),
+                _ => None,
+            };
+            let balance = match (budget, line.forecast) {
+                (Some(b), Some(f)) => b.checked_sub(f),
+                _ => None,
+            };
             rows.push(vec![
-                value(name.clone(), 3),
+                value(name.clone(), 2),
+                money(line.initial),
+                money(change),
                 money(budget),
                 money(line.executed),
                 FormCell::value(rate, 1),
                 money(line.forecast),
+                money(balance),
                 value(
                     if i == 0 {
                         budget_light.clone()
                     } else {
                         String::new()
                     },
-                    3,
+                    1,
                 ),
             ]);
         }
+    }
+    // 年度总体目标: as set at the start of the year, and what the period achieved of it.
+    let (set, achieved) = (e.goals.annual.trim(), e.goals.annual_actual.trim());
+    if !set.is_empty() || !achieved.is_empty() {
+        rows.push(vec![
+            label("年度总体目标", 1).down(2),
+            label("年初设定目标", 5),
+            FormCell::label(format!("{period}实际完成情况"), 5),
+        ]);
+        rows.push(vec![
+            value(set.to_string(), 5),
+            value(achieved.to_string(), 5),
+        ]);
     }
     let leaves = leaf_rows(&e.indicators, plain_name);
     let mut header = vec![label("绩效指标", 1).down(leaves.len() + 1)];

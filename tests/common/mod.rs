@@ -175,3 +175,40 @@ pub fn word_file(body: &str) -> Vec<u8> {
     zip.finish().unwrap();
     out.into_inner()
 }
+
+#[allow(dead_code)]
+/// Lays a form's cells out as a printer does (each at the first free column, merged cells covering the
+/// rows below) and asserts that every row is covered exactly, with no overlap.
+pub fn assert_covered(form: &jixiao::report::FormTable) {
+    let width = form.widths.len();
+    let mut taken = vec![vec![false; width]; form.rows.len()];
+    for (r, row) in form.rows.iter().enumerate() {
+        let mut c = 0;
+        for cell in row {
+            while c < width && taken[r][c] {
+                c += 1;
+            }
+            for down in taken.iter_mut().skip(r).take(cell.rows) {
+                for slot in down.iter_mut().skip(c).take(cell.cols) {
+                    assert!(!*slot, "row {r} overlaps at column {c}: {row:?}");
+                    *slot = true;
+                }
+            }
+            c += cell.cols;
+        }
+        assert!(taken[r].iter().all(|t| *t), "row {r} not covered: {row:?}");
+    }
+}
+
+#[allow(dead_code)]
+/// The first form of a report (the stage form itself).
+pub fn first_form(report: &jixiao::report::Report) -> &jixiao::report::FormTable {
+    report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            jixiao::report::Block::Form(f) => Some(f),
+            _ => None,
+        })
+        .expect("a form")
+}
