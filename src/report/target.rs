@@ -56,20 +56,13 @@ fn task_rows(e: &Evaluation, wide: usize, rows: &mut Vec<Vec<FormCell>>) {
         row.extend(amounts(&task.amounts));
         rows.push(row);
     }
-    let sum = |get: fn(&crate::core::model::TaskAmounts) -> Option<Decimal>| {
-        block
-            .tasks
-            .iter()
-            .filter_map(|t| get(&t.amounts))
-            .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
-    };
     let total = block
         .stated_total
         .clone()
         .unwrap_or(crate::core::model::TaskAmounts {
-            total: sum(|a| a.total),
-            fiscal: sum(|a| a.fiscal),
-            other: sum(|a| a.other),
+            total: block.column_sum(|a| a.total),
+            fiscal: block.column_sum(|a| a.fiscal),
+            other: block.column_sum(|a| a.other),
         });
     let mut row = vec![label("金额合计", 1 + content)];
     row.extend(amounts(&total));

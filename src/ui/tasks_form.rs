@@ -5,31 +5,23 @@
 use super::fields::{DecimalField, TextField};
 use super::state::Document;
 use crate::core::edit::EditScope;
-use crate::core::model::{AnnualTask, TaskAmounts};
+use crate::core::model::{AnnualTask, TaskAmounts, TaskColumn};
 use crate::core::number::fmt_score;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-
-/// One of the three amounts: its label, key and accessors.
-type Amount = (
-    &'static str,
-    &'static str,
-    fn(&TaskAmounts) -> Option<Decimal>,
-    fn(&mut TaskAmounts, Option<Decimal>),
-);
-
-const AMOUNTS: [Amount; 3] = [
-    ("总额", "total", |a| a.total, |a, v| a.total = v),
-    ("财政拨款", "fiscal", |a| a.fiscal, |a, v| a.fiscal = v),
-    ("其他资金", "other", |a| a.other, |a, v| a.other = v),
-];
 
 /// The 年度主要任务 table.
 #[component]
 pub fn AnnualTasksForm() -> impl IntoView {
     let doc = expect_context::<Document>();
     let count = Memo::new(move |_| doc.evaluation.with(|e| e.tasks.tasks.len()));
-    let amount = move |i: Option<usize>, (label, key, get, set): Amount| {
+    let amount = move |i: Option<usize>, column: TaskColumn| {
+        let TaskColumn {
+            label,
+            key,
+            get,
+            set,
+        } = column;
         // `None`: the 金额合计 row.
         let path = match i {
             Some(i) => format!("tasks/tasks/{i}/amounts/{key}"),
@@ -94,16 +86,8 @@ pub fn AnnualTasksForm() -> impl IntoView {
     // The tasks' sum per column, beside the 金额合计 as printed.
     let sums = move || {
         doc.evaluation.with(|e| {
-            AMOUNTS
-                .map(|(_, _, get, _)| {
-                    e.tasks
-                        .tasks
-                        .iter()
-                        .filter_map(|t| get(&t.amounts))
-                        .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
-                        .map(fmt_score)
-                        .unwrap_or_default()
-                })
+            TaskAmounts::COLUMNS
+                .map(|c| e.tasks.column_sum(c.get).map(fmt_score).unwrap_or_default())
                 .join(" / ")
         })
     };
@@ -116,7 +100,7 @@ pub fn AnnualTasksForm() -> impl IntoView {
                     <tr data-testid="annual-task">
                         <td>{words(i, "任务名称", "name")}</td>
                         <td>{words(i, "主要内容", "content")}</td>
-                        {AMOUNTS.map(|a| view! { <td>{amount(Some(i), a)}</td> })}
+                        {TaskAmounts::COLUMNS.map(|a| view! { <td>{amount(Some(i), a)}</td> })}
                         <td><button type="button" class="jx-icon" aria-label="删除任务" data-testid="remove-task"
                             on:click=move |_| doc.edit(EditScope::Whole, |e| {
                                 if i < e.tasks.tasks.len() {
@@ -127,7 +111,7 @@ pub fn AnnualTasksForm() -> impl IntoView {
                 }).collect_view()}
                 <tr>
                     <th colspan="2">"金额合计（如表所列）"</th>
-                    {AMOUNTS.map(|a| view! { <td>{amount(None, a)}</td> })}
+                    {TaskAmounts::COLUMNS.map(|a| view! { <td>{amount(None, a)}</td> })}
                     <td></td>
                 </tr>
             </tbody>

@@ -8,9 +8,6 @@ use crate::core::model::{Evaluation, EvaluationKind, Stage, TaskAmounts};
 use crate::core::number::fmt_score;
 use rust_decimal::Decimal;
 
-/// One of a task's amounts (总额, 财政拨款 or 其他资金).
-type AmountOf = fn(&TaskAmounts) -> Option<Decimal>;
-
 /// 0.01 万元.
 fn tolerance() -> Decimal {
     Decimal::new(1, 2)
@@ -26,16 +23,9 @@ fn sum(values: impl Iterator<Item = Decimal>) -> Decimal {
 
 /// A 总额 against 财政拨款 + 其他资金, where both sides are printed.
 fn check_parts(what: &str, a: &TaskAmounts, checker: &mut Checker) {
-    let Some(total) = a.total else {
+    let (Some(total), Some(parts)) = (a.total, a.parts()) else {
         return;
     };
-    if a.fiscal.is_none() && a.other.is_none() {
-        return;
-    }
-    let parts = a
-        .fiscal
-        .unwrap_or_default()
-        .saturating_add(a.other.unwrap_or_default());
     if apart(total, parts) {
         checker.push(
             Severity::Error,
@@ -99,9 +89,7 @@ pub(super) fn check_tasks(evaluation: &Evaluation, checker: &mut Checker) {
     let no_total: Vec<&str> = block
         .tasks
         .iter()
-        .filter(|t| {
-            t.amounts.total.is_none() && (t.amounts.fiscal.is_some() || t.amounts.other.is_some())
-        })
+        .filter(|t| t.amounts.total.is_none() && t.amounts.parts().is_some())
         .map(|t| t.name.trim())
         .collect();
     if !no_total.is_empty() {
@@ -117,15 +105,7 @@ pub(super) fn check_tasks(evaluation: &Evaluation, checker: &mut Checker) {
         );
     }
     // A task's 总额, else its parts.
-    let task_total = |a: &TaskAmounts| {
-        a.total.or_else(|| {
-            (a.fiscal.is_some() || a.other.is_some()).then(|| {
-                a.fiscal
-                    .unwrap_or_default()
-                    .saturating_add(a.other.unwrap_or_default())
-            })
-        })
-    };
+    let task_total = |a: &TaskAmounts| a.total.or_else(|| a.parts());
     let totals: Vec<Decimal> = block
         .tasks
         .iter()
@@ -133,12 +113,8 @@ pub(super) fn check_tasks(evaluation: &Evaluation, checker: &mut Checker) {
         .collect();
     let tasks_sum = sum(totals.iter().copied());
     if let Some(stated) = &block.stated_total {
-        let columns: [(&str, AmountOf); 3] = [
-            ("总额", |a| a.total),
-            ("财政拨款", |a| a.fiscal),
-            ("其他资金", |a| a.other),
-        ];
-        for (label, get) in columns {
+        for column in TaskAmounts::COLUMNS {
+            let (label, get) = (column.label, column.get);
             let Some(printed) = get(stated) else {
                 continue;
             };

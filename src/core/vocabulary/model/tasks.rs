@@ -20,6 +20,52 @@ pub struct TaskAmounts {
     pub other: Option<Decimal>,
 }
 
+/// One of a task's amounts: its label, its key in the file, and its accessors.
+#[derive(Clone, Copy)]
+pub struct TaskColumn {
+    /// 总额 / 财政拨款 / 其他资金.
+    pub label: &'static str,
+    /// `total` / `fiscal` / `other`.
+    pub key: &'static str,
+    /// The amount.
+    pub get: fn(&TaskAmounts) -> Option<Decimal>,
+    /// Sets the amount.
+    pub set: fn(&mut TaskAmounts, Option<Decimal>),
+}
+
+impl TaskAmounts {
+    /// The three amounts, in the form's order.
+    pub const COLUMNS: [TaskColumn; 3] = [
+        TaskColumn {
+            label: "总额",
+            key: "total",
+            get: |a| a.total,
+            set: |a, v| a.total = v,
+        },
+        TaskColumn {
+            label: "财政拨款",
+            key: "fiscal",
+            get: |a| a.fiscal,
+            set: |a, v| a.fiscal = v,
+        },
+        TaskColumn {
+            label: "其他资金",
+            key: "other",
+            get: |a| a.other,
+            set: |a, v| a.other = v,
+        },
+    ];
+
+    /// 财政拨款 + 其他资金, when either is printed.
+    pub fn parts(&self) -> Option<Decimal> {
+        (self.fiscal.is_some() || self.other.is_some()).then(|| {
+            self.fiscal
+                .unwrap_or_default()
+                .saturating_add(self.other.unwrap_or_default())
+        })
+    }
+}
+
 /// One 年度主要任务.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -48,5 +94,13 @@ impl AnnualTasks {
     /// Whether the block is empty (no task, no total).
     pub fn is_empty(&self) -> bool {
         self.tasks.is_empty() && self.stated_total.is_none()
+    }
+
+    /// The tasks' sum of one amount (`get`), 0 when none prints it; `None` past Decimal's range.
+    pub fn column_sum(&self, get: fn(&TaskAmounts) -> Option<Decimal>) -> Option<Decimal> {
+        self.tasks
+            .iter()
+            .filter_map(|t| get(&t.amounts))
+            .try_fold(Decimal::ZERO, |a, b| a.checked_add(b))
     }
 }
